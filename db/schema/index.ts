@@ -1,0 +1,5 @@
+export * from './mailings';
+export * from './selections';
+export * from './suppression';
+export * from './sending';
+export * from './tracking';

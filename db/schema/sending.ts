@@ -1,0 +1,71 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { mailings } from './mailings';
+
+export const sends = sqliteTable(
+  'sends',
+  {
+    id: text('id').primaryKey(),
+    mailingId: text('mailing_id')
+      .notNull()
+      .references(() => mailings.id),
+    /** A double click or a second window with the same key finds this row instead of a new one. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    state: text('state', {
+      enum: ['scheduled', 'running', 'paused', 'finished', 'cancelled'],
+    }).notNull(),
+    pauseReason: text('pause_reason'),
+    scheduledAt: integer('scheduled_at'),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    recipients: integer('recipients').notNull().default(0),
+    creditsReserved: integer('credits_reserved').notNull().default(0),
+    creditsCommitted: integer('credits_committed').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sends_idempotency_idx').on(t.idempotencyKey), index('sends_state_idx').on(t.state)],
+);
+
+export const sendJobs = sqliteTable(
+  'send_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sendId: text('send_id')
+      .notNull()
+      .references(() => sends.id),
+    mailingId: text('mailing_id').notNull(),
+    contactId: integer('contact_id'),
+    email: text('email').notNull(),
+    normalizedEmail: text('normalized_email').notNull(),
+    /** Opaque id the tracker sees instead of the address. */
+    recipientId: text('recipient_id').notNull(),
+    /** Fixed at enqueue time: a retry of an uncertain job reuses it. */
+    messageId: text('message_id').notNull(),
+    /** The contact's variables frozen at enqueue time (JSON). */
+    data: text('data').notNull().default('{}'),
+    state: text('state', {
+      enum: [
+        'queued',
+        'sending',
+        'sent',
+        'retry',
+        'bounced_hard',
+        'bounced_soft',
+        'failed',
+        'suppressed',
+        'skipped',
+        'uncertain',
+      ],
+    }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: integer('next_at'),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('send_jobs_mailing_email_idx').on(t.mailingId, t.normalizedEmail),
+    index('send_jobs_send_state_idx').on(t.sendId, t.state),
+    index('send_jobs_recipient_idx').on(t.recipientId),
+    index('send_jobs_email_sent_idx').on(t.normalizedEmail, t.sentAt),
+  ],
+);

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupIfDue } from '../db/backups';
+import { openDatabase, type Db } from '../db/openDatabase';
+import type { OpenedDatabase } from '../db/openDatabase';
+import { appInfo } from './services/app/appService';
+import { loadBranding, type BrandingFileT } from './services/app/branding';
+import { systemClock, type Clock } from './services/core/clock';
+import { EventBus } from './services/core/eventBus';
+import { buildHandlerTable, type HandlerImpls, type HandlerTable } from './services/core/handlerTable';
+import { KeyValueStore } from './services/core/kv';
+import { consoleLogger, type Logger } from './services/core/logger';
+import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
+import { SettingsService } from './services/settings/settingsService';
+import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
+
+export interface CreateAppOptions {
+  dataDir: string;
+  mode?: 'electron' | 'browser';
+  clock?: Clock;
+  logger?: Logger;
+  /** Electron passes one backed by safeStorage; otherwise an AES key from the environment or a key file. */
+  cipher?: SecretCipher;
+  resourcesDir?: string;
+  migrationsFolder?: string;
+  branding?: string;
+  /** Overrides the tracker URL of settings and branding (WINKELPOST_TRACKER_URL). */
+  trackerUrl?: string;
+}
+
+/** Everything the services share. Capabilities take what they need from it. */
+export interface AppContext {
+  dataDir: string;
+  db: Db;
+  database: OpenedDatabase;
+  kv: KeyValueStore;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  cipher: SecretCipher;
+  resourcesDir: string;
+  branding: BrandingFileT;
+  settings: SettingsService;
+}
+
+export interface App {
+  handlers: HandlerTable;
+  events: EventBus;
+  context: AppContext;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Opens the database, builds the services and returns the one handler table both transports serve. */
+export async function createApp(options: CreateAppOptions): Promise<App> {
+  const dataDir = options.dataDir;
+  mkdirSync(dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const resourcesDir = options.resourcesDir ?? RESOURCES_DIR;
+  const database = openDatabase(join(dataDir, 'winkelpost.sqlite'), options.migrationsFolder);
+  const kv = new KeyValueStore(database.db, () => clock.now());
+  const cipher = options.cipher ?? nodeSecretCipher(dataDir);
+  const branding = loadBranding(resourcesDir, options.branding);
+  const events = new EventBus();
+  const settings = new SettingsService({
+    db: database.db,
+    kv,
+    cipher,
+    dataDir,
+    defaults: { trackerUrl: options.trackerUrl ?? branding.trackerUrl },
+  });
+  const context: AppContext = {
+    dataDir,
+    db: database.db,
+    database,
+    kv,
+    clock,
+    logger,
+    events,
+    cipher,
+    resourcesDir,
+    branding,
+    settings,
+  };
+  const version = packageVersion();
+
+  const impls: HandlerImpls = {
+    'app.info': () =>
+      appInfo({ version, dataDir, mode: options.mode ?? 'browser', branding, settings, kv }),
+    'settings.get': () => settings.view(),
+    'settings.update': (patch) => {
+      const view = settings.update(patch);
+      if (patch.language) events.emit('settings.changed', { language: view.language });
+      return view;
+    },
+  };
+
+  const backups = scheduleBackups(context);
+  return {
+    handlers: buildHandlerTable(impls, logger),
+    events,
+    context,
+    async close() {
+      await backups.stop();
+      database.close();
+    },
+  };
+}
+
+/** A backup on start (if today's is missing) and then hourly checks for the next day's. */
+function scheduleBackups(context: AppContext): { stop(): Promise<void> } {
+  let pending: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    pending = backupIfDue(context.database.sqlite, join(context.dataDir, 'backups'), context.clock.now()).catch(
+      (error) => context.logger.warn('backup failed', error),
+    );
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await pending;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { Empty, Language } from './common';
+
+export const Branding = z.object({
+  name: z.string(),
+  productName: z.string(),
+  primaryColor: z.string(),
+  supportEmail: z.string(),
+  supportPhone: z.string(),
+  orderUrl: z.string(),
+  forgotPasswordUrl: z.string(),
+  signUpUrl: z.string(),
+  manualUrl: z.string(),
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  language: Language,
+  branding: Branding,
+  credits: z.object({ balance: z.number().int(), reserved: z.number().int() }),
+});
+
+export const appChannels = {
+  'app.info': channel(Empty, AppInfo),
+};

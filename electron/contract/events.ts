@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Events pushed from the main side to every open window (IPC) or tab (server-sent events). */
+export const events = {
+  'settings.changed': z.object({ language: z.enum(['nl', 'en']) }),
+  'credits.changed': z.object({ balance: z.number().int(), reserved: z.number().int() }),
+  'send.progress': z.object({
+    sendId: z.string(),
+    mailingId: z.string(),
+    state: z.string(),
+    queued: z.number().int(),
+    sent: z.number().int(),
+    failed: z.number().int(),
+  }),
+  'sync.finished': z.object({ at: z.number().int(), ok: z.boolean(), message: z.string().optional() }),
+  'import.progress': z.object({ fileName: z.string(), rows: z.number().int(), done: z.boolean() }),
+};
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;

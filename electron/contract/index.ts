@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appChannels } from './app';
+import { settingsChannels } from './settings';
+
+export * from './envelope';
+export type { EventName, EventPayload, Events } from './events';
+
+/**
+ * Every channel of the app. Each capability declares its channels in its own file and adds one
+ * spread here; the zod schemas are the only place a shape is declared.
+ */
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What a caller passes (defaults not yet applied). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives after validation. */
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;

@@ -1,0 +1,28 @@
+import { createApp } from '../app';
+import { defaultDataDir, RENDERER_DIST } from '../paths';
+import { startServer } from './server';
+
+/** `npm run start:browser`: the whole app in a browser tab, on loopback only. */
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const app = await createApp({
+    dataDir,
+    mode: 'browser',
+    ...(process.env.WINKELPOST_TRACKER_URL ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL } : {}),
+  });
+  const port = Number(process.env.WINKELPOST_PORT ?? 5180);
+  const server = await startServer({ app, port, rendererDir: RENDERER_DIST });
+  console.log(`Winkelpost draait in browsermodus: ${server.url}  (gegevens: ${dataDir})`);
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`Winkelpost kon niet starten: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '../app';
+import { ERROR_CODES, type Envelope } from '../contract';
+import { isChannelName } from '../services/core/handlerTable';
+import { serveStatic } from './static';
+
+export interface StartServerOptions {
+  app: App;
+  port?: number;
+  rendererDir: string;
+  /** Largest request body; services apply their own, smaller limits with a clear message. */
+  maxBodyBytes?: number;
+  /** Extra GET routes (the mail preview) that later capabilities register; path prefix → handler. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/**
+ * Browser mode: the renderer and the handler table over HTTP on loopback only.
+ * Guards against other web pages: Host must be loopback (DNS rebinding), POST must be JSON
+ * (forces a CORS preflight, which we never grant) and come from our own origin when an Origin is sent.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const maxBody = options.maxBodyBytes ?? 300 * 1024 * 1024;
+  const sseClients = new Set<ServerResponse>();
+  const unsubscribe = options.app.events.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      options.app.context.logger.error('browser-mode request failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
+  });
+
+  let origin = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers.host)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      openEventStream(req, res);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(req, res, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    for (const [prefix, route] of Object.entries(options.routes ?? {})) {
+      if (url.pathname.startsWith(prefix)) {
+        await route(req, res, url);
+        return;
+      }
+    }
+    await serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('method_not_allowed', 'Use POST'));
+    if (!isJson(req.headers['content-type'])) {
+      return sendJson(res, 415, failure('unsupported_media_type', 'Send application/json'));
+    }
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      return sendJson(res, 403, failure(ERROR_CODES.forbidden, 'Cross-origin requests are refused'));
+    }
+    if (!isChannelName(channel)) {
+      return sendJson(res, 404, failure(ERROR_CODES.unknownChannel, `Unknown channel: ${channel}`));
+    }
+    const body = await readBody(req, maxBody);
+    if (body === 'too_large') {
+      return sendJson(res, 413, {
+        ok: false,
+        error: { code: 'too_large', message: 'The request is too large', key: 'common:errors.tooLarge' },
+      });
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, failure(ERROR_CODES.invalidInput, 'The body is not valid JSON'));
+    }
+    const envelope = await options.app.handlers[channel](input);
+    const status = !envelope.ok && envelope.error.code === ERROR_CODES.invalidInput ? 400 : 200;
+    sendJson(res, status, envelope);
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      sseClients.delete(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${HOST}:${port}`;
+  return {
+    url: origin,
+    port,
+    server,
+    async close() {
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function failure(code: string, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '');
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronImport = {
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only electron/main and electron/preload may import electron (DESIGN.md, rules of the house).',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules', 'out', 'dist', 'renderer/dist', 'db/migrations', 'test-results', 'playwright-report'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', electronImport],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**', 'test/unit/electron-main/**', 'test/e2e/electron-launch*'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronImport,
+          patterns: [
+            {
+              group: ['**/electron/services/**', '**/electron/app', '**/db/**', '**/tracker/**'],
+              message: 'The renderer reaches the rest only through renderer/src/api.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,39 @@
+import { createApp, type App, type CreateAppOptions } from '../../electron/app';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../electron/contract';
+import { unwrap } from '../../electron/contract';
+import { ManualClock } from '../../electron/services/core/clock';
+import { silentLogger } from '../../electron/services/core/logger';
+import { aesSecretCipher } from '../../electron/services/core/secrets';
+import { tempDir } from './tempDir';
+
+export interface TestApp {
+  app: App;
+  clock: ManualClock;
+  dataDir: string;
+  /** Calls a channel through the real handler table and unwraps the envelope (throws on ok:false). */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  close(): Promise<void>;
+}
+
+/** A real app on a real SQLite file in a temp folder, with a clock the test controls. */
+export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
+  const dir = tempDir();
+  const clock = new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
+  const app = await createApp({
+    dataDir: dir.path,
+    clock,
+    logger: silentLogger,
+    cipher: aesSecretCipher(Buffer.alloc(32, 1)),
+    ...options,
+  });
+  return {
+    app,
+    clock,
+    dataDir: dir.path,
+    call: async (channel, input) => unwrap(await app.handlers[channel](input)) as never,
+    async close() {
+      await app.close();
+      dir.remove();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Signed tokens that travel in every mail (pixel, links, unsubscribe, web version, opt-in).
+ * Shared by the desktop app (which signs) and the tracker (which verifies): pure node:crypto.
+ * Format: base64url(JSON payload) "." base64url(HMAC-SHA-256(first part, account key)).
+ */
+export const TOKEN_KINDS = ['open', 'click', 'unsubscribe', 'web', 'confirm'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+export interface TokenPayload {
+  v: 1;
+  /** Key id, so an account's key can be rotated while old mails keep working. */
+  kid: string;
+  account: string;
+  mailing: string;
+  /** Opaque recipient id: only the shop's own database maps it to a person. */
+  recipient: string;
+  kind: TokenKind;
+  /** Link id within the mailing's link table (click tokens only). */
+  link?: number;
+}
+
+export type KeyLookup = (account: string, kid: string) => Buffer | string | undefined;
+
+const MAX_TOKEN_LENGTH = 2048;
+
+function mac(data: string, key: Buffer | string): Buffer {
+  return createHmac('sha256', key).update(data).digest();
+}
+
+export function signToken(payload: TokenPayload, key: Buffer | string): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${body}.${mac(body, key).toString('base64url')}`;
+}
+
+/** Returns the payload only when the token is intact, signed with a known key and of the expected kind. */
+export function verifyToken(
+  token: string,
+  expectedKind: TokenKind,
+  lookupKey: KeyLookup,
+): TokenPayload | null {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
+  const dot = token.indexOf('.');
+  if (dot <= 0 || dot !== token.lastIndexOf('.')) return null;
+  const body = token.slice(0, dot);
+  const signature = Buffer.from(token.slice(dot + 1), 'base64url');
+  const payload = parsePayload(body);
+  if (!payload || payload.kind !== expectedKind) return null;
+  const key = lookupKey(payload.account, payload.kid);
+  if (key === undefined) return null;
+  const expected = mac(body, key);
+  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
+  return payload;
+}
+
+function parsePayload(body: string): TokenPayload | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    if (!isPayload(value)) return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+function isPayload(value: unknown): value is TokenPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  return (
+    p.v === 1 &&
+    typeof p.kid === 'string' &&
+    typeof p.account === 'string' &&
+    typeof p.mailing === 'string' &&
+    typeof p.recipient === 'string' &&
+    TOKEN_KINDS.includes(p.kind as TokenKind) &&
+    (p.link === undefined || (Number.isInteger(p.link) && (p.link as number) >= 0))
+  );
+}
