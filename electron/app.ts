@@ -12,6 +12,7 @@ import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
 import { SettingsService } from './services/settings/settingsService';
+import { SuppressionStore } from './services/suppression/suppressionStore';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 
 export interface CreateAppOptions {
@@ -41,6 +42,7 @@ export interface AppContext {
   resourcesDir: string;
   branding: BrandingFileT;
   settings: SettingsService;
+  suppression: SuppressionStore;
 }
 
 export interface App {
@@ -86,6 +88,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     resourcesDir,
     branding,
     settings,
+    suppression: new SuppressionStore(database.sqlite, () => clock.now()),
   };
   const version = packageVersion();
 

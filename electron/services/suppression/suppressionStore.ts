@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { emailHash, normalizeEmail } from './email';
+
+export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'soft_bounce' | 'complaint' | 'manual';
+
+export interface SuppressionEntry {
+  id: number;
+  email: string | null;
+  reason: SuppressionReason;
+  source: string;
+  detail: string;
+  createdAt: number;
+}
+
+/** The third soft bounce suppresses an address (code of good practice: list hygiene). */
+export const SOFT_BOUNCE_LIMIT = 3;
+
+/**
+ * The one list of who must never be mailed. Every path that sends (queue claim, test send,
+ * re-subscribe mail) asks `isSuppressed`; every path that learns of an unsubscribe, bounce or
+ * complaint calls `suppress`. Matching is by hash so erased people stay suppressed.
+ */
+export class SuppressionStore {
+  private readonly statements;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly now: () => number,
+  ) {
+    this.statements = {
+      find: sqlite.prepare('select id from suppression where email_hash = ?'),
+      insert: sqlite.prepare(
+        `insert into suppression (normalized_email, email_hash, reason, source, detail, created_at)
+         values (?, ?, ?, ?, ?, ?) on conflict(email_hash) do nothing`,
+      ),
+      remove: sqlite.prepare('delete from suppression where email_hash = ?'),
+      get: sqlite.prepare(
+        `select id, normalized_email as email, reason, source, detail, created_at as createdAt
+         from suppression where email_hash = ?`,
+      ),
+      softBounce: sqlite.prepare(
+        `insert into soft_bounces (email_hash, count, last_at, last_reason) values (?, 1, ?, ?)
+         on conflict(email_hash) do update set count = count + 1, last_at = excluded.last_at,
+         last_reason = excluded.last_reason returning count`,
+      ),
+      clearSoftBounces: sqlite.prepare('delete from soft_bounces where email_hash = ?'),
+    };
+  }
+
+  isSuppressed(email: string): boolean {
+    return this.statements.find.get(emailHash(email)) !== undefined;
+  }
+
+  get(email: string): SuppressionEntry | undefined {
+    return this.statements.get.get(emailHash(email)) as SuppressionEntry | undefined;
+  }
+
+  /** Idempotent: the first reason is kept (an unsubscribe stays an unsubscribe). Returns true if new. */
+  suppress(email: string, reason: SuppressionReason, source: string, detail = ''): boolean {
+    const result = this.statements.insert.run(
+      normalizeEmail(email),
+      emailHash(email),
+      reason,
+      source,
+      detail,
+      this.now(),
+    );
+    return result.changes > 0;
+  }
+
+  /** Counts a soft bounce; the third suppresses. Returns the count so far. */
+  recordSoftBounce(email: string, detail: string, source = 'bounce'): number {
+    const hash = emailHash(email);
+    const row = this.statements.softBounce.get(hash, this.now(), detail) as { count: number };
+    if (row.count >= SOFT_BOUNCE_LIMIT) {
+      this.suppress(email, 'soft_bounce', source, `${row.count}× ${detail}`.trim());
+    }
+    return row.count;
+  }
+
+  /** Lifts a suppression (after a confirmed re-subscription, or a soft-bounce block by hand). */
+  lift(email: string): boolean {
+    const hash = emailHash(email);
+    this.statements.clearSoftBounces.run(hash);
+    return this.statements.remove.run(hash).changes > 0;
+  }
+}

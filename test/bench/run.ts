@@ -1,0 +1,30 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * `npm run bench [name…]`: runs every test/bench/*.bench.ts (or the named ones) one after another
+ * and prints one JSON object: { "<bench>": { figures… } }. Each bench file default-exports an async
+ * function returning its figures, including ratios against a baseline measured in the same run.
+ */
+type Bench = () => Promise<Record<string, unknown>>;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.bench\.ts$/, '')))
+  .sort();
+
+const results: Record<string, unknown> = {};
+for (const file of files) {
+  const name = file.replace(/\.bench\.ts$/, '');
+  process.stderr.write(`bench ${name}…\n`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Bench };
+  try {
+    results[name] = await mod.default();
+  } catch (error) {
+    results[name] = { error: String((error as Error).stack ?? error) };
+  }
+}
+console.log(JSON.stringify(results, null, 2));

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isValidEmail, normalizeEmail } from '../../../electron/services/suppression/email';
+import { startTestApp, type TestApp } from '../../helpers/testApp';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('SuppressionStore', () => {
+  it('matches addresses whatever their case or spacing, and keeps the first reason', async () => {
+    t = await startTestApp();
+    const store = t.app.context.suppression;
+    expect(store.suppress(' Anna@Example.NL ', 'unsubscribed', 'tracker')).toBe(true);
+    expect(store.isSuppressed('anna@example.nl')).toBe(true);
+    expect(store.suppress('anna@example.nl', 'hard_bounce', 'smtp')).toBe(false);
+    expect(store.get('ANNA@example.nl')?.reason).toBe('unsubscribed');
+  });
+
+  it('suppresses on the third soft bounce, and lifting clears the count', async () => {
+    t = await startTestApp();
+    const store = t.app.context.suppression;
+    expect(store.recordSoftBounce('b@example.nl', '4.2.2 mailbox full')).toBe(1);
+    expect(store.recordSoftBounce('b@example.nl', '4.2.2 mailbox full')).toBe(2);
+    expect(store.isSuppressed('b@example.nl')).toBe(false);
+    expect(store.recordSoftBounce('b@example.nl', '4.2.2 mailbox full')).toBe(3);
+    expect(store.get('b@example.nl')?.reason).toBe('soft_bounce');
+    expect(store.lift('b@example.nl')).toBe(true);
+    expect(store.isSuppressed('b@example.nl')).toBe(false);
+    expect(store.recordSoftBounce('b@example.nl', 'again')).toBe(1);
+  });
+});
+
+describe('email addresses', () => {
+  it('normalises and validates', () => {
+    expect(normalizeEmail('  Jan.Jansen@Winkel.NL')).toBe('jan.jansen@winkel.nl');
+    for (const good of ['a@b.nl', 'jan.de.vries+nieuws@mail.example.com', "o'brien@shop.ie"]) {
+      expect(isValidEmail(good)).toBe(true);
+    }
+    for (const bad of ['', 'geen-adres', 'a@b', 'a b@c.nl', 'a@@b.nl', 'a@b..nl', '<a@b.nl>', '=HYPERLINK("x")']) {
+      expect(isValidEmail(bad)).toBe(false);
+    }
+  });
+});
