@@ -3,3 +3,4 @@ export * from './selections';
 export * from './suppression';
 export * from './sending';
 export * from './tracking';
+export * from './bounces';
