@@ -19,6 +19,11 @@ export interface TokenPayload {
   kind: TokenKind;
   /** Link id within the mailing's link table (click tokens only). */
   link?: number;
+  /**
+   * Optional: when the app signed the token (Unix seconds), i.e. roughly when the mail left. Lets
+   * the tracker flag a click or open within seconds of delivery as a link scanner, not a person.
+   */
+  iat?: number;
 }
 
 export type KeyLookup = (account: string, kid: string) => Buffer | string | undefined;
@@ -54,6 +59,18 @@ export function verifyToken(
   return payload;
 }
 
+/**
+ * The account and key id a token claims, WITHOUT checking its signature: only to fetch the right
+ * key before calling verifyToken. Never trust anything else from it.
+ */
+export function readTokenClaims(token: string): { account: string; kid: string } | null {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
+  const dot = token.indexOf('.');
+  if (dot <= 0) return null;
+  const payload = parsePayload(token.slice(0, dot));
+  return payload ? { account: payload.account, kid: payload.kid } : null;
+}
+
 function parsePayload(body: string): TokenPayload | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -74,6 +91,7 @@ function isPayload(value: unknown): value is TokenPayload {
     typeof p.mailing === 'string' &&
     typeof p.recipient === 'string' &&
     TOKEN_KINDS.includes(p.kind as TokenKind) &&
-    (p.link === undefined || (Number.isInteger(p.link) && (p.link as number) >= 0))
+    (p.link === undefined || (Number.isInteger(p.link) && (p.link as number) >= 0)) &&
+    (p.iat === undefined || (Number.isInteger(p.iat) && (p.iat as number) >= 0))
   );
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { settingsChannels } from './settings';
+import { mailingsChannels } from './mailings';
+import { imagesChannels } from './images';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -12,6 +14,8 @@ export type { EventName, EventPayload, Events } from './events';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...mailingsChannels,
+  ...imagesChannels,
 };
 
 export type Channels = typeof channels;

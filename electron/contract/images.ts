@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { Id, Ok } from './common';
+
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Images are scaled down to this width: wider never shows better in a 600 px mail. */
+export const MAX_IMAGE_WIDTH = 640;
+
+export const ImageInfo = z.object({
+  id: Id,
+  mailingId: Id,
+  fileName: z.string(),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/gif']),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  /** For the editor's own display (the app's CSP allows data: images). */
+  dataUrl: z.string(),
+});
+export type ImageInfoT = z.infer<typeof ImageInfo>;
+
+export const imagesChannels = {
+  /** Checks the content (GIF, JPEG or PNG only, at most 20 MB) and scales to ≤ 640 px wide. */
+  'images.add': channel(
+    z
+      .object({
+        mailingId: Id,
+        fileName: z.string().trim().min(1).max(255),
+        // base64 of 20 MB is about 26.7 million characters; the service names the real limit.
+        dataBase64: z.string().min(1).max(28_000_000, { message: 'mailings:errors.imageTooLarge' }),
+      })
+      .strict(),
+    ImageInfo,
+  ),
+  'images.list': channel(z.object({ mailingId: Id }).strict(), z.array(ImageInfo)),
+  /** Refused while a block of the mailing still shows the image. */
+  'images.delete': channel(z.object({ id: Id }).strict(), Ok),
+};

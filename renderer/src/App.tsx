@@ -1,0 +1,48 @@
+import { Alert, Loader, Center } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppInfo } from './hooks/useAppInfo';
+import { i18n, rememberLanguage } from './i18n';
+import { Shell } from './layout/Shell';
+import { matchPath, usePath } from './router';
+import { findRoute } from './routes';
+import { UnavailablePage } from './pages/unavailable/UnavailablePage';
+
+export function App() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const { info, error } = useAppInfo();
+
+  // The language saved in the settings wins over this browser's remembered one.
+  const savedLanguage = info?.language;
+  useEffect(() => {
+    if (savedLanguage && savedLanguage !== i18n.language) {
+      void i18n.changeLanguage(savedLanguage);
+      rememberLanguage(savedLanguage);
+    }
+  }, [savedLanguage]);
+
+  if (error && !info) {
+    return (
+      <Center h="100vh">
+        <Alert color="red" title={t('errors.startTitle')}>
+          {t('errors.start')}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!info) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('loading')} />
+      </Center>
+    );
+  }
+  const found = findRoute(path, matchPath);
+  const Page = found?.route.component ?? UnavailablePage;
+  return (
+    <Shell info={info} path={path}>
+      <Page key={path.split('/')[1] ?? ''} params={found?.params ?? {}} />
+    </Shell>
+  );
+}

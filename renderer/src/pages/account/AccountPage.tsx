@@ -1,0 +1,35 @@
+import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { GeneralSection } from './GeneralSection';
+import { SendersSection } from './SendersSection';
+import { SettingsProvider, useSettings } from './SettingsContext';
+import { ShopSection } from './ShopSection';
+import { SmtpSection } from './SmtpSection';
+
+/** Overig - account: every setting of the shop, one card per subject. */
+export function AccountPage() {
+  return (
+    <SettingsProvider>
+      <AccountSections />
+    </SettingsProvider>
+  );
+}
+
+function AccountSections() {
+  const { t } = useTranslation('settings');
+  const { settings, loadError } = useSettings();
+  if (loadError) return <Alert color="red">{t('common:errors.internal')}</Alert>;
+  if (!settings) return <Loader />;
+  return (
+    <Stack maw={960} gap="lg">
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </div>
+      <SendersSection initial={settings.senders} />
+      <ShopSection initial={settings.shop} />
+      <SmtpSection initial={settings.smtp} />
+      <GeneralSection initial={settings} />
+    </Stack>
+  );
+}

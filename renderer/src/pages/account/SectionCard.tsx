@@ -1,0 +1,58 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** One card of the account page with its own form and "Opslaan" button. */
+export function SectionCard(props: {
+  title: string;
+  description?: string;
+  state: SaveState;
+  message?: string;
+  onSubmit: () => void;
+  children: ReactNode;
+  testId: string;
+  extraActions?: ReactNode;
+}) {
+  const { t } = useTranslation('settings');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit();
+  };
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={props.title} data-testid={props.testId}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <div>
+            <Title order={3} size="h4">
+              {props.title}
+            </Title>
+            {props.description && (
+              <Text size="sm" c="dimmed">
+                {props.description}
+              </Text>
+            )}
+          </div>
+          {props.children}
+          {props.state === 'error' && props.message && (
+            <Alert color="red" role="alert">
+              {props.message}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={props.state === 'saving'}>
+              {t('save')}
+            </Button>
+            {props.extraActions}
+            {props.state === 'saved' && (
+              <Text size="sm" c="green.8" role="status">
+                {t('saved')}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

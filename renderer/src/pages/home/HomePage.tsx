@@ -1,0 +1,24 @@
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppInfo } from '../../hooks/useAppInfo';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { info } = useAppInfo();
+  return (
+    <Stack maw={900}>
+      <Title order={2}>{t('home.title')}</Title>
+      <Text c="dimmed">{t('home.intro')}</Text>
+      <Group align="stretch">
+        <Card withBorder padding="lg" miw={220}>
+          <Text size="sm" c="dimmed">
+            {t('home.creditsLeft')}
+          </Text>
+          <Text size="xl" fw={700} data-testid="home-credits">
+            {info ? info.credits.balance : '…'}
+          </Text>
+        </Card>
+      </Group>
+    </Stack>
+  );
+}

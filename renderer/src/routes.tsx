@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import { AccountPage } from './pages/account/AccountPage';
+import { HomePage } from './pages/home/HomePage';
+import { UnavailablePage } from './pages/unavailable/UnavailablePage';
+
+export type NavSection = 'mailings' | 'contacts' | 'other';
+
+export interface RouteDef {
+  /** Pattern with :params, matched against the hash path. */
+  path: string;
+  component: ComponentType<{ params: Record<string, string> }>;
+  /** Shown in the left navigation when set (labels from the "nav" keys of common.json). */
+  nav?: { section: NavSection | null; labelKey: string };
+}
+
+/**
+ * Every page of the app. Areas add their pages here; an entry with `nav` appears in the left menu.
+ * Capabilities not built yet show UnavailablePage: honest, no fake data, no dead buttons.
+ */
+export const routes: RouteDef[] = [
+  { path: '/', component: HomePage, nav: { section: null, labelKey: 'nav.home' } },
+  { path: '/mailings', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.overview' } },
+  { path: '/versturen', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.sending' } },
+  { path: '/archief', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.archive' } },
+  { path: '/statistieken', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.statistics' } },
+  { path: '/selecties', component: UnavailablePage, nav: { section: 'contacts', labelKey: 'nav.selections' } },
+  { path: '/opnieuw-inschrijven', component: UnavailablePage, nav: { section: 'contacts', labelKey: 'nav.resubscribe' } },
+  { path: '/account', component: AccountPage, nav: { section: 'other', labelKey: 'nav.account' } },
+  { path: '/credits', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.credits' } },
+  { path: '/overeenkomsten', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.agreements' } },
+  { path: '/handleiding', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.manual' } },
+];
+
+export function findRoute(path: string, match: (pattern: string, path: string) => Record<string, string> | null) {
+  for (const route of routes) {
+    const params = match(route.path, path);
+    if (params) return { route, params };
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+import { test as base } from '@playwright/test';
+import { createApp, type App } from '../../electron/app';
+import { RENDERER_DIST } from '../../electron/paths';
+import { ManualClock } from '../../electron/services/core/clock';
+import { silentLogger } from '../../electron/services/core/logger';
+import { aesSecretCipher } from '../../electron/services/core/secrets';
+import { startServer, type RunningServer } from '../../electron/server/server';
+import { tempDir } from '../helpers/tempDir';
+
+export interface AppFixture {
+  app: App;
+  server: RunningServer;
+  clock: ManualClock;
+  dataDir: string;
+  url: string;
+}
+
+/**
+ * Each test gets its own browser-mode server on a free port with a fresh data folder, so tests run
+ * in parallel without sharing state. The page is opened on that server.
+ */
+export const test = base.extend<{ winkelpost: AppFixture }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern here
+  winkelpost: async ({}, use) => {
+    const dir = tempDir('winkelpost-e2e-');
+    const clock = new ManualClock(Date.now());
+    const app = await createApp({
+      dataDir: dir.path,
+      clock,
+      logger: silentLogger,
+      cipher: aesSecretCipher(Buffer.alloc(32, 3)),
+    });
+    const server = await startServer({ app, port: 0, rendererDir: RENDERER_DIST });
+    await use({ app, server, clock, dataDir: dir.path, url: server.url });
+    await server.close();
+    await app.close();
+    dir.remove();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures';
+
+test('the shell shows the Dutch navigation and the credits, and switches to English and back', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(winkelpost.url);
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  for (const label of [
+    'Home',
+    'Overzicht',
+    'Versturen',
+    'Archief',
+    'Statistieken',
+    'Selecties',
+    'Opnieuw inschrijven',
+    'Account',
+    'Credits ophogen',
+    'Overeenkomsten',
+    'Handleiding',
+  ]) {
+    await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId('credits-header')).toHaveText('U heeft nog 0 credits');
+
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Buy credits' })).toBeVisible();
+  await expect(page.getByTestId('credits-header')).toHaveText('You have 0 credits left');
+
+  await page.reload();
+  await expect(page.getByTestId('credits-header')).toHaveText('You have 0 credits left');
+  expect(winkelpost.app.context.settings.read().language).toBe('en');
+
+  await page.getByText('NL', { exact: true }).click();
+  await expect(page.getByTestId('credits-header')).toHaveText('U heeft nog 0 credits');
+});
+
+test('the credits in the header come from the database', async ({ page, winkelpost }) => {
+  winkelpost.app.context.kv.set('credits.balance', { balance: 1250, reserved: 0 });
+  await page.goto(winkelpost.url);
+  await expect(page.getByTestId('credits-header')).toHaveText('U heeft nog 1250 credits');
+});
+
+test('the page runs under a strict content security policy without errors', async ({ page, winkelpost }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  const response = await page.goto(winkelpost.url);
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+  await expect(page.getByTestId('credits-header')).toBeVisible();
+  expect(problems).toEqual([]);
+});
