@@ -7,14 +7,23 @@ const electronImport = {
   paths: [
     {
       name: 'electron',
-      message: 'Only electron/main and electron/preload may import electron (DESIGN.md, rules of the house).',
+      message:
+        'Only electron/main and electron/preload may import electron (DESIGN.md, rules of the house).',
     },
   ],
 };
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'out', 'dist', 'renderer/dist', 'db/migrations', 'test-results', 'playwright-report'],
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'renderer/dist',
+      'db/migrations',
+      'test-results',
+      'playwright-report',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -22,12 +31,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': ['error', electronImport],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
-    files: ['electron/main/**', 'electron/preload/**', 'test/unit/electron-main/**', 'test/e2e/electron-launch*'],
+    files: [
+      'electron/main/**',
+      'electron/preload/**',
+      'test/unit/electron-main/**',
+      'test/e2e/electron-launch*',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

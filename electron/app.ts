@@ -7,7 +7,11 @@ import { appInfo } from './services/app/appService';
 import { loadBranding, type BrandingFileT } from './services/app/branding';
 import { systemClock, type Clock } from './services/core/clock';
 import { EventBus } from './services/core/eventBus';
-import { buildHandlerTable, type HandlerImpls, type HandlerTable } from './services/core/handlerTable';
+import {
+  buildHandlerTable,
+  type HandlerImpls,
+  type HandlerTable,
+} from './services/core/handlerTable';
 import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
@@ -53,7 +57,9 @@ export interface App {
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -119,9 +125,11 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 function scheduleBackups(context: AppContext): { stop(): Promise<void> } {
   let pending: Promise<unknown> = Promise.resolve();
   const run = () => {
-    pending = backupIfDue(context.database.sqlite, join(context.dataDir, 'backups'), context.clock.now()).catch(
-      (error) => context.logger.warn('backup failed', error),
-    );
+    pending = backupIfDue(
+      context.database.sqlite,
+      join(context.dataDir, 'backups'),
+      context.clock.now(),
+    ).catch((error) => context.logger.warn('backup failed', error));
   };
   run();
   const timer = setInterval(run, 60 * 60 * 1000);

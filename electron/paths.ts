@@ -8,5 +8,7 @@ export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources');
 export const RENDERER_DIST = join(PROJECT_ROOT, 'renderer', 'dist');
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.WINKELPOST_DATA_DIR ? resolve(env.WINKELPOST_DATA_DIR) : join(homedir(), '.winkelpost');
+  return env.WINKELPOST_DATA_DIR
+    ? resolve(env.WINKELPOST_DATA_DIR)
+    : join(homedir(), '.winkelpost');
 }

@@ -22,7 +22,10 @@ export const sends = sqliteTable(
     creditsCommitted: integer('credits_committed').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('sends_idempotency_idx').on(t.idempotencyKey), index('sends_state_idx').on(t.state)],
+  (t) => [
+    uniqueIndex('sends_idempotency_idx').on(t.idempotencyKey),
+    index('sends_state_idx').on(t.state),
+  ],
 );
 
 export const sendJobs = sqliteTable(

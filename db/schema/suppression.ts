@@ -15,7 +15,10 @@ export const suppression = sqliteTable(
     detail: text('detail').notNull().default(''),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('suppression_hash_idx').on(t.emailHash), index('suppression_email_idx').on(t.normalizedEmail)],
+  (t) => [
+    uniqueIndex('suppression_hash_idx').on(t.emailHash),
+    index('suppression_email_idx').on(t.normalizedEmail),
+  ],
 );
 
 /** Soft bounces are counted per address; the third one suppresses. */

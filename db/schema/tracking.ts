@@ -17,7 +17,10 @@ export const events = sqliteTable(
     at: integer('at').notNull(),
     detail: text('detail').notNull().default(''),
   },
-  (t) => [index('events_mailing_kind_idx').on(t.mailingId, t.kind), index('events_recipient_idx').on(t.recipientId)],
+  (t) => [
+    index('events_mailing_kind_idx').on(t.mailingId, t.kind),
+    index('events_recipient_idx').on(t.recipientId),
+  ],
 );
 
 /** Local copy of the tracker's credit ledger. */
@@ -25,7 +28,9 @@ export const creditLedger = sqliteTable('credit_ledger', {
   id: text('id').primaryKey(),
   at: integer('at').notNull(),
   delta: integer('delta').notNull(),
-  kind: text('kind', { enum: ['purchase', 'reserve', 'commit', 'release', 'grant', 'refund'] }).notNull(),
+  kind: text('kind', {
+    enum: ['purchase', 'reserve', 'commit', 'release', 'grant', 'refund'],
+  }).notNull(),
   description: text('description').notNull().default(''),
 });
 

@@ -5,6 +5,9 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): ChannelDef<I, O> {
   return { input, output };
 }

@@ -4,11 +4,7 @@ import { z } from 'zod';
 export const Id = z.string().min(1).max(100);
 export const Empty = z.object({}).strict().default({});
 export const Ok = z.object({ ok: z.literal(true) });
-export const EmailAddress = z
-  .string()
-  .trim()
-  .max(254)
-  .email({ message: 'common:errors.email' });
+export const EmailAddress = z.string().trim().max(254).email({ message: 'common:errors.email' });
 export const OptionalEmailAddress = z.union([z.literal(''), EmailAddress]);
 export const HttpUrl = z
   .string()

@@ -12,7 +12,11 @@ export const events = {
     sent: z.number().int(),
     failed: z.number().int(),
   }),
-  'sync.finished': z.object({ at: z.number().int(), ok: z.boolean(), message: z.string().optional() }),
+  'sync.finished': z.object({
+    at: z.number().int(),
+    ok: z.boolean(),
+    message: z.string().optional(),
+  }),
   'import.progress': z.object({ fileName: z.string(), rows: z.number().int(), done: z.boolean() }),
 };
 

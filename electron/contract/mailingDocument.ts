@@ -82,7 +82,8 @@ export function richTextOf(...paragraphs: string[]): RichTextT {
     },
   };
 }
-const richTextDefault = (...paragraphs: string[]) => RichText.default(() => richTextOf(...paragraphs));
+const richTextDefault = (...paragraphs: string[]) =>
+  RichText.default(() => richTextOf(...paragraphs));
 
 const Padding = z.number().int().min(0).max(80);
 
@@ -160,7 +161,10 @@ export const VoucherData = z.object({
   showRemainingPoints: z.boolean().default(false),
   showBarcode: z.boolean().default(true),
   /** Conditions under the barcode ("Geldig tot …, niet inwisselbaar voor contanten"). */
-  terms: z.string().max(1000).default('Lever deze waardebon in bij de kassa. Niet inwisselbaar voor contanten.'),
+  terms: z
+    .string()
+    .max(1000)
+    .default('Lever deze waardebon in bij de kassa. Niet inwisselbaar voor contanten.'),
   color: OptionalHexColor.default(''),
 });
 
@@ -187,7 +191,9 @@ export const FooterData = z.object({
   reason: z
     .string()
     .max(500)
-    .default('Je ontvangt deze e-mail omdat je klant bent bij onze winkel en toestemming hebt gegeven om post van ons te ontvangen.'),
+    .default(
+      'Je ontvangt deze e-mail omdat je klant bent bij onze winkel en toestemming hebt gegeven om post van ons te ontvangen.',
+    ),
   unsubscribeLabel: z.string().trim().min(1).max(100).default('Afmelden'),
   showAddress: z.boolean().default(true),
   backgroundColor: OptionalHexColor.default(''),
@@ -250,7 +256,9 @@ export const FONT_STACKS = {
   Georgia: 'Georgia, Times, serif',
   'Times New Roman': "'Times New Roman', Times, serif",
 } as const;
-export const FontName = z.enum(Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]]);
+export const FontName = z.enum(
+  Object.keys(FONT_STACKS) as [keyof typeof FONT_STACKS, ...(keyof typeof FONT_STACKS)[]],
+);
 
 export const DocumentSettings = z.object({
   width: z.number().int().min(480).max(700).default(600),

@@ -94,7 +94,10 @@ const ById = z.object({ id: Id }).strict();
 
 export const mailingsChannels = {
   'mailings.list': channel(
-    z.object({ status: MailingListFilter.default('open') }).strict().default({ status: 'open' }),
+    z
+      .object({ status: MailingListFilter.default('open') })
+      .strict()
+      .default({ status: 'open' }),
     z.array(MailingSummary),
   ),
   /** fromId copies a mailing or template (with its images); without it a blank mailing of that type. */

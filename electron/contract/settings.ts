@@ -53,7 +53,12 @@ export const SendLimits = z.object({
   perSecond: z.number().int().min(1).max(500).default(10),
   perHour: z.number().int().min(1).max(1_000_000).default(5000),
   /** Fair use: skip contacts mailed within this many hours (0 switches it off). */
-  fairUseHours: z.number().int().min(0).max(24 * 14).default(48),
+  fairUseHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(48),
 });
 
 export const SettingsView = z.object({

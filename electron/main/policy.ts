@@ -33,7 +33,15 @@ export function windowOptions(preloadPath: string, title = 'Winkelpost') {
     webviewTag: false,
     spellcheck: true,
   };
-  return { width: 1280, height: 860, minWidth: 960, minHeight: 640, show: false, title, webPreferences };
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title,
+    webPreferences,
+  };
 }
 
 /**
@@ -97,7 +105,12 @@ export function isAllowedNavigation(_url: string): boolean {
 /** Only https pages (the reseller's order page, the manual, a link in a mail) open outside. */
 export function isAllowedExternalUrl(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+  return (
+    parsed !== null &&
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 /** Maps app://winkelpost/<path> to a file under the renderer folder, refusing escapes. */

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const app = await createApp({
     dataDir,
     mode: 'browser',
-    ...(process.env.WINKELPOST_TRACKER_URL ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL } : {}),
+    ...(process.env.WINKELPOST_TRACKER_URL
+      ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
+      : {}),
   });
   const port = Number(process.env.WINKELPOST_PORT ?? 5180);
   const server = await startServer({ app, port, rendererDir: RENDERER_DIST });

@@ -74,13 +74,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await serveStatic(options.rendererDir, url.pathname, res);
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+  ): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, failure('method_not_allowed', 'Use POST'));
     if (!isJson(req.headers['content-type'])) {
       return sendJson(res, 415, failure('unsupported_media_type', 'Send application/json'));
     }
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-      return sendJson(res, 403, failure(ERROR_CODES.forbidden, 'Cross-origin requests are refused'));
+      return sendJson(
+        res,
+        403,
+        failure(ERROR_CODES.forbidden, 'Cross-origin requests are refused'),
+      );
     }
     if (!isChannelName(channel)) {
       return sendJson(res, 404, failure(ERROR_CODES.unknownChannel, `Unknown channel: ${channel}`));
@@ -89,7 +97,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (body === 'too_large') {
       return sendJson(res, 413, {
         ok: false,
-        error: { code: 'too_large', message: 'The request is too large', key: 'common:errors.tooLarge' },
+        error: {
+          code: 'too_large',
+          message: 'The request is too large',
+          key: 'common:errors.tooLarge',
+        },
       });
     }
     let input: unknown;
@@ -141,12 +153,18 @@ function failure(code: string, message: string): Envelope<never> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
 function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
+  return (
+    contentType !== undefined &&
+    contentType.split(';')[0]?.trim().toLowerCase() === 'application/json'
+  );
 }
 
 export function isLoopbackHost(host: string | undefined): boolean {

@@ -26,7 +26,11 @@ export function withNonce(html: string): { html: string; nonce: string } {
   };
 }
 
-export async function serveStatic(rootDir: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  rootDir: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
   const isAsset = relative !== '' && !relative.endsWith(sep) && extname(relative) !== '';
   const file = isAsset ? join(rootDir, relative) : join(rootDir, 'index.html');
@@ -62,7 +66,9 @@ export async function serveStatic(rootDir: string, urlPath: string, res: ServerR
   }
   res.writeHead(200, {
     'content-type': type,
-    'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': file.includes(`${sep}assets${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
     'x-content-type-options': 'nosniff',
   });
   res.end(body);

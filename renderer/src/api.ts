@@ -46,17 +46,32 @@ async function overHttp(channel: string, input: unknown): Promise<Envelope<unkno
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'offline', message: 'The app is not reachable', key: 'common:errors.offline' } };
+    return {
+      ok: false,
+      error: { code: 'offline', message: 'The app is not reachable', key: 'common:errors.offline' },
+    };
   }
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `HTTP ${response.status}`, key: 'common:errors.internal' } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `HTTP ${response.status}`,
+        key: 'common:errors.internal',
+      },
+    };
   }
 }
 
-export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = window.winkelpost ? await window.winkelpost.invoke(channel, input) : await overHttp(channel, input);
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const envelope = window.winkelpost
+    ? await window.winkelpost.invoke(channel, input)
+    : await overHttp(channel, input);
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value as ChannelOutput<C>;
 }
@@ -70,7 +85,10 @@ function ensureEventSource(): void {
   source = new EventSource('./api/events');
 }
 
-export function on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {
+export function on<E extends EventName>(
+  event: E,
+  callback: (payload: EventPayload<E>) => void,
+): () => void {
   if (window.winkelpost) return window.winkelpost.on(event, callback as Callback);
   ensureEventSource();
   let set = httpListeners.get(event);

@@ -19,19 +19,58 @@ export interface RouteDef {
  */
 export const routes: RouteDef[] = [
   { path: '/', component: HomePage, nav: { section: null, labelKey: 'nav.home' } },
-  { path: '/mailings', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.overview' } },
-  { path: '/versturen', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.sending' } },
-  { path: '/archief', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.archive' } },
-  { path: '/statistieken', component: UnavailablePage, nav: { section: 'mailings', labelKey: 'nav.statistics' } },
-  { path: '/selecties', component: UnavailablePage, nav: { section: 'contacts', labelKey: 'nav.selections' } },
-  { path: '/opnieuw-inschrijven', component: UnavailablePage, nav: { section: 'contacts', labelKey: 'nav.resubscribe' } },
+  {
+    path: '/mailings',
+    component: UnavailablePage,
+    nav: { section: 'mailings', labelKey: 'nav.overview' },
+  },
+  {
+    path: '/versturen',
+    component: UnavailablePage,
+    nav: { section: 'mailings', labelKey: 'nav.sending' },
+  },
+  {
+    path: '/archief',
+    component: UnavailablePage,
+    nav: { section: 'mailings', labelKey: 'nav.archive' },
+  },
+  {
+    path: '/statistieken',
+    component: UnavailablePage,
+    nav: { section: 'mailings', labelKey: 'nav.statistics' },
+  },
+  {
+    path: '/selecties',
+    component: UnavailablePage,
+    nav: { section: 'contacts', labelKey: 'nav.selections' },
+  },
+  {
+    path: '/opnieuw-inschrijven',
+    component: UnavailablePage,
+    nav: { section: 'contacts', labelKey: 'nav.resubscribe' },
+  },
   { path: '/account', component: AccountPage, nav: { section: 'other', labelKey: 'nav.account' } },
-  { path: '/credits', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.credits' } },
-  { path: '/overeenkomsten', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.agreements' } },
-  { path: '/handleiding', component: UnavailablePage, nav: { section: 'other', labelKey: 'nav.manual' } },
+  {
+    path: '/credits',
+    component: UnavailablePage,
+    nav: { section: 'other', labelKey: 'nav.credits' },
+  },
+  {
+    path: '/overeenkomsten',
+    component: UnavailablePage,
+    nav: { section: 'other', labelKey: 'nav.agreements' },
+  },
+  {
+    path: '/handleiding',
+    component: UnavailablePage,
+    nav: { section: 'other', labelKey: 'nav.manual' },
+  },
 ];
 
-export function findRoute(path: string, match: (pattern: string, path: string) => Record<string, string> | null) {
+export function findRoute(
+  path: string,
+  match: (pattern: string, path: string) => Record<string, string> | null,
+) {
   for (const route of routes) {
     const params = match(route.path, path);
     if (params) return { route, params };

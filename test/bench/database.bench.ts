@@ -6,7 +6,9 @@ import { tempDir } from '../helpers/tempDir';
 export default async function databaseBench(): Promise<Record<string, number>> {
   const dir = tempDir();
   const { sqlite, close } = openDatabase(join(dir.path, 'bench.sqlite'));
-  const insert = sqlite.prepare('insert or replace into settings(key, value, updated_at) values (?, ?, ?)');
+  const insert = sqlite.prepare(
+    'insert or replace into settings(key, value, updated_at) values (?, ?, ?)',
+  );
   const rows = 2000;
   let start = performance.now();
   for (let i = 0; i < rows; i += 1) insert.run(`single.${i}`, '1', i);

@@ -38,15 +38,23 @@ test('the account page saves every section, refuses an invalid field, and keeps 
   await smtp.getByLabel('Poort').fill('587');
   await smtp.getByRole('button', { name: 'Opslaan' }).click();
   await expect(smtp.getByRole('status')).toHaveText('Opgeslagen');
-  await expect(smtp.getByTestId('smtp-password-state')).toHaveText('Er is een wachtwoord opgeslagen (versleuteld).');
+  await expect(smtp.getByTestId('smtp-password-state')).toHaveText(
+    'Er is een wachtwoord opgeslagen (versleuteld).',
+  );
 
   await page.reload();
-  await expect(page.getByTestId('section-senders').getByLabel('Afzenderadres (From)')).toHaveValue('info@modemarijke.nl');
+  await expect(page.getByTestId('section-senders').getByLabel('Afzenderadres (From)')).toHaveValue(
+    'info@modemarijke.nl',
+  );
   await expect(page.getByTestId('section-shop').getByLabel('Plaats')).toHaveValue('Amersfoort');
-  await expect(page.getByTestId('section-smtp').getByLabel('Server', { exact: true })).toHaveValue('smtp.provider.nl');
+  await expect(page.getByTestId('section-smtp').getByLabel('Server', { exact: true })).toHaveValue(
+    'smtp.provider.nl',
+  );
   await expect(page.getByTestId('section-smtp').getByLabel('Poort')).toHaveValue('587');
   // The password never comes back to the page.
-  await expect(page.getByTestId('section-smtp').getByLabel('Wachtwoord', { exact: true })).toHaveValue('');
+  await expect(
+    page.getByTestId('section-smtp').getByLabel('Wachtwoord', { exact: true }),
+  ).toHaveValue('');
   expect(await page.content()).not.toContain('heel-geheim');
   await expect(page.getByTestId('data-dir')).toHaveValue(winkelpost.dataDir);
   expect(winkelpost.app.context.settings.smtpPassword()).toBe('heel-geheim');

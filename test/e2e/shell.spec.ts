@@ -24,7 +24,9 @@ test('the shell shows the Dutch navigation and the credits, and switches to Engl
   await expect(page.getByTestId('credits-header')).toHaveText('U heeft nog 0 credits');
 
   await page.getByText('EN', { exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Buy credits' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Buy credits' }),
+  ).toBeVisible();
   await expect(page.getByTestId('credits-header')).toHaveText('You have 0 credits left');
 
   await page.reload();
@@ -41,7 +43,10 @@ test('the credits in the header come from the database', async ({ page, winkelpo
   await expect(page.getByTestId('credits-header')).toHaveText('U heeft nog 1250 credits');
 });
 
-test('the page runs under a strict content security policy without errors', async ({ page, winkelpost }) => {
+test('the page runs under a strict content security policy without errors', async ({
+  page,
+  winkelpost,
+}) => {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());

@@ -36,15 +36,29 @@ describe('browser mode over HTTP', () => {
 
   it('saves settings and never returns the SMTP password', async () => {
     const res = await post('settings.update', {
-      smtp: { host: 'smtp.example.nl', port: 465, security: 'tls', user: 'winkel', password: 'geheim' },
+      smtp: {
+        host: 'smtp.example.nl',
+        port: 465,
+        security: 'tls',
+        user: 'winkel',
+        password: 'geheim',
+      },
       senders: [{ name: 'Mode Marijke', email: 'info@marijke.nl', replyTo: '' }],
     });
     const body = await res.json();
     expect(body.ok).toBe(true);
-    expect(body.value.smtp).toEqual({ host: 'smtp.example.nl', port: 465, security: 'tls', user: 'winkel', passwordSet: true });
+    expect(body.value.smtp).toEqual({
+      host: 'smtp.example.nl',
+      port: 465,
+      security: 'tls',
+      user: 'winkel',
+      passwordSet: true,
+    });
     expect(JSON.stringify(body)).not.toContain('geheim');
     expect(testApp.app.context.settings.smtpPassword()).toBe('geheim');
-    const raw = testApp.app.context.database.sqlite.prepare('select group_concat(value) v from settings').get() as { v: string };
+    const raw = testApp.app.context.database.sqlite
+      .prepare('select group_concat(value) v from settings')
+      .get() as { v: string };
     expect(raw.v).not.toContain('geheim');
   });
 
@@ -67,7 +81,11 @@ describe('browser mode over HTTP', () => {
 
   it('refuses unknown channels, non-JSON and cross-origin posts', async () => {
     expect((await post('nope.nothing', {})).status).toBe(404);
-    const text = await fetch(`${server.url}/api/app.info`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const text = await fetch(`${server.url}/api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
     expect((await post('app.info', {}, { origin: 'https://evil.example' })).status).toBe(403);
   });
@@ -79,7 +97,8 @@ describe('browser mode over HTTP', () => {
     await reader.read(); // ": connected"
     await post('settings.update', { language: 'en' });
     let text = '';
-    while (!text.includes('settings.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('settings.changed'))
+      text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('"language":"en"');
     controller.abort();
   });

@@ -13,7 +13,9 @@ import type { Logger } from './logger';
 
 /** What a capability implements: validated input in, plain output (or a DomainError) out. */
 export type HandlerImpls = {
-  [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+  [C in ChannelName]: (
+    input: ChannelParsedInput<C>,
+  ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
 
 /** What both transports call: anything in, an envelope out. Never throws. */
@@ -49,7 +51,11 @@ async function invoke(
     logger.error(`channel ${name} failed`, error);
     return {
       ok: false,
-      error: { code: ERROR_CODES.internal, message: 'Something went wrong', key: 'common:errors.internal' },
+      error: {
+        code: ERROR_CODES.internal,
+        message: 'Something went wrong',
+        key: 'common:errors.internal',
+      },
     };
   }
 }

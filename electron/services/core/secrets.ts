@@ -18,22 +18,32 @@ export function aesSecretCipher(key: Buffer): SecretCipher {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64'))).join('.');
+      return ['v1', iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64')))
+        .join('.');
     },
     decrypt(cipherText) {
       const [version, iv, tag, body] = cipherText.split('.');
-      if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('Unknown secret format');
+      if (version !== 'v1' || !iv || !tag || body === undefined)
+        throw new Error('Unknown secret format');
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64')),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }
 
-export function nodeSecretCipher(dataDir: string, env: NodeJS.ProcessEnv = process.env): SecretCipher {
+export function nodeSecretCipher(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): SecretCipher {
   const fromEnv = env.WINKELPOST_SECRET_KEY;
   if (fromEnv) return aesSecretCipher(createHash('sha256').update(fromEnv).digest());
   const keyFile = join(dataDir, 'secret.key');
-  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+  if (!existsSync(keyFile))
+    writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
   return aesSecretCipher(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64'));
 }

@@ -83,8 +83,14 @@ export class SettingsService {
       next.senders = patch.senders.map((sender) => {
         const previous = current.senders.find((s) => s.id === sender.id);
         // Changing the address of a verified identity makes it unverified again.
-        const verified = previous !== undefined && previous.email === sender.email && previous.verified;
-        return { ...sender, id: sender.id ?? randomUUID(), replyTo: sender.replyTo ?? '', verified };
+        const verified =
+          previous !== undefined && previous.email === sender.email && previous.verified;
+        return {
+          ...sender,
+          id: sender.id ?? randomUUID(),
+          replyTo: sender.replyTo ?? '',
+          verified,
+        };
       });
     }
     if (patch.shop) next.shop = patch.shop;
@@ -101,7 +107,8 @@ export class SettingsService {
     this.options.db.transaction(() => {
       this.options.kv.set(KEY, next);
       if (password === '') this.options.kv.delete(SMTP_PASSWORD);
-      else if (password !== undefined) this.options.kv.set(SMTP_PASSWORD, this.options.cipher.encrypt(password));
+      else if (password !== undefined)
+        this.options.kv.set(SMTP_PASSWORD, this.options.cipher.encrypt(password));
     });
     return this.view();
   }

@@ -15,7 +15,8 @@ export function emailHash(email: string): string {
 }
 
 // Pragmatic address check: one @, a dotted domain, no spaces or control characters.
-const ADDRESS = /^[^\s@"<>()[\]\\,;:]+(\.[^\s@"<>()[\]\\,;:]+)*@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const ADDRESS =
+  /^[^\s@"<>()[\]\\,;:]+(\.[^\s@"<>()[\]\\,;:]+)*@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export function isValidEmail(email: string): boolean {
   const value = email.trim();

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { emailHash, normalizeEmail } from './email';
 
-export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'soft_bounce' | 'complaint' | 'manual';
+export type SuppressionReason =
+  'unsubscribed' | 'hard_bounce' | 'soft_bounce' | 'complaint' | 'manual';
 
 export interface SuppressionEntry {
   id: number;

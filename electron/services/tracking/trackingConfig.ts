@@ -29,7 +29,14 @@ interface StoredLink {
 export function saveTrackerLink(
   kv: KeyValueStore,
   cipher: SecretCipher,
-  link: { baseUrl: string; account: string; kid: string; key: Buffer; token: string; userName: string },
+  link: {
+    baseUrl: string;
+    account: string;
+    kid: string;
+    key: Buffer;
+    token: string;
+    userName: string;
+  },
 ): void {
   const stored: StoredLink = {
     baseUrl: link.baseUrl.replace(/\/+$/, ''),

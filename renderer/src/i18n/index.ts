@@ -6,7 +6,9 @@ export const LANGUAGES: Language[] = ['nl', 'en'];
 const STORAGE_KEY = 'winkelpost.language';
 
 // Every locales/<lang>/<namespace>.json is picked up: areas add their own namespace file.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
+  eager: true,
+});
 
 function resources() {
   const result: Record<string, Record<string, Record<string, unknown>>> = {};

@@ -5,7 +5,15 @@ import { CreditsBadge } from './CreditsBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 
-export function Shell({ info, path, children }: { info: AppInfo | null; path: string; children: ReactNode }) {
+export function Shell({
+  info,
+  path,
+  children,
+}: {
+  info: AppInfo | null;
+  path: string;
+  children: ReactNode;
+}) {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>

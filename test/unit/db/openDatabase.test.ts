@@ -20,10 +20,23 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    const tables = (sqlite.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map(
-      (t) => t.name,
-    );
-    for (const table of ['mailings', 'images', 'selections', 'contacts', 'suppression', 'sends', 'send_jobs', 'events', 'credit_ledger', 'settings']) {
+    const tables = (
+      sqlite.prepare("select name from sqlite_master where type='table'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    for (const table of [
+      'mailings',
+      'images',
+      'selections',
+      'contacts',
+      'suppression',
+      'sends',
+      'send_jobs',
+      'events',
+      'credit_ledger',
+      'settings',
+    ]) {
       expect(tables).toContain(table);
     }
     close();
@@ -35,7 +48,9 @@ describe('openDatabase', () => {
     first.sqlite.prepare("insert into settings(key, value, updated_at) values ('k', '1', 0)").run();
     first.close();
     const second = openDatabase(file);
-    expect(second.sqlite.prepare("select value from settings where key='k'").get()).toEqual({ value: '1' });
+    expect(second.sqlite.prepare("select value from settings where key='k'").get()).toEqual({
+      value: '1',
+    });
     second.close();
   });
 
@@ -53,7 +68,10 @@ describe('openDatabase', () => {
 
   it('gives a clear error for a damaged file', () => {
     const file = join(freshDir(), 'w.sqlite');
-    writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xff)]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xff)]),
+    );
     expect(() => openDatabase(file)).toThrow(DatabaseDamagedError);
   });
 });

@@ -53,7 +53,12 @@ export function GeneralSection({ initial }: { initial: Settings }) {
           ]}
           onChange={(value) => setLanguage(value === 'en' ? 'en' : 'nl')}
         />
-        <TextInput label={t('general.dataDir')} value={initial.dataDir} readOnly data-testid="data-dir" />
+        <TextInput
+          label={t('general.dataDir')}
+          value={initial.dataDir}
+          readOnly
+          data-testid="data-dir"
+        />
       </Stack>
     </SectionCard>
   );

@@ -21,7 +21,13 @@ export function SectionCard(props: {
     props.onSubmit();
   };
   return (
-    <Card withBorder padding="lg" component="section" aria-label={props.title} data-testid={props.testId}>
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      aria-label={props.title}
+      data-testid={props.testId}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <div>

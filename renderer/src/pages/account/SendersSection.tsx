@@ -11,14 +11,21 @@ type Sender = { id?: string; name: string; email: string; replyTo: string; verif
 /** Sender identities: the name and From address customers see, and where replies go. */
 export function SendersSection({ initial }: { initial: Settings['senders'] }) {
   const { t } = useTranslation('settings');
-  const [senders, setSenders] = useState<Sender[]>(initial.length > 0 ? initial : [{ name: '', email: '', replyTo: '' }]);
+  const [senders, setSenders] = useState<Sender[]>(
+    initial.length > 0 ? initial : [{ name: '', email: '', replyTo: '' }],
+  );
   const { state, errors, message, run } = useSectionSave();
   const update = (index: number, patch: Partial<Sender>) =>
     setSenders(senders.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const submit = () => {
     const filled = senders.filter((s) => s.name.trim() || s.email.trim() || s.replyTo.trim());
     void run({
-      senders: filled.map(({ id, name, email, replyTo }) => ({ ...(id ? { id } : {}), name, email, replyTo })),
+      senders: filled.map(({ id, name, email, replyTo }) => ({
+        ...(id ? { id } : {}),
+        name,
+        email,
+        replyTo,
+      })),
     });
   };
   return (
@@ -30,14 +37,22 @@ export function SendersSection({ initial }: { initial: Settings['senders'] }) {
       message={message}
       onSubmit={submit}
       extraActions={
-        <Button variant="light" onClick={() => setSenders([...senders, { name: '', email: '', replyTo: '' }])}>
+        <Button
+          variant="light"
+          onClick={() => setSenders([...senders, { name: '', email: '', replyTo: '' }])}
+        >
           {t('senders.add')}
         </Button>
       }
     >
       <Stack gap="md">
         {senders.map((sender, index) => (
-          <Group key={sender.id ?? `new-${index}`} align="flex-start" wrap="nowrap" data-testid={`sender-${index}`}>
+          <Group
+            key={sender.id ?? `new-${index}`}
+            align="flex-start"
+            wrap="nowrap"
+            data-testid={`sender-${index}`}
+          >
             <TextInput
               label={t('senders.name')}
               value={sender.name}

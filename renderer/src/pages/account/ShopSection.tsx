@@ -6,7 +6,15 @@ import type { Settings } from './SettingsContext';
 import { useSectionSave } from './useSectionSave';
 
 type Shop = Settings['shop'];
-const FIELDS: (keyof Shop)[] = ['name', 'address', 'postalCode', 'city', 'phone', 'website', 'email'];
+const FIELDS: (keyof Shop)[] = [
+  'name',
+  'address',
+  'postalCode',
+  'city',
+  'phone',
+  'website',
+  'email',
+];
 
 /** The shop's details, printed in every mail's footer (who sends this and how to reach them). */
 export function ShopSection({ initial }: { initial: Shop }) {

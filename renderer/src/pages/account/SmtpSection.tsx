@@ -14,7 +14,12 @@ const DEFAULT_PORTS = { tls: 465, starttls: 587, none: 25 } as const;
  */
 export function SmtpSection({ initial, actions }: { initial: Smtp; actions?: ReactNode }) {
   const { t } = useTranslation('settings');
-  const [smtp, setSmtp] = useState({ host: initial.host, port: initial.port as number | string, security: initial.security, user: initial.user });
+  const [smtp, setSmtp] = useState({
+    host: initial.host,
+    port: initial.port as number | string,
+    security: initial.security,
+    user: initial.user,
+  });
   const [password, setPassword] = useState('');
   const { state, errors, message, run } = useSectionSave();
   const submit = async () => {
@@ -52,10 +57,15 @@ export function SmtpSection({ initial, actions }: { initial: Smtp; actions?: Rea
           label={t('smtp.security')}
           value={smtp.security}
           allowDeselect={false}
-          data={(['starttls', 'tls', 'none'] as const).map((value) => ({ value, label: t(`smtp.securityOptions.${value}`) }))}
+          data={(['starttls', 'tls', 'none'] as const).map((value) => ({
+            value,
+            label: t(`smtp.securityOptions.${value}`),
+          }))}
           onChange={(value) => {
             const security = (value ?? 'starttls') as Smtp['security'];
-            const port = Object.values(DEFAULT_PORTS).includes(smtp.port as never) ? DEFAULT_PORTS[security] : smtp.port;
+            const port = Object.values(DEFAULT_PORTS).includes(smtp.port as never)
+              ? DEFAULT_PORTS[security]
+              : smtp.port;
             setSmtp({ ...smtp, security, port });
           }}
         />
