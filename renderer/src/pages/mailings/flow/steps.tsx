@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import { UnavailablePage } from '../../unavailable/UnavailablePage';
+
+/** The six steps of a mailing, left to right, as tabs (route: #/mailings/<id>/<step>). */
+export const STEP_KEYS = ['inhoud', 'algemeen', 'selecties', 'preview', 'testen', 'versturen'] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+
+export interface StepProps {
+  mailingId: string;
+}
+
+/**
+ * Which component fills each step. Each area replaces its own line with its step component:
+ * inhoud, algemeen, preview (mailing editor); selecties (selections); testen, versturen (sending).
+ */
+export const stepComponents: Record<StepKey, ComponentType<StepProps>> = {
+  inhoud: UnavailablePage,
+  algemeen: UnavailablePage,
+  selecties: UnavailablePage,
+  preview: UnavailablePage,
+  testen: UnavailablePage,
+  versturen: UnavailablePage,
+};
