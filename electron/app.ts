@@ -16,6 +16,7 @@ import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
 import { SettingsService } from './services/settings/settingsService';
+import { createSubjectHandlers } from './services/subject/subjectHandlers';
 import { SuppressionStore } from './services/suppression/suppressionStore';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 
@@ -107,6 +108,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       if (patch.language) events.emit('settings.changed', { language: view.language });
       return view;
     },
+    ...createSubjectHandlers(),
   };
 
   const backups = scheduleBackups(context);

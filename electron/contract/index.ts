@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { settingsChannels } from './settings';
 import { mailingsChannels } from './mailings';
 import { imagesChannels } from './images';
+import { subjectChannels } from './subject';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -16,6 +17,7 @@ export const channels = {
   ...settingsChannels,
   ...mailingsChannels,
   ...imagesChannels,
+  ...subjectChannels,
 };
 
 export type Channels = typeof channels;

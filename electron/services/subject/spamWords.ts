@@ -1,0 +1,51 @@
+/**
+ * Words and phrases that spam filters (and wary readers) weigh against a mail when they appear in
+ * the subject or top line. Dutch and English, lower case; matched as whole words.
+ * The old product's manual names the first Dutch ones; the rest are common filter rules.
+ */
+export const SPAM_PHRASES: readonly string[] = [
+  // Dutch
+  'gratis',
+  'aanbod',
+  'exclusief aanbod',
+  'geld',
+  'geld terug',
+  'geld verdienen',
+  'koop nu',
+  'bestel nu',
+  'belangrijk bericht',
+  'laatste kans',
+  'alleen vandaag',
+  'klik hier',
+  'gewonnen',
+  'winnaar',
+  'dringend',
+  'actie vereist',
+  'geen kosten',
+  'geen verplichtingen',
+  'lening',
+  'krediet',
+  // English
+  'free',
+  'discount',
+  'discounts',
+  'buy now',
+  'order now',
+  'act now',
+  'click here',
+  'cash',
+  'money',
+  'winner',
+  'you have won',
+  'urgent',
+  'important message',
+  'exclusive deal',
+  'special offer',
+  'limited time',
+  'risk free',
+  'risk-free',
+  'no cost',
+  'guarantee',
+  'guaranteed',
+  '100%',
+];
