@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { SettingsService } from '../settings/settingsService';
+
+/**
+ * How mail leaves the app: an SMTP server from the settings, or — when none is configured — the
+ * outbox folder `<dataDir>/outbox`, where every message is stored as an .eml file the app lists and
+ * opens. So the app can be tried without any server, and nothing is ever silently dropped.
+ */
+export type TransportKind = 'smtp' | 'outbox';
+
+export interface SmtpServerSettings {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  user: string;
+}
+
+export interface SentInfo {
+  messageId: string;
+  /** The server's last answer ("250 2.0.0 Ok: queued as …"), or "outbox". */
+  response: string;
+  /** Set when the message went to the outbox folder instead of a server. */
+  outboxFile?: string;
+}
+
+export interface MailTransport {
+  readonly kind: TransportKind;
+  sendMail(mail: Mail.Options): Promise<SentInfo>;
+  close(): void;
+}
+
+export interface DkimSigning {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+export interface TransportTuning {
+  /** Keep connections open and reuse them (the send queue); one connection per mail otherwise. */
+  pool?: boolean;
+  maxConnections?: number;
+  dkim?: DkimSigning;
+  /** Explicit timeouts: a silent server must never hang a send. */
+  connectionTimeoutMs?: number;
+  greetingTimeoutMs?: number;
+  socketTimeoutMs?: number;
+}
+
+/** What the transport needs from the app; a narrow slice of AppContext. */
+export interface TransportContext {
+  dataDir: string;
+  settings: Pick<SettingsService, 'read' | 'smtpPassword'>;
+}
+
+export const DEFAULT_TIMEOUTS = {
+  connectionTimeoutMs: 15_000,
+  greetingTimeoutMs: 15_000,
+  socketTimeoutMs: 60_000,
+} as const;
+
+export function outboxDir(dataDir: string): string {
+  return join(dataDir, 'outbox');
+}
+
+export function isSmtpConfigured(smtp: SmtpServerSettings): boolean {
+  return smtp.host.trim() !== '';
+}
+
+/** nodemailer options for the configured server. `security` maps to secure / requireTLS / ignoreTLS. */
+export function smtpOptions(
+  smtp: SmtpServerSettings,
+  password: string,
+  tuning: TransportTuning = {},
+): SMTPTransport.Options | SMTPPool.Options {
+  const base: SMTPTransport.Options = {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    connectionTimeout: tuning.connectionTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs,
+    greetingTimeout: tuning.greetingTimeoutMs ?? DEFAULT_TIMEOUTS.greetingTimeoutMs,
+    socketTimeout: tuning.socketTimeoutMs ?? DEFAULT_TIMEOUTS.socketTimeoutMs,
+    dnsTimeout: 10_000,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: password } } : {}),
+    ...(tuning.dkim ? { dkim: tuning.dkim } : {}),
+  };
+  if (!tuning.pool) return base;
+  return {
+    ...base,
+    pool: true,
+    maxConnections: tuning.maxConnections ?? 3,
+    // Servers often cap messages per connection; reconnecting every 100 costs little.
+    maxMessages: 100,
+  } satisfies SMTPPool.Options;
+}
+
+/** The transport the settings call for right now (read each time: the user may change them). */
+export function createMailTransport(
+  context: TransportContext,
+  tuning: TransportTuning = {},
+): MailTransport {
+  const { smtp } = context.settings.read();
+  if (!isSmtpConfigured(smtp))
+    return createOutboxTransport(outboxDir(context.dataDir), tuning.dkim);
+  return createSmtpTransport(smtp, context.settings.smtpPassword(), tuning);
+}
+
+export function createSmtpTransport(
+  smtp: SmtpServerSettings,
+  password: string,
+  tuning: TransportTuning = {},
+): MailTransport {
+  const transporter = nodemailer.createTransport(smtpOptions(smtp, password, tuning));
+  return {
+    kind: 'smtp',
+    async sendMail(mail) {
+      const info = (await transporter.sendMail(mail)) as SMTPTransport.SentMessageInfo;
+      return { messageId: info.messageId, response: info.response };
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * Writes each message as `<time>-<random>.eml`: first to a hidden temp name, then renamed, so the
+ * outbox listing never shows half a message.
+ */
+export function createOutboxTransport(folder: string, dkim?: DkimSigning): MailTransport {
+  const transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    ...(dkim ? { dkim } : {}),
+  });
+  return {
+    kind: 'outbox',
+    async sendMail(mail) {
+      const info = await transporter.sendMail(mail);
+      mkdirSync(folder, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const name = `${stamp}-${randomBytes(4).toString('hex')}.eml`;
+      const temp = join(folder, `.${name}.tmp`);
+      writeFileSync(temp, info.message as Buffer);
+      renameSync(temp, join(folder, name));
+      return { messageId: info.messageId, response: 'outbox', outboxFile: name };
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,115 @@
+import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  messageId: string | undefined;
+}
+
+/** A reply the sink gives instead of accepting: at RCPT TO, or after the message data. */
+export interface SinkReply {
+  code: number;
+  message: string;
+}
+
+export interface SinkBehaviour {
+  /** Called for each RCPT TO; a reply rejects that recipient. */
+  onRecipient?: (address: string) => SinkReply | undefined;
+  /** Called after DATA with the whole message; 'drop' closes the connection mid-DATA. */
+  onMessage?: (mail: ReceivedMail) => SinkReply | 'drop' | undefined;
+  /** Credentials that pass AUTH; without it any login passes. */
+  credentials?: { user: string; pass: string };
+}
+
+export interface SmtpSink {
+  port: number;
+  received: ReceivedMail[];
+  behaviour: SinkBehaviour;
+  close(): Promise<void>;
+}
+
+const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
+
+/** A real SMTP server (the smtp-server package) on 127.0.0.1 that keeps what it accepts. */
+export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const sink = { behaviour };
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    allowInsecureAuth: true,
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onAuth(auth, _session, callback) {
+      const wanted = sink.behaviour.credentials;
+      if (wanted && (auth.username !== wanted.user || auth.password !== wanted.pass)) {
+        const error = new Error('5.7.8 Authentication credentials invalid') as Error & {
+          responseCode: number;
+        };
+        error.responseCode = 535;
+        callback(error);
+        return;
+      }
+      callback(null, { user: auth.username });
+    },
+    onRcptTo(address, _session, callback) {
+      const reply = sink.behaviour.onRecipient?.(address.address);
+      if (reply) callback(replyError(reply));
+      else callback();
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const mail: ReceivedMail = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          messageId: MESSAGE_ID.exec(raw.subarray(0, 8192).toString('latin1'))?.[1],
+        };
+        const reply = sink.behaviour.onMessage?.(mail);
+        if (reply === 'drop') {
+          dropConnection(server, session.id);
+          return;
+        }
+        if (reply) {
+          callback(replyError(reply));
+          return;
+        }
+        received.push(mail);
+        callback(null, 'Ok: queued');
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    get behaviour() {
+      return sink.behaviour;
+    },
+    set behaviour(value: SinkBehaviour) {
+      sink.behaviour = value;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function replyError(reply: SinkReply): Error {
+  const error = new Error(reply.message) as Error & { responseCode: number };
+  error.responseCode = reply.code;
+  return error;
+}
+
+/** Closes the TCP connection of one session, as a crashing or flaky server would. */
+function dropConnection(server: SMTPServer, sessionId: string): void {
+  const connections = (server as unknown as { connections: Set<{ id: string; _socket: Socket }> })
+    .connections;
+  for (const connection of connections)
+    if (connection.id === sessionId) connection._socket.destroy();
+}
