@@ -4,3 +4,4 @@ export * from './suppression';
 export * from './sending';
 export * from './tracking';
 export * from './bounces';
+export * from './stats';
