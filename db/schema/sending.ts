@@ -21,6 +21,22 @@ export const sends = sqliteTable(
     creditsReserved: integer('credits_reserved').notNull().default(0),
     creditsCommitted: integer('credits_committed').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    /** 1 per newsletter mail, 2 per voucher mail; fixed when the send is started. */
+    creditsPerMail: integer('credits_per_mail').notNull().default(1),
+    /**
+     * A commit to the tracker that was asked for but not yet acknowledged: retried with the same
+     * idempotency key (`<send id>:commit:<seq>`) until it is, so no commit is counted twice.
+     */
+    creditsCommitSeq: integer('credits_commit_seq').notNull().default(0),
+    creditsCommitPending: integer('credits_commit_pending').notNull().default(0),
+    /** When the unused part of the reservation was handed back (finish or cancel). */
+    creditsReleasedAt: integer('credits_released_at'),
+    /** Who was left out at start: {duplicates, suppressed, recentlyMailed} (JSON). */
+    skipped: text('skipped').notNull().default('{}'),
+    /** The server's own words behind pauseReason, for the details fold-out. */
+    pauseDetail: text('pause_detail'),
+    /** Set when a scheduled send was due while the app was closed and started on the next start. */
+    startedLateAt: integer('started_late_at'),
   },
   (t) => [
     uniqueIndex('sends_idempotency_idx').on(t.idempotencyKey),
