@@ -16,6 +16,11 @@ import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
 import { SettingsService } from './services/settings/settingsService';
+import { ImageStore } from './services/images/imageStore';
+import { createImagesHandlers } from './services/images/handlers';
+import { MailingsService } from './services/mailings/mailingsService';
+import { createMailingsHandlers } from './services/mailings/handlers';
+import { seedTemplates, templateCopySubject } from './services/mailings/templates';
 import { createSubjectHandlers } from './services/subject/subjectHandlers';
 import { SuppressionStore } from './services/suppression/suppressionStore';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
@@ -48,6 +53,9 @@ export interface AppContext {
   branding: BrandingFileT;
   settings: SettingsService;
   suppression: SuppressionStore;
+  /** Mailings and their documents (statuses for the send queue: setStatus, markTested). */
+  mailings: MailingsService;
+  images: ImageStore;
 }
 
 export interface App {
@@ -96,7 +104,17 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     branding,
     settings,
     suppression: new SuppressionStore(database.sqlite, () => clock.now()),
+    mailings: undefined as unknown as MailingsService,
+    images: new ImageStore(database.db, () => clock.now()),
   };
+  context.mailings = new MailingsService({
+    db: database.db,
+    images: context.images,
+    settings,
+    now: () => clock.now(),
+    templateCopySubject: templateCopySubject(resourcesDir),
+  });
+  await seedTemplates(resourcesDir, context);
   const version = packageVersion();
 
   const impls: HandlerImpls = {
@@ -109,6 +127,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       return view;
     },
     ...createSubjectHandlers(),
+    ...createMailingsHandlers(context),
+    ...createImagesHandlers(context),
   };
 
   const backups = scheduleBackups(context);

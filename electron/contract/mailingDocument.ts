@@ -222,27 +222,27 @@ export type BlockDataOf<T extends BlockType> = z.infer<(typeof blockDataSchemas)
 
 export const BlockId = z.string().trim().min(1).max(64);
 
-function blockSchema<T extends BlockType>(type: T) {
+function blockSchema<T extends BlockType, S extends z.ZodObject>(type: T, data: S) {
   return z.object({
     id: BlockId,
     type: z.literal(type),
-    data: blockDataSchemas[type].prefault({}),
+    data: data.prefault({} as z.input<S>),
   });
 }
 
 export const Block = z.discriminatedUnion('type', [
-  blockSchema('logo'),
-  blockSchema('heading'),
-  blockSchema('text'),
-  blockSchema('image'),
-  blockSchema('imageText'),
-  blockSchema('twoColumns'),
-  blockSchema('button'),
-  blockSchema('divider'),
-  blockSchema('spacer'),
-  blockSchema('voucher'),
-  blockSchema('social'),
-  blockSchema('footer'),
+  blockSchema('logo', blockDataSchemas.logo),
+  blockSchema('heading', blockDataSchemas.heading),
+  blockSchema('text', blockDataSchemas.text),
+  blockSchema('image', blockDataSchemas.image),
+  blockSchema('imageText', blockDataSchemas.imageText),
+  blockSchema('twoColumns', blockDataSchemas.twoColumns),
+  blockSchema('button', blockDataSchemas.button),
+  blockSchema('divider', blockDataSchemas.divider),
+  blockSchema('spacer', blockDataSchemas.spacer),
+  blockSchema('voucher', blockDataSchemas.voucher),
+  blockSchema('social', blockDataSchemas.social),
+  blockSchema('footer', blockDataSchemas.footer),
 ]);
 export type BlockT = z.infer<typeof Block>;
 export type BlockOf<T extends BlockType> = Extract<BlockT, { type: T }>;

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../../db/openDatabase';
+import { mailingSelections, mailings, sends } from '../../../db/schema';
+import { DomainError, ERROR_CODES } from '../../contract/envelope';
+import type { MailingDocumentT } from '../../contract/mailingDocument';
+import type { Mailing, MailingPatch, MailingStatus, MailingT, MailingType } from '../../contract/mailings';
+import { TemplateKey } from '../../contract/mailings';
+import { emptyDocument, newBlock, parseDocument } from '../render/document';
+import type { ImageStore } from '../images/imageStore';
+import type { SettingsService } from '../settings/settingsService';
+import { imageUses, remapImages } from './documentImages';
+
+type MailingRow = typeof mailings.$inferSelect;
+type Status = z.infer<typeof MailingStatus>;
+
+/** Only drafts change; a scheduled, sending or sent mailing is what it is. */
+const EDITABLE: readonly Status[] = ['draft', 'cancelled'];
+
+export function notFound(id: string): DomainError {
+  return new DomainError(
+    ERROR_CODES.notFound,
+    `Mailing ${id} does not exist`,
+    'mailings:errors.notFound',
+    { id },
+  );
+}
+
+export interface MailingsServiceDeps {
+  db: Db;
+  images: ImageStore;
+  settings: SettingsService;
+  now: () => number;
+  /** The subject a copy of a template starts with (BASIS: empty, VOORBEELD: the example's). */
+  templateCopySubject: (key: z.infer<typeof TemplateKey>) => string;
+}
+
+/** Mailings and their documents: create, copy, change, delete, and the status the sender sets. */
+export class MailingsService {
+  constructor(private readonly deps: MailingsServiceDeps) {}
+
+  list(filter: 'open' | 'sent' | 'all'): MailingT[] {
+    const query = this.deps.db.select().from(mailings);
+    const rows =
+      filter === 'all'
+        ? query.orderBy(desc(mailings.createdAt)).all()
+        : filter === 'sent'
+          ? query
+              .where(eq(mailings.status, 'sent'))
+              .orderBy(desc(mailings.sentAt), desc(mailings.createdAt))
+              .all()
+          : query.where(ne(mailings.status, 'sent')).orderBy(desc(mailings.createdAt)).all();
+    return rows.map((row) => this.toMailing(row));
+  }
+
+  get(id: string): MailingT {
+    const row = this.deps.db.select().from(mailings).where(eq(mailings.id, id)).get();
+    if (!row) throw notFound(id);
+    return this.toMailing(row);
+  }
+
+  /** A blank mailing: a text block to start in (and for vouchers the voucher), and the footer. */
+  createBlank(type: z.infer<typeof MailingType>): MailingT {
+    const document: MailingDocumentT = {
+      ...emptyDocument(),
+      blocks: [
+        newBlock('logo'),
+        newBlock('text'),
+        ...(type === 'voucher' ? [newBlock('voucher')] : []),
+        newBlock('footer'),
+      ],
+    };
+    return this.insert({
+      type,
+      subject: '',
+      topLine: '',
+      from: '',
+      replyTo: '',
+      document,
+      templateKey: null,
+    });
+  }
+
+  /** A copy of any mailing or template, with its own copies of the images. */
+  copy(fromId: string): MailingT {
+    const source = this.get(fromId);
+    return this.deps.db.transaction(() => {
+      const id = randomUUID();
+      const subject = source.templateKey
+        ? this.deps.templateCopySubject(source.templateKey)
+        : source.subject;
+      const copy = this.insert(
+        { ...source, subject, templateKey: null, document: source.document },
+        id,
+      );
+      const mapping = this.deps.images.copyAll(source.id, id);
+      const document = remapImages(source.document, mapping);
+      this.deps.db
+        .update(mailings)
+        .set({ document: JSON.stringify(document) })
+        .where(eq(mailings.id, id))
+        .run();
+      return { ...copy, document };
+    });
+  }
+
+  insert(
+    values: Pick<
+      MailingT,
+      'type' | 'subject' | 'topLine' | 'from' | 'replyTo' | 'document' | 'templateKey'
+    >,
+    id: string = randomUUID(),
+  ): MailingT {
+    const now = this.deps.now();
+    const row: MailingRow = {
+      id,
+      type: values.type,
+      subject: values.subject,
+      topLine: values.topLine,
+      fromId: values.from === '' ? null : values.from,
+      replyTo: values.replyTo,
+      document: JSON.stringify(values.document),
+      status: 'draft',
+      templateKey: values.templateKey,
+      createdAt: now,
+      updatedAt: now,
+      contentChangedAt: now,
+      lastTestAt: null,
+      sentAt: null,
+    };
+    this.deps.db.insert(mailings).values(row).run();
+    return this.toMailing(row);
+  }
+
+  update(id: string, patch: z.infer<typeof MailingPatch>): MailingT {
+    const current = this.get(id);
+    if (!EDITABLE.includes(current.status)) {
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        `A mailing that is ${current.status} cannot be changed`,
+        'mailings:errors.notEditable',
+        { status: current.status },
+      );
+    }
+    const document = patch.document === undefined ? undefined : parseDocument(patch.document);
+    if (document) this.checkImagesBelong(id, document);
+    if (patch.from !== undefined && patch.from !== '') {
+      if (!this.deps.settings.read().senders.some((s) => s.id === patch.from)) {
+        throw new DomainError(
+          ERROR_CODES.invalidInput,
+          'Unknown sender',
+          'mailings:errors.unknownSender',
+          undefined,
+          [{ field: 'from', message: 'unknown sender', key: 'mailings:errors.unknownSender' }],
+        );
+      }
+    }
+    const next = {
+      subject: patch.subject ?? current.subject,
+      topLine: patch.topLine ?? current.topLine,
+      from: patch.from ?? current.from,
+      replyTo: patch.replyTo ?? current.replyTo,
+      document: document ?? current.document,
+    };
+    // What a recipient sees changed: the last test mail no longer shows the mailing as it is.
+    const contentChanged =
+      next.subject !== current.subject ||
+      next.topLine !== current.topLine ||
+      next.from !== current.from ||
+      JSON.stringify(next.document) !== JSON.stringify(current.document);
+    const now = this.deps.now();
+    this.deps.db
+      .update(mailings)
+      .set({
+        subject: next.subject,
+        topLine: next.topLine,
+        fromId: next.from === '' ? null : next.from,
+        replyTo: next.replyTo,
+        document: JSON.stringify(next.document),
+        updatedAt: now,
+        ...(contentChanged
+          ? { contentChangedAt: Math.max(now, current.contentChangedAt + 1) }
+          : {}),
+      })
+      .where(eq(mailings.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  delete(id: string): void {
+    const mailing = this.get(id);
+    if (mailing.templateKey) {
+      throw new DomainError(
+        ERROR_CODES.forbidden,
+        'Templates cannot be deleted',
+        'mailings:errors.templateDelete',
+      );
+    }
+    const hasSends = this.deps.db
+      .select({ id: sends.id })
+      .from(sends)
+      .where(eq(sends.mailingId, id))
+      .get();
+    if (!EDITABLE.includes(mailing.status) || hasSends) {
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        'A mailing that was scheduled or sent stays in the archive',
+        'mailings:errors.notDeletable',
+        { status: mailing.status },
+      );
+    }
+    this.deps.db.transaction((tx) => {
+      tx.delete(mailingSelections).where(eq(mailingSelections.mailingId, id)).run();
+      tx.delete(mailings).where(eq(mailings.id, id)).run(); // images go by ON DELETE CASCADE
+    });
+  }
+
+  /** For the send queue: scheduled, sending, sent, cancelled (templates are refused). */
+  setStatus(id: string, status: Status, at: number = this.deps.now()): MailingT {
+    const mailing = this.get(id);
+    if (mailing.templateKey && status !== 'draft') {
+      throw new DomainError(
+        ERROR_CODES.forbidden,
+        'Templates cannot be sent',
+        'mailings:errors.templateSend',
+      );
+    }
+    this.deps.db
+      .update(mailings)
+      .set({ status, updatedAt: at, ...(status === 'sent' ? { sentAt: at } : {}) })
+      .where(eq(mailings.id, id))
+      .run();
+    return this.get(id);
+  }
+
+  /** For the test send: remembers when the last test mail went out (compared with contentChangedAt). */
+  markTested(id: string, at: number = this.deps.now()): void {
+    this.deps.db.update(mailings).set({ lastTestAt: at }).where(eq(mailings.id, id)).run();
+  }
+
+  private checkImagesBelong(mailingId: string, document: MailingDocumentT): void {
+    const own = new Set(this.deps.images.forMailing(mailingId).map((i) => i.id));
+    for (const use of imageUses(document)) {
+      if (!own.has(use.imageId)) {
+        const blockType = document.blocks[use.blockIndex]?.type ?? '?';
+        throw new DomainError(
+          ERROR_CODES.invalidInput,
+          `Block ${use.blockIndex + 1} (${blockType}): field "${use.field}": image ${use.imageId} is not an image of this mailing`,
+          'mailings:errors.invalidBlock',
+          {
+            block: use.blockIndex + 1,
+            blockType,
+            field: use.field,
+            reason: 'mailings:errors.imageNotFound',
+          },
+          [
+            {
+              field: `document.blocks.${use.blockIndex}.data.${use.field}`,
+              message: 'image not found',
+              key: 'mailings:errors.imageNotFound',
+            },
+          ],
+        );
+      }
+    }
+  }
+
+  private toMailing(row: MailingRow): z.infer<typeof Mailing> {
+    return {
+      id: row.id,
+      type: row.type,
+      subject: row.subject,
+      topLine: row.topLine,
+      from: row.fromId ?? '',
+      replyTo: row.replyTo,
+      document: parseDocument(JSON.parse(row.document)),
+      status: row.status,
+      templateKey: row.templateKey === null ? null : TemplateKey.parse(row.templateKey),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      contentChangedAt: row.contentChangedAt,
+      lastTestAt: row.lastTestAt,
+      sentAt: row.sentAt,
+    };
+  }
+}

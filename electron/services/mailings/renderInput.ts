@@ -1,0 +1,105 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/openDatabase';
+import { mailingSelections, selections } from '../../../db/schema';
+import type { MailingT } from '../../contract/mailings';
+import type { KeyValueStore } from '../core/kv';
+import type { SecretCipher } from '../core/secrets';
+import type { ImageStore } from '../images/imageStore';
+import { toCompileImage } from '../images/imageStore';
+import { compileMailing, type CompileImage, type CompiledMailing, type Sender } from '../render';
+import type { SettingsService } from '../settings/settingsService';
+import { readTrackingConfig, type TrackingConfig } from '../tracking/trackingConfig';
+
+export interface RenderInputDeps {
+  db: Db;
+  kv: KeyValueStore;
+  cipher: SecretCipher;
+  settings: SettingsService;
+  images: ImageStore;
+}
+
+/** The mailing's sender identity, or (in previews) a stand-in when none is set up yet. */
+export function resolveSender(
+  settings: SettingsService,
+  mailing: Pick<MailingT, 'from' | 'replyTo'>,
+): { sender: Sender; replyTo: string; missing: boolean } {
+  const stored = settings.read();
+  const identity = stored.senders.find((s) => s.id === mailing.from) ?? stored.senders[0];
+  if (!identity) {
+    return {
+      sender: {
+        name: stored.shop.name || 'Winkelpost',
+        email: stored.shop.email || 'afzender@voorbeeld.invalid',
+      },
+      replyTo: mailing.replyTo,
+      missing: true,
+    };
+  }
+  return {
+    sender: { name: identity.name, email: identity.email },
+    replyTo: mailing.replyTo || identity.replyTo,
+    missing: false,
+  };
+}
+
+/** Extra columns of the selections attached to the mailing (and of any others given). */
+export function extraColumns(db: Db, mailingId: string, alsoSelectionIds: string[] = []): string[] {
+  const attached = db
+    .select({ id: mailingSelections.selectionId })
+    .from(mailingSelections)
+    .where(eq(mailingSelections.mailingId, mailingId))
+    .all()
+    .map((r) => r.id);
+  const ids = [...new Set([...attached, ...alsoSelectionIds])];
+  if (ids.length === 0) return [];
+  const names = new Set<string>();
+  for (const row of db
+    .select({ extra: selections.extraColumns })
+    .from(selections)
+    .where(inArray(selections.id, ids))
+    .all()) {
+    try {
+      const parsed: unknown = JSON.parse(row.extra);
+      if (Array.isArray(parsed))
+        for (const name of parsed) if (typeof name === 'string') names.add(name);
+    } catch {
+      // A damaged column list only means fewer known variables; the checklist then reports them.
+    }
+  }
+  return [...names];
+}
+
+export interface CompileStoredOptions {
+  /** Defaults to the stored tracker link (null when the app is not linked). */
+  tracking?: TrackingConfig | null;
+  /** Selections beyond the attached ones whose columns count as variables (a preview contact's). */
+  alsoSelectionIds?: string[];
+  hostedImageUrl?: (image: CompileImage) => string | undefined;
+}
+
+/**
+ * For the preview, the test send and the send queue: everything compileMailing needs for a
+ * stored mailing (sender, shop details, images, extra columns, tracking), then one compile.
+ */
+export async function compileStoredMailing(
+  deps: RenderInputDeps,
+  mailing: MailingT,
+  options: CompileStoredOptions = {},
+): Promise<{ compiled: CompiledMailing; senderMissing: boolean }> {
+  const { sender, replyTo, missing } = resolveSender(deps.settings, mailing);
+  const compiled = await compileMailing({
+    mailingId: mailing.id,
+    subject: mailing.subject,
+    topLine: mailing.topLine,
+    document: mailing.document,
+    sender,
+    replyTo,
+    shop: deps.settings.read().shop,
+    images: deps.images.forMailing(mailing.id).map(toCompileImage),
+    extraVariables: extraColumns(deps.db, mailing.id, options.alsoSelectionIds),
+    tracking:
+      options.tracking === undefined ? readTrackingConfig(deps.kv, deps.cipher) : options.tracking,
+    ...(options.hostedImageUrl ? { hostedImageUrl: options.hostedImageUrl } : {}),
+  });
+  return { compiled, senderMissing: missing };
+}

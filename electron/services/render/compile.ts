@@ -1,0 +1,174 @@
+import mjml2html from 'mjml';
+import type { z } from 'zod';
+import { FONT_STACKS, type MailingDocumentT } from '../../contract/mailingDocument';
+import type { PreviewWarningT } from '../../contract/mailings';
+import type { ShopDetails } from '../../contract/settings';
+import type { TrackingConfig } from '../tracking/trackingConfig';
+import { blockRegistry, type BlockModule } from './blocks';
+import { attrs } from './blocks/mjml';
+import { CompileContext, type CompileImage, type VariableUse } from './context';
+import { newBlock } from './document';
+import type { TrackedLink } from './links';
+import { splitTemplate, type Slot, type Template } from './slots';
+import { knownVariables } from './variables';
+
+export interface Sender {
+  name: string;
+  email: string;
+}
+
+export interface CompileInput {
+  mailingId: string;
+  subject: string;
+  topLine: string;
+  document: MailingDocumentT;
+  sender: Sender;
+  /** '' when replies go to the sender. */
+  replyTo: string;
+  shop: z.infer<typeof ShopDetails>;
+  /** The mailing's images (only those a block shows end up in the mail). */
+  images: CompileImage[];
+  /** Extra columns of the mailing's selections: usable as variables. */
+  extraVariables?: readonly string[];
+  /** Null: untracked (links as written, no pixel, unsubscribe by mailto to the sender). */
+  tracking: TrackingConfig | null;
+  /**
+   * Seam for tracker-hosted images: the URL of an image (by its sha256) when the tracker hosts
+   * it; undefined keeps it as an inline CID attachment.
+   */
+  hostedImageUrl?: (image: CompileImage) => string | undefined;
+}
+
+/** An image every recipient gets as an inline attachment (not hosted). */
+export interface InlineImage {
+  cid: string;
+  image: CompileImage;
+}
+
+/** The result of compiling once per mailing; renderForRecipient and composeMessage use it. */
+export interface CompiledMailing {
+  mailingId: string;
+  sender: Sender;
+  replyTo: string;
+  tracking: TrackingConfig | null;
+  subject: Template;
+  topLine: Template;
+  html: Template;
+  text: Template;
+  slots: Slot[];
+  /** The link table to register at the tracker before sending (click tokens carry these ids). */
+  links: TrackedLink[];
+  /** Variables in use; `withoutFallback` ones show a gap when a contact's value is empty. */
+  variables: VariableUse[];
+  /** Warnings that hold for every recipient (unknown variables, added footer, images). */
+  warnings: PreviewWarningT[];
+  /** Per image id: its cid, or its hosted URL. */
+  imageSources: Map<string, { cid: string; hostedUrl: string | undefined; image: CompileImage }>;
+  inlineImages: InlineImage[];
+  usesBarcode: boolean;
+  footerAdded: boolean;
+}
+
+export class MjmlCompileError extends Error {
+  constructor(readonly details: string[]) {
+    super(`MJML refused the mailing: ${details.join('; ')}`);
+    this.name = 'MjmlCompileError';
+  }
+}
+
+function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdded: boolean) {
+  const blocks = footerAdded
+    ? [...document.blocks, newBlock('footer', 'generated-footer')]
+    : document.blocks;
+  const mjml: string[] = [];
+  const text: string[] = [];
+  for (const block of blocks) {
+    ctx.blockId = block.id;
+    const module = blockRegistry[block.type] as BlockModule<typeof block.type>;
+    mjml.push(module.toMjml(block.data as never, ctx));
+    const part = module.toText(block.data as never, ctx);
+    if (part.trim() !== '') text.push(part);
+  }
+  ctx.blockId = undefined;
+  return { mjml: mjml.join('\n'), text: text.join('\n\n') };
+}
+
+/** The MJML source with slots: what compileMailing hands to MJML (exported for the benchmark). */
+export function buildMjml(input: CompileInput): {
+  source: string;
+  ctx: CompileContext;
+  text: string;
+  footerAdded: boolean;
+} {
+  const { document } = input;
+  const fontStack = FONT_STACKS[document.settings.font];
+  const images = new Map(input.images.map((image) => [image.id, image]));
+  const ctx = new CompileContext(
+    document.settings,
+    fontStack,
+    knownVariables(input.extraVariables),
+    images,
+    input.shop,
+  );
+  const footerAdded = !document.blocks.some((b) => b.type === 'footer');
+  if (footerAdded) ctx.warn('footerAdded');
+  const title = ctx.html(input.subject);
+  const preview =
+    input.topLine.trim() === '' ? '' : `<mj-preview>${ctx.html(input.topLine)}</mj-preview>`;
+  const body = renderBlocks(ctx, document, footerAdded);
+  const { colors, width } = document.settings;
+  const source = [
+    '<mjml><mj-head>',
+    `<mj-title>${title}</mj-title>`,
+    preview,
+    '<mj-attributes>',
+    `<mj-all${attrs({ 'font-family': fontStack })} />`,
+    `<mj-text${attrs({ color: colors.text, 'font-size': '15px', 'line-height': '1.55', padding: '8px 24px' })} />`,
+    '</mj-attributes>',
+    `</mj-head><mj-body${attrs({ width: `${width}px`, 'background-color': colors.background })}>`,
+    `<mj-section padding="10px 24px"><mj-column><mj-text align="right" font-size="12px" color="#777777" padding="0px">${ctx.slots.ref({ kind: 'webVersion', format: 'html' })}</mj-text></mj-column></mj-section>`,
+    body.mjml,
+    `<mj-raw>${ctx.slots.ref({ kind: 'pixel' })}</mj-raw>`,
+    '</mj-body></mjml>',
+  ].join('\n');
+  const text = [ctx.slots.ref({ kind: 'webVersion', format: 'text' }), body.text]
+    .join('\n\n')
+    .trim();
+  return { source, ctx, text, footerAdded };
+}
+
+/** Once per mailing (each preview, each test send, once per real send): MJML is the slow part. */
+export async function compileMailing(input: CompileInput): Promise<CompiledMailing> {
+  const { source, ctx, text, footerAdded } = buildMjml(input);
+  const result = await mjml2html(source, { validationLevel: 'strict', keepComments: false });
+  if (result.errors.length > 0)
+    throw new MjmlCompileError(result.errors.map((e) => e.formattedMessage));
+  const subject = ctx.text(input.subject);
+  const topLine = ctx.text(input.topLine);
+  const imageSources: CompiledMailing['imageSources'] = new Map();
+  const inlineImages: InlineImage[] = [];
+  for (const image of ctx.usedImages.values()) {
+    const hostedUrl = input.hostedImageUrl?.(image);
+    const cid = `img-${image.sha256.slice(0, 24)}@winkelpost`;
+    imageSources.set(image.id, { cid, hostedUrl, image });
+    if (!hostedUrl && !inlineImages.some((i) => i.cid === cid)) inlineImages.push({ cid, image });
+  }
+  return {
+    mailingId: input.mailingId,
+    sender: input.sender,
+    replyTo: input.replyTo,
+    tracking: input.tracking,
+    subject: splitTemplate(subject),
+    topLine: splitTemplate(topLine),
+    html: splitTemplate(result.html),
+    text: splitTemplate(text),
+    slots: ctx.slots.slots,
+    links: ctx.links.list(),
+    variables: [...ctx.variables.values()],
+    warnings: ctx.warnings,
+    imageSources,
+    inlineImages,
+    usesBarcode: ctx.slots.slots.some((s) => s.kind === 'barcode'),
+    footerAdded,
+  };
+}

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import type { CompiledMailing } from './compile';
+import { BARCODE_CID, type RenderedMail } from './personalize';
+
+/**
+ * The complete MIME message per recipient, built by splicing: everything that is the same for
+ * every recipient (sender headers, inline images base64-encoded once) is prepared once per
+ * compiled mailing; per recipient only the headers that differ and the two text parts are
+ * encoded. nodemailer's MailComposer does the same job but re-encodes everything per message.
+ *
+ *   multipart/related            (only when there are inline images)
+ *     multipart/alternative
+ *       text/plain; base64
+ *       text/html; base64
+ *     image/*; Content-ID        (logo, photos, the voucher's barcode)
+ */
+export interface ComposeOptions {
+  to: string;
+  /** Fixed when the job is enqueued, so a retry reuses it; with or without angle brackets. */
+  messageId: string;
+  date: Date;
+}
+
+interface MimeConstants {
+  fromHeader: string;
+  replyToHeader: string;
+  related: string;
+  alternative: string;
+  imageParts: string;
+}
+
+const CRLF = '\r\n';
+const constantsCache = new WeakMap<CompiledMailing, MimeConstants>();
+
+/** base64 in lines of 76 characters (RFC 2045). */
+export function base64Lines(data: Buffer): string {
+  const b64 = data.toString('base64');
+  if (b64.length <= 76) return b64;
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  return lines.join(CRLF);
+}
+
+function header(name: string, value: string): string {
+  return mimeFuncs.foldLines(`${name}: ${value}`, 76) + CRLF;
+}
+
+/** `"Name" <address>`, the name as an encoded word when it is not plain ASCII. */
+export function formatAddress(name: string, email: string): string {
+  const clean = name.replace(/[\r\n]+/g, ' ').trim();
+  if (clean === '') return email;
+  const display = mimeFuncs.isPlainText(clean)
+    ? `"${clean.replace(/(["\\])/g, '\\$1')}"`
+    : mimeFuncs.encodeWord(clean, 'Q', 52);
+  return `${display} <${email}>`;
+}
+
+function encodeSubject(subject: string): string {
+  const oneLine = subject.replace(/[\r\n]+/g, ' ');
+  return mimeFuncs.isPlainText(oneLine) ? oneLine : mimeFuncs.encodeWords(oneLine, 'Q', 52);
+}
+
+function inlinePart(mime: string, cid: string, fileName: string, bytes: Buffer): string {
+  const safeName = fileName.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'image';
+  return [
+    `Content-Type: ${mime}; name="${safeName}"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-ID: <${cid}>`,
+    `Content-Disposition: inline; filename="${safeName}"`,
+    '',
+    base64Lines(bytes),
+    '',
+  ].join(CRLF);
+}
+
+function constantsFor(compiled: CompiledMailing): MimeConstants {
+  let constants = constantsCache.get(compiled);
+  if (constants) return constants;
+  const tag = randomBytes(12).toString('hex');
+  const related = `----=_wp_rel_${tag}`;
+  constants = {
+    fromHeader: header('From', formatAddress(compiled.sender.name, compiled.sender.email)),
+    replyToHeader: compiled.replyTo ? header('Reply-To', compiled.replyTo) : '',
+    related,
+    alternative: `----=_wp_alt_${tag}`,
+    imageParts: compiled.inlineImages
+      .map(
+        ({ cid, image }) =>
+          `--${related}${CRLF}${inlinePart(image.mime, cid, image.fileName, image.bytes)}`,
+      )
+      .join(''),
+  };
+  constantsCache.set(compiled, constants);
+  return constants;
+}
+
+/** RFC 5322 date in UTC, e.g. "Sat, 21 Nov 2026 20:32:36 +0000". */
+export function mailDate(date: Date): string {
+  return date.toUTCString().replace(/GMT$/, '+0000');
+}
+
+/** A Message-ID for a new job: random, at the sender's domain. */
+export function newMessageId(senderEmail: string): string {
+  const domain = senderEmail.split('@')[1] || 'winkelpost.local';
+  return `<${randomBytes(16).toString('hex')}@${domain}>`;
+}
+
+export function composeMessage(
+  compiled: CompiledMailing,
+  mail: RenderedMail,
+  options: ComposeOptions,
+): Buffer {
+  const c = constantsFor(compiled);
+  const messageId = options.messageId.startsWith('<')
+    ? options.messageId
+    : `<${options.messageId}>`;
+  const unsubscribe = mail.unsubscribeHttps
+    ? `<${mail.unsubscribeHttps}>, <${mail.unsubscribeMailto}>`
+    : `<${mail.unsubscribeMailto}>`;
+  const hasRelated = c.imageParts !== '' || mail.barcode !== null;
+  const alternative = [
+    `--${c.alternative}`,
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(Buffer.from(mail.text, 'utf8')),
+    `--${c.alternative}`,
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(Buffer.from(mail.html, 'utf8')),
+    `--${c.alternative}--`,
+    '',
+  ].join(CRLF);
+  const head =
+    c.fromHeader +
+    header('To', options.to) +
+    c.replyToHeader +
+    header('Subject', encodeSubject(mail.subject)) +
+    header('Date', mailDate(options.date)) +
+    header('Message-ID', messageId) +
+    header('List-Unsubscribe', unsubscribe) +
+    (mail.unsubscribeHttps ? header('List-Unsubscribe-Post', 'List-Unsubscribe=One-Click') : '') +
+    'MIME-Version: 1.0' +
+    CRLF;
+  if (!hasRelated) {
+    return Buffer.from(
+      `${head}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}${alternative}`,
+      'utf8',
+    );
+  }
+  const barcodePart = mail.barcode
+    ? `--${c.related}${CRLF}${inlinePart('image/png', BARCODE_CID, 'waardebon-barcode.png', mail.barcode.png)}`
+    : '';
+  return Buffer.from(
+    `${head}Content-Type: multipart/related; type="multipart/alternative";${CRLF} boundary="${c.related}"${CRLF}${CRLF}` +
+      `--${c.related}${CRLF}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}${alternative}${CRLF}` +
+      `${c.imageParts}${barcodePart}--${c.related}--${CRLF}`,
+    'utf8',
+  );
+}

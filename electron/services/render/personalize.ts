@@ -1,0 +1,187 @@
+import type { PreviewWarningT } from '../../contract/mailings';
+import { signToken, type TokenKind } from '../../../tracker/tokens';
+import { barcodePng, type BarcodeImage } from './barcode';
+import type { CompiledMailing } from './compile';
+import { escapeHtml } from './escape';
+import { fillTemplate, type Slot } from './slots';
+import { normalizeData, variableValue } from './variables';
+
+export interface Recipient {
+  email: string;
+  /** The contact's variables (naam, voornaam, …, extra columns). */
+  data: Record<string, unknown>;
+  /** Opaque id the tracker sees (send_jobs.recipient_id); never the address. */
+  recipientId: string;
+}
+
+export interface RenderOptions {
+  /**
+   * preview: images and barcode as data: URLs, links as written and no pixel (looking at a preview
+   * never counts as an open or a click); the rest is what the recipient gets.
+   */
+  mode: 'send' | 'preview';
+}
+
+export interface RenderedMail {
+  subject: string;
+  topLine: string;
+  html: string;
+  text: string;
+  warnings: PreviewWarningT[];
+  /** The barcode to attach inline (null when the mail shows none). */
+  barcode: BarcodeImage | null;
+  /** One-click https URL (RFC 8058), null without a tracker. */
+  unsubscribeHttps: string | null;
+  unsubscribeMailto: string;
+}
+
+export const BARCODE_CID = 'barcode@winkelpost';
+/** Gmail cuts off HTML beyond about 102 KB ("[Bericht ingekort]"). */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
+
+const PIXEL_STYLE = 'display:block;border:0;width:1px;height:1px;';
+
+function dataUrl(mime: string, bytes: Buffer): string {
+  return `data:${mime};base64,${bytes.toString('base64')}`;
+}
+
+/**
+ * Per recipient, only substitution: every slot of the compiled mailing gets this recipient's
+ * value (escaped for where it stands), then the templates are joined. No MJML, no DOM.
+ */
+export function renderForRecipient(
+  compiled: CompiledMailing,
+  recipient: Recipient,
+  options: RenderOptions = { mode: 'send' },
+): RenderedMail {
+  const data = normalizeData(recipient.data);
+  if (!data.has('email')) data.set('email', recipient.email);
+  const preview = options.mode === 'preview';
+  const tracking = compiled.tracking;
+  const counting = preview ? null : tracking;
+  const tokens = new Map<string, string>();
+  const token = (kind: TokenKind, link?: number): string => {
+    const cacheKey = `${kind}:${link ?? ''}`;
+    let value = tokens.get(cacheKey);
+    if (value === undefined && tracking) {
+      value = signToken(
+        {
+          v: 1,
+          kid: tracking.kid,
+          account: tracking.account,
+          mailing: compiled.mailingId,
+          recipient: recipient.recipientId,
+          kind,
+          ...(link === undefined ? {} : { link }),
+        },
+        tracking.key,
+      );
+      tokens.set(cacheKey, value);
+    }
+    return value ?? '';
+  };
+  const unsubscribeHttps = tracking ? `${tracking.baseUrl}/u/${token('unsubscribe')}` : null;
+  const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent('Afmelden')}`;
+  const barcodeCode = variableValue(data, 'waardebon_barcode', undefined);
+  const barcode = compiled.usesBarcode ? barcodePng(barcodeCode) : null;
+  const links = new Map(compiled.links.map((l) => [l.id, l.url]));
+
+  const valueOf = (slot: Slot): string => {
+    switch (slot.kind) {
+      case 'var': {
+        const value = variableValue(data, slot.name, slot.fallback);
+        if (slot.format === 'url') return encodeURIComponent(value);
+        return slot.format === 'html' ? escapeHtml(value) : value;
+      }
+      case 'link': {
+        const url = counting
+          ? `${counting.baseUrl}/c/${token('click', slot.linkId)}`
+          : (links.get(slot.linkId) ?? '');
+        return slot.format === 'html' ? escapeHtml(url) : url;
+      }
+      case 'unsubscribeUrl': {
+        const url = unsubscribeHttps ?? unsubscribeMailto;
+        return slot.format === 'html' ? escapeHtml(url) : url;
+      }
+      case 'webVersion': {
+        if (!tracking) return '';
+        const url = `${tracking.baseUrl}/w/${token('web')}`;
+        return slot.format === 'html'
+          ? `<a href="${escapeHtml(url)}" target="_blank" style="color:#777777;text-decoration:underline;">Online versie</a>`
+          : `Online versie: ${url}`;
+      }
+      case 'pixel':
+        return counting
+          ? `<img src="${escapeHtml(`${counting.baseUrl}/o/${token('open')}.gif`)}" width="1" height="1" alt="" style="${PIXEL_STYLE}">`
+          : '';
+      case 'imageSrc': {
+        const source = compiled.imageSources.get(slot.imageId);
+        if (!source) return '';
+        if (preview) return dataUrl(source.image.mime, source.image.bytes);
+        return escapeHtml(source.hostedUrl ?? `cid:${source.cid}`);
+      }
+      case 'barcode': {
+        if (slot.format === 'text') return barcodeCode;
+        if (!barcode) return '';
+        const src = preview ? dataUrl('image/png', barcode.png) : `cid:${BARCODE_CID}`;
+        return `<img src="${src}" width="${barcode.width}" height="${barcode.height}" alt="${escapeHtml(`Barcode ${barcodeCode}`)}" style="display:block;margin:0 auto;border:0;max-width:100%;height:auto;">`;
+      }
+    }
+  };
+
+  const values = compiled.slots.map(valueOf);
+  const html = fillTemplate(compiled.html, values);
+  const warnings = [...compiled.warnings];
+  for (const variable of compiled.variables) {
+    if (variable.withoutFallback && variableValue(data, variable.name, undefined) === '') {
+      warnings.push({
+        code: 'emptyValue',
+        key: 'mailings:warnings.emptyValue',
+        params: { name: variable.name },
+      });
+    }
+  }
+  // The size as mailed: a preview's data: images would count otherwise.
+  const mailedHtml = preview
+    ? fillTemplate(
+        compiled.html,
+        compiled.slots.map((slot, i) =>
+          slot.kind === 'imageSrc' || slot.kind === 'barcode' ? 'cid:x' : (values[i] ?? ''),
+        ),
+      )
+    : html;
+  if (
+    mailedHtml.length > GMAIL_CLIP_BYTES / 4 &&
+    Buffer.byteLength(mailedHtml) > GMAIL_CLIP_BYTES
+  ) {
+    const kilobytes = Math.round(Buffer.byteLength(mailedHtml) / 1024);
+    warnings.push({
+      code: 'htmlTooLarge',
+      key: 'mailings:warnings.htmlTooLarge',
+      params: { kilobytes },
+    });
+  }
+  return {
+    subject: fillTemplate(compiled.subject, values).replace(/\s+/g, ' ').trim(),
+    topLine: fillTemplate(compiled.topLine, values).replace(/\s+/g, ' ').trim(),
+    html,
+    text: fillTemplate(compiled.text, values)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    warnings,
+    barcode,
+    unsubscribeHttps,
+    unsubscribeMailto,
+  };
+}
+
+/** Names of variables this contact has no value for where no fallback is given (for the checklist). */
+export function emptyVariables(
+  compiled: CompiledMailing,
+  contactData: Record<string, unknown>,
+): string[] {
+  const data = normalizeData(contactData);
+  return compiled.variables
+    .filter((v) => v.withoutFallback && variableValue(data, v.name, undefined) === '')
+    .map((v) => v.name);
+}
