@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { classifyRequest } from './classify';
+import type { Clock } from './clock';
+import type { EventBuffer } from './eventBuffer';
+import { truncateIp } from './ip';
+import type { KeyRing } from './keyRing';
+import type { IpLimiter, LoginPolicy } from './loginThrottle';
+import type { ScryptParams } from './password';
+import type { EventKind, NewEvent, TrackerStore } from './store/types';
+import type { TokenPayload } from './tokens';
+import type { TtlCache } from './ttlCache';
+
+/** What the route modules share; built once by buildTracker. */
+export interface TrackerContext {
+  store: TrackerStore;
+  clock: Clock;
+  publicUrl: string;
+  keys: KeyRing;
+  events: EventBuffer;
+  links: TtlCache<string | null>;
+  machineWindowMs: number;
+  loginPolicy: LoginPolicy;
+  ipLimiter: IpLimiter;
+  sessionTtlMs: number;
+  supportContact: string | undefined;
+  /** Parameters for hashes made by this server (none today) and the dummy hash for unknown users. */
+  scrypt: ScryptParams;
+}
+
+const MAX_USER_AGENT = 512;
+
+/** A tracking event from a verified token and the request: IP truncated here, on arrival. */
+export function eventFromRequest(
+  ctx: TrackerContext,
+  request: FastifyRequest,
+  payload: TokenPayload,
+  kind: EventKind,
+  classify = true,
+): NewEvent {
+  const now = ctx.clock.now();
+  const userAgent = request.headers['user-agent']?.slice(0, MAX_USER_AGENT) ?? null;
+  const machine = classify
+    ? classifyRequest(
+        {
+          userAgent: userAgent ?? undefined,
+          ip: request.ip,
+          nowMs: now,
+          issuedAtMs: payload.iat === undefined ? undefined : payload.iat * 1000,
+        },
+        ctx.machineWindowMs,
+      )
+    : null;
+  return {
+    id: randomUUID(),
+    account: payload.account,
+    kind,
+    mailing: payload.mailing,
+    recipient: payload.recipient,
+    link: payload.link ?? null,
+    machine,
+    at: now,
+    ip: truncateIp(request.ip),
+    userAgent,
+  };
+}

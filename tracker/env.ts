@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+
+/** The tracker's settings from the environment (npm run tracker / tracker:admin). */
+export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
+  const port = Number(env.TRACKER_PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`TRACKER_PORT "${env.TRACKER_PORT}" is not a port`);
+  const host = env.TRACKER_HOST ?? '127.0.0.1';
+  return {
+    port,
+    host,
+    sqlitePath: env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
+    trustProxy: env.TRACKER_TRUST_PROXY === '1' || env.TRACKER_TRUST_PROXY === 'true',
+    supportContact: env.TRACKER_SUPPORT_CONTACT || undefined,
+  };
+}

@@ -1,0 +1,58 @@
+import { html, renderPage } from './html';
+import type { PageLanguage } from './language';
+import { PAGE_TEXTS, type PageText } from './texts';
+
+/** The recipient-facing pages. The shop's name is inserted as escaped text, never as markup. */
+function withShop(lang: PageLanguage, key: PageText, shopName: string) {
+  const [before = '', after = ''] = PAGE_TEXTS[lang][key].split('{shop}');
+  return html`${before}<strong>${shopName}</strong>${after}`;
+}
+
+export function unsubscribePage(lang: PageLanguage, shopName: string): string {
+  const t = PAGE_TEXTS[lang];
+  // The form posts to this same URL with the RFC 8058 body, so page and one-click share one path.
+  return renderPage(
+    lang,
+    `${t.unsubscribeTitle} – ${shopName}`,
+    html`<h1>${t.unsubscribeTitle}</h1>
+      <p>${withShop(lang, 'unsubscribeQuestion', shopName)}</p>
+      <form method="post">
+        <input type="hidden" name="List-Unsubscribe" value="One-Click" /><button type="submit">
+          ${t.unsubscribeButton}
+        </button>
+      </form>
+      <p class="muted">${t.unsubscribeNote}</p>`,
+  );
+}
+
+export function unsubscribedPage(lang: PageLanguage, shopName: string): string {
+  const t = PAGE_TEXTS[lang];
+  return renderPage(
+    lang,
+    `${t.unsubscribedTitle} – ${shopName}`,
+    html`<h1>${t.unsubscribedTitle}</h1>
+      <p>${withShop(lang, 'unsubscribedText', shopName)}</p>`,
+  );
+}
+
+export function confirmedPage(lang: PageLanguage, shopName: string): string {
+  const t = PAGE_TEXTS[lang];
+  return renderPage(
+    lang,
+    `${t.confirmedTitle} – ${shopName}`,
+    html`<h1>${t.confirmedTitle}</h1>
+      <p>${withShop(lang, 'confirmedText', shopName)}</p>`,
+  );
+}
+
+export function messagePage(lang: PageLanguage, kind: 'notFound' | 'error'): string {
+  const t = PAGE_TEXTS[lang];
+  const title = kind === 'notFound' ? t.notFoundTitle : t.errorTitle;
+  const text = kind === 'notFound' ? t.notFoundText : t.errorText;
+  return renderPage(
+    lang,
+    title,
+    html`<h1>${title}</h1>
+      <p>${text}</p>`,
+  );
+}

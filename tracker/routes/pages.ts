@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { eventFromRequest, type TrackerContext } from '../context';
+import { PAGE_HEADERS } from '../pages/html';
+import { pickLanguage } from '../pages/language';
+import { confirmedPage, unsubscribedPage, unsubscribePage } from '../pages/pages';
+import { sendNotFoundPage } from './public';
+
+/** Small: an RFC 8058 body is "List-Unsubscribe=One-Click"; anything much larger is refused (413). */
+const MAX_FORM_BYTES = 4096;
+
+/**
+ * Unsubscribe (GET page with one button; POST = RFC 8058 one-click and the page's own form) and
+ * the re-subscription confirmation. No cookies, no redirects; a replayed POST changes nothing.
+ */
+export function registerPagesRoutes(app: FastifyInstance, ctx: TrackerContext): void {
+  // One-click senders post urlencoded or multipart bodies; the token alone decides, so any body
+  // up to the limit is accepted as text and not interpreted.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get<{ Params: { token: string } }>('/u/:token', async (request, reply) => {
+    const payload = await ctx.keys.verify(request.params.token, 'unsubscribe');
+    const account = payload && (await ctx.store.getAccount(payload.account));
+    if (!account) return sendNotFoundPage(request, reply);
+    const lang = pickLanguage(request.headers['accept-language']);
+    return reply.headers(PAGE_HEADERS).send(unsubscribePage(lang, account.shopName));
+  });
+
+  app.post<{ Params: { token: string } }>(
+    '/u/:token',
+    { bodyLimit: MAX_FORM_BYTES },
+    async (request, reply) => {
+      const payload = await ctx.keys.verify(request.params.token, 'unsubscribe');
+      const account = payload && (await ctx.store.getAccount(payload.account));
+      if (!payload || !account) return sendNotFoundPage(request, reply);
+      // Written at once (not batched): the answer promises the recipient is unsubscribed.
+      await ctx.store.unsubscribe(eventFromRequest(ctx, request, payload, 'unsubscribe', false));
+      const lang = pickLanguage(request.headers['accept-language']);
+      return reply.headers(PAGE_HEADERS).send(unsubscribedPage(lang, account.shopName));
+    },
+  );
+
+  app.get<{ Params: { token: string } }>('/confirm/:token', async (request, reply) => {
+    const payload = await ctx.keys.verify(request.params.token, 'confirm');
+    const account = payload && (await ctx.store.getAccount(payload.account));
+    if (!payload || !account) return sendNotFoundPage(request, reply);
+    // A link scanner's visit is recorded as machine and does not lift the suppression.
+    await ctx.store.confirm(eventFromRequest(ctx, request, payload, 'confirm'));
+    const lang = pickLanguage(request.headers['accept-language']);
+    return reply.headers(PAGE_HEADERS).send(confirmedPage(lang, account.shopName));
+  });
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ASSET_HASH_PATTERN } from '../assets';
+import { eventFromRequest, type TrackerContext } from '../context';
+import { safeRedirectUrl } from '../links';
+import { pickLanguage } from '../pages/language';
+import { PAGE_HEADERS } from '../pages/html';
+import { messagePage } from '../pages/pages';
+
+/** The transparent 1×1 GIF (43 bytes), the same answer for every pixel request. */
+export const PIXEL_GIF = Buffer.from(
+  'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
+  'base64',
+);
+
+const PIXEL_HEADERS = {
+  'content-type': 'image/gif',
+  'cache-control': 'no-store, no-cache, must-revalidate, max-age=0',
+  pragma: 'no-cache',
+  expires: '0',
+  'x-content-type-options': 'nosniff',
+};
+
+/** The web version is the shop's own mail HTML: inline styles and images yes, scripts never. */
+const WEB_VERSION_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy':
+    "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline' https:; font-src https: data:; " +
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation",
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const ASSET_HEADERS = {
+  'cache-control': 'public, max-age=31536000, immutable',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'",
+};
+
+export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply
+    .code(404)
+    .headers(PAGE_HEADERS)
+    .send(messagePage(pickLanguage(request.headers['accept-language']), 'notFound'));
+}
+
+/** HEAD requests (link checkers) get the same answer but are not counted as opens or clicks. */
+const counts = (request: FastifyRequest) => request.method === 'GET';
+
+export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext): void {
+  app.get<{ Params: { file: string } }>('/o/:file', async (request, reply) => {
+    const file = request.params.file;
+    const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
+    try {
+      const payload = await ctx.keys.verify(token, 'open');
+      if (payload && counts(request))
+        ctx.events.push(eventFromRequest(ctx, request, payload, 'open'));
+    } catch (error) {
+      // The recipient's mail client must never see a difference; the failure is only logged.
+      request.log.error(error, 'open pixel lookup failed');
+    }
+    return reply.headers(PIXEL_HEADERS).send(PIXEL_GIF);
+  });
+
+  app.get<{ Params: { token: string } }>('/c/:token', async (request, reply) => {
+    const payload = await ctx.keys.verify(request.params.token, 'click');
+    if (!payload || payload.link === undefined) return sendNotFoundPage(request, reply);
+    const { account, mailing, link } = payload;
+    const registered = await ctx.links.get(`${account}\u0000${mailing}\u0000${link}`, () =>
+      ctx.store.getLinkUrl(account, mailing, link),
+    );
+    // Checked again here: a link stored by an older version must still never be javascript:.
+    const target = registered === null ? null : safeRedirectUrl(registered);
+    if (!target) return sendNotFoundPage(request, reply);
+    if (counts(request)) ctx.events.push(eventFromRequest(ctx, request, payload, 'click'));
+    return reply.code(302).headers({ location: target, 'cache-control': 'no-store' }).send();
+  });
+
+  app.get<{ Params: { token: string } }>('/w/:token', async (request, reply) => {
+    const payload = await ctx.keys.verify(request.params.token, 'web');
+    const page = payload && (await ctx.store.getWebVersion(payload.account, payload.mailing));
+    if (!page) return sendNotFoundPage(request, reply);
+    return reply.headers(WEB_VERSION_HEADERS).send(page);
+  });
+
+  app.get<{ Params: { hash: string } }>('/a/:hash', async (request, reply) => {
+    const hash = request.params.hash;
+    if (!ASSET_HASH_PATTERN.test(hash)) return sendNotFoundPage(request, reply);
+    const etag = `"${hash}"`;
+    if (request.headers['if-none-match'] === etag)
+      return reply.code(304).headers(ASSET_HEADERS).send();
+    const asset = await ctx.store.getAsset(hash);
+    if (!asset) return sendNotFoundPage(request, reply);
+    return reply.headers({ ...ASSET_HEADERS, 'content-type': asset.mime, etag }).send(asset.bytes);
+  });
+}

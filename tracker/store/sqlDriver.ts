@@ -1,0 +1,17 @@
+/**
+ * The few things the SQL store needs from a database, so one implementation of the tracker's rules
+ * (store/sqlStore.ts) runs on both SQLite and PostgreSQL. SQL is written with `?` placeholders.
+ */
+export type SqlValue = string | number | null | Buffer;
+
+export interface SqlExecutor {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  run(sql: string, params?: SqlValue[]): Promise<number>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  /** Runs fn in one transaction; concurrent callers never interleave inside it. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
+import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema';
+
+/**
+ * better-sqlite3 behind the async SqlDriver. One connection: every call goes through one queue, so
+ * a transaction's awaits can never let another request's statements slip in between.
+ */
+export function openSqliteDriver(path: string): SqlDriver {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const executor: SqlExecutor = {
+    dialect: 'sqlite',
+    all: async <T>(sql: string, params: SqlValue[] = []) => prepare(sql).all(...params) as T[],
+    run: async (sql: string, params: SqlValue[] = []) => prepare(sql).run(...params).changes,
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  return {
+    dialect: 'sqlite',
+    all: (sql, params) => serialized(() => executor.all(sql, params)),
+    run: (sql, params) => serialized(() => executor.run(sql, params)),
+    transaction: (fn) =>
+      serialized(async () => {
+        // IMMEDIATE takes the write lock up front, so another process (the admin CLI) waits.
+        db.exec('begin immediate');
+        try {
+          const value = await fn(executor);
+          db.exec('commit');
+          return value;
+        } catch (error) {
+          if (db.inTransaction) db.exec('rollback');
+          throw error;
+        }
+      }),
+    close: async () => {
+      await queue;
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQLITE_SCHEMA_VERSION) {
+    throw new Error(
+      `Tracker database is newer (v${version}) than this tracker (v${SQLITE_SCHEMA_VERSION}).`,
+    );
+  }
+  db.transaction(() => {
+    db.exec(SQLITE_SCHEMA);
+    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,29 @@
+/**
+ * A small bounded cache with expiry for the hot public paths (signing keys, link targets), so a
+ * pixel or click does not need a database round trip. Concurrent misses share one lookup.
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    const now = this.now();
+    if (hit && hit.expires > now) return hit.value;
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    const value = load();
+    this.entries.set(key, { value, expires: now + this.ttlMs });
+    // A failed lookup is not remembered: the next request tries again.
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+
+  deleteWhere(predicate: (key: string) => boolean): void {
+    for (const key of this.entries.keys()) if (predicate(key)) this.entries.delete(key);
+  }
+}
