@@ -23,6 +23,11 @@ import { createMailingsHandlers } from './services/mailings/handlers';
 import { seedTemplates, templateCopySubject } from './services/mailings/templates';
 import { createSubjectHandlers } from './services/subject/subjectHandlers';
 import { SuppressionStore } from './services/suppression/suppressionStore';
+import { createAccountHandlers } from './services/account/accountHandlers';
+import { createCreditsHandlers } from './services/credits/creditsHandlers';
+import { createStatsHandlers } from './services/stats/statsHandlers';
+import { createSyncHandlers } from './services/sync/syncHandlers';
+import { SyncService } from './services/sync/syncService';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 
 export interface CreateAppOptions {
@@ -116,6 +121,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   await seedTemplates(resourcesDir, context);
   const version = packageVersion();
+  const sync = new SyncService(context);
 
   const impls: HandlerImpls = {
     'app.info': () =>
@@ -129,14 +135,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createSubjectHandlers(),
     ...createMailingsHandlers(context),
     ...createImagesHandlers(context),
+    ...createAccountHandlers(context, sync),
+    ...createSyncHandlers(sync),
+    ...createStatsHandlers(context),
+    ...createCreditsHandlers(context),
   };
 
   const backups = scheduleBackups(context);
+  sync.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
     async close() {
+      await sync.stop();
       await backups.stop();
       database.close();
     },

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { accountChannels } from './account';
 import { appChannels } from './app';
+import { creditsChannels } from './credits';
+import { statsChannels } from './stats';
 import { settingsChannels } from './settings';
 import { mailingsChannels } from './mailings';
 import { imagesChannels } from './images';
@@ -18,6 +21,9 @@ export const channels = {
   ...mailingsChannels,
   ...imagesChannels,
   ...subjectChannels,
+  ...accountChannels,
+  ...statsChannels,
+  ...creditsChannels,
 };
 
 export type Channels = typeof channels;
