@@ -1,0 +1,4 @@
+import { sqliteFactory } from './helpers/storeFactories';
+import { defineStoreSuite } from './storeSuite';
+
+defineStoreSuite('SQLite', sqliteFactory);
