@@ -3,6 +3,8 @@
  * electron/main/index.ts only wires them to Electron's APIs. Nothing here imports electron.
  */
 
+import { resolve } from 'node:path';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'winkelpost';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -123,7 +125,8 @@ export function resolveAppFile(url: string, rootDir: string): string | null {
   } catch {
     return null;
   }
-  if (path.includes('\0') || path.split('/').some((part) => part === '..')) return null;
+  // Backslashes count as separators too: on Windows "..\\" would climb out of the folder.
+  if (path.includes('\0') || path.split(/[\\/]/).some((part) => part === '..')) return null;
   const relative = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
   const root = rootDir.replace(/[\\/]+$/, '');
   return `${root}/${relative}`;
@@ -133,3 +136,44 @@ export function resolveAppFile(url: string, rootDir: string): string | null {
 export function isPermissionAllowed(_permission: string): boolean {
   return false;
 }
+
+/** <webview> is never attached: the app shows no third-party pages inside itself. */
+export function isWebviewAllowed(): boolean {
+  return false;
+}
+
+/**
+ * What happens to window.open / target=_blank: never a new Electron window; an https link opens
+ * in the user's browser instead.
+ */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean } {
+  return { action: 'deny', openExternally: isAllowedExternalUrl(url) };
+}
+
+/** The data folder: WINKELPOST_DATA_DIR wins (resellers, tests), else Electron's userData. */
+export function desktopDataDir(env: NodeJS.ProcessEnv, userDataPath: string): string {
+  const fromEnv = env.WINKELPOST_DATA_DIR?.trim();
+  return fromEnv ? resolve(fromEnv) : userDataPath;
+}
+
+/**
+ * app:// is registered before ready as a standard, secure origin (so the page gets a real origin,
+ * localStorage and a CSP); it does not bypass the CSP and runs no service workers.
+ */
+export function appSchemePrivileges() {
+  return {
+    scheme: APP_SCHEME,
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      bypassCSP: false,
+      allowServiceWorkers: false,
+      corsEnabled: false,
+      stream: false,
+    },
+  };
+}
+
+/** The first page every window loads. */
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;

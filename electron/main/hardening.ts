@@ -1,0 +1,42 @@
+import { app, session, shell } from 'electron';
+import type { Logger } from '../services/core/logger';
+import {
+  isAllowedNavigation,
+  isPermissionAllowed,
+  isWebviewAllowed,
+  windowOpenDecision,
+} from './policy';
+
+/**
+ * Electron's security checklist, wired: no navigation, no new windows (https links open in the
+ * browser), no <webview>, every permission request denied. Decisions live in policy.ts.
+ */
+export function hardenWebContents(logger: Logger): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) {
+        event.preventDefault();
+        logger.warn('navigation blocked', url);
+      }
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => {
+      if (!isWebviewAllowed()) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
+    });
+  });
+}
+
+export function denyPermissions(): void {
+  const target = session.defaultSession;
+  target.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionAllowed(permission)),
+  );
+  target.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+}

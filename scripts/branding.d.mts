@@ -1,0 +1,4 @@
+export function brandingName(
+  env?: Record<string, string | undefined>,
+  resourcesDir?: string,
+): string;
