@@ -23,6 +23,10 @@ import { createMailingsHandlers } from './services/mailings/handlers';
 import { seedTemplates, templateCopySubject } from './services/mailings/templates';
 import { createSubjectHandlers } from './services/subject/subjectHandlers';
 import { SuppressionStore } from './services/suppression/suppressionStore';
+import { createSuppressionHandlers } from './services/suppression/handlers';
+import { createSelectionsHandlers } from './services/selections/handlers';
+import { scheduleSelectionRetention } from './services/selections/retention';
+import { createContactsHandlers } from './services/contacts/handlers';
 import { createAccountHandlers } from './services/account/accountHandlers';
 import { createCreditsHandlers } from './services/credits/creditsHandlers';
 import { createStatsHandlers } from './services/stats/statsHandlers';
@@ -133,6 +137,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       return view;
     },
     ...createSubjectHandlers(),
+    ...createSelectionsHandlers(context),
+    ...createSuppressionHandlers(context),
+    ...createContactsHandlers(context),
     ...createMailingsHandlers(context),
     ...createImagesHandlers(context),
     ...createAccountHandlers(context, sync),
@@ -142,6 +149,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   };
 
   const backups = scheduleBackups(context);
+  const selectionRetention = scheduleSelectionRetention(context);
   sync.start();
   return {
     handlers: buildHandlerTable(impls, logger),
@@ -149,6 +157,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     context,
     async close() {
       await sync.stop();
+      selectionRetention.stop();
       await backups.stop();
       database.close();
     },

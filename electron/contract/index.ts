@@ -7,6 +7,9 @@ import { settingsChannels } from './settings';
 import { mailingsChannels } from './mailings';
 import { imagesChannels } from './images';
 import { subjectChannels } from './subject';
+import { selectionsChannels } from './selections';
+import { suppressionChannels } from './suppression';
+import { contactsChannels } from './contacts';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -21,6 +24,9 @@ export const channels = {
   ...mailingsChannels,
   ...imagesChannels,
   ...subjectChannels,
+  ...selectionsChannels,
+  ...suppressionChannels,
+  ...contactsChannels,
   ...accountChannels,
   ...statsChannels,
   ...creditsChannels,

@@ -1,0 +1,93 @@
+import { DomainError, ERROR_CODES } from '../../contract/envelope';
+import type { RecipientsSummaryT } from '../../contract/selections';
+import type { AppContext } from '../../app';
+import { isUsable } from './ages';
+import { findSelection } from './selectionQueries';
+import { resolveRecipients, type SkippedContact } from './recipients';
+
+const LISTED = 1000;
+
+function requireEditableMailing(context: AppContext, mailingId: string): void {
+  const mailing = context.database.sqlite
+    .prepare('select status, template_key as templateKey from mailings where id = ?')
+    .get(mailingId) as { status: string; templateKey: string | null } | undefined;
+  if (!mailing)
+    throw new DomainError(ERROR_CODES.notFound, 'No such mailing', 'selections:errors.noMailing');
+  if (mailing.templateKey !== null)
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      'A template is never sent',
+      'selections:errors.template',
+    );
+  if (mailing.status !== 'draft')
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      'The mailing is no longer a draft',
+      'selections:errors.mailingLocked',
+    );
+}
+
+/** Step 3: replaces the mailing's selections; each must still be younger than two months. */
+export function setMailingSelections(
+  context: AppContext,
+  mailingId: string,
+  selectionIds: string[],
+): RecipientsSummaryT {
+  requireEditableMailing(context, mailingId);
+  const ids = [...new Set(selectionIds)];
+  const now = context.clock.now();
+  for (const id of ids) {
+    const selection = findSelection(context, id);
+    if (!isUsable(selection.createdAt, now))
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        'Only selections younger than two months can be chosen',
+        'selections:errors.tooOld',
+        { description: selection.description },
+      );
+  }
+  const sqlite = context.database.sqlite;
+  const insert = sqlite.prepare(
+    'insert into mailing_selections (mailing_id, selection_id) values (?, ?)',
+  );
+  sqlite.transaction(() => {
+    sqlite.prepare('delete from mailing_selections where mailing_id = ?').run(mailingId);
+    for (const id of ids) insert.run(mailingId, id);
+  })();
+  return recipientsSummary(context, mailingId);
+}
+
+export function recipientsSummary(context: AppContext, mailingId: string): RecipientsSummaryT {
+  const exists = context.database.sqlite
+    .prepare('select 1 from mailings where id = ?')
+    .get(mailingId);
+  if (!exists)
+    throw new DomainError(ERROR_CODES.notFound, 'No such mailing', 'selections:errors.noMailing');
+  const selectionIds = (
+    context.database.sqlite
+      .prepare(
+        `select distinct ms.selection_id as id from mailing_selections ms
+         join selections s on s.id = ms.selection_id where ms.mailing_id = ? order by s.created_at desc`,
+      )
+      .all(mailingId) as { id: string }[]
+  ).map((r) => r.id);
+  const resolved = resolveRecipients(context, mailingId);
+  const entries = (list: SkippedContact[]) =>
+    list.slice(0, LISTED).map((s) => ({
+      email: s.email,
+      selection: s.selectionDescription,
+      detail: s.detail,
+    }));
+  return {
+    selectionIds,
+    fairUseHours: resolved.fairUseHours,
+    recipientCount: resolved.recipients.length,
+    duplicateCount: resolved.skipped.duplicates.length,
+    suppressedCount: resolved.skipped.suppressed.length,
+    recentlyMailedCount: resolved.skipped.recentlyMailed.length,
+    recipients: resolved.recipients.slice(0, LISTED).map((r) => ({ email: r.email })),
+    duplicates: entries(resolved.skipped.duplicates),
+    suppressed: entries(resolved.skipped.suppressed),
+    recentlyMailed: entries(resolved.skipped.recentlyMailed),
+  };
+}

@@ -1,0 +1,108 @@
+import type { ColumnTargetT } from '../../contract/selections';
+import type { AppContext } from '../../app';
+import { importError } from './importError';
+import { headerSignature, isSpecialCategory, recogniseHeader, variableNames } from './headers';
+
+export interface ColumnPlan {
+  index: number;
+  header: string;
+  variable: string;
+  target: ColumnTargetT;
+  specialCategory: boolean;
+}
+
+export interface BlockingProblem {
+  key: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The mapping to use: the one given, else the one remembered for files of this shape, else one
+ * proposed from the headers (recognised names; special-category columns left out; the rest extra).
+ */
+export function resolveMapping(
+  context: AppContext,
+  header: string[],
+  given: ColumnTargetT[] | undefined,
+): { columns: ColumnPlan[]; remembered: boolean } {
+  const variables = variableNames(header);
+  const special = header.map(isSpecialCategory);
+  let targets: ColumnTargetT[];
+  let remembered = false;
+  if (given) {
+    if (given.length !== header.length)
+      throw importError('mappingMismatch', 'The mapping does not fit the columns of the file');
+    targets = given;
+  } else {
+    const stored = readRememberedMapping(context, header);
+    remembered = stored !== undefined;
+    targets = stored ?? proposeTargets(header, special);
+  }
+  return {
+    columns: header.map((h, index) => ({
+      index,
+      header: h,
+      variable: variables[index]!,
+      target: targets[index]!,
+      specialCategory: special[index]!,
+    })),
+    remembered,
+  };
+}
+
+function proposeTargets(header: string[], special: boolean[]): ColumnTargetT[] {
+  const taken = new Set<ColumnTargetT>();
+  return header.map((h, i) => {
+    if (special[i]) return 'ignore';
+    const target = recogniseHeader(h);
+    if (target && !taken.has(target)) {
+      taken.add(target);
+      return target;
+    }
+    return h.trim() === '' ? 'ignore' : 'extra';
+  });
+}
+
+/** What stops an import: no e-mail column, or one variable filled from two columns. */
+export function mappingProblems(columns: ColumnPlan[]): BlockingProblem[] {
+  const problems: BlockingProblem[] = [];
+  if (!columns.some((c) => c.target === 'email'))
+    problems.push({ key: 'selections:errors.noEmailColumn', params: {} });
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (column.target === 'extra' || column.target === 'ignore') continue;
+    if (seen.has(column.target))
+      problems.push({
+        key: 'selections:errors.duplicateTarget',
+        params: { variable: column.target },
+      });
+    seen.add(column.target);
+  }
+  return problems;
+}
+
+function readRememberedMapping(context: AppContext, header: string[]): ColumnTargetT[] | undefined {
+  const row = context.database.sqlite
+    .prepare('select mapping from import_mappings where signature = ?')
+    .get(headerSignature(header)) as { mapping: string } | undefined;
+  if (!row) return undefined;
+  const targets = JSON.parse(row.mapping) as ColumnTargetT[];
+  return Array.isArray(targets) && targets.length === header.length ? targets : undefined;
+}
+
+export function rememberMapping(
+  context: AppContext,
+  header: string[],
+  columns: ColumnPlan[],
+): void {
+  context.database.sqlite
+    .prepare(
+      `insert into import_mappings (signature, mapping, updated_at) values (?, ?, ?)
+       on conflict(signature) do update set mapping = excluded.mapping, updated_at = excluded.updated_at`,
+    )
+    .run(
+      headerSignature(header),
+      JSON.stringify(columns.map((c) => c.target)),
+      context.clock.now(),
+    );
+}

@@ -1,0 +1,91 @@
+import { extname } from 'node:path';
+import { IMPORT_LIMITS } from '../limits';
+import { importError } from '../importError';
+import { detectDelimiter, parseCsv, type Delimiter } from './csvParser';
+import { decodeText, type TextEncoding } from './decodeText';
+import { readXlsxRows } from './xlsxRows';
+import { isValidEmail } from '../../suppression/email';
+
+export interface SourceRow {
+  /** As the spreadsheet numbers it: the header is row 1 when it is the first line. */
+  row: number;
+  cells: string[];
+}
+
+/** A file opened for import: its format, its header, and its data rows (read lazily for CSV). */
+export interface ImportSource {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncoding | null;
+  delimiter: Delimiter | null;
+  header: string[];
+  rows: Iterable<SourceRow>;
+}
+
+const CSV_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
+
+/** Checks size and type, finds the header, and refuses what cannot be a customer list. */
+export async function openImportSource(fileName: string, bytes: Buffer): Promise<ImportSource> {
+  if (bytes.length > IMPORT_LIMITS.maxBytes) throw tooLarge(bytes.length);
+  if (bytes.length === 0) throw importError('empty', 'The file is empty');
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  if (ext === '.xlsx') return withHeader('xlsx', null, null, arrayRows(await readXlsxRows(bytes)));
+  if (!CSV_EXTENSIONS.has(ext))
+    throw importError('unsupportedType', 'Only .csv and .xlsx files can be imported', {
+      extension: ext || '?',
+    });
+  const { text, encoding } = decodeText(bytes);
+  const delimiter = detectDelimiter(text);
+  return withHeader('csv', encoding, delimiter, numbered(parseCsv(text, delimiter)));
+}
+
+export function tooLarge(bytes: number) {
+  return importError('tooLarge', 'The file is larger than 50 MB', {
+    sizeMb: Math.ceil(bytes / (1024 * 1024)),
+    maxMb: IMPORT_LIMITS.maxBytes / (1024 * 1024),
+  });
+}
+
+function* arrayRows(rows: string[][]): Generator<SourceRow> {
+  for (let i = 0; i < rows.length; i += 1) yield { row: i + 1, cells: rows[i]! };
+}
+
+function* numbered(records: Iterable<string[]>): Generator<SourceRow> {
+  let row = 0;
+  for (const cells of records) {
+    row += 1;
+    yield { row, cells };
+  }
+}
+
+export function isEmptyRow(cells: string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+/** The first non-empty row is the header; the rest stay lazy. */
+function withHeader(
+  format: ImportSource['format'],
+  encoding: TextEncoding | null,
+  delimiter: Delimiter | null,
+  rows: Generator<SourceRow>,
+): ImportSource {
+  let first = rows.next();
+  while (!first.done && isEmptyRow(first.value.cells)) first = rows.next();
+  if (first.done) throw importError('empty', 'The file is empty');
+  const header = trimTrailingEmpty(first.value.cells.map((c) => c.trim()));
+  if (header.length > IMPORT_LIMITS.maxColumns)
+    throw importError('tooManyColumns', 'A row has too many columns', {
+      row: first.value.row,
+      count: header.length,
+      max: IMPORT_LIMITS.maxColumns,
+    });
+  if (header.some((cell) => isValidEmail(cell)))
+    throw importError('noHeader', 'The first row holds data, not column names');
+  return { format, encoding, delimiter, header, rows: { [Symbol.iterator]: () => rows } };
+}
+
+export function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.trim() === '') end -= 1;
+  return end === cells.length ? cells : cells.slice(0, end);
+}

@@ -1,0 +1,120 @@
+import type { AppContext } from '../../app';
+import { HOUR } from '../core/clock';
+import { suppressedLookup } from './suppressedLookup';
+
+export interface Recipient {
+  contactId: number;
+  email: string;
+  normalizedEmail: string;
+  data: Record<string, string>;
+}
+
+export interface SkippedContact {
+  contactId: number;
+  email: string;
+  normalizedEmail: string;
+  selectionId: string;
+  selectionDescription: string;
+  /** duplicates: the contact id that is mailed instead; suppressed: the reason; recentlyMailed: when. */
+  detail: string;
+}
+
+export interface ResolvedRecipients {
+  recipients: Recipient[];
+  skipped: {
+    duplicates: SkippedContact[];
+    suppressed: SkippedContact[];
+    recentlyMailed: SkippedContact[];
+  };
+  fairUseHours: number;
+}
+
+interface ContactRow {
+  id: number;
+  email: string;
+  normalizedEmail: string;
+  data: string;
+  selectionId: string;
+  description: string;
+}
+
+/**
+ * Who a mailing goes to now: the contacts of its selections (newest selection first, so the freshest
+ * data wins), each address once, never a suppressed one, and by default nobody who was sent a mail
+ * within the last fairUseHours (settings.limits.fairUseHours, 0 switches it off).
+ * The send queue calls this when a send starts; step 3 shows the same answer.
+ */
+export function resolveRecipients(
+  context: AppContext,
+  mailingId: string,
+  options: { fairUseHours?: number; now?: number } = {},
+): ResolvedRecipients {
+  const sqlite = context.database.sqlite;
+  const now = options.now ?? context.clock.now();
+  const fairUseHours = options.fairUseHours ?? context.settings.read().limits.fairUseHours;
+  const rows = sqlite
+    .prepare(
+      `select c.id, c.email, c.normalized_email as normalizedEmail, c.data,
+              s.id as selectionId, s.description
+       from contacts c join selections s on s.id = c.selection_id
+       where s.id in (select selection_id from mailing_selections where mailing_id = ?)
+       order by s.created_at desc, s.id, c.row_number`,
+    )
+    .all(mailingId) as ContactRow[];
+  const isSuppressed = suppressedLookup(sqlite);
+  const lastSent = recentlySent(context, fairUseHours, now);
+
+  const result: ResolvedRecipients = {
+    recipients: [],
+    skipped: { duplicates: [], suppressed: [], recentlyMailed: [] },
+    fairUseHours,
+  };
+  const mailedAs = new Map<string, number>();
+  for (const row of rows) {
+    const skipped = (detail: string): SkippedContact => ({
+      contactId: row.id,
+      email: row.email,
+      normalizedEmail: row.normalizedEmail,
+      selectionId: row.selectionId,
+      selectionDescription: row.description,
+      detail,
+    });
+    const first = mailedAs.get(row.normalizedEmail);
+    if (first !== undefined) {
+      result.skipped.duplicates.push(skipped(String(first)));
+      continue;
+    }
+    mailedAs.set(row.normalizedEmail, row.id);
+    const reason = isSuppressed(row.normalizedEmail);
+    if (reason !== undefined) {
+      result.skipped.suppressed.push(skipped(reason));
+      continue;
+    }
+    const sentAt = lastSent.get(row.normalizedEmail);
+    if (sentAt !== undefined) {
+      result.skipped.recentlyMailed.push(skipped(new Date(sentAt).toISOString()));
+      continue;
+    }
+    result.recipients.push({
+      contactId: row.id,
+      email: row.email,
+      normalizedEmail: row.normalizedEmail,
+      data: JSON.parse(row.data) as Record<string, string>,
+    });
+  }
+  return result;
+}
+
+/** Addresses with a mail actually sent within the window, with the latest moment. */
+function recentlySent(context: AppContext, hours: number, now: number): Map<string, number> {
+  const map = new Map<string, number>();
+  if (hours <= 0) return map;
+  const rows = context.database.sqlite
+    .prepare(
+      `select normalized_email as email, max(sent_at) as sentAt from send_jobs
+       where state = 'sent' and sent_at > ? group by normalized_email`,
+    )
+    .all(now - hours * HOUR) as { email: string; sentAt: number }[];
+  for (const row of rows) map.set(row.email, row.sentAt);
+  return map;
+}

@@ -1,0 +1,37 @@
+import type { AppContext } from '../../app';
+import { DAY } from '../core/clock';
+import { addMonths, KEPT_MONTHS } from './ages';
+
+/**
+ * Selections older than three months go, with their contacts (ON DELETE CASCADE) and their
+ * links to mailings: personal data is not kept longer than the shopkeeper needs it.
+ */
+export function removeExpiredSelections(context: AppContext): number {
+  const cutoff = addMonths(context.clock.now(), -KEPT_MONTHS);
+  const sqlite = context.database.sqlite;
+  return sqlite.transaction(() => {
+    const expired = sqlite
+      .prepare('select id from selections where created_at <= ?')
+      .all(cutoff) as { id: string }[];
+    const remove = sqlite.prepare('delete from selections where id = ?');
+    for (const { id } of expired) remove.run(id);
+    return expired.length;
+  })();
+}
+
+/** At start and then daily. */
+export function scheduleSelectionRetention(context: AppContext): { stop(): void } {
+  const run = () => {
+    try {
+      const removed = removeExpiredSelections(context);
+      if (removed > 0)
+        context.logger.info(`removed ${removed} selection(s) older than three months`);
+    } catch (error) {
+      context.logger.warn('selection retention failed', error);
+    }
+  };
+  run();
+  const timer = setInterval(run, DAY);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

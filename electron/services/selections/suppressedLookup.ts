@@ -1,0 +1,23 @@
+import type Database from 'better-sqlite3';
+import { emailHash } from '../suppression/email';
+
+/**
+ * Fast "is this address suppressed, and why" for a whole file or mailing: one query, then map
+ * look-ups. Hashes are only computed when the list holds erased people (kept by hash alone).
+ */
+export function suppressedLookup(
+  sqlite: Database.Database,
+): (normalizedEmail: string) => string | undefined {
+  const byEmail = new Map<string, string>();
+  const byHash = new Map<string, string>();
+  const rows = sqlite
+    .prepare('select normalized_email as email, email_hash as hash, reason from suppression')
+    .all() as { email: string | null; hash: string; reason: string }[];
+  for (const row of rows) {
+    if (row.email !== null) byEmail.set(row.email, row.reason);
+    else byHash.set(row.hash, row.reason);
+  }
+  return (normalizedEmail) =>
+    byEmail.get(normalizedEmail) ??
+    (byHash.size > 0 ? byHash.get(emailHash(normalizedEmail)) : undefined);
+}
