@@ -4,6 +4,7 @@ import { backupIfDue } from '../db/backups';
 import { openDatabase, type Db } from '../db/openDatabase';
 import type { OpenedDatabase } from '../db/openDatabase';
 import { appInfo } from './services/app/appService';
+import { createBounceHandlers } from './services/bounces/bounceHandlers';
 import { loadBranding, type BrandingFileT } from './services/app/branding';
 import { systemClock, type Clock } from './services/core/clock';
 import { EventBus } from './services/core/eventBus';
@@ -125,6 +126,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   });
   await seedTemplates(resourcesDir, context);
   const version = packageVersion();
+  const bounces = createBounceHandlers(context);
   const sync = new SyncService(context);
 
   const impls: HandlerImpls = {
@@ -146,16 +148,19 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createSyncHandlers(sync),
     ...createStatsHandlers(context),
     ...createCreditsHandlers(context),
+    ...bounces.handlers,
   };
 
   const backups = scheduleBackups(context);
   const selectionRetention = scheduleSelectionRetention(context);
   sync.start();
+  bounces.poller.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
     async close() {
+      await bounces.poller.stop();
       await sync.stop();
       selectionRetention.stop();
       await backups.stop();

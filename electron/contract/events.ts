@@ -18,6 +18,16 @@ export const events = {
     message: z.string().optional(),
   }),
   'import.progress': z.object({ fileName: z.string(), rows: z.number().int(), done: z.boolean() }),
+  'bounces.processed': z.object({
+    at: z.number().int(),
+    processed: z.number().int(),
+    hard: z.number().int(),
+    soft: z.number().int(),
+    blocked: z.number().int(),
+    complaints: z.number().int(),
+  }),
+  /** A 5.7.x refusal paused a running send; reason is the plain message shown to the shopkeeper. */
+  'bounces.sendPaused': z.object({ sendId: z.string(), mailingId: z.string(), reason: z.string() }),
 };
 
 export type Events = typeof events;

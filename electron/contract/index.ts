@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountChannels } from './account';
 import { appChannels } from './app';
+import { bounceChannels } from './bounces';
 import { creditsChannels } from './credits';
 import { statsChannels } from './stats';
 import { settingsChannels } from './settings';
@@ -21,6 +22,7 @@ export type { EventName, EventPayload, Events } from './events';
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...bounceChannels,
   ...mailingsChannels,
   ...imagesChannels,
   ...subjectChannels,

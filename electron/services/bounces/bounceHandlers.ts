@@ -1,0 +1,57 @@
+import type { AppContext } from '../../app';
+import type { HandlerImpls } from '../core/handlerTable';
+import { BounceLog } from './bounceLog';
+import { BounceMailbox } from './bounceMailbox';
+import { BouncePoller } from './bouncePoller';
+import { BounceRecorder } from './bounceRecorder';
+import { BounceSettingsStore } from './bounceSettings';
+import { verpSecret } from './verp';
+
+type BounceChannel =
+  | 'bounces.getSettings'
+  | 'bounces.updateSettings'
+  | 'bounces.testConnection'
+  | 'bounces.pollNow'
+  | 'bounces.list'
+  | 'bounces.undo';
+
+/** The bounce mailbox capability: its channels, and the poller createApp starts and stops. */
+export function createBounceHandlers(context: AppContext): {
+  handlers: Pick<HandlerImpls, BounceChannel>;
+  poller: BouncePoller;
+} {
+  const sqlite = context.database.sqlite;
+  const now = () => context.clock.now();
+  const settings = new BounceSettingsStore(context.kv, context.cipher);
+  const recorder = new BounceRecorder(
+    sqlite,
+    context.suppression,
+    now,
+    () => context.settings.read().language,
+  );
+  const log = new BounceLog(sqlite, context.suppression, now);
+  const poller = new BouncePoller({
+    settings,
+    recorder,
+    verpSecret: () => verpSecret(context.kv),
+    clock: context.clock,
+    logger: context.logger,
+    events: context.events,
+  });
+  const handlers: Pick<HandlerImpls, BounceChannel> = {
+    'bounces.getSettings': () => settings.view(),
+    'bounces.updateSettings': (input) => sqlite.transaction(() => settings.update(input))(),
+    'bounces.testConnection': async (input) => {
+      const mailbox = await BounceMailbox.open(settings.connectionFor(input));
+      try {
+        return { ok: true as const, ...(await mailbox.describe()) };
+      } finally {
+        await mailbox.close();
+      }
+    },
+    'bounces.pollNow': () => poller.pollNow(),
+    'bounces.list': (input) => log.list(input),
+    'bounces.undo': ({ id }) => log.undo(id),
+  };
+  return { handlers, poller };
+}

@@ -1,0 +1,212 @@
+import type Database from 'better-sqlite3';
+import type { BounceEffectsT } from '../../contract/bounces';
+import type { SuppressionStore } from '../suppression/suppressionStore';
+import type { Verdict } from './classify';
+import { JobMatcher, type MatchedJob } from './jobMatcher';
+import { policyPauseMessage } from './pauseMessage';
+
+export interface IncomingBounce {
+  sourceHash: string;
+  receivedAt: number | null;
+  subject: string;
+  verdict: Verdict;
+  verpJobId: number | null;
+}
+
+export interface RecordOutcome {
+  id: number;
+  kind: Verdict['kind'];
+  matched: boolean;
+  pausedSends: { sendId: string; mailingId: string; reason: string }[];
+}
+
+type RecordedKind = 'hard' | 'soft' | 'blocked' | 'complaint' | 'delayed' | 'auto_reply';
+type JobState = 'bounced_hard' | 'bounced_soft';
+
+/** Which job states a bounce may overwrite: never one the send queue is still working on. */
+const OVERWRITABLE: Record<JobState, readonly string[]> = {
+  bounced_hard: ['sent', 'uncertain', 'failed', 'bounced_soft', 'queued', 'retry'],
+  bounced_soft: ['sent', 'uncertain', 'failed'],
+};
+
+/** sends.pause_reason is an i18n key (see SendStatus); pause_detail carries the server's words. */
+export const POLICY_PAUSE_KEY = 'bounces:pause.policy';
+
+const EVENT_KIND = {
+  hard: 'bounce_hard',
+  soft: 'bounce_soft',
+  blocked: 'bounce_soft',
+  complaint: 'complaint',
+};
+
+/**
+ * Turns one classified message into its effects, in one transaction: the bounce row (the undo
+ * log), the statistics event, the job state, the suppression list, and — for a policy refusal —
+ * pausing the running sends of that mailing.
+ */
+export class BounceRecorder {
+  private readonly matcher: JobMatcher;
+  private readonly statements;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly suppression: SuppressionStore,
+    private readonly now: () => number,
+    private readonly language: () => 'nl' | 'en',
+  ) {
+    this.matcher = new JobMatcher(sqlite);
+    this.statements = {
+      seen: sqlite.prepare('select id from bounce_messages where source_hash = ?'),
+      activeComplaint: sqlite.prepare(
+        `select id from bounce_messages where job_id = ? and kind = 'complaint' and undone_at is null`,
+      ),
+      setJobState: sqlite.prepare(
+        'update send_jobs set state = ?, last_error = ?, updated_at = ? where id = ? and state = ?',
+      ),
+      pause: sqlite.prepare(
+        `update sends set state = 'paused', pause_reason = ?, pause_detail = ?
+         where mailing_id = ? and state = 'running' returning id`,
+      ),
+      event: sqlite.prepare(
+        `insert or ignore into events (id, mailing_id, recipient_id, kind, machine, at, detail)
+         values (?, ?, ?, ?, 0, ?, ?)`,
+      ),
+      insert: sqlite.prepare(
+        `insert into bounce_messages (source_hash, received_at, processed_at, kind, email, job_id,
+           send_id, mailing_id, matched_by, status, reason, subject, event_id, effects)
+         values (@sourceHash, @receivedAt, @processedAt, @kind, @email, @jobId, @sendId, @mailingId,
+           @matchedBy, @status, @reason, @subject, @eventId, @effects)`,
+      ),
+    };
+  }
+
+  alreadyProcessed(sourceHash: string): boolean {
+    return this.statements.seen.get(sourceHash) !== undefined;
+  }
+
+  record(input: IncomingBounce): RecordOutcome {
+    const { verdict } = input;
+    if (verdict.kind === 'not_bounce')
+      throw new Error('Only bounces, complaints and notices are recorded');
+    const kind: RecordedKind = verdict.kind;
+    return this.sqlite.transaction((): RecordOutcome => {
+      const match = this.matcher.match(
+        input.verpJobId,
+        verdict.originalMessageId,
+        verdict.recipient,
+      );
+      const effects: BounceEffectsT = {
+        suppressed: false,
+        softBounceCount: null,
+        jobStateBefore: null,
+        jobStateAfter: null,
+        pausedSends: [],
+      };
+      const pausedSends: RecordOutcome['pausedSends'] = [];
+      let eventId: string | null = null;
+      if (
+        match &&
+        (kind === 'hard' || kind === 'soft' || kind === 'blocked' || kind === 'complaint')
+      ) {
+        const job = match.job;
+        if (!this.isDuplicate(kind, job)) {
+          const detail = `${verdict.status} ${verdict.reason}`.trim().slice(0, 300);
+          this.applyEffects(kind, job, detail, verdict, effects, pausedSends);
+          eventId = `bounce:${input.sourceHash.slice(0, 32)}`;
+          const eventDetail = kind === 'blocked' ? `blocked: ${detail}` : detail;
+          this.statements.event.run(
+            eventId,
+            job.mailingId,
+            job.recipientId,
+            EVENT_KIND[kind],
+            this.now(),
+            eventDetail,
+          );
+        }
+      }
+      const job = match?.job;
+      const result = this.statements.insert.run({
+        sourceHash: input.sourceHash,
+        receivedAt: input.receivedAt,
+        processedAt: this.now(),
+        kind,
+        email: job?.normalizedEmail ?? verdict.recipient,
+        jobId: job?.id ?? null,
+        sendId: job?.sendId ?? null,
+        mailingId: job?.mailingId ?? null,
+        matchedBy: match?.by ?? null,
+        status: verdict.status,
+        reason: verdict.reason,
+        subject: input.subject.slice(0, 300),
+        eventId,
+        effects: JSON.stringify(effects),
+      });
+      return { id: Number(result.lastInsertRowid), kind, matched: match !== null, pausedSends };
+    })();
+  }
+
+  private applyEffects(
+    kind: 'hard' | 'soft' | 'blocked' | 'complaint',
+    job: MatchedJob,
+    detail: string,
+    verdict: Verdict,
+    effects: BounceEffectsT,
+    pausedSends: RecordOutcome['pausedSends'],
+  ): void {
+    const email = job.normalizedEmail;
+    switch (kind) {
+      case 'hard':
+        effects.suppressed = this.suppression.suppress(email, 'hard_bounce', 'bounce', detail);
+        this.setJobState(job, 'bounced_hard', detail, effects);
+        return;
+      case 'soft': {
+        const wasSuppressed = this.suppression.isSuppressed(email);
+        effects.softBounceCount = this.suppression.recordSoftBounce(email, detail, 'bounce');
+        effects.suppressed = !wasSuppressed && this.suppression.isSuppressed(email);
+        this.setJobState(job, 'bounced_soft', detail, effects);
+        return;
+      }
+      case 'blocked': {
+        // Not the address's fault: no suppression, no soft-bounce count; stop the mailing instead.
+        this.setJobState(job, 'bounced_soft', detail, effects);
+        const reason = policyPauseMessage(this.language(), verdict.status, verdict.reason);
+        const rows = this.statements.pause.all(POLICY_PAUSE_KEY, detail, job.mailingId) as {
+          id: string;
+        }[];
+        for (const row of rows)
+          pausedSends.push({ sendId: row.id, mailingId: job.mailingId, reason });
+        effects.pausedSends = rows.map((r) => r.id);
+        return;
+      }
+      case 'complaint':
+        effects.suppressed = this.suppression.suppress(email, 'complaint', 'bounce', detail);
+        return;
+    }
+  }
+
+  /** A second report about the same job (the MTA's retry, or the send queue already saw it). */
+  private isDuplicate(kind: 'hard' | 'soft' | 'blocked' | 'complaint', job: MatchedJob): boolean {
+    if (kind === 'complaint') return this.statements.activeComplaint.get(job.id) !== undefined;
+    if (kind === 'hard') return job.state === 'bounced_hard';
+    return job.state === 'bounced_soft' || job.state === 'bounced_hard';
+  }
+
+  private setJobState(
+    job: MatchedJob,
+    target: JobState,
+    detail: string,
+    effects: BounceEffectsT,
+  ): void {
+    if (!OVERWRITABLE[target].includes(job.state)) return;
+    const changed = this.statements.setJobState.run(
+      target,
+      detail,
+      this.now(),
+      job.id,
+      job.state,
+    ).changes;
+    if (changed === 0) return;
+    effects.jobStateBefore = job.state;
+    effects.jobStateAfter = target;
+  }
+}
