@@ -34,6 +34,9 @@ import { createStatsHandlers } from './services/stats/statsHandlers';
 import { createSyncHandlers } from './services/sync/syncHandlers';
 import { SyncService } from './services/sync/syncService';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
+import { openWithPendingRestore } from './services/desktop/backupRestore';
+import { createDesktopHandlers } from './services/desktop/handlers';
+import type { DesktopShell } from './services/desktop/shell';
 
 export interface CreateAppOptions {
   dataDir: string;
@@ -47,6 +50,8 @@ export interface CreateAppOptions {
   branding?: string;
   /** Overrides the tracker URL of settings and branding (WINKELPOST_TRACKER_URL). */
   trackerUrl?: string;
+  /** The Electron shell's preferences and restart; absent in browser mode. */
+  desktop?: DesktopShell;
 }
 
 /** Everything the services share. Capabilities take what they need from it. */
@@ -89,7 +94,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const resourcesDir = options.resourcesDir ?? RESOURCES_DIR;
-  const database = openDatabase(join(dataDir, 'winkelpost.sqlite'), options.migrationsFolder);
+  const database = openWithPendingRestore(dataDir, clock.now(), logger, () =>
+    openDatabase(join(dataDir, 'winkelpost.sqlite'), options.migrationsFolder),
+  );
   const kv = new KeyValueStore(database.db, () => clock.now());
   const cipher = options.cipher ?? nodeSecretCipher(dataDir);
   const branding = loadBranding(resourcesDir, options.branding);
@@ -148,6 +155,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createSyncHandlers(sync),
     ...createStatsHandlers(context),
     ...createCreditsHandlers(context),
+    ...createDesktopHandlers(context, options.desktop),
     ...bounces.handlers,
   };
 

@@ -3,6 +3,7 @@ import { accountChannels } from './account';
 import { appChannels } from './app';
 import { bounceChannels } from './bounces';
 import { creditsChannels } from './credits';
+import { desktopChannels } from './desktop';
 import { statsChannels } from './stats';
 import { settingsChannels } from './settings';
 import { mailingsChannels } from './mailings';
@@ -32,6 +33,7 @@ export const channels = {
   ...accountChannels,
   ...statsChannels,
   ...creditsChannels,
+  ...desktopChannels,
 };
 
 export type Channels = typeof channels;

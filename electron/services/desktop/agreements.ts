@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { DomainError, ERROR_CODES } from '../../contract';
+import type { AgreementsState } from '../../contract/desktop';
+import type { KeyValueStore } from '../core/kv';
+
+/**
+ * The version of the texts in resources/agreements. Raise it when a text changes in substance:
+ * everybody is then asked to accept again.
+ */
+export const AGREEMENTS_VERSION = '2026-11';
+const KEY = 'desktop.agreements';
+
+interface Accepted {
+  version: string;
+  acceptedAt: number;
+}
+
+export function agreementsState(kv: KeyValueStore): z.infer<typeof AgreementsState> {
+  const accepted = kv.get<Accepted>(KEY);
+  return {
+    version: AGREEMENTS_VERSION,
+    acceptedVersion: accepted?.version ?? null,
+    acceptedAt: accepted?.acceptedAt ?? null,
+    mustAccept: accepted?.version !== AGREEMENTS_VERSION,
+  };
+}
+
+/** Accepting records which texts were accepted and when (kept in the database, so backed up). */
+export function acceptAgreements(
+  kv: KeyValueStore,
+  version: string,
+  now: number,
+): z.infer<typeof AgreementsState> {
+  if (version !== AGREEMENTS_VERSION) {
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      'These agreements have been replaced by a newer version',
+      'desktop:errors.agreementsOutdated',
+    );
+  }
+  kv.set(KEY, { version, acceptedAt: now } satisfies Accepted);
+  return agreementsState(kv);
+}
