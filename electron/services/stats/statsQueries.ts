@@ -55,8 +55,8 @@ const EMPTY_AGGREGATES: AggregateRow = {
 };
 
 /**
- * Read side of the statistics: a few indexed reads of the aggregates the triggers keep, plus a
- * count of send jobs per state (covered by the (send_id, state) index). No scan of events.
+ * Read side of the statistics: a few indexed reads of the aggregates the triggers keep (per
+ * mailing, per link, per hour, send jobs per state). No scan of events or of send jobs.
  */
 export class StatsQueries {
   private readonly s;
@@ -70,7 +70,7 @@ export class StatsQueries {
          from mailings m where m.id = ?`,
       ),
       jobStates: sqlite.prepare(
-        `select state, count(*) as n from send_jobs
+        `select state, sum(count) as n from stats_send_states
          where send_id in (select id from sends where mailing_id = ?) group by state`,
       ),
       aggregates: sqlite.prepare(
@@ -83,7 +83,7 @@ export class StatsQueries {
       // Bounce reports for mails the queue counted as sent (a refusal during sending is a job state).
       bouncesOnSent: sqlite.prepare(
         `select r.bounce, count(*) as n from stats_recipients r
-         join send_jobs j on j.mailing_id = r.mailing_id and j.recipient_id = r.recipient_id
+         cross join send_jobs j on j.recipient_id = r.recipient_id and j.mailing_id = r.mailing_id
          where r.mailing_id = ? and r.bounce_at is not null and j.state = 'sent'
          group by r.bounce`,
       ),

@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../../db/openDatabase';
+import { anonymiseExpiredDetails } from '../../../electron/services/stats/retention';
+import { StatsQueries } from '../../../electron/services/stats/statsQueries';
+import { tempDir } from '../../helpers/tempDir';
+import { seedSentMailing } from '../../integration/sync/seed';
+
+const KINDS = ['open', 'click', 'unsubscribe', 'bounce_hard', 'bounce_soft', 'complaint'] as const;
+
+/** mulberry32: a small deterministic pseudo-random sequence (same events every run). */
+function seeded(seed: number) {
+  let a = seed;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+describe('statistics aggregates kept by triggers', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let database: OpenedDatabase;
+
+  beforeEach(() => {
+    dir = tempDir();
+    database = openDatabase(join(dir.path, 'app.sqlite'));
+  });
+  afterEach(() => {
+    database.close();
+    dir.remove();
+  });
+
+  it('match figures computed straight from the events, whatever the order, repeats included', () => {
+    const { sqlite } = database;
+    const sentAt = Date.UTC(2026, 10, 2, 9);
+    seedSentMailing(sqlite, { mailingId: 'm', count: 40, sentAt });
+    const insert = sqlite.prepare(
+      `insert or ignore into events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
+       values (?, 'm', ?, ?, ?, ?, ?, ?)`,
+    );
+    const random = seeded(7);
+    const insertAll = sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i += 1) {
+        const kind = KINDS[random(10) < 5 ? 0 : random(10) < 8 ? 1 : 2 + random(4)]!;
+        const id = `e${random(2500)}`; // about one in six ids repeats: must be ignored
+        insert.run(
+          id,
+          random(20) === 0 ? null : `m-r${random(40)}`,
+          kind,
+          kind === 'click' ? 1 + random(3) : null,
+          random(3) === 0 ? 1 : 0,
+          sentAt + random(10 * 24) * 3_600_000,
+          kind.startsWith('bounce') ? `reason ${random(5)}` : '',
+        );
+      }
+    });
+    insertAll();
+    const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
+    const people = (where: string) =>
+      one<number>(`select count(*) from (select recipient_id from events where recipient_id is not null
+        group by recipient_id having ${where})`);
+    const human = "sum(kind in ('open','click') and machine = 0) > 0";
+    const machine = "sum(kind in ('open','click') and machine = 1) > 0";
+    const stats = new StatsQueries(sqlite).get('m');
+    expect(stats).toMatchObject({
+      opens: one(`select count(*) from events where kind = 'open' and machine = 0`),
+      machineOpens: one(`select count(*) from events where kind = 'open' and machine = 1`),
+      clicks: one(`select count(*) from events where kind = 'click' and machine = 0`),
+      machineClicks: one(`select count(*) from events where kind = 'click' and machine = 1`),
+      openers: people(human),
+      machineOpeners: people(`${machine} and not ${human}`),
+      clickers: people(`sum(kind = 'click' and machine = 0) > 0`),
+      machineClickers: people(
+        `sum(kind = 'click' and machine = 1) > 0 and sum(kind = 'click' and machine = 0) = 0`,
+      ),
+      unsubscribes: people(`sum(kind = 'unsubscribe') > 0`),
+      complaints: people(`sum(kind = 'complaint') > 0`),
+    });
+    expect(stats.openers).toBeGreaterThan(10);
+    for (const link of stats.links) {
+      expect(link.clicks).toBe(
+        one(
+          `select count(*) from events where kind = 'click' and machine = 0 and link_id = ${link.linkId}`,
+        ),
+      );
+      expect(link.clickers).toBe(
+        one(`select count(distinct recipient_id) from events where kind = 'click' and machine = 0
+             and link_id = ${link.linkId}`),
+      );
+    }
+    const firstWeek = stats.timeline.reduce((sum, p) => sum + p.opens, 0);
+    expect(firstWeek).toBe(
+      one(
+        `select count(*) from events where kind = 'open' and machine = 0 and at < ${sentAt + 7 * 24 * 3_600_000}`,
+      ),
+    );
+    const hardPeople = people(`sum(kind = 'bounce_hard') > 0`);
+    expect(stats.delivery.hardBounces).toBe(hardPeople);
+    expect(stats.delivery.softBounces).toBe(
+      people(`sum(kind = 'bounce_soft') > 0 and sum(kind = 'bounce_hard') = 0`),
+    );
+    expect(stats.delivery.delivered).toBe(
+      40 - stats.delivery.hardBounces - stats.delivery.softBounces,
+    );
+  });
+
+  it('counts a person once: a machine open then a real one moves them from machine to opened', () => {
+    const { sqlite } = database;
+    seedSentMailing(sqlite, { mailingId: 'm', count: 2, sentAt: 0 });
+    const insert = sqlite.prepare(
+      `insert into events (id, mailing_id, recipient_id, kind, link_id, machine, at) values (?, 'm', ?, ?, ?, ?, ?)`,
+    );
+    insert.run('a', 'm-r0', 'open', null, 1, 1000);
+    let stats = new StatsQueries(sqlite).get('m');
+    expect([stats.openers, stats.machineOpeners]).toEqual([0, 1]);
+    insert.run('b', 'm-r0', 'click', 1, 0, 2000);
+    stats = new StatsQueries(sqlite).get('m');
+    expect([stats.openers, stats.machineOpeners, stats.clickers]).toEqual([1, 0, 1]);
+  });
+
+  it('keeps the totals but removes who-did-what three months after sending', () => {
+    const { sqlite } = database;
+    const sentAt = Date.UTC(2026, 0, 10);
+    seedSentMailing(sqlite, { mailingId: 'm', count: 3, sentAt });
+    sqlite
+      .prepare(
+        `insert into events (id, mailing_id, recipient_id, kind, machine, at) values ('e', 'm', 'm-r1', 'open', 0, ?)`,
+      )
+      .run(sentAt + 1000);
+    expect(anonymiseExpiredDetails(sqlite, sentAt + 80 * 86_400_000)).toBe(0);
+    expect(anonymiseExpiredDetails(sqlite, sentAt + 92 * 86_400_000)).toBe(1);
+    const stats = new StatsQueries(sqlite).get('m');
+    expect(stats).toMatchObject({ openers: 1, opens: 1, anonymised: true });
+    expect(sqlite.prepare('select count(*) from stats_recipients').pluck().get()).toBe(0);
+    expect(sqlite.prepare('select recipient_id from events').pluck().get()).toBeNull();
+    expect(anonymiseExpiredDetails(sqlite, sentAt + 93 * 86_400_000)).toBe(0);
+  });
+});
