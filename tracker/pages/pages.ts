@@ -1,11 +1,11 @@
-import { html, renderPage } from './html';
+import { markup, renderPage } from './html';
 import type { PageLanguage } from './language';
 import { PAGE_TEXTS, type PageText } from './texts';
 
 /** The recipient-facing pages. The shop's name is inserted as escaped text, never as markup. */
 function withShop(lang: PageLanguage, key: PageText, shopName: string) {
   const [before = '', after = ''] = PAGE_TEXTS[lang][key].split('{shop}');
-  return html`${before}<strong>${shopName}</strong>${after}`;
+  return markup`${before}<strong>${shopName}</strong>${after}`;
 }
 
 export function unsubscribePage(lang: PageLanguage, shopName: string): string {
@@ -14,14 +14,10 @@ export function unsubscribePage(lang: PageLanguage, shopName: string): string {
   return renderPage(
     lang,
     `${t.unsubscribeTitle} – ${shopName}`,
-    html`<h1>${t.unsubscribeTitle}</h1>
-      <p>${withShop(lang, 'unsubscribeQuestion', shopName)}</p>
-      <form method="post">
-        <input type="hidden" name="List-Unsubscribe" value="One-Click" /><button type="submit">
-          ${t.unsubscribeButton}
-        </button>
-      </form>
-      <p class="muted">${t.unsubscribeNote}</p>`,
+    markup`<h1>${t.unsubscribeTitle}</h1>
+<p>${withShop(lang, 'unsubscribeQuestion', shopName)}</p>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${t.unsubscribeButton}</button></form>
+<p class="muted">${t.unsubscribeNote}</p>`,
   );
 }
 
@@ -30,8 +26,7 @@ export function unsubscribedPage(lang: PageLanguage, shopName: string): string {
   return renderPage(
     lang,
     `${t.unsubscribedTitle} – ${shopName}`,
-    html`<h1>${t.unsubscribedTitle}</h1>
-      <p>${withShop(lang, 'unsubscribedText', shopName)}</p>`,
+    markup`<h1>${t.unsubscribedTitle}</h1><p>${withShop(lang, 'unsubscribedText', shopName)}</p>`,
   );
 }
 
@@ -40,8 +35,7 @@ export function confirmedPage(lang: PageLanguage, shopName: string): string {
   return renderPage(
     lang,
     `${t.confirmedTitle} – ${shopName}`,
-    html`<h1>${t.confirmedTitle}</h1>
-      <p>${withShop(lang, 'confirmedText', shopName)}</p>`,
+    markup`<h1>${t.confirmedTitle}</h1><p>${withShop(lang, 'confirmedText', shopName)}</p>`,
   );
 }
 
@@ -49,10 +43,5 @@ export function messagePage(lang: PageLanguage, kind: 'notFound' | 'error'): str
   const t = PAGE_TEXTS[lang];
   const title = kind === 'notFound' ? t.notFoundTitle : t.errorTitle;
   const text = kind === 'notFound' ? t.notFoundText : t.errorText;
-  return renderPage(
-    lang,
-    title,
-    html`<h1>${title}</h1>
-      <p>${text}</p>`,
-  );
+  return renderPage(lang, title, markup`<h1>${title}</h1><p>${text}</p>`);
 }

@@ -14,7 +14,10 @@ const run = promisify(execFile);
  * `postgres` user. When the binaries are missing, findPostgresBin() says why and tests skip.
  */
 export interface PostgresCluster {
-  /** A new, empty database; returns its connection URL. */
+  /**
+   * A new, empty place for one test: its own schema in the test database (much faster than a
+   * database per test); the URL puts it first on the search_path.
+   */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -107,20 +110,20 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
     throw error;
   }
 
-  const base = `postgres://postgres@127.0.0.1:${port}`;
+  const base = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let count = 0;
   return {
     async createDatabase() {
       count += 1;
-      const name = `tracker_test_${count}`;
-      const admin = new pg.Client({ connectionString: `${base}/postgres` });
+      const schema = `tracker_test_${count}`;
+      const admin = new pg.Client({ connectionString: base });
       await admin.connect();
       try {
-        await admin.query(`create database ${name}`);
+        await admin.query(`create schema ${schema}`);
       } finally {
         await admin.end();
       }
-      return `${base}/${name}`;
+      return `${base}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     },
     async stop() {
       try {

@@ -1,0 +1,12 @@
+import { defineApiSuite } from './apiSuite';
+import { withPostgres } from './helpers/postgresSetup';
+import { postgresFactory } from './helpers/storeFactories';
+import { definePagesSuite } from './pagesSuite';
+import { definePublicRoutesSuite } from './publicRoutesSuite';
+
+withPostgres((cluster) => {
+  const factory = postgresFactory(cluster);
+  definePublicRoutesSuite('PostgreSQL', factory);
+  definePagesSuite('PostgreSQL', factory);
+  defineApiSuite('PostgreSQL', factory);
+});
