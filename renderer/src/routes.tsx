@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
+import { ArchivePage } from './pages/archive/ArchivePage';
 import { HomePage } from './pages/home/HomePage';
+import { MailingFlowPage } from './pages/mailings/flow/MailingFlowPage';
+import { MailingsPage } from './pages/mailings/overview/MailingsPage';
 import { UnavailablePage } from './pages/unavailable/UnavailablePage';
 
 export type NavSection = 'mailings' | 'contacts' | 'other';
@@ -21,9 +24,11 @@ export const routes: RouteDef[] = [
   { path: '/', component: HomePage, nav: { section: null, labelKey: 'nav.home' } },
   {
     path: '/mailings',
-    component: UnavailablePage,
+    component: MailingsPage,
     nav: { section: 'mailings', labelKey: 'nav.overview' },
   },
+  { path: '/mailings/:id', component: MailingFlowPage },
+  { path: '/mailings/:id/:step', component: MailingFlowPage },
   {
     path: '/versturen',
     component: UnavailablePage,
@@ -31,7 +36,7 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/archief',
-    component: UnavailablePage,
+    component: ArchivePage,
     nav: { section: 'mailings', labelKey: 'nav.archive' },
   },
   {

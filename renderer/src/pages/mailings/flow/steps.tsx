@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import { UnavailablePage } from '../../unavailable/UnavailablePage';
+import { ContentStep } from '../steps/ContentStep';
+import { GeneralStep } from '../steps/GeneralStep';
+import { PreviewStep } from '../steps/PreviewStep';
 
 /** The six steps of a mailing, left to right, as tabs (route: #/mailings/<id>/<step>). */
 export const STEP_KEYS = ['inhoud', 'algemeen', 'selecties', 'preview', 'testen', 'versturen'] as const;
@@ -14,10 +17,10 @@ export interface StepProps {
  * inhoud, algemeen, preview (mailing editor); selecties (selections); testen, versturen (sending).
  */
 export const stepComponents: Record<StepKey, ComponentType<StepProps>> = {
-  inhoud: UnavailablePage,
-  algemeen: UnavailablePage,
+  inhoud: ContentStep,
+  algemeen: GeneralStep,
   selecties: UnavailablePage,
-  preview: UnavailablePage,
+  preview: PreviewStep,
   testen: UnavailablePage,
   versturen: UnavailablePage,
 };

@@ -1,0 +1,35 @@
+import { createContext, useContext } from 'react';
+import type { ChannelOutput } from '../../../electron/contract';
+import type { DocumentSettings } from '../pages/mailings/mailingTypes';
+
+export type ImageInfo = ChannelOutput<'images.list'>[number];
+
+/** Same list as the contract's STANDARD_VARIABLES (the renderer imports the contract as types only). */
+export const STANDARD_VARIABLES = [
+  'voornaam',
+  'naam',
+  'email',
+  'referentienummer',
+  'waardebon_bedrag',
+  'waardebon_spaarpunten',
+  'restant_spaarpunten',
+  'waardebon_barcode',
+] as const;
+
+export interface EditorEnvironmentValue {
+  mailingId: string;
+  readOnly: boolean;
+  settings: DocumentSettings;
+  variables: { standard: readonly string[]; extra: string[] };
+  images: Map<string, ImageInfo>;
+  /** Opens "Kies een afbeelding"; resolves with the chosen image or null when cancelled. */
+  chooseImage: () => Promise<ImageInfo | null>;
+}
+
+export const EditorEnvironmentContext = createContext<EditorEnvironmentValue | null>(null);
+
+export function useEditorEnvironment(): EditorEnvironmentValue {
+  const value = useContext(EditorEnvironmentContext);
+  if (!value) throw new Error('useEditorEnvironment outside the block editor');
+  return value;
+}

@@ -1,0 +1,176 @@
+import {
+  IconAlignLeft,
+  IconBrandInstagram,
+  IconColumns2,
+  IconHeading,
+  IconLayoutSidebar,
+  IconMinus,
+  IconPhoto,
+  IconRectangle,
+  IconSeparatorHorizontal,
+  IconSignature,
+  IconTicket,
+  IconTrademark,
+} from '@tabler/icons-react';
+import type { BlockType } from '../../pages/mailings/mailingTypes';
+import { ButtonEditor } from './button/ButtonEditor';
+import { ButtonSettings } from './button/ButtonSettings';
+import { DividerEditor } from './divider/DividerEditor';
+import { DividerSettings } from './divider/DividerSettings';
+import { richTextOf } from './emptyRichText';
+import { FooterEditor } from './footer/FooterEditor';
+import { FooterSettings } from './footer/FooterSettings';
+import { HeadingEditor } from './heading/HeadingEditor';
+import { HeadingSettings } from './heading/HeadingSettings';
+import { ImageEditor } from './image/ImageEditor';
+import { ImageSettings } from './image/ImageSettings';
+import { ImageTextEditor } from './imageText/ImageTextEditor';
+import { ImageTextSettings } from './imageText/ImageTextSettings';
+import { LogoEditor } from './logo/LogoEditor';
+import { LogoSettings } from './logo/LogoSettings';
+import { SocialEditor } from './social/SocialEditor';
+import { SocialSettings } from './social/SocialSettings';
+import { SpacerEditor } from './spacer/SpacerEditor';
+import { SpacerSettings } from './spacer/SpacerSettings';
+import { TextEditor } from './text/TextEditor';
+import { TextSettings } from './text/TextSettings';
+import { TwoColumnsEditor } from './twoColumns/TwoColumnsEditor';
+import { TwoColumnsSettings } from './twoColumns/TwoColumnsSettings';
+import type { BlockDefinition } from './types';
+import { VoucherEditor } from './voucher/VoucherEditor';
+import { VoucherSettings } from './voucher/VoucherSettings';
+
+type Registry = { [T in BlockType]: BlockDefinition<T> };
+
+const column = () => ({ imageId: '', alt: '', href: '', content: richTextOf('') });
+
+/**
+ * The renderer's block registry: one entry per block type, in the order the picker shows them.
+ * The data shapes come from the contract's zod schemas (as types); defaults are the shopkeeper's words.
+ */
+export const BLOCKS: Registry = {
+  text: {
+    type: 'text',
+    icon: <IconAlignLeft size={22} />,
+    create: () => ({ content: richTextOf(''), paddingY: 8 }),
+    Editor: TextEditor,
+    Settings: TextSettings,
+  },
+  heading: {
+    type: 'heading',
+    icon: <IconHeading size={22} />,
+    create: (t) => ({
+      text: t('editor:blocks.heading.default'),
+      level: 'h1',
+      align: 'left',
+      color: '',
+    }),
+    Editor: HeadingEditor,
+    Settings: HeadingSettings,
+  },
+  image: {
+    type: 'image',
+    icon: <IconPhoto size={22} />,
+    create: () => ({ imageId: '', alt: '', href: '', fullBleed: false }),
+    Editor: ImageEditor,
+    Settings: ImageSettings,
+  },
+  imageText: {
+    type: 'imageText',
+    icon: <IconLayoutSidebar size={22} />,
+    create: () => ({
+      imageId: '',
+      alt: '',
+      href: '',
+      imagePosition: 'left',
+      content: richTextOf(''),
+    }),
+    Editor: ImageTextEditor,
+    Settings: ImageTextSettings,
+  },
+  twoColumns: {
+    type: 'twoColumns',
+    icon: <IconColumns2 size={22} />,
+    create: () => ({ left: column(), right: column() }),
+    Editor: TwoColumnsEditor,
+    Settings: TwoColumnsSettings,
+  },
+  button: {
+    type: 'button',
+    icon: <IconRectangle size={22} />,
+    create: (t) => ({
+      label: t('editor:blocks.button.default'),
+      url: '',
+      align: 'center',
+      color: '',
+      textColor: '#ffffff',
+    }),
+    Editor: ButtonEditor,
+    Settings: ButtonSettings,
+  },
+  logo: {
+    type: 'logo',
+    icon: <IconTrademark size={22} />,
+    create: () => ({
+      imageId: '',
+      alt: 'Logo',
+      width: 180,
+      align: 'center',
+      href: '',
+      backgroundColor: '',
+    }),
+    Editor: LogoEditor,
+    Settings: LogoSettings,
+  },
+  voucher: {
+    type: 'voucher',
+    icon: <IconTicket size={22} />,
+    create: (t) => ({
+      title: t('editor:blocks.voucher.default'),
+      showAmount: true,
+      showPoints: true,
+      showRemainingPoints: false,
+      showBarcode: true,
+      terms: t('editor:blocks.voucher.defaultTerms'),
+      color: '',
+    }),
+    Editor: VoucherEditor,
+    Settings: VoucherSettings,
+  },
+  divider: {
+    type: 'divider',
+    icon: <IconMinus size={22} />,
+    create: () => ({ color: '#dddddd', thickness: 1, widthPercent: 100 }),
+    Editor: DividerEditor,
+    Settings: DividerSettings,
+  },
+  spacer: {
+    type: 'spacer',
+    icon: <IconSeparatorHorizontal size={22} />,
+    create: () => ({ height: 24 }),
+    Editor: SpacerEditor,
+    Settings: SpacerSettings,
+  },
+  social: {
+    type: 'social',
+    icon: <IconBrandInstagram size={22} />,
+    create: () => ({ items: [], align: 'center' }),
+    Editor: SocialEditor,
+    Settings: SocialSettings,
+  },
+  footer: {
+    type: 'footer',
+    icon: <IconSignature size={22} />,
+    create: (t) => ({
+      reason: t('editor:blocks.footer.defaultReason'),
+      unsubscribeLabel: t('editor:blocks.footer.defaultUnsubscribe'),
+      showAddress: true,
+      backgroundColor: '',
+      textColor: '#777777',
+    }),
+    Editor: FooterEditor,
+    Settings: FooterSettings,
+  },
+};
+
+export const BLOCK_ORDER = Object.keys(BLOCKS) as BlockType[];

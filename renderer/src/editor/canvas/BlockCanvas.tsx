@@ -1,0 +1,116 @@
+import { Alert, Box, Button, Grid, Group, Text } from '@mantine/core';
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDraft, useDraftSnapshot } from '../../pages/mailings/flow/DraftContext';
+import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import { newBlockId } from '../documentOps';
+import { BLOCKS } from '../blocks/registry';
+import { BlockFrame } from './BlockFrame';
+import { BlockPicker } from './BlockPicker';
+import { InsertSlot } from './InsertSlot';
+import { SettingsPanel } from './SettingsPanel';
+import { useBlockActions, type RemovedBlock } from './useBlockActions';
+
+const FONT_FALLBACK = 'Arial, Helvetica, sans-serif';
+
+/** Step 1's surface: the mail at its real width and colours, edited block by block. */
+export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
+  const { t } = useTranslation('editor');
+  const draft = useDraft();
+  const document = useDraftSnapshot((s) => s.mailing.document);
+  const [selectedId, setSelectedId] = useState<string | null>(blockFromLocation);
+  const [pickerAt, setPickerAt] = useState<number | null>(null);
+  const [removed, setRemoved] = useState<RemovedBlock | null>(null);
+  const actions = useBlockActions(draft, setSelectedId, setRemoved);
+  const { settings, blocks } = document;
+  const selected = blocks.find((b) => b.id === selectedId) ?? null;
+
+  // Coming from a preview warning ("?block=<id>"): show that block.
+  useEffect(() => {
+    const id = blockFromLocation();
+    if (id) window.document.getElementById(`block-${id}`)?.focus();
+  }, []);
+
+  const pick = (type: BlockType) => {
+    if (pickerAt === null) return;
+    const block = { id: newBlockId(), type, data: BLOCKS[type].create(t) } as Block;
+    actions.insert(pickerAt, block);
+    setPickerAt(null);
+  };
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        {removed && (
+          <Alert color="gray" mb="sm" role="status" data-testid="block-removed">
+            <Group justify="space-between">
+              <Text size="sm">
+                {t('canvas.removed', { name: t(`blocks.${removed.block.type}.name`) })}
+              </Text>
+              <Button size="compact-sm" variant="light" onClick={() => actions.restore(removed)}>
+                {t('canvas.undoRemove')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Box
+          py="lg"
+          px={64}
+          style={{ background: settings.colors.background, overflowX: 'auto' }}
+          data-testid="mail-canvas"
+        >
+          <Box
+            mx="auto"
+            w={settings.width}
+            py="sm"
+            style={{
+              background: settings.colors.content,
+              color: settings.colors.text,
+              fontFamily: `${settings.font}, ${FONT_FALLBACK}`,
+              fontSize: 15,
+              lineHeight: 1.55,
+              ['--wp-link-color' as string]: settings.colors.link,
+            }}
+          >
+            {blocks.length === 0 && !readOnly && (
+              <Text c="dimmed" ta="center" size="sm" p="md">
+                {t('canvas.empty')}
+              </Text>
+            )}
+            {!readOnly && <SlotRow index={0} onInsert={setPickerAt} />}
+            {blocks.map((block, index) => (
+              <Fragment key={block.id}>
+                <BlockFrame
+                  block={block}
+                  index={index}
+                  count={blocks.length}
+                  selected={block.id === selectedId}
+                  readOnly={readOnly}
+                  actions={actions}
+                />
+                {!readOnly && <SlotRow index={index + 1} onInsert={setPickerAt} />}
+              </Fragment>
+            ))}
+          </Box>
+        </Box>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <SettingsPanel block={selected} readOnly={readOnly} onChange={actions.change} />
+      </Grid.Col>
+      <BlockPicker opened={pickerAt !== null} onClose={() => setPickerAt(null)} onPick={pick} />
+    </Grid>
+  );
+}
+
+function blockFromLocation(): string | null {
+  const query = window.location.hash.split('?')[1] ?? '';
+  return new URLSearchParams(query).get('block');
+}
+
+function SlotRow(props: { index: number; onInsert: (index: number) => void }) {
+  return (
+    <Box px={8} py={4}>
+      <InsertSlot index={props.index} onInsert={props.onInsert} />
+    </Box>
+  );
+}

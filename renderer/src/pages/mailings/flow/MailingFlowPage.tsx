@@ -1,0 +1,106 @@
+import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api';
+import { errorText } from '../errorText';
+import { href, navigate } from '../../../router';
+import { isReadOnly, mailingTitle } from '../mailingTypes';
+import { DraftContext, useDraftSnapshot } from './DraftContext';
+import { MailingDraft } from './mailingDraft';
+import { SaveStatus } from './SaveStatus';
+import { STEP_KEYS, stepComponents, type StepKey } from './steps';
+import { useFlushOnLeave } from './useFlushOnLeave';
+
+function isStep(value: string | undefined): value is StepKey {
+  return (STEP_KEYS as readonly string[]).includes(value ?? '');
+}
+
+/** #/mailings/<id>/<step>: the six steps as tabs over one draft that saves itself. */
+export function MailingFlowPage({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('mailings');
+  const id = params.id ?? '';
+  const step: StepKey = isStep(params.step) ? params.step : 'inhoud';
+  const [draft, setDraft] = useState<MailingDraft | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current: MailingDraft | null = null;
+    let cancelled = false;
+    api
+      .call('mailings.get', { id })
+      .then((mailing) => {
+        if (cancelled) return;
+        current = new MailingDraft(mailing);
+        if (!isReadOnly(mailing)) current.restoreBackup();
+        setDraft(current);
+      })
+      .catch((error: unknown) => !cancelled && setLoadError(error));
+    return () => {
+      cancelled = true;
+      current?.dispose();
+    };
+  }, [id]);
+
+  useFlushOnLeave(draft);
+  // Changing tabs saves first, so the next step (preview, test) sees the latest version.
+  useEffect(() => {
+    if (draft) void draft.flush();
+  }, [draft, step]);
+
+  if (loadError) {
+    return (
+      <Alert color="red" role="alert" maw={640}>
+        {errorText(loadError, t)}{' '}
+        <Anchor href={href('/mailings')}>{t('flow.backToOverview')}</Anchor>
+      </Alert>
+    );
+  }
+  if (!draft) return <Loader aria-label={t('common:loading')} />;
+  const Step = stepComponents[step];
+  return (
+    <DraftContext.Provider value={draft}>
+      <Stack gap="md">
+        <FlowHeader />
+        <Tabs
+          value={step}
+          onChange={(value) => isStep(value ?? '') && navigate(`/mailings/${id}/${value}`)}
+        >
+          <Tabs.List>
+            {STEP_KEYS.map((key, index) => (
+              <Tabs.Tab key={key} value={key}>
+                {t('flow.stepLabel', { number: index + 1, name: t(`flow.steps.${key}`) })}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+        <Step mailingId={id} />
+      </Stack>
+    </DraftContext.Provider>
+  );
+}
+
+function FlowHeader() {
+  const { t } = useTranslation('mailings');
+  const mailing = useDraftSnapshot((s) => s.mailing);
+  const readOnly = isReadOnly(mailing);
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Anchor href={href(readOnly ? '/archief' : '/mailings')} size="sm">
+          {readOnly ? t('flow.backToArchive') : t('flow.backToOverview')}
+        </Anchor>
+        <Group gap="sm">
+          <Title order={2}>{mailingTitle(mailing, t)}</Title>
+          <Badge variant="light">{t(`types.${mailing.type}`)}</Badge>
+          {readOnly && <Badge color="gray">{t(`status.${mailing.status}`)}</Badge>}
+        </Group>
+        {readOnly && (
+          <Text size="sm" c="dimmed">
+            {t('flow.readOnly')}
+          </Text>
+        )}
+      </div>
+      {!readOnly && <SaveStatus />}
+    </Group>
+  );
+}

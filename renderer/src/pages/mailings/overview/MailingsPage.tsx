@@ -1,0 +1,38 @@
+import { Alert, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../errorText';
+import { useMailingList } from '../useMailingList';
+import { AddMailingButton } from './AddMailingButton';
+import { HowToStart } from './HowToStart';
+import { OpenMailingsTable } from './OpenMailingsTable';
+
+/** Mailings - overzicht: every mailing not sent yet, the templates first among them. */
+export function MailingsPage() {
+  const { t } = useTranslation('mailings');
+  const { mailings, error, reload } = useMailingList('open');
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('overview.title')}</Title>
+          <Text c="dimmed">{t('overview.intro')}</Text>
+        </div>
+        <AddMailingButton />
+      </Group>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          {error !== null && mailings === null && (
+            <Alert color="red" role="alert">
+              {errorText(error, t)}
+            </Alert>
+          )}
+          {mailings === null && error === null && <Loader aria-label={t('common:loading')} />}
+          {mailings && <OpenMailingsTable mailings={mailings} onChanged={reload} />}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <HowToStart />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

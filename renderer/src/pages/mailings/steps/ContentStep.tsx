@@ -1,0 +1,73 @@
+import { Alert } from '@mantine/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../errorText';
+import { BlockCanvas } from '../../../editor/canvas/BlockCanvas';
+import {
+  EditorEnvironmentContext,
+  STANDARD_VARIABLES,
+  type EditorEnvironmentValue,
+  type ImageInfo,
+} from '../../../editor/EditorEnvironment';
+import { ImageLibraryDialog } from '../../../editor/images/ImageLibraryDialog';
+import { useMailingImages } from '../../../editor/images/useMailingImages';
+import { useDraftSnapshot } from '../flow/DraftContext';
+import { isReadOnly } from '../mailingTypes';
+import type { StepProps } from '../flow/steps';
+import { useExtraVariables } from './useExtraVariables';
+
+/** Step 1, Inhoud: the mail as it will look, edited in place, with the image library at hand. */
+export function ContentStep({ mailingId }: StepProps) {
+  const { t } = useTranslation('editor');
+  const readOnly = useDraftSnapshot((s) => isReadOnly(s.mailing));
+  const settings = useDraftSnapshot((s) => s.mailing.document.settings);
+  const { images, loadError, added } = useMailingImages(mailingId);
+  const extra = useExtraVariables(mailingId);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const resolveChoice = useRef<((image: ImageInfo | null) => void) | null>(null);
+
+  const chooseImage = useCallback(
+    () =>
+      new Promise<ImageInfo | null>((resolve) => {
+        resolveChoice.current?.(null);
+        resolveChoice.current = resolve;
+        setLibraryOpen(true);
+      }),
+    [],
+  );
+  const closeLibrary = (chosen: ImageInfo | null) => {
+    setLibraryOpen(false);
+    resolveChoice.current?.(chosen);
+    resolveChoice.current = null;
+  };
+
+  const environment = useMemo<EditorEnvironmentValue>(
+    () => ({
+      mailingId,
+      readOnly,
+      settings,
+      variables: { standard: STANDARD_VARIABLES, extra },
+      images,
+      chooseImage,
+    }),
+    [mailingId, readOnly, settings, extra, images, chooseImage],
+  );
+
+  return (
+    <EditorEnvironmentContext.Provider value={environment}>
+      {loadError !== null && (
+        <Alert color="red" mb="sm">
+          {errorText(loadError, t)}
+        </Alert>
+      )}
+      <BlockCanvas readOnly={readOnly} />
+      <ImageLibraryDialog
+        opened={libraryOpen}
+        mailingId={mailingId}
+        images={[...images.values()]}
+        onAdded={added}
+        onClose={closeLibrary}
+      />
+    </EditorEnvironmentContext.Provider>
+  );
+}

@@ -1,0 +1,194 @@
+import {
+  Alert,
+  Box,
+  Code,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api';
+import { useDraft } from '../flow/DraftContext';
+import type { StepProps } from '../flow/steps';
+import { errorText } from '../errorText';
+import type { Mailing } from '../mailingTypes';
+import { PreviewWarnings } from './PreviewWarnings';
+import { usePreviewContacts } from './usePreviewContacts';
+
+type Preview = Awaited<ReturnType<typeof loadPreview>>;
+type Width = 'desktop' | 'phone';
+const WIDTHS: Record<Width, number> = { desktop: 760, phone: 375 };
+
+function loadPreview(id: string, contactId: number | undefined) {
+  return api.call('mailings.preview', { id, ...(contactId ? { contactId } : {}) });
+}
+
+/** The preview route serves the mail with its own strict CSP; the app's CSP forbids srcdoc styles. */
+function previewUrl(
+  id: string,
+  contactId: number | undefined,
+  imagesOff: boolean,
+  version: number,
+): string {
+  const query = new URLSearchParams();
+  if (contactId) query.set('contactId', String(contactId));
+  if (imagesOff) query.set('images', 'off');
+  query.set('v', String(version));
+  return `./_preview/${encodeURIComponent(id)}?${query.toString()}`;
+}
+
+/** Step 4, Preview: exactly what a customer receives, at computer and phone width. */
+export function PreviewStep({ mailingId }: StepProps) {
+  const { t } = useTranslation('mailings');
+  const draft = useDraft();
+  const contacts = usePreviewContacts(mailingId);
+  const [contactId, setContactId] = useState<number | undefined>(undefined);
+  const [width, setWidth] = useState<Width>('desktop');
+  const [view, setView] = useState<'html' | 'text'>('html');
+  const [imagesOff, setImagesOff] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+
+  // Save first: the preview must show the latest change, not the one before it.
+  useEffect(() => {
+    let current = true;
+    void draft
+      .flush()
+      .then(() => current && setSavedVersion(draft.getSnapshot().mailing.updatedAt));
+    return () => {
+      current = false;
+    };
+  }, [draft]);
+
+  useEffect(() => {
+    if (savedVersion === null) return;
+    let current = true;
+    loadPreview(mailingId, contactId)
+      .then((result) => {
+        if (!current) return;
+        setPreview(result);
+        setError(null);
+      })
+      .catch((caught: unknown) => current && setError(caught));
+    return () => {
+      current = false;
+    };
+  }, [mailingId, contactId, savedVersion]);
+
+  if (savedVersion === null) return <Loader aria-label={t('common:loading')} />;
+  const sampleLabel = t('preview.sampleData');
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" gap="lg">
+        <Select
+          label={t('preview.contact')}
+          description={contacts.length === 0 ? t('preview.noContacts') : undefined}
+          data={[
+            { value: '', label: sampleLabel },
+            ...contacts.map((c) => ({
+              value: String(c.id),
+              label: c.name ? `${c.name} <${c.email}>` : c.email,
+            })),
+          ]}
+          value={contactId ? String(contactId) : ''}
+          onChange={(value) => setContactId(value ? Number(value) : undefined)}
+          searchable
+          allowDeselect={false}
+          w={320}
+        />
+        <SegmentedControl
+          aria-label={t('preview.width')}
+          value={width}
+          onChange={(v) => setWidth(v as Width)}
+          data={[
+            { value: 'desktop', label: t('preview.desktop') },
+            { value: 'phone', label: t('preview.phone') },
+          ]}
+        />
+        <SegmentedControl
+          aria-label={t('preview.view')}
+          value={view}
+          onChange={(v) => setView(v as 'html' | 'text')}
+          data={[
+            { value: 'html', label: t('preview.html') },
+            { value: 'text', label: t('preview.text') },
+          ]}
+        />
+        <Switch
+          label={t('preview.imagesOff')}
+          checked={imagesOff}
+          onChange={(e) => setImagesOff(e.currentTarget.checked)}
+          disabled={view === 'text'}
+        />
+      </Group>
+      {error !== null && (
+        <Alert color="red" role="alert">
+          {errorText(error, t)}
+        </Alert>
+      )}
+      {preview && <PreviewWarnings mailingId={mailingId} warnings={preview.warnings} />}
+      {preview && <InboxLine preview={preview} />}
+      {view === 'html' ? (
+        <Box
+          w={WIDTHS[width]}
+          maw="100%"
+          style={{
+            border: '1px solid var(--mantine-color-gray-4)',
+            borderRadius: 8,
+            overflow: 'hidden',
+          }}
+        >
+          <iframe
+            key={`${contactId ?? ''}-${imagesOff}-${savedVersion}`}
+            title={t('preview.frameTitle')}
+            sandbox=""
+            src={previewUrl(mailingId, contactId, imagesOff, savedVersion)}
+            style={{
+              width: '100%',
+              height: '70vh',
+              border: 0,
+              display: 'block',
+              background: 'white',
+            }}
+            data-testid="preview-frame"
+          />
+        </Box>
+      ) : (
+        <Paper withBorder p="md" maw={760}>
+          <ScrollArea.Autosize mah="70vh">
+            <Code block data-testid="preview-text">
+              {preview?.text ?? ''}
+            </Code>
+          </ScrollArea.Autosize>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function InboxLine({ preview }: { preview: Pick<Mailing, 'subject' | 'topLine'> }) {
+  const { t } = useTranslation('mailings');
+  return (
+    <Paper withBorder p="sm" maw={760}>
+      <Text size="sm">
+        <Text span fw={600}>
+          {t('preview.subject')}:
+        </Text>{' '}
+        <span data-testid="preview-subject">{preview.subject}</span>
+      </Text>
+      {preview.topLine && (
+        <Text size="sm" c="dimmed">
+          {preview.topLine}
+        </Text>
+      )}
+    </Paper>
+  );
+}

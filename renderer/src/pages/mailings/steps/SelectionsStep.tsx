@@ -1,0 +1,111 @@
+import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../electron/contract';
+import { api } from '../../../api';
+import { errorMessage } from '../../../components/fieldErrors';
+import { formatDate, formatDateTime } from '../../selections/formatDate';
+import type { StepProps } from '../flow/steps';
+import { SelectionsRecipients } from './SelectionsRecipients';
+
+type Summary = ChannelOutput<'mailings.recipients'>;
+type SelectionList = ChannelOutput<'selections.list'>;
+
+/**
+ * Step 3, Selecties: tick the selections this mailing goes to (only those younger than two months;
+ * older ones are greyed with the reason) and see who will receive it after merging duplicates,
+ * removing blocked addresses and (by default) those mailed in the last 48 hours.
+ */
+export function SelectionsStep({ mailingId }: StepProps) {
+  const { t, i18n } = useTranslation('selections');
+  const [selections, setSelections] = useState<SelectionList | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const [list, current] = await Promise.all([
+        api.call('selections.list', {}),
+        api.call('mailings.recipients', { id: mailingId }),
+      ]);
+      setSelections(list);
+      setSummary(current);
+      setChosen(new Set(current.selectionIds));
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }, [mailingId, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+    setState('idle');
+  };
+
+  const save = async () => {
+    setState('saving');
+    try {
+      const usable = new Set(selections?.filter((s) => s.usable).map((s) => s.id));
+      const result = await api.call('mailings.setSelections', {
+        id: mailingId,
+        selectionIds: [...chosen].filter((id) => usable.has(id)),
+      });
+      setSummary(result);
+      setChosen(new Set(result.selectionIds));
+      setError('');
+      setState('saved');
+    } catch (e) {
+      setError(errorMessage(e, t));
+      setState('idle');
+    }
+  };
+
+  if (!selections) return error ? <Alert color="red">{error}</Alert> : null;
+  return (
+    <Stack gap="md" maw={960} data-testid="selections-step">
+      <div>
+        <Title order={3}>{t('step.title')}</Title>
+        <Text c="dimmed">{t('step.intro')}</Text>
+      </div>
+      {selections.length === 0 && <Alert color="gray">{t('step.none')}</Alert>}
+      <Stack gap="xs">
+        {selections.map((s) => (
+          <Checkbox
+            key={s.id}
+            disabled={!s.usable}
+            checked={s.usable && chosen.has(s.id)}
+            onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+            label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language)} — ${t('list.count')}: ${s.count}`}
+            description={
+              s.usable ? undefined : t('step.tooOld', { date: formatDate(s.createdAt, i18n.language) })
+            }
+          />
+        ))}
+      </Stack>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={() => void save()} loading={state === 'saving'}>
+          {t('step.save')}
+        </Button>
+        {state === 'saved' && (
+          <Text size="sm" c="green.8" role="status">
+            {t('step.saved')}
+          </Text>
+        )}
+      </Group>
+      {summary && <SelectionsRecipients summary={summary} />}
+    </Stack>
+  );
+}

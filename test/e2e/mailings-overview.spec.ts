@@ -1,0 +1,42 @@
+import { unwrap } from '../../electron/contract';
+import { expect, test } from './fixtures';
+
+test('the overview lists the templates, copies BASIS - nieuwsbrief and deletes the copy after asking', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/mailings`);
+  const table = page.getByTestId('open-mailings');
+  for (const name of ['BASIS - nieuwsbrief', 'BASIS - waardebon', 'VOORBEELD - nieuwsbrief']) {
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  // Templates can be copied, never deleted.
+  await expect(table.getByRole('button', { name: 'Verwijder BASIS - nieuwsbrief' })).toHaveCount(0);
+  await expect(page.getByText('Kopieer een BASIS-mailing (aanbevolen)')).toBeVisible();
+
+  await table.getByRole('button', { name: 'Kopieer BASIS - nieuwsbrief' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  const copyId = /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
+  await page.getByLabel('Onderwerp').fill('Wintercollectie');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Overzicht' })
+    .click();
+  const row = table.getByTestId('mailing-row').filter({ hasText: 'Wintercollectie' });
+  await expect(row).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2}/);
+  await expect(row).toContainText('Open');
+
+  await row.getByRole('button', { name: 'Verwijder Wintercollectie' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mailing verwijderen?' });
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: 'Verwijder Wintercollectie' }).click();
+  await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await expect(table.getByText('Wintercollectie')).toHaveCount(0);
+  const list = unwrap(await winkelpost.app.handlers['mailings.list']({ status: 'all' })) as {
+    id: string;
+  }[];
+  expect(list.map((m) => m.id)).not.toContain(copyId);
+});
