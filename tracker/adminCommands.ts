@@ -22,7 +22,7 @@ export const ADMIN_USAGE = `Usage: npm run tracker:admin -- <command> [options]
                                   creates an account with its signing key; prints a password unless one is read from stdin
   list                            accounts with their balance and key ids
   grant <user> <credits> [--note <text>]
-                                  adds credits (a negative number corrects a mistake)
+                                  adds credits; to take credits back after a mistake: grant <user> -- -20
   rotate-key <user>               new signing key; old key ids stay valid for mails already sent
   set-shop-name <user> <name>     the name shown on the unsubscribe page
   set-password <user> [--password-stdin]
@@ -56,8 +56,8 @@ function wholeNumber(value: string | undefined, what: string): number {
   return n;
 }
 
-export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -73,6 +73,18 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.out(`Error: ${(error as Error).message}`);
+    io.out(ADMIN_USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [command, ...args] = positionals;
   const { store, clock, out } = io;
   const newPassword = async () => {

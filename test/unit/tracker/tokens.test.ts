@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { signToken, verifyToken, type TokenPayload } from '../../../tracker/tokens';
+import {
+  readTokenClaims,
+  signToken,
+  verifyToken,
+  type TokenPayload,
+} from '../../../tracker/tokens';
 
 const key = Buffer.alloc(32, 7);
 const lookup = (account: string, kid: string) =>
@@ -39,5 +44,25 @@ describe('tokens', () => {
     expect(verifyToken('not-a-token', 'click', lookup)).toBeNull();
     expect(verifyToken('', 'click', lookup)).toBeNull();
     expect(verifyToken('a.b.c', 'click', lookup)).toBeNull();
+  });
+});
+
+describe('token extensions', () => {
+  it('carries an optional issued-at time and refuses a malformed one', () => {
+    const withTime = { ...payload, iat: 1_790_000_000 };
+    expect(verifyToken(signToken(withTime, key), 'click', lookup)).toEqual(withTime);
+    expect(verifyToken(signToken({ ...payload, iat: -1 }, key), 'click', lookup)).toBeNull();
+    expect(verifyToken(signToken({ ...payload, iat: 1.5 }, key), 'click', lookup)).toBeNull();
+  });
+
+  it('reads the claimed account and key id without trusting the signature', () => {
+    const token = signToken(payload, key);
+    expect(readTokenClaims(token)).toEqual({ account: 'acc1', kid: 'k1' });
+    expect(readTokenClaims(`${token.split('.')[0]}.forged`)).toEqual({
+      account: 'acc1',
+      kid: 'k1',
+    });
+    expect(readTokenClaims('garbage')).toBeNull();
+    expect(readTokenClaims('x'.repeat(5000))).toBeNull();
   });
 });

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventBuffer } from '../../../tracker/eventBuffer';
+import type { Account, TrackerStore } from '../../../tracker/store/types';
+import { event, testAccount } from './helpers/fixtures';
+import { sqliteFactory } from './helpers/storeFactories';
+
+describe('EventBuffer on a real SQLite store', () => {
+  let store: TrackerStore;
+  let cleanup: () => Promise<void>;
+  let account: Account;
+  beforeEach(async () => {
+    ({ store, cleanup } = await sqliteFactory());
+    account = await testAccount(store);
+  });
+  afterEach(async () => cleanup());
+
+  const stored = async () => (await store.eventsAfter(account.id, null, 10_000)).events.length;
+
+  it('writes in batches of at most maxBatch and drains everything on close', async () => {
+    const batches: number[] = [];
+    const counting: TrackerStore = {
+      ...store,
+      insertEvents: (events) => {
+        batches.push(events.length);
+        return store.insertEvents(events);
+      },
+    };
+    const buffer = new EventBuffer(counting, { maxBatch: 100, intervalMs: 60_000 });
+    for (let i = 0; i < 250; i += 1) buffer.push(event(account.id));
+    await buffer.close();
+    expect(await stored()).toBe(250);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(100);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(250);
+  });
+
+  it('keeps a batch the store refused and writes it on the next flush', async () => {
+    let refuse = true;
+    const errors: unknown[] = [];
+    const flaky: TrackerStore = {
+      ...store,
+      insertEvents: (events) =>
+        refuse ? Promise.reject(new Error('disk full')) : store.insertEvents(events),
+    };
+    const buffer = new EventBuffer(flaky, { intervalMs: 60_000, onError: (e) => errors.push(e) });
+    for (let i = 0; i < 5; i += 1) buffer.push(event(account.id));
+    await buffer.flush();
+    expect(errors).toHaveLength(1);
+    expect(buffer.size).toBe(5);
+    expect(await stored()).toBe(0);
+    refuse = false;
+    await buffer.close();
+    expect(await stored()).toBe(5);
+  });
+
+  it('says so on close when events could not be stored', async () => {
+    const broken: TrackerStore = {
+      ...store,
+      insertEvents: () => Promise.reject(new Error('gone')),
+    };
+    const buffer = new EventBuffer(broken, { intervalMs: 60_000 });
+    buffer.push(event(account.id));
+    await expect(buffer.close()).rejects.toThrow('1 tracking events could not be stored');
+  });
+});
