@@ -1,0 +1,143 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { unwrap } from '../../electron/contract';
+import { expect, test } from './fixtures';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
+
+async function copyBasisNewsletter(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/#/mailings`);
+  await page.getByRole('button', { name: 'Kopieer BASIS - nieuwsbrief' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  await page.getByRole('tab', { name: '1. Inhoud' }).click();
+  return /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
+}
+
+/** Opens the picker at the last "Klik hier…" above the footer and adds a block of that type. */
+async function addBlockBeforeFooter(page: Page, blockName: string) {
+  const slots = page.getByTestId('insert-slot');
+  await slots.nth((await slots.count()) - 2).click();
+  await page
+    .getByRole('dialog', { name: 'Inhoud toevoegen' })
+    .getByRole('button', { name: blockName })
+    .click();
+}
+
+test('a copied BASIS newsletter gets text with bold and [[voornaam]], an uploaded image and a new order, and keeps it all after a reload', async ({
+  page,
+  winkelpost,
+}) => {
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  const blocks = page.getByTestId('block');
+  const before = await blocks.count();
+
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  await expect(blocks).toHaveCount(before + 1);
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  const editable = text.getByRole('textbox', { name: 'Tekst' });
+  await editable.click();
+  await page.keyboard.type('Welkom in onze winkel');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await text.getByRole('button', { name: 'Vet' }).click();
+  await expect(editable.locator('strong, .bold, [class*="bold"]')).toHaveText('winkel');
+  await page.keyboard.press('End');
+  // Bold continues after a bold word, as in a word processor: switch it off to go on plainly.
+  await text.getByRole('button', { name: 'Vet' }).click();
+  await page.keyboard.type(', ');
+  await text.getByRole('button', { name: 'Variabelen' }).click();
+  await page.getByRole('menuitem', { name: '[[voornaam]]' }).click();
+  await expect(editable.getByTestId('variable-token')).toHaveText('[[voornaam]]');
+  await page.keyboard.type('!');
+
+  await addBlockBeforeFooter(page, 'Afbeelding over de hele breedte');
+  const image = page.locator('[data-block-type="image"][data-selected]');
+  await image.getByRole('button', { name: 'Kies een afbeelding' }).click();
+  const library = page.getByRole('dialog', { name: 'Kies een afbeelding' });
+  await library.locator('input[type="file"]').setInputFiles(fixture('upload-jas.png'));
+  await library.getByRole('button', { name: 'Toevoegen' }).click();
+  // Scaled down in the main process to 640 px wide.
+  await expect(library.getByRole('option', { name: /upload-jas\.png/ })).toContainText(
+    '640 × 284 px',
+  );
+  await library.getByRole('button', { name: 'Gebruik afbeelding' }).click();
+  await expect(image.getByTestId('block-image')).toBeVisible();
+
+  // Move the image above the text with the button.
+  await image.getByRole('button', { name: 'Omhoog' }).click();
+  const types = () =>
+    blocks.evaluateAll((els) => els.map((e) => e.getAttribute('data-block-type')));
+  const expectedOrder = await types();
+  expect(expectedOrder.slice(-3)).toEqual(['image', 'text', 'footer']);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+
+  await page.reload();
+  await expect(blocks).toHaveCount(before + 2);
+  expect(await types()).toEqual(expectedOrder);
+  const reloadedText = page.locator('[data-block-type="text"]').last();
+  await expect(reloadedText).toContainText('Welkom in onze winkel, [[voornaam]]!');
+  await expect(reloadedText.locator('strong, [class*="bold"]')).toHaveText('winkel');
+  await expect(page.locator('[data-block-type="image"]').getByTestId('block-image')).toBeVisible();
+
+  // What was saved is what the renderer reads: a bold text node and a variable node.
+  const mailing = unwrap(await winkelpost.app.handlers['mailings.get']({ id })) as {
+    document: { blocks: { type: string; data: Record<string, unknown> }[] };
+  };
+  const saved = JSON.stringify(mailing.document.blocks.filter((b) => b.type === 'text').at(-1));
+  expect(saved).toContain('"text":"winkel"');
+  expect(saved).toMatch(/"format":1/);
+  expect(saved).toContain('{"type":"variable","version":1,"name":"voornaam"}');
+});
+
+test('a variable token is removed whole by Backspace, never half', async ({ page, winkelpost }) => {
+  await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  await text.getByRole('textbox', { name: 'Tekst' }).click();
+  await page.keyboard.type('Hallo ');
+  await text.getByRole('button', { name: 'Variabelen' }).click();
+  await page.getByRole('menuitem', { name: '[[voornaam]]' }).click();
+  await expect(text.getByTestId('variable-token')).toHaveCount(1);
+  await page.keyboard.press('Backspace');
+  await expect(text.getByTestId('variable-token')).toHaveCount(0);
+  await expect(text.getByRole('textbox', { name: 'Tekst' })).toHaveText('Hallo ');
+});
+
+test('a PDF is refused in the image library with the reason', async ({ page, winkelpost }) => {
+  await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Afbeelding over de hele breedte');
+  await page.getByRole('button', { name: 'Kies een afbeelding' }).first().click();
+  const library = page.getByRole('dialog', { name: 'Kies een afbeelding' });
+  await library.locator('input[type="file"]').setInputFiles(fixture('upload-folder.pdf'));
+  await library.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(library.getByRole('alert')).toContainText(
+    'upload-folder.pdf is geen GIF-, JPG-, JPEG- of PNG-afbeelding.',
+  );
+  await expect(library.getByRole('button', { name: 'Gebruik afbeelding' })).toBeDisabled();
+});
+
+test('a deleted block comes back with "Ongedaan maken", and copies keep their text', async ({
+  page,
+  winkelpost,
+}) => {
+  await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  await text.getByRole('textbox', { name: 'Tekst' }).click();
+  await page.keyboard.type('Alleen deze week');
+  await text.getByRole('button', { name: 'Dupliceren' }).click();
+  await expect(
+    page.locator('[data-block-type="text"]', { hasText: 'Alleen deze week' }),
+  ).toHaveCount(2);
+  await page
+    .locator('[data-block-type="text"][data-selected]')
+    .getByRole('button', { name: 'Verwijderen' })
+    .click();
+  await expect(
+    page.locator('[data-block-type="text"]', { hasText: 'Alleen deze week' }),
+  ).toHaveCount(1);
+  await page.getByTestId('block-removed').getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(
+    page.locator('[data-block-type="text"]', { hasText: 'Alleen deze week' }),
+  ).toHaveCount(2);
+});
