@@ -32,7 +32,9 @@ export async function parseBounceWithMailparser(source: Buffer): Promise<BounceR
       parts.original ??= firstValues(parseHeaderBlock(splitHeadersAndBody(content).headers));
     }
   }
-  const text = parsed.text ?? '';
+  // A multipart without a boundary gives mailparser no text at all: read the raw body instead.
+  const text =
+    parsed.text ?? (parsed.html ? '' : splitHeadersAndBody(source.toString('latin1')).body);
   const isReport = headers.get('content-type')?.[0]?.toLowerCase().includes('multipart/report');
   if (isReport && !parts.dsn) {
     const fromText = parseDeliveryStatus(text);
