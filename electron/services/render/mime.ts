@@ -27,19 +27,31 @@ interface MimeConstants {
   replyToHeader: string;
   related: string;
   alternative: string;
-  imageParts: string;
+  /** Every inline image part, base64 and all, built once: copied as is into each message. */
+  imageParts: Buffer;
+  textHead: Buffer;
+  htmlHead: Buffer;
+  alternativeEnd: Buffer;
 }
 
 const CRLF = '\r\n';
 const constantsCache = new WeakMap<CompiledMailing, MimeConstants>();
 
-/** base64 in lines of 76 characters (RFC 2045). */
-export function base64Lines(data: Buffer): string {
-  const b64 = data.toString('base64');
-  if (b64.length <= 76) return b64;
-  const lines: string[] = [];
-  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
-  return lines.join(CRLF);
+/** base64 in lines of 76 characters (RFC 2045), as ASCII bytes: one encode, then block copies. */
+export function base64Lines(data: Buffer): Buffer {
+  const flat = Buffer.from(data.toString('base64'), 'latin1');
+  const lines = Math.ceil(flat.length / 76);
+  if (lines <= 1) return flat;
+  const out = Buffer.allocUnsafe(flat.length + (lines - 1) * 2);
+  let at = 0;
+  for (let i = 0; i < flat.length; i += 76) {
+    if (i > 0) {
+      out[at++] = 13;
+      out[at++] = 10;
+    }
+    at += flat.copy(out, at, i, Math.min(i + 76, flat.length));
+  }
+  return out;
 }
 
 function header(name: string, value: string): string {
@@ -61,35 +73,53 @@ function encodeSubject(subject: string): string {
   return mimeFuncs.isPlainText(oneLine) ? oneLine : mimeFuncs.encodeWords(oneLine, 'Q', 52);
 }
 
-function inlinePart(mime: string, cid: string, fileName: string, bytes: Buffer): string {
+function inlinePart(
+  boundary: string,
+  mime: string,
+  cid: string,
+  fileName: string,
+  bytes: Buffer,
+): Buffer {
   const safeName = fileName.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'image';
-  return [
+  const head = [
+    `--${boundary}`,
     `Content-Type: ${mime}; name="${safeName}"`,
     'Content-Transfer-Encoding: base64',
     `Content-ID: <${cid}>`,
     `Content-Disposition: inline; filename="${safeName}"`,
     '',
-    base64Lines(bytes),
     '',
   ].join(CRLF);
+  return Buffer.concat([ascii(head), base64Lines(bytes), ascii(CRLF)]);
+}
+
+function ascii(value: string): Buffer {
+  return Buffer.from(value, 'latin1');
 }
 
 function constantsFor(compiled: CompiledMailing): MimeConstants {
-  let constants = constantsCache.get(compiled);
-  if (constants) return constants;
+  const cached = constantsCache.get(compiled);
+  if (cached) return cached;
   const tag = randomBytes(12).toString('hex');
   const related = `----=_wp_rel_${tag}`;
-  constants = {
+  const alternative = `----=_wp_alt_${tag}`;
+  const partHead = (type: string) =>
+    ascii(
+      `--${alternative}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`,
+    );
+  const constants: MimeConstants = {
     fromHeader: header('From', formatAddress(compiled.sender.name, compiled.sender.email)),
     replyToHeader: compiled.replyTo ? header('Reply-To', compiled.replyTo) : '',
     related,
-    alternative: `----=_wp_alt_${tag}`,
-    imageParts: compiled.inlineImages
-      .map(
-        ({ cid, image }) =>
-          `--${related}${CRLF}${inlinePart(image.mime, cid, image.fileName, image.bytes)}`,
-      )
-      .join(''),
+    alternative,
+    imageParts: Buffer.concat(
+      compiled.inlineImages.map(({ cid, image }) =>
+        inlinePart(related, image.mime, cid, image.fileName, image.bytes),
+      ),
+    ),
+    textHead: partHead('text/plain'),
+    htmlHead: Buffer.concat([ascii(CRLF), partHead('text/html')]),
+    alternativeEnd: ascii(`${CRLF}--${alternative}--${CRLF}`),
   };
   constantsCache.set(compiled, constants);
   return constants;
@@ -118,21 +148,7 @@ export function composeMessage(
   const unsubscribe = mail.unsubscribeHttps
     ? `<${mail.unsubscribeHttps}>, <${mail.unsubscribeMailto}>`
     : `<${mail.unsubscribeMailto}>`;
-  const hasRelated = c.imageParts !== '' || mail.barcode !== null;
-  const alternative = [
-    `--${c.alternative}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(Buffer.from(mail.text, 'utf8')),
-    `--${c.alternative}`,
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(Buffer.from(mail.html, 'utf8')),
-    `--${c.alternative}--`,
-    '',
-  ].join(CRLF);
+  const hasRelated = c.imageParts.length > 0 || mail.barcode !== null;
   const head =
     c.fromHeader +
     header('To', options.to) +
@@ -144,19 +160,34 @@ export function composeMessage(
     (mail.unsubscribeHttps ? header('List-Unsubscribe-Post', 'List-Unsubscribe=One-Click') : '') +
     'MIME-Version: 1.0' +
     CRLF;
+  const alternativeParts = [
+    c.textHead,
+    base64Lines(Buffer.from(mail.text, 'utf8')),
+    c.htmlHead,
+    base64Lines(Buffer.from(mail.html, 'utf8')),
+    c.alternativeEnd,
+  ];
   if (!hasRelated) {
-    return Buffer.from(
-      `${head}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}${alternative}`,
-      'utf8',
-    );
+    return Buffer.concat([
+      Buffer.from(
+        `${head}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}`,
+        'utf8',
+      ),
+      ...alternativeParts,
+    ]);
   }
-  const barcodePart = mail.barcode
-    ? `--${c.related}${CRLF}${inlinePart('image/png', BARCODE_CID, 'waardebon-barcode.png', mail.barcode.png)}`
-    : '';
-  return Buffer.from(
-    `${head}Content-Type: multipart/related; type="multipart/alternative";${CRLF} boundary="${c.related}"${CRLF}${CRLF}` +
-      `--${c.related}${CRLF}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}${alternative}${CRLF}` +
-      `${c.imageParts}${barcodePart}--${c.related}--${CRLF}`,
-    'utf8',
-  );
+  // Headers as UTF-8: an address may be internationalised (SMTPUTF8); the rest is ASCII anyway.
+  return Buffer.concat([
+    Buffer.from(
+      `${head}Content-Type: multipart/related; type="multipart/alternative";${CRLF} boundary="${c.related}"${CRLF}${CRLF}` +
+        `--${c.related}${CRLF}Content-Type: multipart/alternative; boundary="${c.alternative}"${CRLF}${CRLF}`,
+      'utf8',
+    ),
+    ...alternativeParts,
+    c.imageParts,
+    mail.barcode
+      ? inlinePart(c.related, 'image/png', BARCODE_CID, 'waardebon-barcode.png', mail.barcode.png)
+      : Buffer.alloc(0),
+    ascii(`--${c.related}--${CRLF}`),
+  ]);
 }

@@ -84,7 +84,6 @@ export function renderForRecipient(
   const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent('Afmelden')}`;
   const barcodeCode = variableValue(data, 'waardebon_barcode', undefined);
   const barcode = compiled.usesBarcode ? barcodePng(barcodeCode) : null;
-  const links = new Map(compiled.links.map((l) => [l.id, l.url]));
 
   const valueOf = (slot: Slot): string => {
     switch (slot.kind) {
@@ -96,7 +95,7 @@ export function renderForRecipient(
       case 'link': {
         const url = counting
           ? `${counting.baseUrl}/c/${token('click', slot.linkId)}`
-          : (links.get(slot.linkId) ?? '');
+          : (compiled.links[slot.linkId - 1]?.url ?? '');
         return slot.format === 'html' ? escapeHtml(url) : url;
       }
       case 'unsubscribeUrl': {

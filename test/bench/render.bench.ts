@@ -1,0 +1,126 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import {
+  compileMailing,
+  composeMessage,
+  renderForRecipient,
+  type CompileInput,
+} from '../../electron/services/render';
+import { loadTemplate } from '../unit/render/renderHelpers';
+
+/**
+ * Complete MIME messages for 10,000 recipients of the VOORBEELD templates (tracked links, pixel,
+ * barcode), against the naive way measured in the same run: MJML compiled per recipient and the
+ * message built by nodemailer's MailComposer. Targets (issue 3): ≥ 2,000 newsletter and ≥ 400
+ * voucher messages/s, and ≥ 20× the per-recipient baseline.
+ */
+const RECIPIENTS = 10_000;
+const BASELINE_RECIPIENTS = 60;
+const tracking = {
+  baseUrl: 'https://t.winkelpost.nl',
+  account: 'acc-1',
+  kid: 'k1',
+  key: Buffer.alloc(32, 3),
+};
+
+function ean13(n: number): string {
+  const body = `87${String(n).padStart(10, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i += 1) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+function recipient(i: number) {
+  return {
+    email: `klant${i}@example.nl`,
+    recipientId: `r${i}`,
+    data: {
+      naam: `Klant ${i}`,
+      voornaam: i % 7 === 0 ? '' : `Klant${i}`,
+      referentienummer: String(100000 + i),
+      waardebon_bedrag: `${(i % 50) + 5}.5`,
+      waardebon_spaarpunten: String(100 + i),
+      restant_spaarpunten: String(i % 90),
+      // Half valid EANs, half other codes (Code 128).
+      waardebon_barcode: i % 2 === 0 ? ean13(i) : `WB-${i}`,
+    },
+  };
+}
+
+async function pipeline(input: CompileInput) {
+  const start = performance.now();
+  const compiled = await compileMailing(input);
+  const compileMs = performance.now() - start;
+  let bytes = 0;
+  const date = new Date(Date.UTC(2026, 10, 2, 9));
+  for (let i = 0; i < RECIPIENTS; i += 1) {
+    const r = recipient(i);
+    const mail = renderForRecipient(compiled, r);
+    bytes += composeMessage(compiled, mail, {
+      to: r.email,
+      messageId: `<m${i}@jouwmodezaak.nl>`,
+      date,
+    }).length;
+  }
+  const totalMs = performance.now() - start;
+  return {
+    compileMs: Math.round(compileMs),
+    messagesPerSecond: Math.round((RECIPIENTS / totalMs) * 1000),
+    averageMessageKB: Math.round(bytes / RECIPIENTS / 1024),
+  };
+}
+
+/** The naive way: MJML per recipient, then nodemailer's MailComposer. */
+async function baseline(input: CompileInput): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < BASELINE_RECIPIENTS; i += 1) {
+    const r = recipient(i);
+    const compiled = await compileMailing(input);
+    const mail = renderForRecipient(compiled, r);
+    const attachments = compiled.inlineImages.map((img) => ({
+      cid: img.cid,
+      content: img.image.bytes,
+      contentType: img.image.mime,
+      filename: img.image.fileName,
+    }));
+    if (mail.barcode)
+      attachments.push({
+        cid: 'barcode@winkelpost',
+        content: mail.barcode.png,
+        contentType: 'image/png',
+        filename: 'barcode.png',
+      });
+    await new MailComposer({
+      from: { name: input.sender.name, address: input.sender.email },
+      to: r.email,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      messageId: `<m${i}@jouwmodezaak.nl>`,
+      attachments,
+      list: { unsubscribe: [mail.unsubscribeHttps ?? '', mail.unsubscribeMailto] },
+    })
+      .compile()
+      .build();
+  }
+  return Math.round((BASELINE_RECIPIENTS / (performance.now() - start)) * 1000);
+}
+
+export default async function renderBench(): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {
+    recipients: RECIPIENTS,
+    baselineRecipients: BASELINE_RECIPIENTS,
+  };
+  for (const key of ['voorbeeld-nieuwsbrief', 'voorbeeld-waardebon']) {
+    const { input } = await loadTemplate(key);
+    const tracked = { ...input, tracking };
+    const fast = await pipeline(tracked);
+    const slow = await baseline(tracked);
+    results[key] = {
+      ...fast,
+      baselineMessagesPerSecond: slow,
+      speedup: Number((fast.messagesPerSecond / slow).toFixed(1)),
+      target: key.includes('waardebon') ? 400 : 2000,
+    };
+  }
+  return results;
+}
