@@ -1,0 +1,148 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import { api } from '../../api';
+import { errorMessage } from '../../components/fieldErrors';
+import { formatDateTime } from '../mailings/formatDateTime';
+
+type Item = ChannelOutput<'bounces.list'>['items'][number];
+
+const KIND_COLORS: Record<Item['kind'], string> = {
+  hard: 'red',
+  soft: 'yellow',
+  blocked: 'orange',
+  complaint: 'grape',
+  delayed: 'gray',
+  auto_reply: 'gray',
+};
+const PAGE = 20;
+
+/** What came back to the bounce mailbox, newest first; a wrong call can be undone. */
+export function BounceList({ version }: { version: number }) {
+  const { t } = useTranslation('bounces');
+  const [items, setItems] = useState<Item[]>([]);
+  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+
+  const load = useCallback(
+    (beforeId?: number) => {
+      api
+        .call('bounces.list', { limit: PAGE, ...(beforeId ? { beforeId } : {}) })
+        .then((page) => {
+          setItems((current) => (beforeId ? [...current, ...page.items] : page.items));
+          setNextBeforeId(page.nextBeforeId);
+        })
+        .catch((failure: unknown) => setError(errorMessage(failure, t)));
+    },
+    [t],
+  );
+  useEffect(() => load(), [load, version]);
+
+  const undo = (item: Item) => {
+    setBusyId(item.id);
+    setError(null);
+    api
+      .call('bounces.undo', { id: item.id })
+      .then((next) => setItems((current) => current.map((i) => (i.id === next.id ? next : i))))
+      .catch((failure: unknown) => setError(errorMessage(failure, t)))
+      .finally(() => setBusyId(null));
+  };
+
+  return (
+    <Stack gap="xs" mt="lg" data-testid="bounce-list">
+      <Title order={4} size="h5">
+        {t('list.title')}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('list.empty')}
+        </Text>
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('list.when')}</Table.Th>
+              <Table.Th>{t('list.email')}</Table.Th>
+              <Table.Th>{t('list.kind')}</Table.Th>
+              <Table.Th>{t('list.mailing')}</Table.Th>
+              <Table.Th>{t('list.reason')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id} data-testid="bounce-row">
+                <Table.Td>{formatDateTime(item.receivedAt ?? item.processedAt)}</Table.Td>
+                <Table.Td>{item.email ?? ''}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Badge color={KIND_COLORS[item.kind]} variant="light">
+                      {t(`kinds.${item.kind}`)}
+                    </Badge>
+                    <Effects item={item} />
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  {item.mailingSubject ?? (item.mailingId ? item.mailingId : t('list.notLinked'))}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" lineClamp={3}>
+                    {[item.status, item.reason].filter(Boolean).join(' ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {item.undoneAt !== null ? (
+                    <Text size="xs" c="dimmed">
+                      {t('list.undone')}
+                    </Text>
+                  ) : item.undoable ? (
+                    <Tooltip label={t('list.undoHelp')} multiline w={260}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={busyId === item.id}
+                        onClick={() => undo(item)}
+                      >
+                        {t('list.undo')}
+                      </Button>
+                    </Tooltip>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {nextBeforeId !== null && (
+        <Group>
+          <Button variant="subtle" size="xs" onClick={() => load(nextBeforeId)}>
+            {t('list.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Effects({ item }: { item: Item }) {
+  const { t } = useTranslation('bounces');
+  const notes: string[] = [];
+  if (item.effects.suppressed) notes.push(t('list.suppressed'));
+  if (item.kind === 'soft' && item.effects.softBounceCount !== null) {
+    notes.push(t('list.softCount', { n: item.effects.softBounceCount }));
+  }
+  if (item.effects.pausedSends.length > 0) notes.push(t('list.paused'));
+  if (notes.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {notes.join(', ')}
+    </Text>
+  );
+}
