@@ -1,5 +1,6 @@
 import { createApp } from '../app';
 import { defaultDataDir, RENDERER_DIST } from '../paths';
+import { PREVIEW_PREFIX, previewRoute } from './previewRoute';
 import { startServer } from './server';
 
 /** `npm run start:browser`: the whole app in a browser tab, on loopback only. */
@@ -13,7 +14,12 @@ async function main(): Promise<void> {
       : {}),
   });
   const port = Number(process.env.WINKELPOST_PORT ?? 5180);
-  const server = await startServer({ app, port, rendererDir: RENDERER_DIST });
+  const server = await startServer({
+    app,
+    port,
+    rendererDir: RENDERER_DIST,
+    routes: { [PREVIEW_PREFIX]: previewRoute(app) },
+  });
   console.log(`Winkelpost draait in browsermodus: ${server.url}  (gegevens: ${dataDir})`);
   const stop = async () => {
     await server.close();

@@ -4,6 +4,7 @@ import { RENDERER_DIST } from '../../electron/paths';
 import { ManualClock } from '../../electron/services/core/clock';
 import { silentLogger } from '../../electron/services/core/logger';
 import { aesSecretCipher } from '../../electron/services/core/secrets';
+import { PREVIEW_PREFIX, previewRoute } from '../../electron/server/previewRoute';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { tempDir } from '../helpers/tempDir';
 
@@ -30,7 +31,12 @@ export const test = base.extend<{ winkelpost: AppFixture }>({
       logger: silentLogger,
       cipher: aesSecretCipher(Buffer.alloc(32, 3)),
     });
-    const server = await startServer({ app, port: 0, rendererDir: RENDERER_DIST });
+    const server = await startServer({
+      app,
+      port: 0,
+      rendererDir: RENDERER_DIST,
+      routes: { [PREVIEW_PREFIX]: previewRoute(app) },
+    });
     await use({ app, server, clock, dataDir: dir.path, url: server.url });
     await server.close();
     await app.close();

@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App } from '../app';
+import type { ChannelOutput } from '../contract';
+import { previewContentSecurityPolicy } from '../main/policy';
+import { previewHtml } from '../services/render';
+
+export const PREVIEW_PREFIX = '/_preview/';
+
+export interface PreviewResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+
+/**
+ * GET /_preview/<mailingId>?contactId=&images=off: the mail exactly as mailings.preview renders it,
+ * as a page of its own for the renderer's sandboxed iframe. The app's CSP forbids the inline styles
+ * every mail needs, so this page gets the preview policy instead (no scripts, no forms).
+ * Transport-free so the Electron protocol handler can serve the same answer.
+ */
+export async function previewResponse(app: App, url: URL): Promise<PreviewResponse> {
+  const id = decodeURIComponent(url.pathname.slice(PREVIEW_PREFIX.length)).replace(/\/+$/, '');
+  const contactParam = url.searchParams.get('contactId');
+  const contactId = contactParam === null || contactParam === '' ? undefined : Number(contactParam);
+  if (id === '' || (contactId !== undefined && !Number.isInteger(contactId))) {
+    return {
+      status: 400,
+      headers: PLAIN,
+      body: 'Ongeldige voorbeeldweergave / Invalid preview request',
+    };
+  }
+  const envelope = await app.handlers['mailings.preview']({
+    id,
+    ...(contactId === undefined ? {} : { contactId }),
+  });
+  if (!envelope.ok) {
+    const status =
+      envelope.error.code === 'not_found'
+        ? 404
+        : envelope.error.code === 'invalid_input'
+          ? 400
+          : 500;
+    return {
+      status,
+      headers: PLAIN,
+      body:
+        status === 404
+          ? 'Deze mailing of dit contact bestaat niet / This mailing or contact does not exist'
+          : 'Het voorbeeld kon niet worden gemaakt / The preview could not be made',
+    };
+  }
+  const preview = envelope.value as ChannelOutput<'mailings.preview'>;
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': previewContentSecurityPolicy(),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    },
+    body: previewHtml(preview.html, { images: url.searchParams.get('images') !== 'off' }),
+  };
+}
+
+/** The browser-mode route for startServer's `routes`: { [PREVIEW_PREFIX]: previewRoute(app) }. */
+export function previewRoute(app: App) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const answer = await previewResponse(app, url);
+    res.writeHead(answer.status, answer.headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  };
+}
