@@ -19,6 +19,8 @@ export interface SecureWebPreferences {
   webSecurity: true;
   allowRunningInsecureContent: false;
   webviewTag: false;
+  /** Middle-click (auxclick) could open links in a new window: switched off at the source. */
+  disableBlinkFeatures: 'Auxclick';
   spellcheck: boolean;
 }
 
@@ -33,6 +35,7 @@ export function windowOptions(preloadPath: string, title = 'Winkelpost') {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   };
   return {

@@ -39,6 +39,7 @@ describe('window options (checklist: context isolation, sandbox, no node integra
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.experimentalFeatures).toBeUndefined();
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('loads the preload it was given and starts hidden until the first paint', () => {
