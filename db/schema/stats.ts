@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
- * Aggregates behind the statistics, kept up to date by SQLite triggers on `events` (migration
- * 0005_stats_fast_triggers), so every writer of events (tracker sync, bounce mailbox) counts without
- * extra code and stats.get reads a handful of rows instead of a million events.
+ * Aggregates behind the statistics, so stats.get reads a handful of rows instead of a million
+ * events. Opens and clicks are summed per sync page by electron/services/sync/pageAggregates.ts
+ * (only the sync writes them); bounces, complaints and unsubscribes are counted by a trigger on
+ * `events` (migration 0005), whoever writes them; people counts follow the per-recipient rows
+ * through triggers on stats_recipients and stats_link_recipients.
  * Per-recipient rows are deleted after three months (anonymised); the per-mailing totals stay.
  */
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
+import { AggregateWriter, PageAggregates } from './pageAggregates';
 
 export interface AppliedPage {
   /** Events stored for the first time (a repeated page gives 0). */
@@ -13,13 +14,14 @@ export interface AppliedPage {
 /**
  * Stores one page of tracker events and the cursor after it in one transaction, so a crash or a
  * lost connection never leaves a page half applied, and a page fetched twice changes nothing
- * (events.id is the primary key; the statistics triggers fire only for new rows). Unsubscribes go
+ * (events.id is the primary key; only new rows are counted). Unsubscribes go
  * to the suppression list at once: the next claim of the send queue already skips them.
  */
 export class EventApplier {
   private readonly insert: Database.Statement;
   private readonly recipientEmail: Database.Statement;
   private readonly recipientEmailAnyMailing: Database.Statement;
+  private readonly aggregates: AggregateWriter;
   private readonly applyPage: (
     events: readonly EventOutput[],
     saveCursor: () => void,
@@ -39,10 +41,13 @@ export class EventApplier {
     this.recipientEmailAnyMailing = sqlite
       .prepare('select email from send_jobs where recipient_id = ? limit 1')
       .pluck();
+    this.aggregates = new AggregateWriter(sqlite);
     this.applyPage = sqlite.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
         const result: AppliedPage = { inserted: 0, unsubscribed: 0, confirmations: [] };
-        for (const event of events) this.applyOne(event, result);
+        const page = new PageAggregates();
+        for (const event of events) this.applyOne(event, result, page);
+        this.aggregates.write(page);
         saveCursor();
         return result;
       },
@@ -53,13 +58,14 @@ export class EventApplier {
     return this.applyPage(events, saveCursor);
   }
 
-  private applyOne(event: EventOutput, result: AppliedPage): void {
+  private applyOne(event: EventOutput, result: AppliedPage, page: PageAggregates): void {
     if (event.kind === 'confirm') {
       // The recipient of a confirm token is the re-subscribe request; a link scanner is no consent.
       if (!event.machine && event.recipient) result.confirmations.push(event.recipient);
       return;
     }
-    const at = Date.parse(event.at);
+    const parsed = Date.parse(event.at);
+    const at = Number.isFinite(parsed) ? parsed : 0;
     const changes = this.insert.run(
       event.id,
       event.mailing,
@@ -67,11 +73,21 @@ export class EventApplier {
       event.kind,
       event.link,
       event.machine ? 1 : 0,
-      Number.isFinite(at) ? at : 0,
+      at,
       event.machineReason ?? '',
     ).changes;
     if (changes === 0) return;
     result.inserted += 1;
+    if (event.kind === 'open' || event.kind === 'click') {
+      page.add({
+        kind: event.kind,
+        mailingId: event.mailing,
+        recipientId: event.recipient,
+        linkId: event.link,
+        machine: event.machine,
+        at,
+      });
+    }
     if (event.kind === 'unsubscribe' && event.recipient) {
       const email = this.emailOf(event.recipient, event.mailing);
       if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', event.mailing)) {

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../../db/openDatabase';
 import { anonymiseExpiredDetails } from '../../../electron/services/stats/retention';
+import { SuppressionStore } from '../../../electron/services/suppression/suppressionStore';
+import { EventApplier } from '../../../electron/services/sync/applyEvents';
+import type { EventOutput } from '../../../tracker/api/schemas';
 import { StatsQueries } from '../../../electron/services/stats/statsQueries';
 import { tempDir } from '../../helpers/tempDir';
 import { seedSentMailing } from '../../integration/sync/seed';
@@ -36,27 +39,49 @@ describe('statistics aggregates kept by triggers', () => {
     const { sqlite } = database;
     const sentAt = Date.UTC(2026, 10, 2, 9);
     seedSentMailing(sqlite, { mailingId: 'm', count: 40, sentAt });
-    const insert = sqlite.prepare(
+    // Opens, clicks and unsubscribes arrive through the sync (in pages); bounces and complaints are
+    // written straight into events, as the bounce mailbox does.
+    const direct = sqlite.prepare(
       `insert or ignore into events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
        values (?, 'm', ?, ?, ?, ?, ?, ?)`,
     );
+    const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt));
     const random = seeded(7);
-    const insertAll = sqlite.transaction(() => {
-      for (let i = 0; i < 3000; i += 1) {
-        const kind = KINDS[random(10) < 5 ? 0 : random(10) < 8 ? 1 : 2 + random(4)]!;
-        const id = `e${random(2500)}`; // about one in six ids repeats: must be ignored
-        insert.run(
+    let page: EventOutput[] = [];
+    for (let i = 0; i < 3000; i += 1) {
+      const kind = KINDS[random(10) < 5 ? 0 : random(10) < 8 ? 1 : 2 + random(4)]!;
+      const id = `e${random(2500)}`; // about one in six ids repeats: must be ignored
+      const recipient = random(20) === 0 ? null : `m-r${random(40)}`;
+      const machine = random(3) === 0;
+      const at = sentAt + random(10 * 24) * 3_600_000;
+      if (kind === 'open' || kind === 'click' || kind === 'unsubscribe') {
+        page.push({
           id,
-          random(20) === 0 ? null : `m-r${random(40)}`,
           kind,
-          kind === 'click' ? 1 + random(3) : null,
-          random(3) === 0 ? 1 : 0,
-          sentAt + random(10 * 24) * 3_600_000,
+          mailing: 'm',
+          recipient,
+          link: kind === 'click' ? 1 + random(3) : null,
+          machine,
+          machineReason: machine ? 'link-scanner' : null,
+          at: new Date(at).toISOString(),
+        });
+        if (page.length === 200) {
+          applier.apply(page, () => undefined);
+          page = [];
+        }
+      } else {
+        direct.run(
+          id,
+          recipient,
+          kind,
+          null,
+          0,
+          at,
           kind.startsWith('bounce') ? `reason ${random(5)}` : '',
         );
       }
-    });
-    insertAll();
+    }
+    applier.apply(page, () => undefined);
     const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
     const people = (where: string) =>
       one<number>(`select count(*) from (select recipient_id from events where recipient_id is not null
@@ -109,13 +134,26 @@ describe('statistics aggregates kept by triggers', () => {
   it('counts a person once: a machine open then a real one moves them from machine to opened', () => {
     const { sqlite } = database;
     seedSentMailing(sqlite, { mailingId: 'm', count: 2, sentAt: 0 });
-    const insert = sqlite.prepare(
-      `insert into events (id, mailing_id, recipient_id, kind, link_id, machine, at) values (?, 'm', ?, ?, ?, ?, ?)`,
-    );
-    insert.run('a', 'm-r0', 'open', null, 1, 1000);
+    const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => 0));
+    const event = (
+      id: string,
+      kind: 'open' | 'click',
+      machine: boolean,
+      at: number,
+    ): EventOutput => ({
+      id,
+      kind,
+      mailing: 'm',
+      recipient: 'm-r0',
+      link: kind === 'click' ? 1 : null,
+      machine,
+      machineReason: machine ? 'apple-privacy-proxy' : null,
+      at: new Date(at).toISOString(),
+    });
+    applier.apply([event('a', 'open', true, 1000)], () => undefined);
     let stats = new StatsQueries(sqlite).get('m');
     expect([stats.openers, stats.machineOpeners]).toEqual([0, 1]);
-    insert.run('b', 'm-r0', 'click', 1, 0, 2000);
+    applier.apply([event('b', 'click', false, 2000)], () => undefined);
     stats = new StatsQueries(sqlite).get('m');
     expect([stats.openers, stats.machineOpeners, stats.clickers]).toEqual([1, 0, 1]);
   });
@@ -124,11 +162,21 @@ describe('statistics aggregates kept by triggers', () => {
     const { sqlite } = database;
     const sentAt = Date.UTC(2026, 0, 10);
     seedSentMailing(sqlite, { mailingId: 'm', count: 3, sentAt });
-    sqlite
-      .prepare(
-        `insert into events (id, mailing_id, recipient_id, kind, machine, at) values ('e', 'm', 'm-r1', 'open', 0, ?)`,
-      )
-      .run(sentAt + 1000);
+    new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt)).apply(
+      [
+        {
+          id: 'e',
+          kind: 'open',
+          mailing: 'm',
+          recipient: 'm-r1',
+          link: null,
+          machine: false,
+          machineReason: null,
+          at: new Date(sentAt + 1000).toISOString(),
+        },
+      ],
+      () => undefined,
+    );
     expect(anonymiseExpiredDetails(sqlite, sentAt + 80 * 86_400_000)).toBe(0);
     expect(anonymiseExpiredDetails(sqlite, sentAt + 92 * 86_400_000)).toBe(1);
     const stats = new StatsQueries(sqlite).get('m');
