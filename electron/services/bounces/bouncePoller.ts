@@ -6,7 +6,7 @@ import type { EventBus } from '../core/eventBus';
 import type { Logger } from '../core/logger';
 import { BounceMailbox, connectionError, type FetchedMessage } from './bounceMailbox';
 import type { BounceRecorder } from './bounceRecorder';
-import type { BounceMailboxConfig, BounceSettingsStore } from './bounceSettings';
+import type { BounceSettingsStore } from './bounceSettings';
 import { classifyReport } from './classify';
 import { parseBounce } from './parseBounce';
 import type { BounceReport } from './report';
@@ -19,7 +19,6 @@ export interface BouncePollerDeps {
   clock: Clock;
   logger: Logger;
   events: EventBus;
-  openMailbox?: (config: BounceMailboxConfig) => Promise<BounceMailbox>;
 }
 
 /** A poll reads at most this many messages; the rest wait for the next round. */
@@ -102,8 +101,7 @@ export class BouncePoller {
     };
     let mailbox: BounceMailbox | null = null;
     try {
-      const open = this.deps.openMailbox ?? BounceMailbox.open;
-      mailbox = await open(settings.connectionFor(stored));
+      mailbox = await BounceMailbox.open(settings.connectionFor(stored));
       this.active = mailbox;
       const folder = await mailbox.ensureProcessedFolder();
       const uids = await mailbox.unseenUids(MAX_PER_POLL);
@@ -120,6 +118,8 @@ export class BouncePoller {
       settings.setStatus({ lastPollAt: clock.now(), lastProblemKey: null, lastProblem: null });
     } catch (error) {
       const problem = error instanceof DomainError ? error : connectionError(error);
+      // Cut off because the app is closing: not a problem worth showing next time.
+      if (this.stopped) throw problem;
       settings.setStatus({
         lastPollAt: clock.now(),
         lastProblemKey: problem.key ?? null,
