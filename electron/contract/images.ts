@@ -27,8 +27,8 @@ export const imagesChannels = {
       .object({
         mailingId: Id,
         fileName: z.string().trim().min(1).max(255),
-        // base64 of 20 MB is about 26.7 million characters; the service names the real limit.
-        dataBase64: z.string().min(1).max(28_000_000, { message: 'mailings:errors.imageTooLarge' }),
+        // A hard stop for absurd payloads; the service refuses anything over 20 MB with the file's name.
+        dataBase64: z.string().min(1).max(40_000_000),
       })
       .strict(),
     ImageInfo,

@@ -25,7 +25,7 @@ export function createImagesHandlers(deps: {
           },
         );
       }
-      const prepared = await prepareImage(decodeBase64Upload(dataBase64), fileName);
+      const prepared = await prepareImage(decodeBase64Upload(dataBase64, fileName), fileName);
       return toImageInfo(images.insert(mailingId, fileName, prepared));
     },
     'images.list': ({ mailingId }) => {

@@ -28,10 +28,22 @@ export interface PreparedImage {
   sha256: string;
 }
 
-/** "data:image/png;base64,…" or bare base64, as the renderer may send either. */
-export function decodeBase64Upload(dataBase64: string): Buffer {
+/**
+ * "data:image/png;base64,…" or bare base64, as the renderer may send either. Too large is refused
+ * before decoding, by the length of the text (4 characters carry 3 bytes).
+ */
+export function decodeBase64Upload(dataBase64: string, fileName: string): Buffer {
   const comma = dataBase64.startsWith('data:') ? dataBase64.indexOf(',') : -1;
-  return Buffer.from(comma >= 0 ? dataBase64.slice(comma + 1) : dataBase64, 'base64');
+  const body = comma >= 0 ? dataBase64.slice(comma + 1) : dataBase64;
+  if (Math.floor((body.length * 3) / 4) > MAX_IMAGE_BYTES + 3) throw tooLarge(fileName);
+  return Buffer.from(body, 'base64');
+}
+
+function tooLarge(fileName: string): DomainError {
+  return refuse(`The image ${fileName} is larger than 20 MB`, 'mailings:errors.imageTooLarge', {
+    fileName,
+    megabytes: 20,
+  });
 }
 
 function refuse(
@@ -48,12 +60,7 @@ function refuse(
  * orientation tag means they must be turned upright.
  */
 export async function prepareImage(bytes: Buffer, fileName: string): Promise<PreparedImage> {
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    throw refuse(`The image ${fileName} is larger than 20 MB`, 'mailings:errors.imageTooLarge', {
-      fileName,
-      megabytes: 20,
-    });
-  }
+  if (bytes.length > MAX_IMAGE_BYTES) throw tooLarge(fileName);
   const mime = sniffImageType(bytes);
   if (!mime) {
     throw refuse(`${fileName} is not a GIF, JPG or PNG image`, 'mailings:errors.imageType', {
