@@ -71,7 +71,11 @@ export async function startDovecot(): Promise<RunningDovecot> {
       `userdb {\n  driver = passwd-file\n  args = username_format=%u ${dir.path}/users\n}`,
       `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }${asRoot ? '' : '\n  chroot ='}\n}`,
       asRoot ? '' : `service anvil {\n  chroot =\n}`,
-      `service stats {\n  unix_listener stats-reader {\n    mode = 0666\n  }\n  unix_listener stats-writer {\n    mode = 0666\n  }\n}`,
+      // Debian gives some sockets to the dovecot group, which a non-root user cannot do.
+      `service stats {\n  unix_listener stats-reader {\n    mode = 0666\n  }\n  unix_listener stats-writer {\n    group =\n    mode = 0666\n  }\n}`,
+      `service imap-hibernate {\n  unix_listener imap-hibernate {\n    group =\n  }\n}`,
+      `service dict {\n  unix_listener dict {\n    group =\n  }\n}`,
+      `service dict-async {\n  unix_listener dict-async {\n    group =\n  }\n}`,
       '',
     ].join('\n'),
   );
