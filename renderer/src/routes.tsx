@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { HomePage } from './pages/home/HomePage';
+import { SelectionsPage } from './pages/selections/SelectionsPage';
+import { ResubscribePage } from './pages/suppression/ResubscribePage';
 import { MailingFlowPage } from './pages/mailings/flow/MailingFlowPage';
 import { MailingsPage } from './pages/mailings/overview/MailingsPage';
 import { UnavailablePage } from './pages/unavailable/UnavailablePage';
@@ -46,12 +48,12 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/selecties',
-    component: UnavailablePage,
+    component: SelectionsPage,
     nav: { section: 'contacts', labelKey: 'nav.selections' },
   },
   {
     path: '/opnieuw-inschrijven',
-    component: UnavailablePage,
+    component: ResubscribePage,
     nav: { section: 'contacts', labelKey: 'nav.resubscribe' },
   },
   { path: '/account', component: AccountPage, nav: { section: 'other', labelKey: 'nav.account' } },

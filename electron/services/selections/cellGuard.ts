@@ -3,14 +3,18 @@
  * is kept, but with a leading apostrophe, so it stays text in the mail and in any export; plain
  * numbers and phone numbers (-5, +31 6 1234 5678) are left as they are.
  */
-const TRIGGER = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?[\d\s.,()]+$/;
 
 export function guardCell(value: string): { text: string; neutralised: boolean } {
-  if (!TRIGGER.test(value) || PLAIN_NUMBER.test(value)) return { text: value, neutralised: false };
-  return { text: `'${value}`, neutralised: true };
+  return looksLikeFormula(value)
+    ? { text: `'${value}`, neutralised: true }
+    : { text: value, neutralised: false };
 }
 
+/** Cheap first-character test first: this runs for every cell of a 100,000-row file. */
 export function looksLikeFormula(value: string): boolean {
-  return TRIGGER.test(value) && !PLAIN_NUMBER.test(value);
+  const first = value.charCodeAt(0);
+  if (first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13)
+    return false;
+  return !PLAIN_NUMBER.test(value);
 }

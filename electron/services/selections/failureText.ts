@@ -1,5 +1,5 @@
-import en from '../../../renderer/src/i18n/locales/en/selections.json';
-import nl from '../../../renderer/src/i18n/locales/nl/selections.json';
+import en from '../../../renderer/src/i18n/locales/en/selections.json' with { type: 'json' };
+import nl from '../../../renderer/src/i18n/locales/nl/selections.json' with { type: 'json' };
 
 type Messages = { errors: Record<string, string> };
 

@@ -98,24 +98,31 @@ export async function importSelection(
     `insert into contacts (selection_id, email, normalized_email, data, row_number)
      values (?, ?, ?, ?, ?)`,
   );
-  sqlite.transaction(() => {
-    insertSelection.run(
-      selectionId,
-      request.description,
-      request.fileName,
-      now,
-      JSON.stringify(
-        p.columns.map(({ header, target, variable }) => ({ header, target, variable })),
-      ),
-      JSON.stringify(p.columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
-      p.plan.contacts.length,
-      now,
-    );
-    for (const c of p.plan.contacts) {
-      insertContact.run(selectionId, c.email, c.normalizedEmail, c.data, c.row);
-    }
-    rememberMapping(context, p.header, p.columns);
-  })();
+  // A larger page cache for this one transaction keeps SQLite from spilling pages mid-import.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -65536');
+  try {
+    sqlite.transaction(() => {
+      insertSelection.run(
+        selectionId,
+        request.description,
+        request.fileName,
+        now,
+        JSON.stringify(
+          p.columns.map(({ header, target, variable }) => ({ header, target, variable })),
+        ),
+        JSON.stringify(p.columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
+        p.plan.contacts.length,
+        now,
+      );
+      for (const c of p.plan.contacts) {
+        insertContact.run(selectionId, c.email, c.normalizedEmail, c.data, c.row);
+      }
+      rememberMapping(context, p.header, p.columns);
+    })();
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
   context.events.emit('import.progress', {
     fileName: request.fileName,
     rows: p.plan.counts.rows,

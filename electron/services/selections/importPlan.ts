@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
-import { guardCell } from './cellGuard';
+import { guardCell, looksLikeFormula } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import type { ColumnPlan } from './mapping';
@@ -89,9 +89,11 @@ export async function planImport(
     }
     const data: Record<string, string> = {};
     for (const field of fields) {
-      const { text, neutralised } = guardCell((cells[field.index] ?? '').trim());
-      if (neutralised) counts.formulaCells += 1;
-      data[field.name] = text;
+      const value = (cells[field.index] ?? '').trim();
+      if (looksLikeFormula(value)) {
+        counts.formulaCells += 1;
+        data[field.name] = `'${value}`;
+      } else data[field.name] = value;
     }
     const normalizedEmail = normalizeEmail(email);
     const first = firstSeen.get(normalizedEmail);

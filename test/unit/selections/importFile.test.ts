@@ -382,6 +382,7 @@ describe('bad input: a clear message and nothing half-imported', () => {
       t = await startTestApp();
       const error = await failure('selections.import', await input());
       expect(error.key).toBe(`selections:errors.${key}`);
+      expect(error.code).toBe('invalid_file');
       expect(contactCount()).toBe(0);
       expect(await t.call('selections.list', {})).toEqual([]);
     });

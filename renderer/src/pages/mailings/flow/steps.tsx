@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { UnavailablePage } from '../../unavailable/UnavailablePage';
+import { SelectionsStep } from '../steps/SelectionsStep';
 import { ContentStep } from '../steps/ContentStep';
 import { GeneralStep } from '../steps/GeneralStep';
 import { PreviewStep } from '../steps/PreviewStep';
@@ -19,7 +20,7 @@ export interface StepProps {
 export const stepComponents: Record<StepKey, ComponentType<StepProps>> = {
   inhoud: ContentStep,
   algemeen: GeneralStep,
-  selecties: UnavailablePage,
+  selecties: SelectionsStep,
   preview: PreviewStep,
   testen: UnavailablePage,
   versturen: UnavailablePage,

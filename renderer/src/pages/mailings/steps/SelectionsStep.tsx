@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
@@ -24,23 +24,19 @@ export function SelectionsStep({ mailingId }: StepProps) {
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState('');
 
-  const load = useCallback(async () => {
-    try {
-      const [list, current] = await Promise.all([
-        api.call('selections.list', {}),
-        api.call('mailings.recipients', { id: mailingId }),
-      ]);
-      setSelections(list);
-      setSummary(current);
-      setChosen(new Set(current.selectionIds));
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  }, [mailingId, t]);
-
   useEffect(() => {
-    void load();
-  }, [load]);
+    Promise.all([
+      api.call('selections.list', {}),
+      api.call('mailings.recipients', { id: mailingId }),
+    ]).then(
+      ([list, current]) => {
+        setSelections(list);
+        setSummary(current);
+        setChosen(new Set(current.selectionIds));
+      },
+      (e: unknown) => setError(errorMessage(e, t)),
+    );
+  }, [mailingId, t]);
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -85,7 +81,9 @@ export function SelectionsStep({ mailingId }: StepProps) {
             onChange={(e) => toggle(s.id, e.currentTarget.checked)}
             label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language)} — ${t('list.count')}: ${s.count}`}
             description={
-              s.usable ? undefined : t('step.tooOld', { date: formatDate(s.createdAt, i18n.language) })
+              s.usable
+                ? undefined
+                : t('step.tooOld', { date: formatDate(s.createdAt, i18n.language) })
             }
           />
         ))}

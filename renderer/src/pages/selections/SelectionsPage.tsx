@@ -1,0 +1,107 @@
+import { Alert, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { errorMessage } from '../../components/fieldErrors';
+import { FetchNewPanel } from './FetchNewPanel';
+import { ImportPanel, type ImportResult, type PickedFile } from './ImportPanel';
+import { ImportReport } from './ImportReport';
+import { FileTooLargeError, MAX_IMPORT_BYTES, readFileBase64 } from './readFileBase64';
+import { SelectionsTable, type SelectionList } from './SelectionsTable';
+
+/** Contacten - selecties: import a file or fetch from the import folder, and the list. */
+export function SelectionsPage() {
+  const { t } = useTranslation('selections');
+  const [selections, setSelections] = useState<SelectionList | null>(null);
+  const [importFolder, setImportFolder] = useState('');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [report, setReport] = useState<ImportResult | null>(null);
+  const [fetching, setFetching] = useState(false);
+  const [error, setError] = useState('');
+
+  const reload = useCallback(
+    () =>
+      api
+        .call('selections.list', {})
+        .then(setSelections, (e: unknown) => setError(errorMessage(e, t))),
+    [t],
+  );
+
+  useEffect(() => {
+    void reload();
+    api
+      .call('settings.get', {})
+      .then((s) => setImportFolder(s.importFolder))
+      .catch(() => setImportFolder(''));
+  }, [reload]);
+
+  const pick = async (picked: File | null) => {
+    if (!picked) return;
+    setReport(null);
+    setError('');
+    try {
+      setFile({ fileName: picked.name, dataBase64: await readFileBase64(picked) });
+    } catch (e) {
+      if (e instanceof FileTooLargeError)
+        setError(
+          t('import.tooLargeLocal', { sizeMb: e.sizeMb, maxMb: MAX_IMPORT_BYTES / 1024 / 1024 }),
+        );
+      else setError(t('errors.readFailed'));
+    }
+  };
+
+  return (
+    <Stack maw={1100} gap="lg">
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </div>
+      <Group>
+        <FileButton onChange={(f) => void pick(f)} accept=".csv,.txt,.xlsx">
+          {(props) => (
+            <Button {...props} disabled={file !== null}>
+              {t('importButton')}
+            </Button>
+          )}
+        </FileButton>
+        <Button
+          variant="default"
+          onClick={() => setFetching(true)}
+          disabled={importFolder === '' || fetching}
+        >
+          {t('fetchNew')}
+        </Button>
+      </Group>
+      {importFolder === '' && (
+        <Text size="sm" c="dimmed">
+          {t('fetchNewNoFolder')}
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {fetching && (
+        <FetchNewPanel
+          folder={importFolder}
+          onFetched={() => void reload()}
+          onClose={() => setFetching(false)}
+        />
+      )}
+      {file && (
+        <ImportPanel
+          file={file}
+          onCancel={() => setFile(null)}
+          onDone={(result) => {
+            setFile(null);
+            setReport(result);
+            void reload();
+          }}
+        />
+      )}
+      {report && <ImportReport result={report} />}
+      {selections && <SelectionsTable selections={selections} />}
+    </Stack>
+  );
+}

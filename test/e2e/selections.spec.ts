@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import { unwrap } from '../../electron/contract';
+import { DAY } from '../../electron/services/core/clock';
+import { expect, test } from './fixtures';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/selections');
+
+test('imports a CSV on the Selecties page with consent, shows the report and the list', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/selecties`);
+  await expect(page.getByRole('heading', { name: 'Selecties' })).toBeVisible();
+  await expect(page.getByText('Er zijn geen selecties gevonden.')).toBeVisible();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'win1252-semicolon.csv'));
+
+  const panel = page.getByTestId('import-panel');
+  await expect(panel.getByTestId('import-file-info')).toContainText('windows-1252');
+  await expect(panel.getByTestId('import-counts')).toHaveText(
+    '3 klanten worden geïmporteerd. Afgekeurd: 2. Dubbel in het bestand: 1. Staan op de blokkeerlijst: 0.',
+  );
+  await expect(panel.getByLabel('Gebruiken als: E-mailadres')).toHaveValue('E-mailadres');
+  await expect(panel.getByLabel('Gebruiken als: Geboortedatum')).toHaveValue(
+    'Extra variabele [[geboortedatum]]',
+  );
+  const importButton = panel.getByRole('button', { name: 'Importeren' });
+  await expect(importButton).toBeDisabled();
+  await panel.getByLabel('Omschrijving').fill('Voorjaarsactie 2026');
+  await panel.getByLabel(/toestemming hebben gegeven/).check();
+  await importButton.click();
+
+  const report = page.getByTestId('import-report');
+  await expect(report.getByRole('status')).toHaveText(
+    '3 klanten geïmporteerd in "Voorjaarsactie 2026".',
+  );
+  await report.getByRole('button', { name: 'Afgekeurd (2)' }).click();
+  await expect(report.getByRole('cell', { name: 'Geen geldig e-mailadres' })).toBeVisible();
+  const table = page.getByTestId('selections-table');
+  await expect(table.getByRole('row', { name: /Voorjaarsactie 2026/ })).toContainText('3');
+
+  const stored = winkelpost.app.context.database.sqlite
+    .prepare('select description, count, consent_confirmed_at as consent from selections')
+    .all();
+  expect(stored).toEqual([
+    { description: 'Voorjaarsactie 2026', count: 3, consent: expect.any(Number) },
+  ]);
+});
+
+test('lets the shopkeeper point out the e-mail column, and refuses a broken file without storing anything', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/selecties`);
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'kassa.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Adres;Naam\r\nmarijke@example.nl;Marijke\r\n', 'utf8'),
+  });
+  const panel = page.getByTestId('import-panel');
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Er is geen kolom met e-mailadressen. Geef aan welke kolom de e-mailadressen bevat.',
+  );
+  await panel.getByLabel('Gebruiken als: Adres').click();
+  await page.getByRole('option', { name: 'E-mailadres' }).click();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await panel.getByLabel(/toestemming hebben gegeven/).check();
+  await panel.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByTestId('import-report').getByRole('status')).toContainText(
+    '1 klant geïmporteerd',
+  );
+
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (await chooser).setFiles(join(FIXTURES, 'picture-renamed.csv'));
+  await expect(page.getByTestId('import-panel').getByRole('alert')).toHaveText(
+    'Dit bestand is geen tekstbestand met klanten. Kies een CSV- of Excel-bestand (.xlsx) uit uw kassasysteem.',
+  );
+  const count = winkelpost.app.context.database.sqlite
+    .prepare('select count(*) as n from selections')
+    .get() as { n: number };
+  expect(count.n).toBe(1);
+});
+
+test('step 3 shows old selections greyed, saves the choice and shows the recipients', async ({
+  page,
+  winkelpost,
+}) => {
+  const { app, clock } = winkelpost;
+  const call = async <T>(channel: keyof typeof app.handlers, input: unknown) =>
+    unwrap(await app.handlers[channel](input)) as T;
+  const csv = (lines: string[]) => Buffer.from(lines.join('\r\n')).toString('base64');
+  await call('selections.import', {
+    fileName: 'oud.csv',
+    dataBase64: csv(['email', 'oud@example.nl']),
+    description: 'Kerst vorig jaar',
+    consent: true,
+  });
+  clock.advance(70 * DAY);
+  await call('selections.import', {
+    fileName: 'nieuw.csv',
+    dataBase64: csv(['email;voornaam', 'anna@example.nl;Anna', 'weg@example.nl;Weg']),
+    description: 'Nieuwe klanten',
+    consent: true,
+  });
+  app.context.suppression.suppress('weg@example.nl', 'unsubscribed', 'tracker');
+  const mailing = await call<{ id: string }>('mailings.create', { type: 'newsletter' });
+
+  await page.goto(`${winkelpost.url}/#/mailings/${mailing.id}/selecties`);
+  const step = page.getByTestId('selections-step');
+  const old = step.getByRole('checkbox', { name: /Kerst vorig jaar/ });
+  await expect(old).toBeDisabled();
+  await expect(step.getByText(/Ouder dan 2 maanden/)).toBeVisible();
+  await step.getByRole('checkbox', { name: /Nieuwe klanten/ }).check();
+  await step.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(step.getByText('Opgeslagen')).toBeVisible();
+  const summary = page.getByTestId('recipients-summary');
+  await expect(summary.getByRole('status')).toHaveText('Deze mailing gaat naar 1 ontvanger.');
+  await summary.getByRole('button', { name: 'Op de blokkeerlijst: 1' }).click();
+  await expect(summary.getByRole('cell', { name: 'weg@example.nl' })).toBeVisible();
+  await expect(summary.getByRole('cell', { name: 'Uitgeschreven' })).toBeVisible();
+
+  await page.reload();
+  await expect(
+    page.getByTestId('selections-step').getByRole('checkbox', { name: /Nieuwe klanten/ }),
+  ).toBeChecked();
+});
+
+test('Opnieuw inschrijven: finds an address, blocks another by hand, and erases one after confirmation', async ({
+  page,
+  winkelpost,
+}) => {
+  const { app } = winkelpost;
+  app.context.suppression.suppress('weg@example.nl', 'unsubscribed', 'tracker', 'via de link');
+  await app.handlers['selections.import']({
+    fileName: 'k.csv',
+    dataBase64: Buffer.from('email\r\nklant@example.nl\r\n').toString('base64'),
+    description: 'Klanten',
+    consent: true,
+  });
+
+  await page.goto(`${winkelpost.url}/#/opnieuw-inschrijven`);
+  await page.getByLabel('E-mailadres').fill('Weg@Example.nl');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const status = page.getByTestId('address-status');
+  await expect(status.getByTestId('suppression-reason')).toContainText(
+    'Geblokkeerd: uitgeschreven',
+  );
+  await expect(status.getByTestId('suppression-reason')).toContainText('via de link');
+  // No account link: re-subscribing says plainly what it needs.
+  await status.getByRole('button', { name: 'Opnieuw inschrijven' }).click();
+  await expect(status.getByText(/aan uw account is gekoppeld/)).toBeVisible();
+
+  await page.getByLabel('E-mailadres').fill('klant@example.nl');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(status.getByText('Staat in 1 selectie.')).toBeVisible();
+  await status.getByLabel(/Reden/).fill('Belde de winkel');
+  await status.getByRole('button', { name: 'Blokkeren' }).click();
+  await expect(status.getByTestId('suppression-reason')).toContainText(
+    'Geblokkeerd: geblokkeerd op verzoek',
+  );
+  expect(app.context.suppression.isSuppressed('klant@example.nl')).toBe(true);
+  await expect(page.getByTestId('suppression-table')).toContainText('klant@example.nl');
+
+  await status.getByRole('button', { name: 'Alle gegevens wissen' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Dit kan niet ongedaan worden gemaakt.');
+  await dialog.getByRole('button', { name: 'Ja, wissen' }).click();
+  await expect(status.getByRole('status')).toContainText('Gewist: 1 regels uit selecties');
+  await expect(status.getByTestId('suppression-reason')).toContainText(
+    'alleen de blokkade is bewaard',
+  );
+  await expect(page.getByTestId('suppression-table')).not.toContainText('klant@example.nl');
+  const rows = app.context.database.sqlite.prepare('select count(*) as n from contacts').get() as {
+    n: number;
+  };
+  expect(rows.n).toBe(0);
+});
