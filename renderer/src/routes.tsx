@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { HomePage } from './pages/home/HomePage';
+import { CreditsPage } from './pages/credits/CreditsPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { SelectionsPage } from './pages/selections/SelectionsPage';
 import { ResubscribePage } from './pages/suppression/ResubscribePage';
 import { MailingFlowPage } from './pages/mailings/flow/MailingFlowPage';
@@ -43,9 +45,10 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/statistieken',
-    component: UnavailablePage,
+    component: StatisticsPage,
     nav: { section: 'mailings', labelKey: 'nav.statistics' },
   },
+  { path: '/statistieken/:mailingId', component: StatisticsPage },
   {
     path: '/selecties',
     component: SelectionsPage,
@@ -59,7 +62,7 @@ export const routes: RouteDef[] = [
   { path: '/account', component: AccountPage, nav: { section: 'other', labelKey: 'nav.account' } },
   {
     path: '/credits',
-    component: UnavailablePage,
+    component: CreditsPage,
     nav: { section: 'other', labelKey: 'nav.credits' },
   },
   {

@@ -4,6 +4,7 @@ import type { AppInfo } from '../hooks/useAppInfo';
 import { CreditsBadge } from './CreditsBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
+import { SyncStatus } from './SyncStatus';
 
 export function Shell({
   info,
@@ -22,6 +23,7 @@ export function Shell({
             {info?.branding.productName ?? 'Winkelpost'}
           </Title>
           <Group gap="lg">
+            <SyncStatus />
             <CreditsBadge balance={info ? info.credits.balance : null} />
             <LanguageSwitch />
           </Group>

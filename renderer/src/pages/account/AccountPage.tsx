@@ -1,5 +1,6 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AccountLinkSection } from './AccountLinkSection';
 import { GeneralSection } from './GeneralSection';
 import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
@@ -26,6 +27,7 @@ function AccountSections() {
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
+      <AccountLinkSection />
       <SendersSection initial={settings.senders} />
       <ShopSection initial={settings.shop} />
       <SmtpSection initial={settings.smtp} />

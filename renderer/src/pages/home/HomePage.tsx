@@ -1,6 +1,7 @@
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../hooks/useAppInfo';
+import { HomeStatsCards } from '../statistics/HomeStatsCards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function HomePage() {
           </Text>
         </Card>
       </Group>
+      <HomeStatsCards />
     </Stack>
   );
 }

@@ -1,0 +1,86 @@
+import { Alert, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import { api } from '../../api';
+import { errorMessage, formatDateTime, formatNumber } from '../statistics/format';
+import { BundlesCard } from './BundlesCard';
+import { LedgerTable } from './LedgerTable';
+
+/** Overig - credits ophogen: what is left, what a mailing costs, bundles to order, the ledger. */
+export function CreditsPage() {
+  const { t, i18n } = useTranslation('credits');
+  const [credits, setCredits] = useState<ChannelOutput<'credits.get'> | null>(null);
+  const [history, setHistory] = useState<ChannelOutput<'credits.history'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api
+      .call('credits.get', {})
+      .then((value) => {
+        setCredits(value);
+        return api.call('credits.history', {});
+      })
+      .then(setHistory)
+      .catch((failure: unknown) => setError(errorMessage(failure, t)));
+  }, [t]);
+  useEffect(() => {
+    load();
+    return api.on('credits.changed', () => load());
+  }, [load]);
+
+  const n = (value: number) => formatNumber(value, i18n.language);
+  return (
+    <Stack gap="lg" maw={1000}>
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </div>
+      {error && <Alert color="red">{error}</Alert>}
+      {!credits && !error && <Loader aria-label={t('common:loading')} />}
+      {credits && (
+        <>
+          {!credits.linked && <Alert color="yellow">{t('notLinked')}</Alert>}
+          {credits.offline && credits.fetchedAt !== null && (
+            <Alert color="yellow">
+              {t('offline', { when: formatDateTime(credits.fetchedAt, i18n.language) })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Card withBorder padding="lg">
+              <Text size="sm" c="dimmed">
+                {t('balance')}
+              </Text>
+              <Text size="xl" fw={700} data-testid="credits-balance">
+                {n(credits.balance)}
+              </Text>
+            </Card>
+            <Card withBorder padding="lg">
+              <Text size="sm" c="dimmed">
+                {t('reserved')}
+              </Text>
+              <Text size="xl" fw={700} data-testid="credits-reserved">
+                {n(credits.reserved)}
+              </Text>
+            </Card>
+          </SimpleGrid>
+          <Card withBorder padding="lg">
+            <Stack gap={4}>
+              <Title order={3} size="h4">
+                {t('priceTitle')}
+              </Title>
+              <Group gap="xl">
+                <Text>{t('perNewsletter')}</Text>
+                <Text>{t('perVoucher')}</Text>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t('example')}
+              </Text>
+            </Stack>
+          </Card>
+          <BundlesCard credits={credits} onOrdered={load} />
+          <LedgerTable history={history} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, Anchor, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import { api } from '../../api';
+import { href } from '../../router';
+import { DeliveryView } from './DeliveryView';
+import { errorMessage, formatDate, formatDateTime, formatNumber } from './format';
+import { LinksView } from './LinksView';
+import { OpenedView } from './OpenedView';
+import { TimelineView } from './TimelineView';
+import { UnsubscribesView } from './UnsubscribesView';
+
+const TYPES = ['opened', 'delivery', 'links', 'unsubscribes', 'timeline'] as const;
+type StatsType = (typeof TYPES)[number];
+
+/** One mailing: subject, sent at, recipients, and the kind of statistics the user picks. */
+export function MailingStatsPage({ mailingId }: { mailingId: string }) {
+  const { t, i18n } = useTranslation('stats');
+  const [stats, setStats] = useState<ChannelOutput<'stats.get'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [type, setType] = useState<StatsType>('opened');
+  const [includeMachine, setIncludeMachine] = useState(false);
+  const load = useCallback(() => {
+    api
+      .call('stats.get', { mailingId })
+      .then((value) => {
+        setStats(value);
+        setError(null);
+      })
+      .catch((failure: unknown) => setError(errorMessage(failure, t)));
+  }, [mailingId, t]);
+  useEffect(() => {
+    load();
+    return api.on('sync.finished', () => load());
+  }, [load]);
+
+  const back = (
+    <Anchor href={href('/statistieken')} size="sm">
+      ← {t('back')}
+    </Anchor>
+  );
+  if (error && !stats) {
+    return (
+      <Stack>
+        {back}
+        <Alert color="red">{error}</Alert>
+      </Stack>
+    );
+  }
+  if (!stats) return <Loader aria-label={t('common:loading')} />;
+  const machine = { stats, includeMachine, onIncludeMachine: setIncludeMachine };
+  return (
+    <Stack gap="lg" maw={1100}>
+      {back}
+      <Title order={2}>{t('title')}</Title>
+      <Card withBorder padding="md">
+        <Stack gap={4}>
+          <Text>
+            <strong>{t('subject')}:</strong>{' '}
+            <span data-testid="stats-subject">{stats.mailing.subject}</span>
+          </Text>
+          <Text>
+            <strong>{t('sentAt')}:</strong> {formatDateTime(stats.mailing.sentAt, i18n.language)}
+          </Text>
+          <Text>
+            <strong>{t('recipients')}:</strong>{' '}
+            <span data-testid="stats-recipients">
+              {formatNumber(stats.mailing.recipients, i18n.language)}
+            </span>
+          </Text>
+          {stats.anonymised ? (
+            <Text size="sm" c="dimmed">
+              {t('anonymised')}
+            </Text>
+          ) : (
+            stats.detailsUntil !== null && (
+              <Text size="sm" c="dimmed">
+                {t('detailsUntil', { date: formatDate(stats.detailsUntil, i18n.language) })}
+              </Text>
+            )
+          )}
+        </Stack>
+      </Card>
+      <Group>
+        <Select
+          label={t('type')}
+          w={320}
+          allowDeselect={false}
+          value={type}
+          onChange={(value) => value && setType(value as StatsType)}
+          data={TYPES.map((value) => ({ value, label: t(`types.${value}`) }))}
+        />
+      </Group>
+      {type === 'opened' && <OpenedView {...machine} />}
+      {type === 'delivery' && <DeliveryView stats={stats} />}
+      {type === 'links' && <LinksView {...machine} />}
+      {type === 'unsubscribes' && <UnsubscribesView stats={stats} />}
+      {type === 'timeline' && <TimelineView {...machine} />}
+    </Stack>
+  );
+}

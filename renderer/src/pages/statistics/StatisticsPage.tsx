@@ -1,0 +1,65 @@
+import { Alert, Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import { api } from '../../api';
+import { href } from '../../router';
+import { errorMessage, formatDateTime, formatNumber } from './format';
+import { MailingStatsPage } from './MailingStatsPage';
+import './charts';
+
+/** Mailings - statistieken: the sent mailings; one of them opens its statistics. */
+export function StatisticsPage({ params }: { params: Record<string, string> }) {
+  if (params.mailingId) return <MailingStatsPage mailingId={params.mailingId} />;
+  return <SentMailingsList />;
+}
+
+function SentMailingsList() {
+  const { t, i18n } = useTranslation('stats');
+  const [mailings, setMailings] = useState<ChannelOutput<'stats.list'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const load = () =>
+      api
+        .call('stats.list', {})
+        .then(setMailings)
+        .catch((failure: unknown) => setError(errorMessage(failure, t)));
+    load();
+    return api.on('sync.finished', () => void load());
+  }, [t]);
+  return (
+    <Stack gap="lg" maw={1100}>
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </div>
+      {error && <Alert color="red">{error}</Alert>}
+      {!mailings && !error && <Loader aria-label={t('common:loading')} />}
+      {mailings && mailings.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+      {mailings && mailings.length > 0 && (
+        <Table striped highlightOnHover withTableBorder data-testid="sent-mailings">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('subject')}</Table.Th>
+              <Table.Th>{t('sentAt')}</Table.Th>
+              <Table.Th>{t('recipients')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {mailings.map((m) => (
+              <Table.Tr key={m.mailingId}>
+                <Table.Td>
+                  <Anchor href={href(`/statistieken/${encodeURIComponent(m.mailingId)}`)}>
+                    {m.subject || '—'}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{formatDateTime(m.sentAt, i18n.language)}</Table.Td>
+                <Table.Td>{formatNumber(m.recipients, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
