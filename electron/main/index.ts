@@ -1,25 +1,48 @@
-// Electron main process: lifecycle only. Every decision lives in a plain, tested module.
-import type { BrowserWindow } from 'electron';
-import { app, dialog, safeStorage } from 'electron';
+// Electron main process: lifecycle and wiring only. Every decision lives in a plain, tested module.
+import { app, dialog, Notification, safeStorage, screen, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
-import { PROJECT_ROOT, RENDERER_DIST } from '../paths';
+import { PROJECT_ROOT, RENDERER_DIST, RESOURCES_DIR } from '../paths';
 import { consoleLogger } from '../services/core/logger';
 import { nodeSecretCipher } from '../services/core/secrets';
+import { activeSends } from '../services/desktop/activeSends';
+import { agreementsState } from '../services/desktop/agreements';
+import { loadResellerBranding, type ResellerBrandingT } from '../services/desktop/brandingSchema';
 import { BUILD_BRANDING } from './buildInfo';
+import { usableBounds } from './desktopPrefs';
+import { applyLoginItem, createDesktopShell } from './desktopShell';
 import { denyPermissions, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
+import { setAppMenu } from './menu';
 import { desktopDataDir } from './policy';
+import { openPrefsStore } from './prefsStore';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { safeStorageCipher } from './safeStorageCipher';
-import { createMainWindow } from './window';
+import {
+  keepsAppAlive,
+  mustConfirmQuit,
+  SendWatch,
+  sendNotification,
+  trayTooltip,
+  windowCloseDecision,
+  type SendProgress,
+} from './sendWatch';
+import { shellText, type ShellLanguage } from './shellText';
+import { createTray } from './tray';
+import { startUpdater } from './updater';
+import { shouldCheckForUpdates, updateFeedUrl } from './updatePolicy';
+import { createMainWindow, currentBounds } from './window';
 
 const logger = consoleLogger;
 const PRELOAD = join(PROJECT_ROOT, 'out', 'preload', 'index.cjs');
+// Started at login: only the tray icon, so scheduled sends go out without a window popping up.
+const START_HIDDEN = process.argv.includes('--hidden');
 
 let winkelpost: App | null = null;
 let mainWindow: BrowserWindow | null = null;
+let quitting = false;
 let closing = false;
+let showWindow: () => void = () => {};
 
 registerAppScheme();
 hardenWebContents(logger);
@@ -32,44 +55,165 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start).catch(fatal);
 }
 
+function brandOrNull(): ResellerBrandingT | null {
+  try {
+    return loadResellerBranding(join(RESOURCES_DIR, 'branding'), BUILD_BRANDING);
+  } catch (error) {
+    logger.warn('branding incomplete: no tray brand icon or update feed', error);
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = desktopDataDir(process.env, app.getPath('userData'));
   const cipher = safeStorageCipher(safeStorage, () => nodeSecretCipher(dataDir), logger);
-  winkelpost = await createApp({
+  const prefs = openPrefsStore(logger);
+  const shell = createDesktopShell(prefs, () => {
+    app.relaunch();
+    quitting = true;
+    app.quit();
+  });
+  const running = await createApp({
     dataDir,
     mode: 'electron',
     cipher,
     branding: BUILD_BRANDING,
     logger,
+    desktop: shell,
     ...(process.env.WINKELPOST_TRACKER_URL
       ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
       : {}),
   });
+  winkelpost = running;
+  const brand = brandOrNull();
+  const productName = running.context.branding.productName;
   denyPermissions();
   handleAppProtocol(RENDERER_DIST, null, logger);
-  registerIpc(winkelpost);
-  showWindow();
+  registerIpc(running);
+  applyLoginItem(prefs.get('startAtLogin'));
+
+  const language = (): ShellLanguage => running.context.settings.view().language;
+  const active = () => activeSends(running.context.database.sqlite);
+  const watch = new SendWatch();
+
+  const openRoute = (route: string) => {
+    showWindow();
+    void mainWindow?.loadURL(`app://winkelpost/index.html#${route}`);
+  };
+
+  showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      const displays = screen.getAllDisplays().map((d) => d.workArea);
+      const firstStart = agreementsState(running.context.kv).mustAccept;
+      const window = createMainWindow({
+        preload: PRELOAD,
+        title: productName,
+        bounds: usableBounds(prefs.get('windowBounds'), displays),
+        route: firstStart ? '/overeenkomsten' : '/',
+      });
+      window.on('close', (event) => {
+        prefs.set('windowBounds', currentBounds(window));
+        const decision = windowCloseDecision({
+          quitting,
+          active: active(),
+          explained: prefs.get('closeToTrayExplained'),
+        });
+        if (decision.action === 'close') return;
+        event.preventDefault();
+        window.hide();
+        if (decision.explain) {
+          prefs.set('closeToTrayExplained', true);
+          notify(
+            shellText(language(), 'keepsRunningTitle'),
+            shellText(language(), 'keepsRunningBody'),
+          );
+        }
+      });
+      window.on('closed', () => (mainWindow = null));
+      mainWindow = window;
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  const requestQuit = async () => {
+    if (mustConfirmQuit(active())) {
+      const t = (key: Parameters<typeof shellText>[1]) => shellText(language(), key);
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: t('quitDuringSendTitle'),
+        message: t('quitDuringSendBody'),
+        buttons: [t('keepSending'), t('quitAnyway')],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (answer.response !== 1) return;
+    }
+    quitting = true;
+    app.quit();
+  };
+
+  const feedUrl = updateFeedUrl(brand?.updateUrl);
+  const updater =
+    feedUrl && shouldCheckForUpdates({ packaged: app.isPackaged, feedUrl, env: process.env })
+      ? startUpdater({ feedUrl, logger, language, sendRunning: () => active().running > 0 })
+      : null;
+
+  const trayIcon = join(RESOURCES_DIR, 'branding', brand?.trayIcon ?? 'icons/winkelpost-tray.png');
+  const tray = createTray(trayIcon, { open: () => showWindow(), quit: () => void requestQuit() });
+  const refreshTray = () =>
+    tray.update(trayTooltip(language(), watch.current(), active()), language());
+  const refreshMenu = () =>
+    setAppMenu(
+      language(),
+      { packaged: app.isPackaged, productName },
+      {
+        openManual: () => openRoute('/handleiding'),
+        openAgreements: () => openRoute('/overeenkomsten'),
+        checkUpdates: () => updater?.checkNow(),
+        quit: () => void requestQuit(),
+      },
+    );
+  refreshTray();
+  refreshMenu();
+  // Scheduled sends change state by the clock, not only by events.
+  setInterval(refreshTray, 60_000).unref();
+
+  running.events.subscribe((name, payload) => {
+    if (name === 'settings.changed') {
+      refreshMenu();
+      refreshTray();
+    }
+    if (name !== 'send.progress') return;
+    const progress = payload as SendProgress;
+    const kind = watch.update(progress);
+    if (kind && prefs.get('notifyWhenSent')) {
+      const text = sendNotification(language(), kind, progress);
+      notify(text.title, text.body);
+    }
+    refreshTray();
+    if (kind) updater?.sendsChanged();
+  });
+
+  if (!START_HIDDEN) showWindow();
   app.on('activate', () => showWindow());
+  app.on('window-all-closed', () => {
+    // Closing the last window ends the app unless a send runs or waits (the tray keeps it alive).
+    if (quitting || !keepsAppAlive(active())) {
+      if (process.platform !== 'darwin' || quitting) app.quit();
+    }
+  });
 }
 
-function showWindow(): void {
-  if (!app.isReady() || !winkelpost) return;
-  if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow(PRELOAD, winkelpost.context.branding.productName);
-    mainWindow.on('closed', () => (mainWindow = null));
-    return;
-  }
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+function notify(title: string, body: string): void {
+  if (Notification.isSupported()) new Notification({ title, body }).show();
 }
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
 
 // Close the database cleanly (WAL checkpoint, pending backup) before the process ends.
 app.on('before-quit', (event) => {
+  quitting = true;
   if (closing || !winkelpost) return;
   event.preventDefault();
   closing = true;
