@@ -4,13 +4,17 @@ import { linkedClient, SESSION_EXPIRED_KEY } from '../account/accountLink';
 import { trackerErrorKey } from '../account/trackerErrors';
 import { refreshCreditsFromTracker } from '../credits/creditsRefresh';
 import { anonymiseExpiredDetails } from '../stats/retention';
+import { confirmResubscribe } from '../suppression/resubscribe';
 import { EventApplier } from './applyEvents';
 import { cursorKey, readSyncState, writeSyncState } from './syncState';
 
 export interface SyncOptions {
   /** Events per page asked from the tracker (its maximum is 10,000). */
   pageSize?: number;
-  /** Called for each re-subscription a person confirmed (request id); must be idempotent. */
+  /**
+   * Called for each re-subscription a person confirmed (request id); must be idempotent.
+   * Default: confirmResubscribe (lifts the suppression).
+   */
   onConfirm?: (requestId: string) => void | Promise<void>;
 }
 
@@ -109,9 +113,9 @@ export class SyncService {
   }
 
   private async confirm(requestId: string): Promise<void> {
-    if (!this.options.onConfirm) return;
     try {
-      await this.options.onConfirm(requestId);
+      if (this.options.onConfirm) await this.options.onConfirm(requestId);
+      else confirmResubscribe(this.context, requestId);
     } catch (error) {
       this.context.logger.warn(`re-subscription ${requestId} could not be confirmed`, error);
     }

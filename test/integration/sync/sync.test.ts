@@ -11,6 +11,7 @@ import {
   fetchPixel,
   followLink,
   oneClickUnsubscribe,
+  PERSON_AGENT,
   startTracker,
   TRACKER_PASSWORD,
   TRACKER_USER,
@@ -166,6 +167,24 @@ describe('account link and sync with the real tracker', () => {
       [anna.email, false],
       [bram.email, true],
     ]);
+  });
+
+  it('a re-subscription confirmed at the tracker lifts the suppression at the next sync', async () => {
+    const { sqlite } = t.app.context.database;
+    t.app.context.suppression.suppress('anna@example.nl', 'unsubscribed', 'tracker');
+    sqlite
+      .prepare(
+        'insert into resubscribe_requests (id, normalized_email, requested_at) values (?, ?, ?)',
+      )
+      .run('req-1', 'anna@example.nl', t.clock.now());
+    await login();
+    await t.call('sync.now', {});
+    const confirmUrl = `${tracker.url}/confirm/${tracker.token('confirm', 'resubscribe', 'req-1')}`;
+    const page = await fetch(confirmUrl, { headers: { 'user-agent': PERSON_AGENT } });
+    expect(page.status).toBe(200);
+    expect(t.app.context.suppression.isSuppressed('anna@example.nl')).toBe(true);
+    await t.call('sync.now', {});
+    expect(t.app.context.suppression.isSuppressed('anna@example.nl')).toBe(false);
   });
 
   it('records being offline, keeps everything, and continues from the cursor afterwards', async () => {
