@@ -44,8 +44,8 @@ export interface NewEvent {
 
 export interface StoredEvent {
   id: string;
-  /** Position in the account's event stream; the cursor is the last seq seen. */
-  seq: string;
+  /** Position in the event stream; the cursor is the last seq seen (as a string). */
+  seq: number;
   kind: EventKind;
   mailing: string;
   /** Null once anonymised (older than the retention period). */
