@@ -24,6 +24,8 @@ import { createMailingsHandlers } from './services/mailings/handlers';
 import { seedTemplates, templateCopySubject } from './services/mailings/templates';
 import { createSubjectHandlers } from './services/subject/subjectHandlers';
 import { SuppressionStore } from './services/suppression/suppressionStore';
+import { createSending, type SendingOptions } from './services/sending';
+import type { SendService } from './services/sending/sendService';
 import { createSuppressionHandlers } from './services/suppression/handlers';
 import { createSelectionsHandlers } from './services/selections/handlers';
 import { scheduleSelectionRetention } from './services/selections/retention';
@@ -52,6 +54,8 @@ export interface CreateAppOptions {
   trackerUrl?: string;
   /** The Electron shell's preferences and restart; absent in browser mode. */
   desktop?: DesktopShell;
+  /** Send queue seams for tests and benchmarks (DNS resolver, queue tuning). */
+  sending?: SendingOptions;
 }
 
 /** Everything the services share. Capabilities take what they need from it. */
@@ -77,6 +81,8 @@ export interface App {
   handlers: HandlerTable;
   events: EventBus;
   context: AppContext;
+  /** The send queue (tests kick it after moving the clock). */
+  sending: SendService;
   close(): Promise<void>;
 }
 
@@ -135,6 +141,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const version = packageVersion();
   const bounces = createBounceHandlers(context);
   const sync = new SyncService(context);
+  const sending = createSending(context, options.sending);
 
   const impls: HandlerImpls = {
     'app.info': () =>
@@ -156,6 +163,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createStatsHandlers(context),
     ...createCreditsHandlers(context),
     ...createDesktopHandlers(context, options.desktop),
+    ...sending.handlers,
     ...bounces.handlers,
   };
 
@@ -163,11 +171,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const selectionRetention = scheduleSelectionRetention(context);
   sync.start();
   bounces.poller.start();
+  sending.service.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
+    sending: sending.service,
     async close() {
+      await sending.service.stop();
       await bounces.poller.stop();
       await sync.stop();
       selectionRetention.stop();

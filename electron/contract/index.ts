@@ -12,6 +12,9 @@ import { subjectChannels } from './subject';
 import { selectionsChannels } from './selections';
 import { suppressionChannels } from './suppression';
 import { contactsChannels } from './contacts';
+import { sendingChannels } from './sending';
+import { checklistChannels } from './checklist';
+import { sendersChannels } from './senders';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -30,6 +33,9 @@ export const channels = {
   ...selectionsChannels,
   ...suppressionChannels,
   ...contactsChannels,
+  ...sendingChannels,
+  ...checklistChannels,
+  ...sendersChannels,
   ...accountChannels,
   ...statsChannels,
   ...creditsChannels,

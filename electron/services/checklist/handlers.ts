@@ -1,0 +1,39 @@
+import type { AppContext } from '../../app';
+import { DomainError, ERROR_CODES } from '../../contract';
+import { MANUAL_CHECKS } from '../../contract/checklist';
+import type { HandlerImpls } from '../core/handlerTable';
+import { computeChecklist, type ChecklistDeps } from './checklist';
+
+export function createChecklistHandlers(
+  context: AppContext,
+  deps: ChecklistDeps,
+): Pick<HandlerImpls, 'checklist.get'> {
+  return { 'checklist.get': ({ mailingId }) => computeChecklist(context, mailingId, deps) };
+}
+
+/** send.start's gate: the same checklist, nothing failing, every manual item ticked. */
+export async function checklistGuard(
+  context: AppContext,
+  deps: ChecklistDeps,
+  mailingId: string,
+  confirmed: readonly string[],
+): Promise<void> {
+  const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
+  if (missing.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      `Not ticked: ${missing.join(', ')}`,
+      'sending:errors.manualNotTicked',
+    );
+  }
+  const checklist = await computeChecklist(context, mailingId, deps);
+  const failing = checklist.items.filter((i) => i.status === 'fail');
+  if (failing.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      `The checklist fails: ${failing.map((i) => i.id).join(', ')}`,
+      'sending:errors.checklistFails',
+      { items: failing.map((i) => i.id).join(', ') },
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import type { AppContext } from '../../app';
+import type { HandlerImpls } from '../core/handlerTable';
+import type { SendService } from './sendService';
+import { sendTestMails } from './testSend';
+
+type SendingChannels =
+  | 'send.test'
+  | 'send.start'
+  | 'send.pause'
+  | 'send.resume'
+  | 'send.cancel'
+  | 'send.status'
+  | 'send.list'
+  | 'send.retryUncertain';
+
+export function createSendingHandlers(
+  context: AppContext,
+  service: SendService,
+): Pick<HandlerImpls, SendingChannels> {
+  return {
+    'send.test': (input) => sendTestMails(context, input),
+    'send.start': (input) => service.startSend(input),
+    'send.pause': ({ sendId }) => service.pause(sendId),
+    'send.resume': ({ sendId }) => service.resume(sendId),
+    'send.cancel': ({ sendId }) => service.cancel(sendId),
+    'send.status': (input) =>
+      'sendId' in input ? service.status(input.sendId) : service.statusForMailing(input.mailingId),
+    'send.list': () => service.list(),
+    'send.retryUncertain': ({ sendId }) => service.retryUncertain(sendId),
+  };
+}

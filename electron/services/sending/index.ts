@@ -1,0 +1,101 @@
+import type { AppContext } from '../../app';
+import { TrackerClient } from '../../../tracker/client';
+import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';
+import type { HandlerImpls } from '../core/handlerTable';
+import { compileStoredMailing } from '../mailings/renderInput';
+import { dkimSigningFor } from '../senders/dkim';
+import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
+import { createSendersHandlers } from '../senders/handlers';
+import { readTrackerSession } from '../tracking/trackingConfig';
+import { trackerCredits, type CreditsPort } from './credits';
+import { createSendingHandlers } from './handlers';
+import { mailingMessageSources } from './mailingMessages';
+import type { Messenger } from './messenger';
+import { transportMessenger } from './messenger';
+import { SendService, type SendServiceOptions } from './sendService';
+import type { SendRow } from './sendStore';
+import { createMailTransport } from './transport';
+
+export interface SendingOptions {
+  /** DNS for the SPF/DKIM/DMARC checks; tests pass a fake one. */
+  resolver?: TxtResolver;
+  credits?: () => CreditsPort | null;
+  messengers?: (send: SendRow) => Messenger;
+  manager?: SendServiceOptions['manager'];
+  /** Connections the queue keeps open to the SMTP server. */
+  maxConnections?: number;
+}
+
+type Channels =
+  | 'send.test'
+  | 'send.start'
+  | 'send.pause'
+  | 'send.resume'
+  | 'send.cancel'
+  | 'send.status'
+  | 'send.list'
+  | 'send.retryUncertain'
+  | 'checklist.get'
+  | 'smtp.test'
+  | 'senders.sendCode'
+  | 'senders.verifyCode'
+  | 'senders.verification'
+  | 'dkim.get'
+  | 'dkim.generate'
+  | 'dns.check'
+  | 'outbox.list'
+  | 'outbox.open';
+
+/** Builds the send queue, the checklist and the sender set-up for createApp. */
+export function createSending(
+  context: AppContext,
+  options: SendingOptions = {},
+): { service: SendService; handlers: Pick<HandlerImpls, Channels> } {
+  const resolver = options.resolver ?? systemTxtResolver();
+  const credits = options.credits ?? (() => trackerCredits(context.kv, context.cipher));
+  const checklistDeps = { resolver: () => resolver, credits };
+  const messengers =
+    options.messengers ??
+    ((send: SendRow) => {
+      const mailing = context.mailings.get(send.mailingId);
+      const sender = context.settings.read().senders.find((s) => s.id === mailing.from);
+      const dkim = sender ? dkimSigningFor(context.kv, context.cipher, sender.email) : undefined;
+      return transportMessenger(
+        createMailTransport(context, {
+          pool: true,
+          maxConnections: options.maxConnections ?? 3,
+          ...(dkim ? { dkim } : {}),
+        }),
+      );
+    });
+  const service = new SendService(context, {
+    sources: mailingMessageSources(context),
+    messengers,
+    credits,
+    guard: (mailingId, confirmed) => checklistGuard(context, checklistDeps, mailingId, confirmed),
+    prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
+    ...(options.manager ? { manager: options.manager } : {}),
+  });
+  return {
+    service,
+    handlers: {
+      ...createSendingHandlers(context, service),
+      ...createChecklistHandlers(context, checklistDeps),
+      ...createSendersHandlers(context, () => resolver),
+    },
+  };
+}
+
+/** The tracker redirects a click only to a link registered for the mailing: register them first. */
+async function registerLinks(context: AppContext, mailingId: string): Promise<void> {
+  const session = readTrackerSession(context.kv, context.cipher);
+  if (!session) return;
+  const { compiled } = await compileStoredMailing(context, context.mailings.get(mailingId));
+  if (compiled.links.length === 0) return;
+  const client = new TrackerClient({
+    baseUrl: session.baseUrl,
+    token: session.token,
+    timeoutMs: 15_000,
+  });
+  await client.registerLinks(mailingId, compiled.links);
+}

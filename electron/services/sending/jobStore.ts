@@ -1,0 +1,240 @@
+import type Database from 'better-sqlite3';
+import { emailHash } from '../suppression/email';
+
+/** One recipient of a send as the queue hands it to the message source. */
+export interface ClaimedJob {
+  id: number;
+  sendId: string;
+  mailingId: string;
+  contactId: number | null;
+  email: string;
+  normalizedEmail: string;
+  recipientId: string;
+  messageId: string;
+  data: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface NewJob {
+  contactId: number | null;
+  email: string;
+  normalizedEmail: string;
+  recipientId: string;
+  messageId: string;
+  data: Record<string, unknown>;
+}
+
+export type JobState =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'retry'
+  | 'bounced_hard'
+  | 'bounced_soft'
+  | 'failed'
+  | 'suppressed'
+  | 'skipped'
+  | 'uncertain';
+
+export type JobCounts = Record<JobState, number>;
+
+export interface JobResult {
+  id: number;
+  state: 'sent' | 'retry' | 'bounced_hard' | 'bounced_soft' | 'failed';
+  /** For retry: when to try again. */
+  nextAt?: number;
+  error?: string;
+}
+
+interface ClaimRow {
+  id: number;
+  send_id: string;
+  mailing_id: string;
+  contact_id: number | null;
+  email: string;
+  normalized_email: string;
+  recipient_id: string;
+  message_id: string;
+  data: string;
+  attempts: number;
+}
+
+/**
+ * The send_jobs table on the hot path: prepared statements, each batch in one transaction.
+ * Job states (DESIGN.md, Sending): queued → sending → sent | retry(next_at) | bounced_hard |
+ * bounced_soft | failed | suppressed | skipped, and uncertain for one that was in flight when the
+ * app died.
+ */
+export class JobStore {
+  private readonly s;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.s = {
+      // An address already in a job of this mailing keeps that job (and its Message-ID); only a
+      // job a cancelled send never sent ('skipped') moves over to the new send.
+      enqueue: sqlite.prepare(
+        `insert into send_jobs
+           (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data, state, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+         on conflict (mailing_id, normalized_email) do update set
+           send_id = excluded.send_id, contact_id = excluded.contact_id, email = excluded.email,
+           data = excluded.data, state = 'queued', attempts = 0, next_at = null, last_error = null,
+           updated_at = excluded.updated_at
+         where send_jobs.state = 'skipped'`,
+      ),
+      candidates: sqlite.prepare(
+        `select id, send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data, attempts
+         from send_jobs
+         where send_id = ? and (state = 'queued' or (state = 'retry' and next_at <= ?))
+         order by id limit ?`,
+      ),
+      suppressionHit: sqlite.prepare('select 1 from suppression where email_hash = ?'),
+      markSending: sqlite.prepare(
+        `update send_jobs set state = 'sending', attempts = attempts + 1, updated_at = ? where id = ?`,
+      ),
+      markSuppressed: sqlite.prepare(
+        `update send_jobs set state = 'suppressed', last_error = 'suppressed', updated_at = ? where id = ?`,
+      ),
+      markSent: sqlite.prepare(
+        `update send_jobs set state = 'sent', sent_at = ?, last_error = null, next_at = null, updated_at = ?
+         where id = ? and state = 'sending'`,
+      ),
+      markRetry: sqlite.prepare(
+        `update send_jobs set state = 'retry', next_at = ?, last_error = ?, updated_at = ?
+         where id = ? and state = 'sending'`,
+      ),
+      markFinal: sqlite.prepare(
+        `update send_jobs set state = ?, last_error = ?, next_at = null, updated_at = ?
+         where id = ? and state = 'sending'`,
+      ),
+      counts: sqlite.prepare(
+        'select state, count(*) as n from send_jobs where send_id = ? group by state',
+      ),
+      nextRetryAt: sqlite.prepare(
+        `select min(next_at) as at from send_jobs where send_id = ? and state = 'retry'`,
+      ),
+      sendingToUncertain: sqlite.prepare(
+        `update send_jobs set state = 'uncertain', last_error = 'in flight when the app stopped', updated_at = ?
+         where state = 'sending'`,
+      ),
+      uncertainToQueued: sqlite.prepare(
+        `update send_jobs set state = 'queued', next_at = null, updated_at = ?
+         where send_id = ? and state = 'uncertain'`,
+      ),
+      skipOpen: sqlite.prepare(
+        `update send_jobs set state = 'skipped', last_error = 'cancelled', next_at = null, updated_at = ?
+         where send_id = ? and state in ('queued', 'retry')`,
+      ),
+      emailOf: sqlite.prepare('select email from send_jobs where id = ?'),
+    };
+  }
+
+  /**
+   * One job per recipient, UNIQUE(mailing_id, normalized_email): an address that already has a job
+   * for this mailing is never queued twice (the INSERT-OR-IGNORE rule, with the one exception above).
+   */
+  enqueue(sendId: string, mailingId: string, jobs: readonly NewJob[], now: number): number {
+    let added = 0;
+    this.sqlite.transaction(() => {
+      for (const job of jobs) {
+        added += this.s.enqueue.run(
+          sendId,
+          mailingId,
+          job.contactId,
+          job.email,
+          job.normalizedEmail,
+          job.recipientId,
+          job.messageId,
+          JSON.stringify(job.data),
+          now,
+        ).changes;
+      }
+    })();
+    return added;
+  }
+
+  /**
+   * Takes up to `limit` due jobs and marks them 'sending', in one transaction that asks the one
+   * suppression list again: someone who unsubscribed after the send started is not mailed.
+   */
+  claim(sendId: string, now: number, limit: number): ClaimedJob[] {
+    return this.sqlite.transaction(() => {
+      const rows = this.s.candidates.all(sendId, now, limit) as ClaimRow[];
+      const claimed: ClaimedJob[] = [];
+      for (const row of rows) {
+        if (this.s.suppressionHit.get(emailHash(row.normalized_email)) !== undefined) {
+          this.s.markSuppressed.run(now, row.id);
+          continue;
+        }
+        this.s.markSending.run(now, row.id);
+        claimed.push({
+          id: row.id,
+          sendId: row.send_id,
+          mailingId: row.mailing_id,
+          contactId: row.contact_id,
+          email: row.email,
+          normalizedEmail: row.normalized_email,
+          recipientId: row.recipient_id,
+          messageId: row.message_id,
+          data: JSON.parse(row.data) as Record<string, unknown>,
+          attempts: row.attempts + 1,
+        });
+      }
+      return claimed;
+    })();
+  }
+
+  /** Records a batch of outcomes in one transaction (only jobs still 'sending' change). */
+  record(results: readonly JobResult[], now: number): void {
+    if (results.length === 0) return;
+    this.sqlite.transaction(() => {
+      for (const r of results) {
+        if (r.state === 'sent') this.s.markSent.run(now, now, r.id);
+        else if (r.state === 'retry')
+          this.s.markRetry.run(r.nextAt ?? now, r.error ?? null, now, r.id);
+        else this.s.markFinal.run(r.state, r.error ?? null, now, r.id);
+      }
+    })();
+  }
+
+  counts(sendId: string): JobCounts {
+    const counts: JobCounts = {
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      retry: 0,
+      bounced_hard: 0,
+      bounced_soft: 0,
+      failed: 0,
+      suppressed: 0,
+      skipped: 0,
+      uncertain: 0,
+    };
+    for (const row of this.s.counts.all(sendId) as { state: JobState; n: number }[]) {
+      counts[row.state] = row.n;
+    }
+    return counts;
+  }
+
+  nextRetryAt(sendId: string): number | null {
+    return (this.s.nextRetryAt.get(sendId) as { at: number | null }).at;
+  }
+
+  /** On start-up: whatever was in flight when the app died may or may not have been delivered. */
+  markInFlightUncertain(now: number): number {
+    return this.s.sendingToUncertain.run(now).changes;
+  }
+
+  /** "Opnieuw proberen": back in the queue with the Message-ID they already had. */
+  requeueUncertain(sendId: string, now: number): number {
+    return this.s.uncertainToQueued.run(now, sendId).changes;
+  }
+
+  skipOpenJobs(sendId: string, now: number): number {
+    return this.s.skipOpen.run(now, sendId).changes;
+  }
+
+  emailOf(jobId: number): string | undefined {
+    return (this.s.emailOf.get(jobId) as { email: string } | undefined)?.email;
+  }
+}

@@ -1,0 +1,46 @@
+import type { AppContext } from '../../app';
+import { BounceSettingsStore } from '../bounces/bounceSettings';
+import { bounceAddressFor, verpSecret } from '../bounces/verp';
+import { compileStoredMailing } from '../mailings/renderInput';
+import { composeMessage, renderForRecipient } from '../render';
+import type { MessageSource, MessageSourceFactory } from './messageSource';
+
+/** Where bounces go: VERP per job when a bounce mailbox is set up, otherwise the sender itself. */
+export function envelopeSender(
+  context: Pick<AppContext, 'kv' | 'cipher'>,
+  senderEmail: string,
+): (jobId: number) => string {
+  const bounces = new BounceSettingsStore(context.kv, context.cipher).read();
+  if (!bounces.enabled || bounces.address === '') return () => senderEmail;
+  if (!bounces.useVerp) return () => bounces.address;
+  const secret = verpSecret(context.kv);
+  return (jobId) => bounceAddressFor(bounces.address, jobId, secret);
+}
+
+/** The real message source: the mailing compiled once by the rendering engine, then per job. */
+export function mailingMessageSources(
+  context: Pick<AppContext, 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock'>,
+): MessageSourceFactory {
+  return {
+    async forSend(send): Promise<MessageSource> {
+      const mailing = context.mailings.get(send.mailingId);
+      const { compiled } = await compileStoredMailing(context, mailing);
+      const returnPath = envelopeSender(context, compiled.sender.email);
+      return {
+        build(job) {
+          const mail = renderForRecipient(compiled, {
+            email: job.email,
+            data: job.data,
+            recipientId: job.recipientId,
+          });
+          const raw = composeMessage(compiled, mail, {
+            to: job.email,
+            messageId: job.messageId,
+            date: new Date(context.clock.now()),
+          });
+          return { envelopeFrom: returnPath(job.id), to: job.email, raw };
+        },
+      };
+    },
+  };
+}

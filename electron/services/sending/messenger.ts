@@ -1,0 +1,30 @@
+import type { MailTransport } from './transport';
+
+/** One message ready for the wire: the envelope and the complete RFC 5322 bytes. */
+export interface OutgoingMail {
+  /** MAIL FROM (Return-Path): the VERP bounce address, or the sender. */
+  envelopeFrom: string;
+  to: string;
+  raw: Buffer;
+}
+
+/**
+ * All the send manager knows about delivery (listmonk's "messenger"): hand over one message, or
+ * throw the server's error for the manager to classify.
+ */
+export interface Messenger {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export function transportMessenger(transport: MailTransport): Messenger {
+  return {
+    async send(mail) {
+      await transport.sendMail({
+        envelope: { from: mail.envelopeFrom, to: [mail.to] },
+        raw: mail.raw,
+      });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,327 @@
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { CreditBook } from './creditBook';
+import type { ClaimedJob, JobResult, JobStore } from './jobStore';
+import type { MessageSource, MessageSourceFactory } from './messageSource';
+import type { Messenger } from './messenger';
+import { RateLimiter, type RateLimits } from './rateLimiter';
+import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retryPolicy';
+import { deliveryOutcome, describeSmtpError, type SmtpProblem } from './smtpErrors';
+import type { SendRow, SendStore } from './sendStore';
+
+/** What the manager tells the rest of the app; the service turns these into events and statuses. */
+export interface SendManagerHooks {
+  /** Progress or a change of state (throttled for progress). */
+  changed(sendId: string): void;
+  /** The send started (scheduled → running), ended (finished/cancelled) or paused by itself. */
+  started(send: SendRow): void;
+  ended(send: SendRow): void;
+  /** A 5.1.x answer: never mail this address again. */
+  hardBounce(email: string, detail: string): void;
+  softBounce(email: string, detail: string): void;
+}
+
+export interface SendManagerOptions {
+  sends: SendStore;
+  jobs: JobStore;
+  credits: CreditBook;
+  sources: MessageSourceFactory;
+  messengers: (send: SendRow) => Messenger;
+  clock: Clock;
+  logger: Logger;
+  limits: () => RateLimits;
+  hooks: SendManagerHooks;
+  /** Messages handed to the transport at once (the pool queues them over its connections). */
+  window?: number;
+  retry?: RetryPolicy;
+  /** This many failures in a row without one success pause the send. */
+  failureRunToPause?: number;
+  /** Commit credits to the tracker after this many sent mails (and at the end). */
+  commitEvery?: number;
+  monotonicNow?: () => number;
+}
+
+const FLUSH_RESULTS = 50;
+const FLUSH_MS = 250;
+/** Waiting for a retry or a scheduled send: wake at least this often to look again. */
+const MAX_IDLE_MS = 30_000;
+
+/**
+ * The send queue's worker (DESIGN.md, Sending). It sees the database through JobStore/SendStore,
+ * content through a MessageSource and delivery through a Messenger; throttling is a RateLimiter
+ * and auto-pause plain state. One send is pumped at a time so the rate limit holds for all.
+ */
+export class SendManager {
+  private readonly limiter: RateLimiter;
+  private readonly window: number;
+  private readonly retry: RetryPolicy;
+  private readonly failureRunToPause: number;
+  private readonly commitEvery: number;
+  private loopDone: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+
+  constructor(private readonly o: SendManagerOptions) {
+    this.limiter = new RateLimiter(o.limits(), o.monotonicNow);
+    this.window = o.window ?? 20;
+    this.retry = o.retry ?? DEFAULT_RETRY_POLICY;
+    this.failureRunToPause = o.failureRunToPause ?? 10;
+    this.commitEvery = o.commitEvery ?? 200;
+  }
+
+  /** Jobs that were 'sending' when the app died become 'uncertain'; then the loop starts. */
+  start(): { uncertain: number } {
+    const uncertain = this.o.jobs.markInFlightUncertain(this.o.clock.now());
+    if (!this.loopDone) this.loopDone = this.loop();
+    return { uncertain };
+  }
+
+  /** Look again now (a send started, resumed, or the clock moved). */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** Lets the messages in flight finish and records them; takes nothing new. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.kick();
+    await this.loopDone;
+    this.loopDone = null;
+  }
+
+  /** Milliseconds the rest of a send needs at the current rate limits. */
+  estimateMs(remaining: number): number {
+    return this.limiter.estimateMs(remaining);
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      this.kicked = false;
+      try {
+        this.startDue();
+        const worked = await this.workOnce();
+        await this.settleEnded();
+        if (!worked && !this.kicked && !this.stopping) await this.idle();
+      } catch (error) {
+        this.o.logger.error('send queue loop failed', error);
+        if (!this.stopping) await this.sleep(1000);
+      }
+    }
+  }
+
+  /** Scheduled sends whose moment has come: they start (also those due while the app was closed). */
+  private startDue(): void {
+    const now = this.o.clock.now();
+    for (const send of this.o.sends.due(now)) {
+      if (this.o.sends.start(send.id, now, null)) this.o.hooks.started(this.o.sends.get(send.id)!);
+    }
+  }
+
+  private async workOnce(): Promise<boolean> {
+    const now = this.o.clock.now();
+    for (const send of this.o.sends.running()) {
+      const counts = this.o.jobs.counts(send.id);
+      if (counts.queued + counts.sending + counts.retry === 0) {
+        await this.finish(send);
+        continue;
+      }
+      const nextRetry = counts.retry > 0 ? this.o.jobs.nextRetryAt(send.id) : null;
+      if (counts.queued > 0 || (nextRetry !== null && nextRetry <= now)) {
+        await this.pump(send);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async finish(send: SendRow): Promise<void> {
+    const now = this.o.clock.now();
+    this.o.sends.finish(send.id, 'finished', now);
+    this.o.hooks.ended(this.o.sends.get(send.id)!);
+    await this.o.credits.release(send.id, now);
+  }
+
+  /** Ended sends whose credits could not be settled (tracker offline) get another try. */
+  private async settleEnded(): Promise<void> {
+    const pending = this.o.sends.sqlite
+      .prepare(
+        `select id from sends where state in ('finished', 'cancelled') and credits_released_at is null
+         and credits_reserved > 0`,
+      )
+      .all() as { id: string }[];
+    for (const { id } of pending) await this.o.credits.release(id, this.o.clock.now());
+  }
+
+  private async idle(): Promise<void> {
+    const now = this.o.clock.now();
+    const moments = [this.o.sends.nextScheduledAt()];
+    for (const send of this.o.sends.running()) moments.push(this.o.jobs.nextRetryAt(send.id));
+    const next = Math.min(...moments.filter((m): m is number => m !== null));
+    const wait = Number.isFinite(next) ? Math.max(0, next - now) : MAX_IDLE_MS;
+    await this.sleep(Math.min(MAX_IDLE_MS, Math.max(wait, 10)));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private isRunning(sendId: string): boolean {
+    return this.o.sends.get(sendId)?.state === 'running';
+  }
+
+  /** Sends one send's due jobs until there are none, it is paused or cancelled, or the app stops. */
+  private async pump(send: SendRow): Promise<void> {
+    this.limiter.update(this.o.limits());
+    let source: MessageSource;
+    try {
+      source = await this.o.sources.forSend(send);
+    } catch (error) {
+      const problem = describeSmtpError(error);
+      this.o.logger.error(`send ${send.id}: the mailing could not be prepared`, error);
+      this.pause(send.id, 'prepare', problem.detail);
+      return;
+    }
+    const messenger = this.o.messengers(send);
+    const inFlight = new Set<Promise<void>>();
+    const results: JobResult[] = [];
+    let lastFlush = performance.now();
+    let failuresInRow = 0;
+    let sentSinceCommit = 0;
+    const pauseWith: { value: { reason: string; detail: string } | null } = { value: null };
+
+    const flush = async () => {
+      const batch = results.splice(0);
+      this.o.jobs.record(batch, this.o.clock.now());
+      lastFlush = performance.now();
+      sentSinceCommit += batch.filter((r) => r.state === 'sent').length;
+      if (batch.length > 0) this.o.hooks.changed(send.id);
+      if (sentSinceCommit >= this.commitEvery) {
+        sentSinceCommit = 0;
+        await this.o.credits.settle(send.id);
+      }
+    };
+
+    const deliver = async (job: ClaimedJob) => {
+      let result: JobResult;
+      try {
+        await messenger.send(source.build(job));
+        result = { id: job.id, state: 'sent' };
+        failuresInRow = 0;
+      } catch (error) {
+        const handled = this.failed(job, error);
+        result = handled.result;
+        if (handled.countsAsFailure) failuresInRow += 1;
+        if (handled.pause) pauseWith.value ??= handled.pause;
+        if (!pauseWith.value && failuresInRow >= this.failureRunToPause) {
+          pauseWith.value = { reason: 'failures', detail: describeSmtpError(error).detail };
+        }
+      }
+      results.push(result);
+    };
+
+    try {
+      let state: 'go' | 'stop' = 'go';
+      while (state === 'go') {
+        if (results.length >= FLUSH_RESULTS || performance.now() - lastFlush >= FLUSH_MS)
+          await flush();
+        if (pauseWith.value || this.stopping || !this.isRunning(send.id)) break;
+        const room = this.window - inFlight.size;
+        if (room < this.window / 2) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const granted = this.limiter.take(room);
+        if (granted === 0) {
+          await Promise.race([this.delay(this.limiter.waitMs()), ...inFlight]);
+          continue;
+        }
+        const jobs = this.o.jobs.claim(send.id, this.o.clock.now(), granted);
+        if (jobs.length === 0) {
+          if (inFlight.size === 0) state = 'stop';
+          else await Promise.race(inFlight);
+          continue;
+        }
+        for (const job of jobs) {
+          const delivery = deliver(job).finally(() => inFlight.delete(delivery));
+          inFlight.add(delivery);
+        }
+      }
+      await Promise.all(inFlight);
+      await flush();
+    } finally {
+      messenger.close();
+    }
+    if (pauseWith.value) this.pause(send.id, pauseWith.value.reason, pauseWith.value.detail);
+    await this.o.credits.settle(send.id);
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(1, ms)));
+  }
+
+  private pause(sendId: string, reason: string, detail: string): void {
+    if (!this.isRunning(sendId)) return;
+    this.o.sends.setState(sendId, 'paused', { reason, detail });
+    this.o.logger.warn(`send ${sendId} paused: ${reason}`, detail);
+    this.o.hooks.changed(sendId);
+  }
+
+  /** Turns a delivery error into the job's next state, and maybe a reason to pause the send. */
+  private failed(
+    job: ClaimedJob,
+    error: unknown,
+  ): { result: JobResult; countsAsFailure: boolean; pause?: { reason: string; detail: string } } {
+    const outcome = deliveryOutcome(error);
+    const { problem } = outcome;
+    const detail = problem.detail;
+    const now = this.o.clock.now();
+    switch (outcome.action) {
+      case 'hardBounce':
+        this.o.hooks.hardBounce(job.email, detail);
+        return {
+          result: { id: job.id, state: 'bounced_hard', error: detail },
+          countsAsFailure: false,
+        };
+      case 'softBounce':
+        this.o.hooks.softBounce(job.email, detail);
+        return {
+          result: { id: job.id, state: 'bounced_soft', error: detail },
+          countsAsFailure: false,
+        };
+      case 'fail':
+        return { result: { id: job.id, state: 'failed', error: detail }, countsAsFailure: true };
+      case 'pause':
+        // The job itself did nothing wrong: it goes out again right after the resume.
+        return {
+          result: { id: job.id, state: 'retry', nextAt: now, error: detail },
+          countsAsFailure: false,
+          pause: { reason: problem.kind, detail },
+        };
+      case 'retry':
+        return { result: this.retryOrGiveUp(job, problem, now), countsAsFailure: true };
+    }
+  }
+
+  private retryOrGiveUp(job: ClaimedJob, problem: SmtpProblem, now: number): JobResult {
+    const delay = retryDelay(this.retry, job.attempts);
+    if (delay !== null)
+      return { id: job.id, state: 'retry', nextAt: now + delay, error: problem.detail };
+    if (problem.enhanced?.startsWith('4.2.')) {
+      this.o.hooks.softBounce(job.email, problem.detail);
+      return { id: job.id, state: 'bounced_soft', error: problem.detail };
+    }
+    return { id: job.id, state: 'failed', error: problem.detail };
+  }
+}

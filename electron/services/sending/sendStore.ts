@@ -1,0 +1,188 @@
+import type Database from 'better-sqlite3';
+import type { SendStateT } from '../../contract/sending';
+
+export interface SendRow {
+  id: string;
+  mailingId: string;
+  idempotencyKey: string;
+  state: SendStateT;
+  pauseReason: string | null;
+  pauseDetail: string | null;
+  scheduledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  startedLateAt: number | null;
+  recipients: number;
+  creditsPerMail: number;
+  creditsReserved: number;
+  creditsCommitted: number;
+  creditsCommitSeq: number;
+  creditsCommitPending: number;
+  creditsReleasedAt: number | null;
+  skipped: string;
+  createdAt: number;
+}
+
+export interface NewSend {
+  id: string;
+  mailingId: string;
+  idempotencyKey: string;
+  state: 'scheduled' | 'running';
+  scheduledAt: number | null;
+  recipients: number;
+  creditsPerMail: number;
+  creditsReserved: number;
+  skipped: { duplicates: number; suppressed: number; recentlyMailed: number };
+  createdAt: number;
+}
+
+const COLUMNS = `id, mailing_id as mailingId, idempotency_key as idempotencyKey, state,
+  pause_reason as pauseReason, pause_detail as pauseDetail, scheduled_at as scheduledAt,
+  started_at as startedAt, finished_at as finishedAt, started_late_at as startedLateAt,
+  recipients, credits_per_mail as creditsPerMail, credits_reserved as creditsReserved,
+  credits_committed as creditsCommitted, credits_commit_seq as creditsCommitSeq,
+  credits_commit_pending as creditsCommitPending, credits_released_at as creditsReleasedAt,
+  skipped, created_at as createdAt`;
+
+/** The `sends` table: one row per send of a mailing, its state and its credit bookkeeping. */
+export class SendStore {
+  private readonly s;
+
+  constructor(readonly sqlite: Database.Database) {
+    this.s = {
+      insert: sqlite.prepare(
+        `insert into sends (id, mailing_id, idempotency_key, state, scheduled_at, started_at, recipients,
+           credits_per_mail, credits_reserved, skipped, created_at)
+         values (@id, @mailingId, @idempotencyKey, @state, @scheduledAt, @startedAt, @recipients,
+           @creditsPerMail, @creditsReserved, @skipped, @createdAt)`,
+      ),
+      get: sqlite.prepare(`select ${COLUMNS} from sends where id = ?`),
+      byKey: sqlite.prepare(`select ${COLUMNS} from sends where idempotency_key = ?`),
+      latestForMailing: sqlite.prepare(
+        `select ${COLUMNS} from sends where mailing_id = ? order by created_at desc, rowid desc limit 1`,
+      ),
+      activeForMailing: sqlite.prepare(
+        `select ${COLUMNS} from sends where mailing_id = ? and state in ('scheduled', 'running', 'paused')
+         limit 1`,
+      ),
+      listVisible: sqlite.prepare(
+        `select ${COLUMNS} from sends
+         where state in ('scheduled', 'running', 'paused') or coalesce(finished_at, 0) >= ?
+         order by coalesce(scheduled_at, started_at, created_at)`,
+      ),
+      running: sqlite.prepare(
+        `select ${COLUMNS} from sends where state = 'running' order by started_at, rowid`,
+      ),
+      due: sqlite.prepare(
+        `select ${COLUMNS} from sends where state = 'scheduled' and scheduled_at <= ? order by scheduled_at`,
+      ),
+      nextScheduledAt: sqlite.prepare(
+        `select min(scheduled_at) as at from sends where state = 'scheduled'`,
+      ),
+      setState: sqlite.prepare(
+        `update sends set state = @state, pause_reason = @pauseReason, pause_detail = @pauseDetail
+         where id = @id`,
+      ),
+      start: sqlite.prepare(
+        `update sends set state = 'running', started_at = coalesce(started_at, @now),
+           started_late_at = @lateAt where id = @id and state = 'scheduled'`,
+      ),
+      finish: sqlite.prepare(
+        `update sends set state = @state, finished_at = @now, pause_reason = null, pause_detail = null
+         where id = @id`,
+      ),
+      reopen: sqlite.prepare(
+        `update sends set state = 'running', finished_at = null where id = ? and state = 'finished'`,
+      ),
+      commitPending: sqlite.prepare(
+        `update sends set credits_commit_seq = credits_commit_seq + 1, credits_commit_pending = ?
+         where id = ? and credits_commit_pending = 0`,
+      ),
+      commitAcknowledged: sqlite.prepare(
+        `update sends set credits_committed = credits_committed + credits_commit_pending,
+           credits_commit_pending = 0 where id = ?`,
+      ),
+      released: sqlite.prepare('update sends set credits_released_at = ? where id = ?'),
+    };
+  }
+
+  insert(send: NewSend): void {
+    this.s.insert.run({
+      ...send,
+      startedAt: send.state === 'running' ? send.createdAt : null,
+      skipped: JSON.stringify(send.skipped),
+    });
+  }
+
+  get(id: string): SendRow | undefined {
+    return this.s.get.get(id) as SendRow | undefined;
+  }
+
+  byIdempotencyKey(key: string): SendRow | undefined {
+    return this.s.byKey.get(key) as SendRow | undefined;
+  }
+
+  latestForMailing(mailingId: string): SendRow | undefined {
+    return this.s.latestForMailing.get(mailingId) as SendRow | undefined;
+  }
+
+  activeForMailing(mailingId: string): SendRow | undefined {
+    return this.s.activeForMailing.get(mailingId) as SendRow | undefined;
+  }
+
+  /** Scheduled, running and paused sends, and those that ended since `finishedSince`. */
+  listVisible(finishedSince: number): SendRow[] {
+    return this.s.listVisible.all(finishedSince) as SendRow[];
+  }
+
+  running(): SendRow[] {
+    return this.s.running.all() as SendRow[];
+  }
+
+  due(now: number): SendRow[] {
+    return this.s.due.all(now) as SendRow[];
+  }
+
+  nextScheduledAt(): number | null {
+    return (this.s.nextScheduledAt.get() as { at: number | null }).at;
+  }
+
+  setState(
+    id: string,
+    state: SendStateT,
+    pause: { reason: string; detail: string } | null = null,
+  ): void {
+    this.s.setState.run({
+      id,
+      state,
+      pauseReason: pause?.reason ?? null,
+      pauseDetail: pause?.detail ?? null,
+    });
+  }
+
+  /** scheduled → running; `lateAt` marks a send that was due while the app was closed. */
+  start(id: string, now: number, lateAt: number | null): boolean {
+    return this.s.start.run({ id, now, lateAt }).changes > 0;
+  }
+
+  finish(id: string, state: 'finished' | 'cancelled', now: number): void {
+    this.s.finish.run({ id, state, now });
+  }
+
+  reopen(id: string): void {
+    this.s.reopen.run(id);
+  }
+
+  /** Records a commit about to be asked of the tracker; false if an earlier one is still pending. */
+  beginCommit(id: string, amount: number): boolean {
+    return this.s.commitPending.run(amount, id).changes > 0;
+  }
+
+  acknowledgeCommit(id: string): void {
+    this.s.commitAcknowledged.run(id);
+  }
+
+  markReleased(id: string, now: number): void {
+    this.s.released.run(now, id);
+  }
+}

@@ -1,0 +1,99 @@
+import type { AppContext } from '../../app';
+import { DomainError, ERROR_CODES } from '../../contract';
+import { compileStoredMailing } from '../mailings/renderInput';
+import { composeMessage, newMessageId, renderForRecipient } from '../render';
+import { SAMPLE_DATA } from '../render/variables';
+import { dkimSigningFor } from '../senders/dkim';
+import { describeSmtpError } from './smtpErrors';
+import { createMailTransport } from './transport';
+
+export interface TestSendRequest {
+  mailingId: string;
+  to: string[];
+  contactId?: number;
+}
+
+export interface TestSendOutcome {
+  results: {
+    to: string;
+    ok: boolean;
+    messageId: string | null;
+    outboxFile: string | null;
+    errorKey: string | null;
+    errorDetail: string | null;
+  }[];
+  lastTestAt: number | null;
+  contentChangedAt: number;
+}
+
+function contactData(context: AppContext, contactId: number): Record<string, unknown> {
+  const row = context.database.sqlite
+    .prepare('select data, email from contacts where id = ?')
+    .get(contactId) as { data: string; email: string } | undefined;
+  if (!row) {
+    throw new DomainError(
+      ERROR_CODES.notFound,
+      `Contact ${contactId} not found`,
+      'sending:errors.contactNotFound',
+    );
+  }
+  return { email: row.email, ...(JSON.parse(row.data) as Record<string, unknown>) };
+}
+
+/**
+ * Step 5: the mailing exactly as it will be sent — same compile, same personalisation, same MIME —
+ * to up to five of the shopkeeper's own addresses. It costs no credits and needs no account, so it
+ * is not tracked (links as written, no open pixel): a test never counts in the statistics.
+ */
+export async function sendTestMails(
+  context: AppContext,
+  request: TestSendRequest,
+): Promise<TestSendOutcome> {
+  const mailing = context.mailings.get(request.mailingId);
+  const data =
+    request.contactId === undefined ? { ...SAMPLE_DATA } : contactData(context, request.contactId);
+  const { compiled } = await compileStoredMailing(context, mailing, { tracking: null });
+  const dkim = dkimSigningFor(context.kv, context.cipher, compiled.sender.email);
+  const transport = createMailTransport(context, dkim ? { dkim } : {});
+  const results: TestSendOutcome['results'] = [];
+  try {
+    for (const to of [...new Set(request.to.map((t) => t.trim()))]) {
+      const messageId = newMessageId(compiled.sender.email);
+      const mail = renderForRecipient(compiled, { email: to, data, recipientId: 'test' });
+      const raw = composeMessage(compiled, mail, {
+        to,
+        messageId,
+        date: new Date(context.clock.now()),
+      });
+      try {
+        const info = await transport.sendMail({
+          envelope: { from: compiled.sender.email, to: [to] },
+          raw,
+        });
+        results.push({
+          to,
+          ok: true,
+          messageId,
+          outboxFile: info.outboxFile ?? null,
+          errorKey: null,
+          errorDetail: null,
+        });
+      } catch (error) {
+        const problem = describeSmtpError(error);
+        results.push({
+          to,
+          ok: false,
+          messageId: null,
+          outboxFile: null,
+          errorKey: problem.key,
+          errorDetail: problem.detail,
+        });
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  if (results.some((r) => r.ok)) context.mailings.markTested(mailing.id, context.clock.now());
+  const after = context.mailings.get(mailing.id);
+  return { results, lastTestAt: after.lastTestAt, contentChangedAt: after.contentChangedAt };
+}

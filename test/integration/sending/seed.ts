@@ -1,0 +1,114 @@
+import { TrackerClient } from '../../../tracker/client';
+import type { TxtResolver } from '../../../electron/services/senders/dnsCheck';
+import { saveTrackerLink } from '../../../electron/services/tracking/trackingConfig';
+import type { TestApp } from '../../helpers/testApp';
+import { TRACKER_PASSWORD, TRACKER_USER, type RunningTracker } from '../sync/trackerFixture';
+
+/** DNS as a well set-up shop domain answers it; no query leaves the process. */
+export function fakeResolver(records: Record<string, string[]> = {}): TxtResolver {
+  const table: Record<string, string[]> = {
+    'bakkerij.nl': ['v=spf1 include:_spf.provider.nl ~all'],
+    '_dmarc.bakkerij.nl': ['v=DMARC1; p=quarantine'],
+    ...records,
+  };
+  return {
+    async resolveTxt(name) {
+      const found = table[name];
+      if (!found)
+        throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+      return found.map((r) => [r]);
+    },
+  };
+}
+
+export function recipientAddress(i: number): string {
+  return `klant${String(i).padStart(5, '0')}@example.nl`;
+}
+
+/** Logs in at the tracker as the app would and stores the link. */
+export async function linkTracker(t: TestApp, tracker: RunningTracker): Promise<void> {
+  const client = new TrackerClient({ baseUrl: tracker.url });
+  const login = await client.login(TRACKER_USER, TRACKER_PASSWORD);
+  saveTrackerLink(t.app.context.kv, t.app.context.cipher, {
+    baseUrl: tracker.url,
+    account: login.account,
+    kid: login.kid,
+    key: Buffer.from(login.signingKey, 'base64'),
+    token: login.token,
+    userName: TRACKER_USER,
+  });
+}
+
+export interface SeededMailing {
+  mailingId: string;
+  senderId: string;
+}
+
+/**
+ * A mailing that passes the checklist: shop details, a verified sender, SMTP to the sink, a
+ * selection of `count` customers, a test mail after the last change.
+ */
+export async function seedMailing(
+  t: TestApp,
+  options: { smtpPort: number; count: number; type?: 'newsletter' | 'voucher'; perSecond?: number },
+): Promise<SeededMailing> {
+  const { context } = t.app;
+  const view = await t.call('settings.update', {
+    shop: {
+      name: 'Bakkerij Jansen',
+      address: 'Dorpsstraat 1',
+      postalCode: '1234 AB',
+      city: 'Ons Dorp',
+      phone: '',
+      website: 'https://bakkerij.nl',
+      email: 'info@bakkerij.nl',
+    },
+    senders: [
+      { name: 'Bakkerij Jansen', email: 'nieuws@bakkerij.nl', replyTo: 'info@bakkerij.nl' },
+    ],
+    smtp: { host: '127.0.0.1', port: options.smtpPort, security: 'none', user: '' },
+    limits: { perSecond: options.perSecond ?? 500, perHour: 1_000_000, fairUseHours: 48 },
+  });
+  const senderId = view.senders[0]!.id;
+  context.settings.markSenderVerified(senderId, true);
+  const mailing = await t.call('mailings.create', { type: options.type ?? 'newsletter' });
+  await t.call('mailings.update', {
+    id: mailing.id,
+    patch: {
+      subject: 'Nieuw in de winkel: verse stol',
+      topLine: 'Alleen deze week, [[voornaam|beste klant]]',
+      from: senderId,
+    },
+  });
+  const rows = ['email;naam;voornaam'];
+  for (let i = 0; i < options.count; i += 1) rows.push(`${recipientAddress(i)};Klant ${i};Klant`);
+  const imported = await t.call('selections.import', {
+    fileName: 'klanten.csv',
+    dataBase64: Buffer.from(rows.join('\n'), 'utf8').toString('base64'),
+    description: 'Vaste klanten',
+    consent: true,
+  });
+  await t.call('mailings.setSelections', { id: mailing.id, selectionIds: [imported.selectionId] });
+  context.mailings.markTested(mailing.id, t.clock.now() + 1);
+  t.clock.advance(1000);
+  return { mailingId: mailing.id, senderId };
+}
+
+export const ALL_TICKED = ['permission', 'testChecked', 'contentCorrect'];
+
+/** Waits (real time) until the predicate holds; the failure names what was awaited. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  ok: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
