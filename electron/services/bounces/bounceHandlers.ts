@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app';
+import { DAY } from '../core/clock';
 import type { HandlerImpls } from '../core/handlerTable';
 import { BounceLog } from './bounceLog';
 import { BounceMailbox } from './bounceMailbox';
@@ -6,6 +7,9 @@ import { BouncePoller } from './bouncePoller';
 import { BounceRecorder } from './bounceRecorder';
 import { BounceSettingsStore } from './bounceSettings';
 import { verpSecret } from './verp';
+
+/** Addresses in the bounce log are kept as long as the per-contact statistics: three months. */
+const RETENTION_MS = 90 * DAY;
 
 type BounceChannel =
   | 'bounces.getSettings'
@@ -37,6 +41,7 @@ export function createBounceHandlers(context: AppContext): {
     clock: context.clock,
     logger: context.logger,
     events: context.events,
+    afterPoll: () => log.anonymiseBefore(now() - RETENTION_MS),
   });
   const handlers: Pick<HandlerImpls, BounceChannel> = {
     'bounces.getSettings': () => settings.view(),

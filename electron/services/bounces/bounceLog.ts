@@ -123,6 +123,19 @@ export class BounceLog {
     return this.get(id);
   }
 
+  /**
+   * Privacy: like the per-contact statistics, the addresses and the servers' words (which often
+   * repeat the address) are dropped three months after processing. Returns how many rows changed.
+   */
+  anonymiseBefore(cutoff: number): number {
+    return this.sqlite
+      .prepare(
+        `update bounce_messages set email = null, reason = '', subject = ''
+         where processed_at < ? and email is not null`,
+      )
+      .run(cutoff).changes;
+  }
+
   /** The statistics stop counting it: the event goes, the aggregates follow the remaining events. */
   private retractEvent(eventId: string): void {
     const event = this.sqlite

@@ -19,6 +19,8 @@ export interface BouncePollerDeps {
   clock: Clock;
   logger: Logger;
   events: EventBus;
+  /** Housekeeping after each successful poll (retention). */
+  afterPoll?: () => void;
 }
 
 /** A poll reads at most this many messages; the rest wait for the next round. */
@@ -129,6 +131,11 @@ export class BouncePoller {
     } finally {
       this.active = null;
       await mailbox?.close();
+    }
+    try {
+      this.deps.afterPoll?.();
+    } catch (error) {
+      this.deps.logger.warn('bounce log housekeeping failed', (error as Error).message);
     }
     this.deps.events.emit('bounces.processed', {
       at: clock.now(),

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
+import { BounceLog } from '../../../electron/services/bounces/bounceLog';
+import { DAY } from '../../../electron/services/core/clock';
 import {
   BounceRecorder,
   POLICY_PAUSE_KEY,
@@ -278,5 +280,27 @@ describe('recording bounces', () => {
     expect(second.items.map((i) => i.email)).toEqual(['x2@y.nl', 'x1@y.nl']);
     const last = await t.call('bounces.list', { limit: 2, beforeId: second.nextBeforeId! });
     expect(last.nextBeforeId).toBeNull();
+  });
+});
+
+describe('privacy', () => {
+  it('drops addresses and server words from the bounce log after three months', async () => {
+    const { t, sqlite, recorder } = await setup();
+    seedSend(sqlite, {
+      mailingId: 'm1',
+      sendId: 's1',
+      subject: 'x',
+      at: t.clock.now(),
+      jobs: [{ id: 101, email: 'anna.devries@voorbeeld.nl', messageId: '<a@b>' }],
+    });
+    recorder.record(await fromFixture('postfix-user-unknown.eml'));
+    const log = new BounceLog(sqlite, t.app.context.suppression, () => t.clock.now());
+    expect(log.anonymiseBefore(t.clock.now() - 90 * DAY)).toBe(0);
+    t.clock.advance(91 * DAY);
+    expect(log.anonymiseBefore(t.clock.now() - 90 * DAY)).toBe(1);
+    const [item] = (await t.call('bounces.list', {})).items;
+    expect(item).toMatchObject({ email: null, reason: '', subject: '', kind: 'hard' });
+    // The suppression itself stays: that is the point of it.
+    expect(t.app.context.suppression.isSuppressed('anna.devries@voorbeeld.nl')).toBe(true);
   });
 });
