@@ -41,7 +41,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * stats.get on a mailing of 100,000 recipients with 1,000,000 events (target: median < 50 ms), and
  * syncing 100,000 new events through the real applier with its triggers (target: < 2 s). Baselines
  * in the same run: the same statistics computed straight from the events table, and plain inserts
- * of the same events into a table without triggers.
+ * of the same events into a copy of the events table (same key and indexes, no aggregates).
  */
 export default async function statsBench(): Promise<Record<string, number>> {
   const dir = tempDir('winkelpost-bench-stats-');
@@ -68,8 +68,12 @@ export default async function statsBench(): Promise<Record<string, number>> {
     for (const page of pages) applier.apply(page, () => undefined);
     const syncMs = performance.now() - loadStart;
 
-    // Baseline: the same rows into a bare copy of events (no triggers, no suppression look-ups).
-    sqlite.exec(`create table bench_events as select * from events where 0`);
+    // Baseline: the same rows into a copy of events with the same key and indexes, no aggregates.
+    // It starts with the same 900,000 rows, so both inserts work on indexes of the same size.
+    sqlite.exec(`create table bench_events as select * from events where cast(substr(id, 8) as integer) < ${EVENTS - SYNC_EVENTS};
+      create unique index bench_events_id on bench_events (id);
+      create index bench_events_mailing_kind on bench_events (mailing_id, kind);
+      create index bench_events_recipient on bench_events (recipient_id);`);
     const bare = sqlite.prepare(
       `insert or ignore into bench_events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
        values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -125,8 +129,8 @@ export default async function statsBench(): Promise<Record<string, number>> {
       naiveFromEventsMedianMs: round(median(naiveTimes)),
       statsGetSpeedupOverNaive: round(median(naiveTimes) / median(getTimes)),
       sync100kEventsMs: Math.round(syncMs),
-      bareInsert100kMs: Math.round(bareInsertMs),
-      syncCostOverBareInsert: round(syncMs / bareInsertMs),
+      plainEventInsert100kMs: Math.round(bareInsertMs),
+      syncCostOverPlainInsert: round(syncMs / bareInsertMs),
       preload900kMs: Math.round(preloadMs),
     };
   } finally {
