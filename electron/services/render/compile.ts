@@ -108,13 +108,14 @@ export function buildMjml(input: CompileInput): {
     fontStack,
     knownVariables(input.extraVariables),
     images,
-    input.shop,
+    // The footer always names who sends the mail, even before the shop details are filled in.
+    { ...input.shop, name: input.shop.name || input.sender.name },
   );
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');
-  const title = ctx.html(input.subject);
+  const title = ctx.plainHtml(input.subject);
   const preview =
-    input.topLine.trim() === '' ? '' : `<mj-preview>${ctx.html(input.topLine)}</mj-preview>`;
+    input.topLine.trim() === '' ? '' : `<mj-preview>${ctx.plainHtml(input.topLine)}</mj-preview>`;
   const body = renderBlocks(ctx, document, footerAdded);
   const { colors, width } = document.settings;
   const source = [

@@ -68,7 +68,17 @@ export class CompileContext {
     return this.segments(text, 'text');
   }
 
-  variable(name: string, fallback: string | undefined, format: 'html' | 'text'): string {
+  /** Escaped text without markup (the HTML <title>): a barcode there is its code, not an image. */
+  plainHtml(text: string): string {
+    return this.segments(text, 'html', true);
+  }
+
+  variable(
+    name: string,
+    fallback: string | undefined,
+    format: 'html' | 'text',
+    barcodeAsCode = false,
+  ): string {
     if (!this.known.has(name)) {
       this.warn('unknownVariable', { name });
       // Shown as typed, so the preview makes the mistake visible; the checklist blocks sending.
@@ -78,7 +88,8 @@ export class CompileContext {
     const use = this.variables.get(name) ?? { name, withoutFallback: false };
     if (fallback === undefined || fallback.trim() === '') use.withoutFallback = true;
     this.variables.set(name, use);
-    if (name === 'waardebon_barcode') return this.slots.ref({ kind: 'barcode', format });
+    if (name === 'waardebon_barcode' && !barcodeAsCode)
+      return this.slots.ref({ kind: 'barcode', format });
     return this.slots.ref({
       kind: 'var',
       name,
@@ -131,14 +142,14 @@ export class CompileContext {
     };
   }
 
-  private segments(text: string, format: 'html' | 'text'): string {
+  private segments(text: string, format: 'html' | 'text', barcodeAsCode = false): string {
     return parseVariables(text)
       .map((s) =>
         'text' in s
           ? format === 'html'
             ? escapeHtml(stripSlotMarkers(s.text))
             : stripSlotMarkers(s.text)
-          : this.variable(s.name, s.fallback, format),
+          : this.variable(s.name, s.fallback, format, barcodeAsCode),
       )
       .join('');
   }

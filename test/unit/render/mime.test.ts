@@ -109,6 +109,25 @@ describe('MIME message per recipient', () => {
   });
 });
 
+describe('hosted images', () => {
+  it('uses the tracker URL of an image when there is one, and attaches only the others', async () => {
+    const { input } = await loadTemplate('voorbeeld-nieuwsbrief');
+    const hero = input.images.find((i) => i.fileName === 'herfstcollectie.jpg')!;
+    const compiled = await compileMailing({
+      ...input,
+      hostedImageUrl: (image) =>
+        image.sha256 === hero.sha256 ? `https://t.winkelpost.nl/i/${image.sha256}.jpg` : undefined,
+    });
+    const mail = renderForRecipient(compiled, contact);
+    expect(mail.html).toContain(`src="https://t.winkelpost.nl/i/${hero.sha256}.jpg"`);
+    const parsed = await simpleParser(
+      composeMessage(compiled, mail, { to: contact.email, messageId: '<h@y>', date: new Date(0) }),
+    );
+    expect(parsed.attachments.length).toBe(input.images.length - 1);
+    expect(parsed.attachments.some((a) => a.content.equals(hero.bytes))).toBe(false);
+  });
+});
+
 describe('tracking', () => {
   it('signs click, open, web and unsubscribe tokens that verify; a flipped byte fails', async () => {
     const compiled = await compiledTemplate('voorbeeld-nieuwsbrief', true);
