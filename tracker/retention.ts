@@ -3,7 +3,8 @@ import type { TrackerStore } from './store/types';
 
 /**
  * Per-recipient events older than three months are anonymised (recipient, IP and user agent
- * removed; the event and so every count stays). Runs on its own timer; runOnce() is for tests.
+ * removed; the event and so every count stays); expired sessions go too. Runs on its own timer;
+ * runOnce() (returning the number of events anonymised) is for tests.
  */
 export const RETENTION_MONTHS = 3;
 
@@ -34,9 +35,11 @@ export function startRetentionJob(options: {
   let running: Promise<number> | null = null;
   const runOnce = () => {
     // One run at a time: a slow run is not overtaken by the next tick.
-    running ??= options.store
-      .anonymiseEventsBefore(retentionCutoff(options.clock.now(), options.months))
-      .finally(() => (running = null));
+    running ??= (async () => {
+      const now = options.clock.now();
+      await options.store.deleteExpiredSessions(now);
+      return options.store.anonymiseEventsBefore(retentionCutoff(now, options.months));
+    })().finally(() => (running = null));
     return running;
   };
   const tick = () => void runOnce().catch((error: unknown) => options.onError?.(error));

@@ -126,22 +126,27 @@ export function registerApiRoutes(app: FastifyInstance, ctx: TrackerContext): vo
     orders: (await ctx.store.listOrders(request.accountId)).map(orderView),
   }));
 
-  app.put<{ Params: { mailing: string } }>('/mailings/:mailing/links', async (request) => {
-    const mailing = parseBody(mailingIdSchema, request.params.mailing);
-    const { links } = parseBody(linksInput, request.body);
-    const refused = links.filter((link) => safeRedirectUrl(link.url) === null);
-    if (refused.length > 0) {
-      throw invalidInput(
-        `Only http(s) links can be tracked; refused link id(s) ${refused.map((l) => l.id).join(', ')}`,
-        refused.map((l) => ({ path: `links.${l.id}`, message: 'not an http(s) URL' })),
-      );
-    }
-    const ids = new Set(links.map((l) => l.id));
-    if (ids.size !== links.length) throw invalidInput('Link ids must be unique within a mailing');
-    await ctx.store.putLinks(request.accountId, mailing, links);
-    ctx.links.deleteWhere((key) => key.startsWith(`${request.accountId}\u0000${mailing}\u0000`));
-    return { ok: true, count: links.length };
-  });
+  // A link table with long tracking parameters can outgrow the default 64 KB.
+  app.put<{ Params: { mailing: string } }>(
+    '/mailings/:mailing/links',
+    { bodyLimit: 2 * 1024 * 1024 },
+    async (request) => {
+      const mailing = parseBody(mailingIdSchema, request.params.mailing);
+      const { links } = parseBody(linksInput, request.body);
+      const refused = links.filter((link) => safeRedirectUrl(link.url) === null);
+      if (refused.length > 0) {
+        throw invalidInput(
+          `Only http(s) links can be tracked; refused link id(s) ${refused.map((l) => l.id).join(', ')}`,
+          refused.map((l) => ({ path: `links.${l.id}`, message: 'not an http(s) URL' })),
+        );
+      }
+      const ids = new Set(links.map((l) => l.id));
+      if (ids.size !== links.length) throw invalidInput('Link ids must be unique within a mailing');
+      await ctx.store.putLinks(request.accountId, mailing, links);
+      ctx.links.deleteWhere((key) => key.startsWith(`${request.accountId}\u0000${mailing}\u0000`));
+      return { ok: true, count: links.length };
+    },
+  );
 
   app.put<{ Params: { mailing: string } }>(
     '/mailings/:mailing/web-version',

@@ -302,6 +302,8 @@ export function createSqlStore(db: SqlDriver): TrackerStore {
       await db.run('delete from sessions where token_hash = ?', [tokenHash]);
     },
 
+    deleteExpiredSessions: (now) => db.run('delete from sessions where expires_at <= ?', [now]),
+
     async grantCredits(accountId, amount, note, now) {
       return db.transaction(async (tx) => {
         const balance = await lockAccount(tx, accountId);

@@ -174,6 +174,8 @@ export interface TrackerStore {
   ): Promise<void>;
   findSession(tokenHash: string, now: number): Promise<string | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Housekeeping (run with the retention job); returns how many were removed. */
+  deleteExpiredSessions(now: number): Promise<number>;
 
   grantCredits(
     accountId: string,

@@ -168,6 +168,29 @@ export function defineApiSuite(name: string, factory: StoreFactory): void {
         expect((await t.client.balance()).balance).toBe(90);
       });
 
+      it('refuses an oversized JSON body with 413 and keeps the balance', async () => {
+        const response = await fetch(`${t.url}/api/credits/reserve`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${t.client.sessionToken}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ reservationId: 'x', amount: 1, pad: 'x'.repeat(100_000) }),
+        });
+        expect(response.status).toBe(413);
+        expect(await response.json()).toMatchObject({ error: { code: 'too_large' } });
+        const notJson = await fetch(`${t.url}/api/credits/reserve`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${t.client.sessionToken}`,
+            'content-type': 'application/json',
+          },
+          body: '{"reservationId": ',
+        });
+        expect(notJson.status).toBe(400);
+        expect(await t.client.balance()).toEqual({ balance: 100, reserved: 0 });
+      });
+
       it('lists active bundles and takes one order per idempotency key', async () => {
         await t.store.addBundle({
           id: 'b500',

@@ -74,6 +74,10 @@ export function defineStoreSuite(name: string, factory: StoreFactory): void {
         expect(await store.findSession('other', T0)).toBeNull();
         await store.deleteSession('hash1');
         expect(await store.findSession('hash1', T0)).toBeNull();
+        await store.createSession('old', account.id, T0, T0 + 10);
+        await store.createSession('new', account.id, T0, T0 + 20);
+        expect(await store.deleteExpiredSessions(T0 + 10)).toBe(1);
+        expect(await store.findSession('new', T0)).toBe(account.id);
       });
     });
 
