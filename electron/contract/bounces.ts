@@ -4,27 +4,25 @@ import { Empty, OptionalEmailAddress, Timestamp } from './common';
 
 export const ImapSecurity = z.enum(['tls', 'starttls', 'none']);
 
-const BounceMailboxBase = z.object({
+const BounceMailboxFields = z.object({
   /** Off: the mailbox is kept but not polled. */
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
   /** The bounce mailbox's own address: outgoing mail uses it (with a VERP tag) as Return-Path. */
-  address: OptionalEmailAddress.default(''),
+  address: OptionalEmailAddress,
   host: z
     .string()
     .trim()
     .max(253)
-    .regex(/^$|^[a-zA-Z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, { message: 'bounces:errors.host' })
-    .default(''),
+    .regex(/^$|^[a-zA-Z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, { message: 'bounces:errors.host' }),
   port: z
     .number({ message: 'bounces:errors.port' })
     .int({ message: 'bounces:errors.port' })
     .min(1, { message: 'bounces:errors.port' })
-    .max(65535, { message: 'bounces:errors.port' })
-    .default(993),
-  security: ImapSecurity.default('tls'),
-  user: z.string().trim().max(254).default(''),
+    .max(65535, { message: 'bounces:errors.port' }),
+  security: ImapSecurity,
+  user: z.string().trim().max(254),
   /** Put the send job in the Return-Path (bounces+j123-…@); needs a provider that accepts +tags. */
-  useVerp: z.boolean().default(true),
+  useVerp: z.boolean(),
 });
 
 export const BounceMailboxStatus = z.object({
@@ -35,16 +33,19 @@ export const BounceMailboxStatus = z.object({
 });
 
 /** What the renderer sees: never the password itself. */
-export const BounceSettingsView = BounceMailboxBase.extend({
+export const BounceSettingsView = BounceMailboxFields.extend({
   passwordSet: z.boolean(),
   configured: z.boolean(),
   status: BounceMailboxStatus,
 });
 
-/** password: undefined keeps the stored one, '' removes it. */
-export const BounceSettingsInput = BounceMailboxBase.extend({
-  password: z.string().max(500).optional(),
-}).strict();
+/**
+ * A patch over the stored settings: fields left out keep their value (nothing is reset by a
+ * partial update). password: undefined keeps the stored one, '' removes it.
+ */
+export const BounceSettingsInput = BounceMailboxFields.partial()
+  .extend({ password: z.string().max(500).optional() })
+  .strict();
 
 export const BounceConnectionTest = z.object({
   ok: z.literal(true),

@@ -103,7 +103,7 @@ export class BouncePoller {
     };
     let mailbox: BounceMailbox | null = null;
     try {
-      mailbox = await BounceMailbox.open(settings.connectionFor(stored));
+      mailbox = await BounceMailbox.open(settings.connectionFor());
       this.active = mailbox;
       const folder = await mailbox.ensureProcessedFolder();
       const uids = await mailbox.unseenUids(MAX_PER_POLL);

@@ -63,23 +63,32 @@ export class BounceSettingsStore {
   }
 
   update(input: BounceSettingsInputT): BounceSettingsViewT {
-    const { password, ...settings } = input;
-    this.kv.set(KEY, settings);
+    const { password } = input;
+    this.kv.set(KEY, this.merged(input));
     if (password === '') this.kv.delete(PASSWORD);
     else if (password !== undefined) this.kv.set(PASSWORD, this.cipher.encrypt(password));
     return this.view();
   }
 
-  /** Connection details for given form values; an omitted password means the stored one. */
-  connectionFor(input: BounceSettingsInputT | StoredBounceSettings): BounceMailboxConfig {
-    const given = 'password' in input ? input.password : undefined;
+  /** Connection details for given form values over the stored ones; no password means the stored one. */
+  connectionFor(input: BounceSettingsInputT = {}): BounceMailboxConfig {
+    const settings = this.merged(input);
     return {
-      host: input.host,
-      port: input.port,
-      security: input.security,
-      user: input.user,
-      password: given ?? this.password(),
+      host: settings.host,
+      port: settings.port,
+      security: settings.security,
+      user: settings.user,
+      password: input.password ?? this.password(),
     };
+  }
+
+  /** The stored settings with the fields the patch names replaced. */
+  private merged(input: BounceSettingsInputT): StoredBounceSettings {
+    const next = { ...this.read() };
+    for (const key of Object.keys(DEFAULTS) as (keyof StoredBounceSettings)[]) {
+      if (input[key] !== undefined) Object.assign(next, { [key]: input[key] });
+    }
+    return next;
   }
 
   status(): Status {

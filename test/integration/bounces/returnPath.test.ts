@@ -50,3 +50,19 @@ describe('the Return-Path the send queue puts on each mail', () => {
     expect((await t.call('bounces.getSettings', {})).configured).toBe(false);
   });
 });
+
+describe('bounce mailbox settings', () => {
+  it('a partial update changes only the fields it names', async () => {
+    t = await startTestApp();
+    await t.call('bounces.updateSettings', { ...base, address: 'bounces@shop.nl', password: 'x' });
+    const view = await t.call('bounces.updateSettings', { enabled: false });
+    expect(view).toMatchObject({
+      ...base,
+      address: 'bounces@shop.nl',
+      enabled: false,
+      passwordSet: true,
+    });
+    const cleared = await t.call('bounces.updateSettings', { password: '' });
+    expect(cleared).toMatchObject({ passwordSet: false, configured: false, host: 'imap.shop.nl' });
+  });
+});

@@ -23,7 +23,7 @@ import { formatDateTime } from '../mailings/formatDateTime';
 import { BounceList } from './BounceList';
 
 type View = ChannelOutput<'bounces.getSettings'>;
-type Form = Omit<ChannelInput<'bounces.updateSettings'>, 'port' | 'password'> & {
+type Form = Pick<View, 'enabled' | 'address' | 'host' | 'security' | 'user' | 'useVerp'> & {
   port: number | string;
 };
 type Notice = { color: 'green' | 'red'; text: string } | null;
