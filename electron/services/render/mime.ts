@@ -37,21 +37,16 @@ interface MimeConstants {
 const CRLF = '\r\n';
 const constantsCache = new WeakMap<CompiledMailing, MimeConstants>();
 
-/** base64 in lines of 76 characters (RFC 2045), as ASCII bytes: one encode, then block copies. */
+/**
+ * base64 in lines of 76 characters (RFC 2045), as ASCII bytes. Joining substrings into one string
+ * and converting once measured about twice as fast as copying line by line into a buffer.
+ */
 export function base64Lines(data: Buffer): Buffer {
-  const flat = Buffer.from(data.toString('base64'), 'latin1');
-  const lines = Math.ceil(flat.length / 76);
-  if (lines <= 1) return flat;
-  const out = Buffer.allocUnsafe(flat.length + (lines - 1) * 2);
-  let at = 0;
-  for (let i = 0; i < flat.length; i += 76) {
-    if (i > 0) {
-      out[at++] = 13;
-      out[at++] = 10;
-    }
-    at += flat.copy(out, at, i, Math.min(i + 76, flat.length));
-  }
-  return out;
+  const flat = data.toString('base64');
+  if (flat.length <= 76) return Buffer.from(flat, 'latin1');
+  let out = flat.substring(0, 76);
+  for (let i = 76; i < flat.length; i += 76) out += CRLF + flat.substring(i, i + 76);
+  return Buffer.from(out, 'latin1');
 }
 
 function header(name: string, value: string): string {
