@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnTargetT, ImportAnalysisT, ImportResultT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { importError } from './importError';
-import { planImport, type ImportPlan } from './importPlan';
+import { countRows, emptyCounts, mergeData, planRows, type ContactSink } from './importPlan';
 import { mappingProblems, rememberMapping, resolveMapping, type ColumnPlan } from './mapping';
-import { openImportSource, tooLarge } from './parse/importSource';
+import { openImportSource, tooLarge, type ImportSource } from './parse/importSource';
 import { IMPORT_LIMITS } from './limits';
 import { suppressedLookup } from './suppressedLookup';
 
@@ -26,18 +26,10 @@ export function decodeUpload(dataBase64: string): Buffer {
   return Buffer.from(dataBase64, 'base64');
 }
 
-interface Prepared {
-  format: ImportAnalysisT['format'];
-  encoding: ImportAnalysisT['encoding'];
-  delimiter: ImportAnalysisT['delimiter'];
-  header: string[];
-  columns: ColumnPlan[];
-  remembered: boolean;
-  plan: ImportPlan;
-  blocking: ImportAnalysisT['blocking'];
-}
-
-async function prepare(context: AppContext, request: ImportRequest): Promise<Prepared> {
+async function open(
+  context: AppContext,
+  request: ImportRequest,
+): Promise<{ source: ImportSource; columns: ColumnPlan[]; remembered: boolean }> {
   const source = await openImportSource(request.fileName, request.bytes);
   const { columns, remembered } = resolveMapping(context, source.header, request.mapping);
   const special = columns.filter((c) => c.specialCategory);
@@ -45,16 +37,11 @@ async function prepare(context: AppContext, request: ImportRequest): Promise<Pre
     throw importError('specialCategoryUnreviewed', 'Special-category columns need a review', {
       columns: special.map((c) => c.header).join(', '),
     });
-  const plan = await planImport(source.rows, columns, {
-    isSuppressed: suppressedLookup(context.database.sqlite),
-    onProgress: (rows) =>
-      context.events.emit('import.progress', { fileName: request.fileName, rows, done: false }),
-  });
-  const blocking = mappingProblems(columns);
-  if (plan.counts.rows === 0) blocking.push({ key: 'selections:errors.noRows', params: {} });
-  else if (blocking.length === 0 && plan.contacts.length === 0)
-    blocking.push({ key: 'selections:errors.noValidRows', params: {} });
-  return { ...source, columns, remembered, plan, blocking };
+  return { source, columns, remembered };
+}
+
+function progress(context: AppContext, fileName: string) {
+  return (rows: number) => context.events.emit('import.progress', { fileName, rows, done: false });
 }
 
 /** The preview: format, columns with the proposed mapping, flags, first rows and counts. */
@@ -62,71 +49,106 @@ export async function analyzeImport(
   context: AppContext,
   request: ImportRequest,
 ): Promise<ImportAnalysisT> {
-  const p = await prepare(context, request);
+  const { source, columns, remembered } = await open(context, request);
+  const { counts, sampleRows } = await countRows(source.rows, columns, {
+    isSuppressed: suppressedLookup(context.database.sqlite),
+    onProgress: progress(context, request.fileName),
+  });
+  const blocking = mappingProblems(columns);
+  if (counts.rows === 0) blocking.push({ key: 'selections:errors.noRows', params: {} });
+  else if (blocking.length === 0 && counts.imported === 0)
+    blocking.push({ key: 'selections:errors.noValidRows', params: {} });
   return {
-    ...p.plan.counts,
-    format: p.format,
-    encoding: p.encoding,
-    delimiter: p.delimiter,
-    columns: p.columns,
-    mappingRemembered: p.remembered,
-    sampleRows: p.plan.sampleRows,
-    blocking: p.blocking,
+    ...counts,
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    columns,
+    mappingRemembered: remembered,
+    sampleRows,
+    blocking,
   };
 }
 
 /**
- * The real import: all rows in one transaction or none. Records the consent moment with the
- * selection and remembers the mapping for the next file of this shape.
+ * The real import: every row written in one transaction as it is read, or nothing at all (any
+ * refusal rolls back). Records the consent moment with the selection and remembers the mapping
+ * for the next file of this shape.
  */
 export async function importSelection(
   context: AppContext,
   request: ImportRequest & { description: string },
 ): Promise<ImportResultT> {
-  const p = await prepare(context, request);
-  const problem = p.blocking[0];
+  const { source, columns } = await open(context, request);
+  const problem = mappingProblems(columns)[0];
   if (problem)
     throw importError(problem.key.replace('selections:errors.', ''), problem.key, problem.params);
+
   const selectionId = randomUUID();
   const now = context.clock.now();
   const sqlite = context.database.sqlite;
-  const insertSelection = sqlite.prepare(
-    `insert into selections (id, description, file_name, created_at, mapping, extra_columns, count,
-       consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const insertContact = sqlite.prepare(
     `insert into contacts (selection_id, email, normalized_email, data, row_number)
      values (?, ?, ?, ?, ?)`,
   );
+  const readData = sqlite.prepare('select data from contacts where id = ?').pluck();
+  const writeData = sqlite.prepare('update contacts set data = ? where id = ?');
+  const sink: ContactSink = {
+    add: (c) =>
+      Number(
+        insertContact.run(selectionId, c.email, c.normalizedEmail, c.data, c.row).lastInsertRowid,
+      ),
+    merge: (id, later) => {
+      const before = readData.get(id) as string;
+      const after = mergeData(before, later);
+      if (after !== before) writeData.run(after, id);
+    },
+  };
+  const counts = emptyCounts();
+  const options = {
+    isSuppressed: suppressedLookup(sqlite),
+    onProgress: progress(context, request.fileName),
+  };
+
   // A larger page cache for this one transaction keeps SQLite from spilling pages mid-import.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -16384');
   try {
     sqlite.transaction(() => {
-      insertSelection.run(
-        selectionId,
-        request.description,
-        request.fileName,
-        now,
-        JSON.stringify(
-          p.columns.map(({ header, target, variable }) => ({ header, target, variable })),
-        ),
-        JSON.stringify(p.columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
-        p.plan.contacts.length,
-        now,
-      );
-      for (const c of p.plan.contacts) {
-        insertContact.run(selectionId, c.email, c.normalizedEmail, c.data, c.row);
+      // The selection row first: the contacts refer to it.
+      sqlite
+        .prepare(
+          `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
+             count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, 0, ?)`,
+        )
+        .run(
+          selectionId,
+          request.description,
+          request.fileName,
+          now,
+          JSON.stringify(
+            columns.map(({ header, target, variable }) => ({ header, target, variable })),
+          ),
+          JSON.stringify(columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
+          now,
+        );
+      for (const _ of planRows(source.rows, columns, options, sink, counts, [])) {
+        // Synchronous on purpose: nothing else may write inside this transaction.
       }
-      rememberMapping(context, p.header, p.columns);
+      if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
+      if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
+      sqlite
+        .prepare('update selections set count = ? where id = ?')
+        .run(counts.imported, selectionId);
+      rememberMapping(context, source.header, columns);
     })();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   context.events.emit('import.progress', {
     fileName: request.fileName,
-    rows: p.plan.counts.rows,
+    rows: counts.rows,
     done: true,
   });
-  return { ...p.plan.counts, selectionId, description: request.description };
+  return { ...counts, selectionId, description: request.description };
 }

@@ -58,6 +58,8 @@ async function fetchAll(context: AppContext): Promise<FetchNewResultT> {
 
   const result: FetchNewResultT = { imported: [], failed: [] };
   for (const file of files) {
+    // Let the previous file's progress event reach the window before the next one starts.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const size = statSync(file.path).size;
       if (size > IMPORT_LIMITS.maxBytes) throw tooLarge(size);

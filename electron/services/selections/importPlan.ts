@@ -7,6 +7,8 @@ import { IMPORT_LIMITS } from './limits';
 import type { ColumnPlan } from './mapping';
 import { isEmptyRow, trimTrailingEmpty, type SourceRow } from './parse/importSource';
 
+export type Counts = z.infer<typeof ImportCounts>;
+
 export interface PlannedContact {
   email: string;
   normalizedEmail: string;
@@ -15,10 +17,14 @@ export interface PlannedContact {
   row: number;
 }
 
-export interface ImportPlan {
-  counts: z.infer<typeof ImportCounts>;
-  contacts: PlannedContact[];
-  sampleRows: string[][];
+/**
+ * Where accepted contacts go: nowhere for the preview, straight into the database for the import
+ * (so 100,000 rows are never held in memory twice). `add` returns a handle `merge` gets back.
+ */
+export interface ContactSink {
+  add(contact: PlannedContact): number;
+  /** A later row of the same address: fill what the first row left empty. */
+  merge(handle: number, later: Record<string, string>): void;
 }
 
 export interface PlanOptions {
@@ -26,23 +32,10 @@ export interface PlanOptions {
   onProgress?: (rows: number) => void;
 }
 
-const YIELD_EVERY = 10_000;
+const PROGRESS_EVERY = 10_000;
 
-/**
- * One pass over the rows: validates addresses, merges duplicates, notes suppressed addresses,
- * guards formula-like cells. Writes nothing: the caller stores the plan in one transaction.
- * Yields to the event loop now and then so progress events reach the window.
- */
-export async function planImport(
-  rows: Iterable<SourceRow>,
-  columns: ColumnPlan[],
-  options: PlanOptions,
-): Promise<ImportPlan> {
-  const emailIndex = columns.findIndex((c) => c.target === 'email');
-  const fields = columns
-    .filter((c) => c.target !== 'email' && c.target !== 'ignore')
-    .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
-  const counts: ImportPlan['counts'] = {
+export function emptyCounts(): Counts {
+  return {
     rows: 0,
     imported: 0,
     rejectedCount: 0,
@@ -53,9 +46,26 @@ export async function planImport(
     alreadySuppressed: [],
     formulaCells: 0,
   };
-  const contacts: PlannedContact[] = [];
-  const sampleRows: string[][] = [];
-  const firstSeen = new Map<string, number>();
+}
+
+/**
+ * One pass over the rows: validates addresses, merges duplicates, notes suppressed addresses,
+ * guards formula-like cells, and hands each accepted contact to the sink. Yields the row count
+ * every 10,000 rows so a caller may report progress (and give the event loop a turn).
+ */
+export function* planRows(
+  rows: Iterable<SourceRow>,
+  columns: ColumnPlan[],
+  options: PlanOptions,
+  sink: ContactSink,
+  counts: Counts,
+  sampleRows: string[][],
+): Generator<number, void> {
+  const emailIndex = columns.findIndex((c) => c.target === 'email');
+  const fields = columns
+    .filter((c) => c.target !== 'email' && c.target !== 'ignore')
+    .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
+  const firstSeen = new Map<string, { row: number; handle: number }>();
   const listed = IMPORT_LIMITS.maxListed;
 
   for (const { row, cells } of rows) {
@@ -72,9 +82,9 @@ export async function planImport(
       throw importError('tooManyRows', 'The file has too many rows', {
         max: IMPORT_LIMITS.maxRows,
       });
-    if (counts.rows % YIELD_EVERY === 0) {
+    if (counts.rows % PROGRESS_EVERY === 0) {
       options.onProgress?.(counts.rows);
-      await new Promise((resolve) => setImmediate(resolve));
+      yield counts.rows;
     }
     if (sampleRows.length < IMPORT_LIMITS.sampleRows)
       sampleRows.push(columns.map((c) => guardCell((cells[c.index] ?? '').trim()).text));
@@ -98,15 +108,15 @@ export async function planImport(
     const normalizedEmail = normalizeEmail(email);
     const first = firstSeen.get(normalizedEmail);
     if (first !== undefined) {
-      const existing = contacts[first]!;
       counts.duplicateCount += 1;
       if (counts.duplicates.length < listed)
-        counts.duplicates.push({ row, email, firstRow: existing.row });
-      existing.data = mergeData(existing.data, data);
+        counts.duplicates.push({ row, email, firstRow: first.row });
+      sink.merge(first.handle, data);
       continue;
     }
-    firstSeen.set(normalizedEmail, contacts.length);
-    contacts.push({ email, normalizedEmail, data: JSON.stringify(data), row });
+    const handle = sink.add({ email, normalizedEmail, data: JSON.stringify(data), row });
+    firstSeen.set(normalizedEmail, { row, handle });
+    counts.imported += 1;
     const suppressedReason = options.isSuppressed(normalizedEmail);
     if (suppressedReason !== undefined) {
       counts.alreadySuppressedCount += 1;
@@ -114,9 +124,22 @@ export async function planImport(
         counts.alreadySuppressed.push({ row, email, reason: suppressedReason });
     }
   }
-  counts.imported = contacts.length;
   options.onProgress?.(counts.rows);
-  return { counts, contacts, sampleRows };
+}
+
+/** The preview: the same pass with nothing stored, giving the event loop a turn now and then. */
+export async function countRows(
+  rows: Iterable<SourceRow>,
+  columns: ColumnPlan[],
+  options: PlanOptions,
+): Promise<{ counts: Counts; sampleRows: string[][] }> {
+  const counts = emptyCounts();
+  const sampleRows: string[][] = [];
+  const nowhere: ContactSink = { add: () => 0, merge: () => {} };
+  for (const _ of planRows(rows, columns, options, nowhere, counts, sampleRows)) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { counts, sampleRows };
 }
 
 function addressProblem(email: string): 'missingEmail' | 'invalidEmail' | 'formula' | null {
@@ -126,7 +149,7 @@ function addressProblem(email: string): 'missingEmail' | 'invalidEmail' | 'formu
 }
 
 /** Duplicates merge: the first row wins, a later row only fills what the first left empty. */
-function mergeData(json: string, later: Record<string, string>): string {
+export function mergeData(json: string, later: Record<string, string>): string {
   const data = JSON.parse(json) as Record<string, string>;
   let changed = false;
   for (const [key, value] of Object.entries(later)) {

@@ -34,8 +34,6 @@ interface ContactRow {
   email: string;
   normalizedEmail: string;
   data: string;
-  selectionId: string;
-  description: string;
 }
 
 /**
@@ -52,15 +50,18 @@ export function resolveRecipients(
   const sqlite = context.database.sqlite;
   const now = options.now ?? context.clock.now();
   const fairUseHours = options.fairUseHours ?? context.settings.read().limits.fairUseHours;
-  const rows = sqlite
+  const selections = sqlite
     .prepare(
-      `select c.id, c.email, c.normalized_email as normalizedEmail, c.data,
-              s.id as selectionId, s.description
-       from contacts c join selections s on s.id = c.selection_id
+      `select s.id, s.description from selections s
        where s.id in (select selection_id from mailing_selections where mailing_id = ?)
-       order by s.created_at desc, s.id, c.row_number`,
+       order by s.created_at desc, s.id`,
     )
-    .all(mailingId) as ContactRow[];
+    .all(mailingId) as { id: string; description: string }[];
+  // Contacts are stored in row order, so id order is row order and the index needs no sort.
+  const contactsOf = sqlite.prepare(
+    `select id, email, normalized_email as normalizedEmail, data from contacts
+     where selection_id = ? order by id`,
+  );
   const isSuppressed = suppressedLookup(sqlite);
   const lastSent = recentlySent(context, fairUseHours, now);
 
@@ -70,7 +71,14 @@ export function resolveRecipients(
     fairUseHours,
   };
   const mailedAs = new Map<string, number>();
-  for (const row of rows) {
+  for (const selection of selections) {
+    for (const contact of contactsOf.iterate(selection.id) as Iterable<ContactRow>) {
+      classify({ ...contact, selectionId: selection.id, description: selection.description });
+    }
+  }
+  return result;
+
+  function classify(row: ContactRow & { selectionId: string; description: string }): void {
     const skipped = (detail: string): SkippedContact => ({
       contactId: row.id,
       email: row.email,
@@ -82,18 +90,18 @@ export function resolveRecipients(
     const first = mailedAs.get(row.normalizedEmail);
     if (first !== undefined) {
       result.skipped.duplicates.push(skipped(String(first)));
-      continue;
+      return;
     }
     mailedAs.set(row.normalizedEmail, row.id);
     const reason = isSuppressed(row.normalizedEmail);
     if (reason !== undefined) {
       result.skipped.suppressed.push(skipped(reason));
-      continue;
+      return;
     }
     const sentAt = lastSent.get(row.normalizedEmail);
     if (sentAt !== undefined) {
       result.skipped.recentlyMailed.push(skipped(new Date(sentAt).toISOString()));
-      continue;
+      return;
     }
     result.recipients.push({
       contactId: row.id,
@@ -102,7 +110,6 @@ export function resolveRecipients(
       data: JSON.parse(row.data) as Record<string, string>,
     });
   }
-  return result;
 }
 
 /** Addresses with a mail actually sent within the window, with the latest moment. */
