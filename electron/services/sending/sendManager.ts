@@ -41,8 +41,10 @@ export interface SendManagerOptions {
   monotonicNow?: () => number;
 }
 
-const FLUSH_RESULTS = 50;
+/** Outcomes are written in batches of this many (or every FLUSH_MS), one transaction each. */
+export const FLUSH_RESULTS = 50;
 const FLUSH_MS = 250;
+export const DEFAULT_WINDOW = 20;
 /** Waiting for a retry or a scheduled send: wake at least this often to look again. */
 const MAX_IDLE_MS = 30_000;
 
@@ -64,7 +66,7 @@ export class SendManager {
 
   constructor(private readonly o: SendManagerOptions) {
     this.limiter = new RateLimiter(o.limits(), o.monotonicNow);
-    this.window = o.window ?? 20;
+    this.window = o.window ?? DEFAULT_WINDOW;
     this.retry = o.retry ?? DEFAULT_RETRY_POLICY;
     this.failureRunToPause = o.failureRunToPause ?? 10;
     this.commitEvery = o.commitEvery ?? 200;

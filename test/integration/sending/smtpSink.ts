@@ -85,6 +85,8 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
       });
     },
   });
+  // A client that dies mid-session (the crash test) resets its socket: expected, not a failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

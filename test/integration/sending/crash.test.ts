@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../electron/app';
+import { ManualClock } from '../../../electron/services/core/clock';
+import { silentLogger } from '../../../electron/services/core/logger';
+import { aesSecretCipher } from '../../../electron/services/core/secrets';
+import { PROJECT_ROOT } from '../../../electron/paths';
+import { DEFAULT_WINDOW, FLUSH_RESULTS } from '../../../electron/services/sending/sendManager';
+import { tempDir } from '../../helpers/tempDir';
+import type { TestApp } from '../../helpers/testApp';
+import { startTracker, type RunningTracker } from '../sync/trackerFixture';
+import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
+import { startSmtpSink, type SmtpSink } from './smtpSink';
+
+const COUNT = 400;
+const CHILD = join(PROJECT_ROOT, 'test/integration/sending/queueChild.ts');
+
+function startChild(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, WINKELPOST_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`queue process exited (${code}): ${errors}`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+describe('the sending process killed with SIGKILL in the middle of a send', () => {
+  let sink: SmtpSink | undefined;
+  let tracker: RunningTracker | undefined;
+  let child: ChildProcess | undefined;
+  const dir = tempDir();
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    await sink?.close();
+    await tracker?.close();
+    dir.remove();
+  });
+
+  it('never gives an address two different Message-IDs; uncertain ≤ in flight; retry reuses the ids', async () => {
+    sink = await startSmtpSink();
+    tracker = await startTracker({ credits: 5000 });
+    const cipher = aesSecretCipher(Buffer.alloc(32, 1));
+    const clock = new ManualClock(Date.now() - 60 * 60 * 1000);
+    const options = {
+      dataDir: dir.path,
+      logger: silentLogger,
+      cipher,
+      sending: { resolver: fakeResolver() },
+    };
+
+    // Prepared by an app that schedules the send a minute ahead of its own (earlier) clock, then closes.
+    const setupApp = await createApp({ ...options, clock });
+    const t = {
+      app: setupApp,
+      clock,
+      dataDir: dir.path,
+      call: async (channel: string, input: unknown) => {
+        const envelope = await setupApp.handlers[channel as 'send.start'](input);
+        if (!envelope.ok) throw new Error(envelope.error.message);
+        return envelope.value;
+      },
+      close: () => setupApp.close(),
+    } as unknown as TestApp;
+    await linkTracker(t, tracker);
+    const { mailingId } = await seedMailing(t, {
+      smtpPort: sink.port,
+      count: COUNT,
+      perSecond: 60,
+    });
+    const started = await t.call('send.start', {
+      mailingId,
+      confirmed: ALL_TICKED,
+      idempotencyKey: 'visit-crash',
+      at: clock.now() + 5 * 60_000,
+    });
+    expect(started.state).toBe('scheduled');
+    await setupApp.close();
+
+    // The queue process starts it (it was due while "closed"), and is killed half-way.
+    child = await startChild(dir.path);
+    await until(
+      'mails arriving',
+      () => sink!.received.length,
+      (n) => n >= 80,
+      60_000,
+    );
+    child.kill('SIGKILL');
+    await exited(child);
+    const db = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+    const inFlight = (
+      db.prepare(`select count(*) as n from send_jobs where state = 'sending'`).get() as {
+        n: number;
+      }
+    ).n;
+    const startedLate = db.prepare('select started_late_at as at from sends').get() as {
+      at: number | null;
+    };
+    db.close();
+    expect(startedLate.at).not.toBeNull();
+    const receivedAtKill = sink.received.length;
+    expect(receivedAtKill).toBeLessThan(COUNT);
+
+    // Restarted: what was in flight is uncertain, the rest goes out.
+    child = await startChild(dir.path);
+    const readState = () => {
+      const ro = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+      try {
+        return ro
+          .prepare(
+            `select s.state, sum(j.state = 'uncertain') as uncertain, sum(j.state = 'sent') as sent
+             from sends s join send_jobs j on j.send_id = s.id group by s.id`,
+          )
+          .get() as { state: string; uncertain: number; sent: number };
+      } finally {
+        ro.close();
+      }
+    };
+    const afterRestart = await until(
+      'the send to finish',
+      readState,
+      (s) => s.state === 'finished',
+      90_000,
+    );
+    child.kill('SIGTERM');
+    await exited(child);
+    child = undefined;
+    expect(afterRestart.uncertain).toBeLessThanOrEqual(inFlight);
+    // In flight = handed to the server (at most the window) or delivered but not yet written down.
+    expect(afterRestart.uncertain).toBeLessThanOrEqual(DEFAULT_WINDOW + FLUSH_RESULTS);
+    expect(afterRestart.sent + afterRestart.uncertain).toBe(COUNT);
+
+    const idsPerAddress = () => {
+      const map = new Map<string, Set<string>>();
+      for (const mail of sink!.received) {
+        for (const to of mail.to) map.set(to, (map.get(to) ?? new Set()).add(mail.messageId ?? ''));
+      }
+      return map;
+    };
+    for (const ids of idsPerAddress().values()) expect(ids.size).toBe(1);
+
+    // "Opnieuw proberen" on the uncertain ones: the same Message-IDs again, nobody gets a new one.
+    const app = await createApp({ ...options });
+    try {
+      const retried = await app.handlers['send.retryUncertain']({ sendId: started.sendId });
+      expect(retried.ok).toBe(true);
+      await until(
+        'the retry to finish',
+        async () => {
+          const status = await app.handlers['send.status']({ sendId: started.sendId });
+          return status.ok ? (status.value as { state: string; uncertain: number }) : null;
+        },
+        (s) => s !== null && s.state === 'finished' && s.uncertain === 0,
+      );
+    } finally {
+      await app.close();
+    }
+    const finalIds = idsPerAddress();
+    expect(finalIds.size).toBe(COUNT);
+    for (const ids of finalIds.values()) expect(ids.size).toBe(1);
+  });
+});
