@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
@@ -8,13 +8,14 @@ import { formatDateTime } from '../mailings/formatDateTime';
 
 type Item = ChannelOutput<'bounces.list'>['items'][number];
 
+/** Theme colour tokens per kind (red: gone for good; grey: nothing happened). */
 const KIND_COLORS: Record<Item['kind'], string> = {
-  hard: 'red',
-  soft: 'yellow',
-  blocked: 'orange',
-  complaint: 'grape',
-  delayed: 'gray',
-  auto_reply: 'gray',
+  hard: 'red.9',
+  soft: 'yellow.9',
+  blocked: 'orange.9',
+  complaint: 'grape.9',
+  delayed: 'gray.7',
+  auto_reply: 'gray.7',
 };
 const PAGE = 20;
 
@@ -65,60 +66,62 @@ export function BounceList({ version }: { version: number }) {
           {t('list.empty')}
         </Text>
       ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('list.when')}</Table.Th>
-              <Table.Th>{t('list.email')}</Table.Th>
-              <Table.Th>{t('list.kind')}</Table.Th>
-              <Table.Th>{t('list.mailing')}</Table.Th>
-              <Table.Th>{t('list.reason')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id} data-testid="bounce-row">
-                <Table.Td>{formatDateTime(item.receivedAt ?? item.processedAt)}</Table.Td>
-                <Table.Td>{item.email ?? ''}</Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <Badge color={KIND_COLORS[item.kind]} variant="light">
-                      {t(`kinds.${item.kind}`)}
-                    </Badge>
-                    <Effects item={item} />
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  {item.mailingSubject ?? (item.mailingId ? item.mailingId : t('list.notLinked'))}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" lineClamp={3}>
-                    {[item.status, item.reason].filter(Boolean).join(' ')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {item.undoneAt !== null ? (
-                    <Text size="xs" c="dimmed">
-                      {t('list.undone')}
-                    </Text>
-                  ) : item.undoable ? (
-                    <Tooltip label={t('list.undoHelp')} multiline w={260}>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={busyId === item.id}
-                        onClick={() => undo(item)}
-                      >
-                        {t('list.undo')}
-                      </Button>
-                    </Tooltip>
-                  ) : null}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={860}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('list.when')}</Table.Th>
+                <Table.Th>{t('list.email')}</Table.Th>
+                <Table.Th>{t('list.kind')}</Table.Th>
+                <Table.Th>{t('list.mailing')}</Table.Th>
+                <Table.Th>{t('list.reason')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id} data-testid="bounce-row">
+                  <Table.Td>{formatDateTime(item.receivedAt ?? item.processedAt)}</Table.Td>
+                  <Table.Td>{item.email ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Text size="xs" fw={600} c={KIND_COLORS[item.kind]}>
+                        {t(`kinds.${item.kind}`)}
+                      </Text>
+                      <Effects item={item} />
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.mailingSubject ?? (item.mailingId ? item.mailingId : t('list.notLinked'))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" lineClamp={3}>
+                      {item.reason || item.status}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.undoneAt !== null ? (
+                      <Text size="xs" c="dimmed">
+                        {t('list.undone')}
+                      </Text>
+                    ) : item.undoable ? (
+                      <Tooltip label={t('list.undoHelp')} multiline w={260}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={busyId === item.id}
+                          onClick={() => undo(item)}
+                        >
+                          {t('list.undo')}
+                        </Button>
+                      </Tooltip>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {nextBeforeId !== null && (
         <Group>
