@@ -52,6 +52,32 @@ describe('mailings channels', () => {
     expect(changed.contentChangedAt).toBeGreaterThan(created.contentChangedAt);
   });
 
+  it('bumps contentChangedAt for a changed document or sender, not for a new reply-to', async () => {
+    await t.call('settings.update', {
+      senders: [{ id: 'shop', name: 'Jouw Modezaak', email: 'info@jouwmodezaak.nl', replyTo: '' }],
+    });
+    const created = await t.call('mailings.create', { type: 'newsletter' });
+    t.clock.advance(1000);
+    const replyTo = await t.call('mailings.update', {
+      id: created.id,
+      patch: { replyTo: 'winkel@jouwmodezaak.nl' },
+    });
+    expect(replyTo.contentChangedAt).toBe(created.contentChangedAt);
+    expect(replyTo.updatedAt).toBeGreaterThan(created.updatedAt);
+    t.clock.advance(1000);
+    const sender = await t.call('mailings.update', { id: created.id, patch: { from: 'shop' } });
+    expect(sender.from).toBe('shop');
+    expect(sender.contentChangedAt).toBe(t.clock.now());
+    t.clock.advance(1000);
+    const document = { ...created.document, blocks: created.document.blocks.slice(1) };
+    const changed = await t.call('mailings.update', { id: created.id, patch: { document } });
+    expect(changed.contentChangedAt).toBe(t.clock.now());
+    expect(changed.document.blocks.map((b) => b.type)).toEqual(['text', 'footer']);
+    const preview = await t.call('mailings.preview', { id: created.id });
+    expect(preview.warnings.map((w) => w.code)).not.toContain('noSender');
+    expect(preview.html).toContain('Jouw Modezaak');
+  });
+
   it('refuses a block with a bad field, naming block and field, and keeps the old document', async () => {
     const created = await t.call('mailings.create', { type: 'newsletter' });
     const document = {
