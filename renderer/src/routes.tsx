@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { AccountPage } from './pages/account/AccountPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
+import { ManualPage } from './pages/manual/ManualPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
 import { HomePage } from './pages/home/HomePage';
 import { CreditsPage } from './pages/credits/CreditsPage';
@@ -67,12 +69,12 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/overeenkomsten',
-    component: UnavailablePage,
+    component: AgreementsPage,
     nav: { section: 'other', labelKey: 'nav.agreements' },
   },
   {
     path: '/handleiding',
-    component: UnavailablePage,
+    component: ManualPage,
     nav: { section: 'other', labelKey: 'nav.manual' },
   },
 ];

@@ -1,6 +1,8 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AccountLinkSection } from './AccountLinkSection';
+import { BackupSection } from './BackupSection';
+import { DesktopPrefsSection } from './DesktopPrefsSection';
 import { GeneralSection } from './GeneralSection';
 import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
@@ -32,6 +34,8 @@ function AccountSections() {
       <ShopSection initial={settings.shop} />
       <SmtpSection initial={settings.smtp} />
       <GeneralSection initial={settings} />
+      <DesktopPrefsSection />
+      <BackupSection />
     </Stack>
   );
 }

@@ -1,0 +1,116 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import { api } from '../../api';
+import { errorMessage } from '../../components/fieldErrors';
+import { navigate } from '../../router';
+import { Prose } from '../manual/Prose';
+import { parseProse } from '../manual/prose';
+import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './documents';
+
+type State = ChannelOutput<'desktop.agreements.get'>;
+
+/**
+ * Overig - overeenkomsten: the terms, the processing agreement and the code of conduct. On the
+ * first start (or after the texts changed) the shop accepts them here.
+ */
+export function AgreementsPage() {
+  const { t, i18n } = useTranslation('agreements');
+  const [state, setState] = useState<State | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [tab, setTab] = useState<AgreementDocument>('terms');
+  const [read, setRead] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState('');
+
+  useEffect(() => {
+    api.call('desktop.agreements.get', {}).then(setState).catch(setLoadError);
+  }, []);
+
+  const doc = useMemo(() => parseProse(agreementText(i18n.language, tab)), [i18n.language, tab]);
+
+  const accept = async () => {
+    if (!state) return;
+    setSaving(true);
+    setSaveError('');
+    try {
+      setState(await api.call('desktop.agreements.accept', { version: state.version }));
+      navigate('/');
+    } catch (error) {
+      setSaveError(errorMessage(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (loadError) return <Alert color="red">{t('common:errors.internal')}</Alert>;
+  if (!state) return <Loader />;
+  return (
+    <Stack maw={860} gap="lg">
+      <div>
+        <Title order={2}>{t('title')}</Title>
+        <Text c="dimmed">{state.mustAccept ? t('introFirst') : t('intro')}</Text>
+      </div>
+      {!state.mustAccept && state.acceptedAt !== null && (
+        <Alert color="green" data-testid="agreements-accepted">
+          {t('acceptedOn', {
+            date: new Date(state.acceptedAt).toLocaleDateString(
+              i18n.language === 'en' ? 'en-GB' : 'nl-NL',
+            ),
+          })}
+        </Alert>
+      )}
+      {state.mustAccept && state.acceptedVersion !== null && (
+        <Alert color="yellow">{t('renewed')}</Alert>
+      )}
+      <Tabs value={tab} onChange={(value) => value && setTab(value as AgreementDocument)}>
+        <Tabs.List>
+          {AGREEMENT_DOCUMENTS.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(`documents.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Card withBorder padding="lg" data-testid={`agreement-${tab}`}>
+        <Title order={3} mb="sm">
+          {doc.title}
+        </Title>
+        <Prose doc={doc} headingOrder={4} />
+      </Card>
+      {state.mustAccept && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Checkbox
+              label={t('confirmRead')}
+              checked={read}
+              onChange={(event) => setRead(event.currentTarget.checked)}
+            />
+            {saveError && (
+              <Alert color="red" role="alert">
+                {saveError}
+              </Alert>
+            )}
+            <Group>
+              <Button disabled={!read} loading={saving} onClick={() => void accept()}>
+                {t('accept')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import manualEn from '../../../../resources/manual/en.md?raw';
+import manualNl from '../../../../resources/manual/nl.md?raw';
+import { useAppInfo } from '../../hooks/useAppInfo';
+import { Prose } from './Prose';
+import { parseProse } from './prose';
+
+/** Overig - handleiding: the steps of a mailing, in the chosen language, inside the app. */
+export function ManualPage() {
+  const { t, i18n } = useTranslation('manual');
+  const { info } = useAppInfo();
+  const doc = useMemo(
+    () => parseProse(i18n.language === 'en' ? manualEn : manualNl),
+    [i18n.language],
+  );
+  const branding = info?.branding;
+  return (
+    <Stack maw={820} gap="lg">
+      <div>
+        <Title order={2}>{doc.title}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </div>
+      <Card withBorder padding="md" component="nav" aria-label={t('contents')}>
+        <Text fw={600} mb="xs">
+          {t('contents')}
+        </Text>
+        <Stack gap={2}>
+          {doc.sections.map((section, i) =>
+            section.heading ? (
+              <Text key={i} size="sm">
+                {section.heading}
+              </Text>
+            ) : null,
+          )}
+        </Stack>
+      </Card>
+      <Prose doc={doc} />
+      {branding && (branding.supportEmail || branding.supportPhone) && (
+        <Card withBorder padding="md" data-testid="manual-support">
+          <Text fw={600}>{t('support', { name: branding.productName })}</Text>
+          <Group gap="lg">
+            {/* Plain text, not a mailto: link: the desktop window opens no other programs. */}
+            {branding.supportEmail && <Text>{branding.supportEmail}</Text>}
+            {branding.supportPhone && <Text>{branding.supportPhone}</Text>}
+          </Group>
+        </Card>
+      )}
+    </Stack>
+  );
+}

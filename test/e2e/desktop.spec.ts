@@ -1,0 +1,69 @@
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupIfDue } from '../../db/backups';
+import { expect, test } from './fixtures';
+
+test('the manual shows the six steps of a mailing in Dutch and in English', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/handleiding`);
+  await expect(page.getByRole('heading', { name: 'Handleiding', level: 2 })).toBeVisible();
+  for (const step of ['Stap 1: Inhoud', 'Stap 3: Selecties', 'Stap 6: Versturen']) {
+    await expect(page.getByRole('heading', { name: step })).toBeVisible();
+  }
+  await expect(page.getByTestId('manual-support')).toContainText('support@winkelpost.nl');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Manual', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 6: Send' })).toBeVisible();
+});
+
+test('the agreements are accepted once and then shown as accepted', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/overeenkomsten`);
+  await expect(page.getByRole('heading', { name: 'Gebruiksvoorwaarden', level: 3 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Verwerkersovereenkomst' }).click();
+  await expect(page.getByTestId('agreement-processing')).toContainText('verwerker');
+  await page.getByRole('tab', { name: 'Gedragscode' }).click();
+  await expect(page.getByTestId('agreement-conduct')).toContainText('48 uur');
+
+  const accept = page.getByRole('button', { name: 'Akkoord' });
+  await expect(accept).toBeDisabled();
+  await page.getByRole('checkbox').check();
+  await accept.click();
+  await expect(page).toHaveURL(/#\/$/);
+
+  await page.goto(`${winkelpost.url}/#/overeenkomsten`);
+  await expect(page.getByTestId('agreements-accepted')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Akkoord' })).toHaveCount(0);
+  const stored = winkelpost.app.context.kv.get<{ version: string }>('desktop.agreements');
+  expect(stored?.version).toBeTruthy();
+});
+
+test('account lists the daily backups and schedules a restore; desktop options say they need the app', async ({
+  page,
+  winkelpost,
+}) => {
+  const backups = join(winkelpost.dataDir, 'backups');
+  winkelpost.clock.advance(24 * 60 * 60 * 1000);
+  const file = await backupIfDue(
+    winkelpost.app.context.database.sqlite,
+    backups,
+    winkelpost.clock.now(),
+  );
+  // The backup is dated by its file time; keep it after anything the test app wrote.
+  utimesSync(file!, new Date(), new Date());
+
+  await page.goto(`${winkelpost.url}/#/account`);
+  const section = page.getByTestId('section-backups');
+  await expect(section.getByRole('row')).toHaveCount(3); // header + two daily backups
+  await expect(page.getByTestId('section-desktop')).toContainText('alleen voor de geïnstalleerde');
+  await expect(page.getByTestId('section-desktop').getByRole('switch').first()).toBeDisabled();
+
+  await section.getByRole('button', { name: 'Terugzetten' }).first().click();
+  await page.getByRole('button', { name: 'Ja, terugzetten' }).click();
+  await expect(section.getByRole('status')).toContainText('start het opnieuw');
+  await expect(section.getByText(/wordt teruggezet zodra/)).toHaveCount(0);
+});
