@@ -1,5 +1,5 @@
 import type { TrackerStore } from './store/types';
-import { readTokenClaims, verifyToken, type TokenKind, type TokenPayload } from './tokens';
+import { hasValidSignature, readToken, type TokenKind, type TokenPayload } from './tokens';
 import { TtlCache } from './ttlCache';
 
 /**
@@ -7,20 +7,19 @@ import { TtlCache } from './ttlCache';
  * kid), so they are cached; unknown kids are cached briefly so garbage tokens cannot hammer the store.
  */
 export class KeyRing {
-  private readonly cache = new TtlCache<Buffer | null>(5 * 60_000, 10_000);
+  private readonly cache = new TtlCache<Buffer | null>(5 * 60_000, 10_000, Date.now, 30_000);
 
   constructor(private readonly store: TrackerStore) {}
 
   async verify(token: string, kind: TokenKind): Promise<TokenPayload | null> {
-    const claims = readTokenClaims(token);
-    if (!claims) return null;
-    const key = await this.cache.get(`${claims.account}\u0000${claims.kid}`, () =>
-      this.store.getKey(claims.account, claims.kid),
+    const opened = readToken(token);
+    // The kind is checked before any lookup: a token for another route costs no key fetch.
+    if (!opened || opened.payload.kind !== kind) return null;
+    const { account, kid } = opened.payload;
+    const key = await this.cache.get(`${account}\u0000${kid}`, () =>
+      this.store.getKey(account, kid),
     );
-    if (!key) return null;
-    return verifyToken(token, kind, (account, kid) =>
-      account === claims.account && kid === claims.kid ? key : undefined,
-    );
+    return key && hasValidSignature(opened, key) ? opened.payload : null;
   }
 
   /** After a rotation in this process, so the new kid is found at once. */

@@ -45,18 +45,38 @@ export function verifyToken(
   expectedKind: TokenKind,
   lookupKey: KeyLookup,
 ): TokenPayload | null {
+  const opened = readToken(token);
+  if (!opened || opened.payload.kind !== expectedKind) return null;
+  const key = lookupKey(opened.payload.account, opened.payload.kid);
+  if (key === undefined) return null;
+  return hasValidSignature(opened, key) ? opened.payload : null;
+}
+
+/** A token split into its parts, its payload well-formed but NOT yet checked against a key. */
+export interface UnverifiedToken {
+  payload: TokenPayload;
+  body: string;
+  signature: Buffer;
+}
+
+/**
+ * Splits and parses a token without checking its signature, so a server can fetch the key it
+ * names (asynchronously) and then call hasValidSignature. Never trust the payload before that.
+ */
+export function readToken(token: string): UnverifiedToken | null {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) return null;
   const body = token.slice(0, dot);
-  const signature = Buffer.from(token.slice(dot + 1), 'base64url');
   const payload = parsePayload(body);
-  if (!payload || payload.kind !== expectedKind) return null;
-  const key = lookupKey(payload.account, payload.kid);
-  if (key === undefined) return null;
-  const expected = mac(body, key);
-  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
-  return payload;
+  if (!payload) return null;
+  return { payload, body, signature: Buffer.from(token.slice(dot + 1), 'base64url') };
+}
+
+/** Constant-time check of the token's HMAC against the key. */
+export function hasValidSignature(token: UnverifiedToken, key: Buffer | string): boolean {
+  const expected = mac(token.body, key);
+  return token.signature.length === expected.length && timingSafeEqual(token.signature, expected);
 }
 
 /**
@@ -64,11 +84,8 @@ export function verifyToken(
  * key before calling verifyToken. Never trust anything else from it.
  */
 export function readTokenClaims(token: string): { account: string; kid: string } | null {
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
-  const dot = token.indexOf('.');
-  if (dot <= 0) return null;
-  const payload = parsePayload(token.slice(0, dot));
-  return payload ? { account: payload.account, kid: payload.kid } : null;
+  const opened = readToken(token);
+  return opened ? { account: opened.payload.account, kid: opened.payload.kid } : null;
 }
 
 function parsePayload(body: string): TokenPayload | null {

@@ -9,6 +9,8 @@ export class TtlCache<V> {
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    /** A shorter life for "not found" answers, so something created later is seen soon. */
+    private readonly missTtlMs: number = ttlMs,
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
@@ -17,9 +19,16 @@ export class TtlCache<V> {
     if (hit && hit.expires > now) return hit.value;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     const value = load();
-    this.entries.set(key, { value, expires: now + this.ttlMs });
-    // A failed lookup is not remembered: the next request tries again.
-    value.catch(() => this.entries.delete(key));
+    const entry = { value, expires: now + this.ttlMs };
+    this.entries.set(key, entry);
+    value.then(
+      (found) => {
+        if (found === null || found === undefined)
+          entry.expires = Math.min(entry.expires, now + this.missTtlMs);
+      },
+      // A failed lookup is not remembered: the next request tries again.
+      () => this.entries.delete(key),
+    );
     return value;
   }
 
