@@ -22,12 +22,13 @@ export const SYNC_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Pulls what happened at the tracker since the last cursor, page by page, and the credit balance.
- * One sync at a time: "Nu bijwerken" during a running sync waits for that one. A failure (offline,
+ * One sync at a time: "Nu bijwerken" during a running sync runs once more after it. A failure (offline,
  * expired session) is recorded and reported; the cursor only moves with stored pages, so the next
  * sync simply continues.
  */
 export class SyncService {
   private running: Promise<SyncStateT> | null = null;
+  private followUp: Promise<SyncStateT> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly applier: EventApplier;
   private readonly pageSize: number;
@@ -51,24 +52,37 @@ export class SyncService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    await this.followUp?.catch(() => undefined);
   }
 
   /** Waits for a running sync to end (logout: the link is removed only after it). */
   async stopRunning(): Promise<void> {
     await this.running?.catch(() => undefined);
+    await this.followUp?.catch(() => undefined);
   }
 
   state(): SyncStateT {
     return { ...readSyncState(this.context.kv), running: this.running !== null };
   }
 
+  /**
+   * Starts a sync. During a running one, a single follow-up is queued instead ("Nu bijwerken"
+   * must also bring what happened after the running sync fetched its pages).
+   */
   now(): Promise<SyncStateT> {
     if (!this.running) {
       this.running = this.run().finally(() => {
         this.running = null;
       });
+      return this.running;
     }
-    return this.running;
+    this.followUp ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.followUp = null;
+        return this.now();
+      });
+    return this.followUp;
   }
 
   private async run(): Promise<SyncStateT> {
