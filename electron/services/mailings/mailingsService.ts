@@ -5,7 +5,14 @@ import type { Db } from '../../../db/openDatabase';
 import { mailingSelections, mailings, sends } from '../../../db/schema';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { MailingDocumentT } from '../../contract/mailingDocument';
-import type { Mailing, MailingPatch, MailingStatus, MailingT, MailingType } from '../../contract/mailings';
+import type {
+  Mailing,
+  MailingPatch,
+  MailingStatus,
+  MailingSummary,
+  MailingT,
+  MailingType,
+} from '../../contract/mailings';
 import { TemplateKey } from '../../contract/mailings';
 import { emptyDocument, newBlock, parseDocument } from '../render/document';
 import type { ImageStore } from '../images/imageStore';
@@ -40,8 +47,20 @@ export interface MailingsServiceDeps {
 export class MailingsService {
   constructor(private readonly deps: MailingsServiceDeps) {}
 
-  list(filter: 'open' | 'sent' | 'all'): MailingT[] {
-    const query = this.deps.db.select().from(mailings);
+  /** The overview: summaries only (documents are neither sent along nor parsed). */
+  list(filter: 'open' | 'sent' | 'all'): z.infer<typeof MailingSummary>[] {
+    const query = this.deps.db
+      .select({
+        id: mailings.id,
+        subject: mailings.subject,
+        type: mailings.type,
+        status: mailings.status,
+        templateKey: mailings.templateKey,
+        createdAt: mailings.createdAt,
+        updatedAt: mailings.updatedAt,
+        sentAt: mailings.sentAt,
+      })
+      .from(mailings);
     const rows =
       filter === 'all'
         ? query.orderBy(desc(mailings.createdAt)).all()
@@ -51,7 +70,10 @@ export class MailingsService {
               .orderBy(desc(mailings.sentAt), desc(mailings.createdAt))
               .all()
           : query.where(ne(mailings.status, 'sent')).orderBy(desc(mailings.createdAt)).all();
-    return rows.map((row) => this.toMailing(row));
+    return rows.map((row) => ({
+      ...row,
+      templateKey: row.templateKey === null ? null : TemplateKey.parse(row.templateKey),
+    }));
   }
 
   get(id: string): MailingT {
