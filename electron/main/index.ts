@@ -3,6 +3,7 @@ import { app, dialog, Notification, safeStorage, screen, type BrowserWindow } fr
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
 import { PROJECT_ROOT, RENDERER_DIST, RESOURCES_DIR } from '../paths';
+import { previewResponse } from '../server/previewRoute';
 import { consoleLogger } from '../services/core/logger';
 import { nodeSecretCipher } from '../services/core/secrets';
 import { activeSends } from '../services/desktop/activeSends';
@@ -88,7 +89,7 @@ async function start(): Promise<void> {
   const brand = brandOrNull();
   const productName = running.context.branding.productName;
   denyPermissions();
-  handleAppProtocol(RENDERER_DIST, null, logger);
+  handleAppProtocol(RENDERER_DIST, (url) => previewResponse(running, url), logger);
   registerIpc(running);
   applyLoginItem(prefs.get('startAtLogin'));
 

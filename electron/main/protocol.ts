@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { withNonce } from '../server/static';
 import type { Logger } from '../services/core/logger';
 import { assetHeaders, pageHeaders, planAppRequest, previewHeaders } from './appProtocol';
-import { runNodeRoute, type NodeRoute } from './nodeRoute';
 import { appSchemePrivileges, APP_SCHEME } from './policy';
 
 /** Must run before app 'ready'. */
@@ -11,10 +10,15 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges()]);
 }
 
-/** Serves app://winkelpost/… from the built renderer; previews through browser mode's route. */
+/** The mail preview page, as browser mode serves it (electron/server/previewRoute.ts). */
+export type PreviewSource = (
+  url: URL,
+) => Promise<{ status: number; headers: Record<string, string>; body: string }>;
+
+/** Serves app://winkelpost/… from the built renderer; previews through browser mode's code. */
 export function handleAppProtocol(
   rendererDir: string,
-  previewRoute: NodeRoute | null,
+  preview: PreviewSource,
   logger: Logger,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -31,9 +35,8 @@ export function handleAppProtocol(
             headers: assetHeaders(plan.contentType),
           });
         case 'preview': {
-          if (!previewRoute) return notFound();
-          const answer = await runNodeRoute(previewRoute, new URL(request.url));
-          return new Response(new Uint8Array(answer.body), {
+          const answer = await preview(new URL(request.url));
+          return new Response(answer.body, {
             status: answer.status,
             headers: previewHeaders(answer.headers),
           });

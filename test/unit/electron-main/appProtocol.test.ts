@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   assetHeaders,
   pageHeaders,
+  PREVIEW_PREFIX,
   planAppRequest,
   previewHeaders,
 } from '../../../electron/main/appProtocol';
-import type { NodeRoute } from '../../../electron/main/nodeRoute';
-import { runNodeRoute } from '../../../electron/main/nodeRoute';
+import { PREVIEW_PREFIX as SERVER_PREVIEW_PREFIX } from '../../../electron/server/previewRoute';
 
 const root = '/app/renderer/dist';
 
@@ -34,7 +34,8 @@ describe('planAppRequest', () => {
     });
   });
 
-  it('routes the mail preview to the preview handler', () => {
+  it('routes the mail preview to the preview handler, on the same path as browser mode', () => {
+    expect(PREVIEW_PREFIX).toBe(SERVER_PREVIEW_PREFIX);
     expect(planAppRequest('app://winkelpost/_preview/m1?images=0', root)).toEqual({
       kind: 'preview',
     });
@@ -65,33 +66,5 @@ describe('response headers', () => {
     });
     expect(headers['content-type']).toBe('text/html');
     expect(headers['content-security-policy']).toContain("script-src 'none'");
-  });
-});
-
-describe('runNodeRoute (browser-mode routes under app://)', () => {
-  it('captures status, headers and body written by a node:http style route', async () => {
-    const route: NodeRoute = async (req, res, url) => {
-      expect(req.method).toBe('GET');
-      res.setHeader('X-Mailing', url.searchParams.get('id') ?? '');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.write('<p>Hallo ');
-      res.end(Buffer.from('klant</p>'));
-    };
-    const answer = await runNodeRoute(route, new URL('app://winkelpost/_preview/x?id=m7'));
-    expect(answer.status).toBe(200);
-    expect(answer.headers).toEqual({
-      'x-mailing': 'm7',
-      'content-type': 'text/html; charset=utf-8',
-    });
-    expect(answer.body.toString('utf8')).toBe('<p>Hallo klant</p>');
-  });
-
-  it('passes a 404 through', async () => {
-    const route: NodeRoute = async (_req, res) => {
-      res.writeHead(404).end();
-    };
-    const answer = await runNodeRoute(route, new URL('app://winkelpost/_preview/none'));
-    expect(answer.status).toBe(404);
-    expect(answer.body.length).toBe(0);
   });
 });
