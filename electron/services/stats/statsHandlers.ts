@@ -1,5 +1,7 @@
 import type { AppContext } from '../../app';
 import type { HandlerImpls } from '../core/handlerTable';
+import { compileStoredMailing } from '../mailings/renderInput';
+import { recordMailingLinks } from './mailingLinks';
 import { StatsDetails } from './statsDetails';
 import { exportCsv } from './statsExport';
 import { StatsQueries } from './statsQueries';
@@ -7,11 +9,39 @@ import { StatsQueries } from './statsQueries';
 type StatsChannels = 'stats.list' | 'stats.get' | 'stats.details' | 'stats.export' | 'stats.home';
 
 export function createStatsHandlers(context: AppContext): Pick<HandlerImpls, StatsChannels> {
-  const queries = new StatsQueries(context.database.sqlite);
-  const details = new StatsDetails(context.database.sqlite);
+  const sqlite = context.database.sqlite;
+  const queries = new StatsQueries(sqlite);
+  const details = new StatsDetails(sqlite);
+  const missingUrls = sqlite.prepare(
+    `select 1 from stats_links s where s.mailing_id = ? and not exists (
+       select 1 from mailing_links l where l.mailing_id = s.mailing_id and l.link_id = s.link_id)
+     limit 1`,
+  );
+
+  /**
+   * Clicks carry link ids; when the send path did not record the link table, it is rebuilt once
+   * from the (sent, so unchanged) mailing: the same document always gives the same ids.
+   */
+  async function ensureLinkUrls(mailingId: string): Promise<void> {
+    if (missingUrls.get(mailingId) === undefined) return;
+    try {
+      const { compiled } = await compileStoredMailing(context, context.mailings.get(mailingId));
+      if (compiled.links.length > 0) recordMailingLinks(sqlite, mailingId, compiled.links);
+    } catch (error) {
+      context.logger.info(`stats: link table of ${mailingId} not rebuilt`, error);
+    }
+  }
+
   return {
     'stats.list': () => queries.list(),
-    'stats.get': ({ mailingId }) => queries.get(mailingId),
+    'stats.get': async ({ mailingId }) => {
+      const stats = queries.get(mailingId);
+      if (stats.links.some((link) => link.url === null)) {
+        await ensureLinkUrls(mailingId);
+        return queries.get(mailingId);
+      }
+      return stats;
+    },
     'stats.details': (input) => {
       const stats = queries.get(input.mailingId);
       if (stats.anonymised) return { total: 0, rows: [], anonymised: true };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
+import { emptyDocument, newBlock } from '../../../electron/services/render/document';
 import { recordMailingLinks } from '../../../electron/services/stats/mailingLinks';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSentMailing } from '../sync/seed';
@@ -94,6 +95,29 @@ describe('statistics and credits channels', () => {
     const clicked = await t.call('stats.export', { mailingId: 'm', table: 'clicked', linkId: 1 });
     expect(clicked.csv).toContain(`${people[0]!.email};"'=HYPERLINK(""x"")";`);
     expect(clicked.fileName).toMatch(/^statistieken-clicked-\d{4}-\d\d-\d\d\.csv$/);
+  });
+
+  it('rebuilds the link table of a sent mailing when the send path did not record it', async () => {
+    const { sqlite } = t.app.context.database;
+    const people = seedSentMailing(sqlite, { mailingId: 'm', count: 1, sentAt: t.clock.now() });
+    const button = newBlock('button', 'b1');
+    const document = {
+      ...emptyDocument(),
+      blocks: [{ ...button, data: { ...button.data, url: 'https://jouwmodezaak.nl/sale' } }],
+    };
+    sqlite
+      .prepare('update mailings set document = ? where id = ?')
+      .run(JSON.stringify(document), 'm');
+    await tracker.store.putLinks(tracker.accountId, 'm', [
+      { id: 1, url: 'https://jouwmodezaak.nl/sale' },
+    ]);
+    await login();
+    await followLink(tracker, tracker.token('click', 'm', people[0]!.recipientId, 1));
+    await t.call('sync.now', {});
+    const stats = await t.call('stats.get', { mailingId: 'm' });
+    expect(stats.links).toMatchObject([
+      { linkId: 1, url: 'https://jouwmodezaak.nl/sale', clicks: 1 },
+    ]);
   });
 
   it('credits: balance, bundles and ledger from the tracker, last known figures when offline', async () => {
