@@ -41,7 +41,8 @@ const PIXEL_REQUESTS = 40_000;
 const CLICK_REQUESTS = 30_000;
 const SYNC_EVENTS = 100_000;
 const SYNC_PAGE = 10_000;
-const CONNECTIONS = 50;
+// Enough to keep the server busy on 2 cores without turning queueing into latency.
+const CONNECTIONS = 20;
 const root = join(import.meta.dirname, '..', '..');
 
 const BASELINE_SERVER = `

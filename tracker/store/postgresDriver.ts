@@ -34,10 +34,11 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
   const direct = executorFor(pool);
   return {
     ...direct,
-    transaction: async (fn) => {
+    transaction: async (fn, options) => {
       const client = await pool.connect();
       try {
         await client.query('begin');
+        if (options?.relaxed) await client.query('set local synchronous_commit = off');
         const value = await fn(executorFor(client));
         await client.query('commit');
         return value;

@@ -11,7 +11,11 @@ export interface SqlExecutor {
 }
 
 export interface SqlDriver extends SqlExecutor {
-  /** Runs fn in one transaction; concurrent callers never interleave inside it. */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction; concurrent callers never interleave inside it. `relaxed` commits
+   * without waiting for the disk (SQLite synchronous=NORMAL, PostgreSQL synchronous_commit=off):
+   * atomic and crash-safe for the process, but an OS crash or power cut may undo the last ones.
+   */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: { relaxed?: boolean }): Promise<T>;
   close(): Promise<void>;
 }

@@ -598,10 +598,15 @@ export function createSqlStore(db: SqlDriver): TrackerStore {
 
     async insertEvents(events) {
       if (events.length === 0) return;
-      await db.transaction(async (tx) => {
-        await lockEvents(tx);
-        await insertEventRows(tx, events);
-      });
+      // Opens and clicks: relaxed commits keep the disk flush off the request path. Unsubscribes,
+      // confirmations and credits below always wait for the disk.
+      await db.transaction(
+        async (tx) => {
+          await lockEvents(tx);
+          await insertEventRows(tx, events);
+        },
+        { relaxed: true },
+      );
     },
 
     async unsubscribe(event) {

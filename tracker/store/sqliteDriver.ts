@@ -40,17 +40,23 @@ export function openSqliteDriver(path: string): SqlDriver {
     dialect: 'sqlite',
     all: (sql, params) => serialized(() => executor.all(sql, params)),
     run: (sql, params) => serialized(() => executor.run(sql, params)),
-    transaction: (fn) =>
+    transaction: (fn, options) =>
       serialized(async () => {
-        // IMMEDIATE takes the write lock up front, so another process (the admin CLI) waits.
-        db.exec('begin immediate');
+        // Per transaction: only relaxed ones skip the fsync; the pragma is reset before anything else runs.
+        if (options?.relaxed) db.pragma('synchronous = NORMAL');
         try {
-          const value = await fn(executor);
-          db.exec('commit');
-          return value;
-        } catch (error) {
-          if (db.inTransaction) db.exec('rollback');
-          throw error;
+          // IMMEDIATE takes the write lock up front, so another process (the admin CLI) waits.
+          db.exec('begin immediate');
+          try {
+            const value = await fn(executor);
+            db.exec('commit');
+            return value;
+          } catch (error) {
+            if (db.inTransaction) db.exec('rollback');
+            throw error;
+          }
+        } finally {
+          if (options?.relaxed) db.pragma('synchronous = FULL');
         }
       }),
     close: async () => {
