@@ -10,7 +10,7 @@ import type { BounceSettingsStore } from './bounceSettings';
 import { classifyReport } from './classify';
 import { parseBounce } from './parseBounce';
 import type { BounceReport } from './report';
-import { findJobIdInText } from './verp';
+import { verpEvidence } from './verp';
 
 export interface BouncePollerDeps {
   settings: BounceSettingsStore;
@@ -168,12 +168,14 @@ export class BouncePoller {
       tally.leftInInbox += 1;
       return false;
     }
+    const verp = verpEvidence(verpHints(report), this.deps.verpSecret());
     const outcome = this.deps.recorder.record({
       sourceHash,
       receivedAt: message.receivedAt,
       subject: report.subject,
       verdict,
-      verpJobId: findJobIdInText(verpHints(report), this.deps.verpSecret()),
+      verpJobId: verp.jobId,
+      recipientFallback: !verp.forged,
     });
     tally.processed += 1;
     if (verdict.kind === 'hard') tally.hard += 1;

@@ -11,6 +11,8 @@ export interface IncomingBounce {
   subject: string;
   verdict: Verdict;
   verpJobId: number | null;
+  /** False when the report carries a VERP tag that does not check out: only a Message-ID may match. */
+  recipientFallback?: boolean;
 }
 
 export interface RecordOutcome {
@@ -90,11 +92,8 @@ export class BounceRecorder {
       throw new Error('Only bounces, complaints and notices are recorded');
     const kind: RecordedKind = verdict.kind;
     return this.sqlite.transaction((): RecordOutcome => {
-      const match = this.matcher.match(
-        input.verpJobId,
-        verdict.originalMessageId,
-        verdict.recipient,
-      );
+      const recipient = input.recipientFallback === false ? null : verdict.recipient;
+      const match = this.matcher.match(input.verpJobId, verdict.originalMessageId, recipient);
       const effects: BounceEffectsT = {
         suppressed: false,
         softBounceCount: null,

@@ -48,6 +48,19 @@ export function findJobIdInText(text: string, secret: Buffer): number | null {
   return null;
 }
 
+/**
+ * The VERP evidence in a report: the job id when a tag checks out; `forged` when the report shows
+ * VERP addresses but none checks out (then a bare address match is not to be trusted either).
+ */
+export function verpEvidence(
+  text: string,
+  secret: Buffer,
+): { jobId: number | null; forged: boolean } {
+  const candidates = text.match(VERP_IN_TEXT) ?? [];
+  const jobId = findJobIdInText(text, secret);
+  return { jobId, forged: jobId === null && candidates.length > 0 };
+}
+
 const SECRET_KEY = 'bounces.verpSecret';
 
 /** The per-install VERP secret: generated on first use and kept in the settings table. */

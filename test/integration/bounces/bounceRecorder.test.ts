@@ -304,3 +304,33 @@ describe('privacy', () => {
     expect(t.app.context.suppression.isSuppressed('anna.devries@voorbeeld.nl')).toBe(true);
   });
 });
+
+describe('forged reports', () => {
+  it('a report whose VERP tag does not check out is not matched by address alone', async () => {
+    const { t, sqlite, recorder } = await setup();
+    seedSend(sqlite, {
+      mailingId: 'm1',
+      sendId: 's1',
+      subject: 'x',
+      at: t.clock.now(),
+      jobs: [{ id: 101, email: 'anna.devries@voorbeeld.nl', messageId: '<other@x>' }],
+    });
+    const hard: Verdict = {
+      kind: 'hard',
+      recipient: 'anna.devries@voorbeeld.nl',
+      status: '5.1.1',
+      reason: 'User unknown',
+      originalMessageId: null,
+    };
+    const outcome = recorder.record({
+      sourceHash: 'forged',
+      receivedAt: null,
+      subject: 'x',
+      verdict: hard,
+      verpJobId: null,
+      recipientFallback: false,
+    });
+    expect(outcome.matched).toBe(false);
+    expect(t.app.context.suppression.isSuppressed('anna.devries@voorbeeld.nl')).toBe(false);
+  });
+});

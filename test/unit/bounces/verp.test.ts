@@ -3,6 +3,7 @@ import {
   bounceAddressFor,
   findJobIdInText,
   parseBounceAddress,
+  verpEvidence,
 } from '../../../electron/services/bounces/verp';
 
 const secret = Buffer.alloc(32, 3);
@@ -41,5 +42,15 @@ describe('VERP return paths', () => {
   it('refuses a mailbox without @ or a negative job id', () => {
     expect(() => bounceAddressFor('bounces', 1, secret)).toThrow();
     expect(() => bounceAddressFor('bounces@shop.nl', -1, secret)).toThrow();
+  });
+});
+
+describe('verpEvidence', () => {
+  it('trusts a tag that checks out, and flags one that does not', () => {
+    const good = bounceAddressFor('bounces@shop.nl', 5, secret);
+    const forged = bounceAddressFor('bounces@shop.nl', 5, otherSecret);
+    expect(verpEvidence(`To: ${good}`, secret)).toEqual({ jobId: 5, forged: false });
+    expect(verpEvidence(`To: ${forged}`, secret)).toEqual({ jobId: null, forged: true });
+    expect(verpEvidence('To: bounces@shop.nl', secret)).toEqual({ jobId: null, forged: false });
   });
 });
