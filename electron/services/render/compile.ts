@@ -119,7 +119,7 @@ export function buildMjml(input: CompileInput): {
   const body = renderBlocks(ctx, document, footerAdded);
   const { colors, width } = document.settings;
   const source = [
-    '<mjml><mj-head>',
+    '<mjml lang="nl"><mj-head>',
     `<mj-title>${title}</mj-title>`,
     preview,
     '<mj-attributes>',
@@ -141,7 +141,12 @@ export function buildMjml(input: CompileInput): {
 /** Once per mailing (each preview, each test send, once per real send): MJML is the slow part. */
 export async function compileMailing(input: CompileInput): Promise<CompiledMailing> {
   const { source, ctx, text, footerAdded } = buildMjml(input);
-  const result = await mjml2html(source, { validationLevel: 'strict', keepComments: false });
+  // No includes ever: user text is escaped, and this keeps MJML from reading files regardless.
+  const result = await mjml2html(source, {
+    validationLevel: 'strict',
+    keepComments: false,
+    ignoreIncludes: true,
+  });
   if (result.errors.length > 0)
     throw new MjmlCompileError(result.errors.map((e) => e.formattedMessage));
   const subject = ctx.text(input.subject);
