@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/openDatabase';
 import { SuppressionStore } from '../../electron/services/suppression/suppressionStore';
@@ -65,8 +66,10 @@ export default async function statsBench(): Promise<Record<string, number>> {
       pages.push(Array.from({ length: PAGE }, (_, k) => event(i + k, 'big', sentAt)));
     }
     loadStart = performance.now();
+    let cpuStart = process.cpuUsage();
     for (const page of pages) applier.apply(page, () => undefined);
     const syncMs = performance.now() - loadStart;
+    const syncCpu = process.cpuUsage(cpuStart);
 
     // Baseline: the same rows into a copy of events with the same key and indexes, no aggregates.
     // It starts with the same 900,000 rows, so both inserts work on indexes of the same size.
@@ -79,6 +82,7 @@ export default async function statsBench(): Promise<Record<string, number>> {
        values (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     loadStart = performance.now();
+    cpuStart = process.cpuUsage();
     for (const page of pages) {
       sqlite.transaction(() => {
         for (const e of page) {
@@ -96,6 +100,7 @@ export default async function statsBench(): Promise<Record<string, number>> {
       })();
     }
     const bareInsertMs = performance.now() - loadStart;
+    const bareCpu = process.cpuUsage(cpuStart);
 
     const queries = new StatsQueries(sqlite);
     const getTimes: number[] = [];
@@ -129,6 +134,10 @@ export default async function statsBench(): Promise<Record<string, number>> {
       naiveFromEventsMedianMs: round(median(naiveTimes)),
       statsGetSpeedupOverNaive: round(median(naiveTimes) / median(getTimes)),
       sync100kEventsMs: Math.round(syncMs),
+      // CPU time (user + system) is less sensitive to other processes on the machine than wall time.
+      sync100kEventsCpuMs: Math.round((syncCpu.user + syncCpu.system) / 1000),
+      plainEventInsert100kCpuMs: Math.round((bareCpu.user + bareCpu.system) / 1000),
+      loadAverage1m: round(loadavg()[0]!),
       plainEventInsert100kMs: Math.round(bareInsertMs),
       syncCostOverPlainInsert: round(syncMs / bareInsertMs),
       preload900kMs: Math.round(preloadMs),

@@ -44,6 +44,8 @@ export class SyncService {
   /** Every few minutes while the app runs; the timer never keeps the process alive. */
   start(intervalMs = SYNC_INTERVAL_MS): void {
     if (this.timer) return;
+    // Details older than three months go also when the app is not linked (no sync runs then).
+    anonymiseExpiredDetails(this.context.database.sqlite, this.context.clock.now());
     this.timer = setInterval(() => void this.now(), intervalMs);
     this.timer.unref();
   }
