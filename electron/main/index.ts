@@ -24,6 +24,7 @@ import {
   mustConfirmQuit,
   SendWatch,
   sendNotification,
+  startsHidden,
   trayTooltip,
   windowCloseDecision,
   type SendProgress,
@@ -36,8 +37,6 @@ import { createMainWindow, currentBounds } from './window';
 
 const logger = consoleLogger;
 const PRELOAD = join(PROJECT_ROOT, 'out', 'preload', 'index.cjs');
-// Started at login: only the tray icon, so scheduled sends go out without a window popping up.
-const START_HIDDEN = process.argv.includes('--hidden');
 
 let winkelpost: App | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -198,7 +197,13 @@ async function start(): Promise<void> {
     if (kind) updater?.sendsChanged();
   });
 
-  if (!START_HIDDEN) showWindow();
+  // Started at login: only the tray icon, so scheduled sends go out without a window popping up.
+  const hidden = startsHidden(
+    process.argv,
+    process.platform,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  );
+  if (!hidden) showWindow();
   app.on('activate', () => showWindow());
   app.on('window-all-closed', () => {
     // Closing the last window ends the app unless a send runs or waits (the tray keeps it alive).
@@ -209,7 +214,10 @@ async function start(): Promise<void> {
 }
 
 function notify(title: string, body: string): void {
-  if (Notification.isSupported()) new Notification({ title, body }).show();
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  notification.on('click', () => showWindow());
+  notification.show();
 }
 
 // Close the database cleanly (WAL checkpoint, pending backup) before the process ends.

@@ -84,3 +84,15 @@ export function sendNotification(
     body: shellText(language, 'sentBody', { sent: event.sent, failed: event.failed }),
   };
 }
+
+/**
+ * Started by the login item: no window, only the tray (Windows and Linux pass --hidden; macOS
+ * ignores login-item arguments and reports wasOpenedAtLogin instead).
+ */
+export function startsHidden(
+  argv: string[],
+  platform: NodeJS.Platform,
+  wasOpenedAtLogin: boolean,
+): boolean {
+  return argv.includes('--hidden') || (platform === 'darwin' && wasOpenedAtLogin);
+}

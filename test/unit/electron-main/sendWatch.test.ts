@@ -4,6 +4,7 @@ import {
   mustConfirmQuit,
   SendWatch,
   sendNotification,
+  startsHidden,
   trayTooltip,
   windowCloseDecision,
   type SendProgress,
@@ -94,5 +95,14 @@ describe('notifications from send.progress', () => {
       body: '89 e-mails verstuurd, 1 niet gelukt.',
     });
     expect(sendNotification('en', 'paused', progress('paused')).title).toBe('Sending paused');
+  });
+});
+
+describe('start at login', () => {
+  it('starts in the tray only when opened by the login item', () => {
+    expect(startsHidden(['electron', '.', '--hidden'], 'win32', false)).toBe(true);
+    expect(startsHidden(['electron', '.'], 'win32', false)).toBe(false);
+    expect(startsHidden(['Winkelpost'], 'darwin', true)).toBe(true);
+    expect(startsHidden(['Winkelpost'], 'darwin', false)).toBe(false);
   });
 });
