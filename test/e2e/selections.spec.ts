@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unwrap } from '../../electron/contract';
 import { DAY } from '../../electron/services/core/clock';
@@ -61,14 +62,20 @@ test('lets the shopkeeper point out the e-mail column, and refuses a broken file
   ).setFiles({
     name: 'kassa.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('Adres;Naam\r\nmarijke@example.nl;Marijke\r\n', 'utf8'),
+    buffer: Buffer.from(
+      'Werk;Privé;Naam\r\nmarijke@bedrijf.nl;marijke@thuis.nl;Marijke\r\n',
+      'utf8',
+    ),
   });
   const panel = page.getByTestId('import-panel');
-  await expect(panel.getByRole('alert')).toHaveText(
-    'Er is geen kolom met e-mailadressen. Geef aan welke kolom de e-mailadressen bevat.',
-  );
-  await panel.getByLabel('Gebruiken als: Adres').click();
+  await expect(panel.getByLabel('Gebruiken als: Werk')).toHaveValue('E-mailadres');
+  await panel.getByLabel('Gebruiken als: Privé').click();
   await page.getByRole('option', { name: 'E-mailadres' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Twee kolommen worden gebruikt als [[email]]. Kies voor één van beide iets anders.',
+  );
+  await panel.getByLabel('Gebruiken als: Werk').click();
+  await page.getByRole('option', { name: 'Niet importeren' }).click();
   await expect(panel.getByRole('alert')).toHaveCount(0);
   await panel.getByLabel(/toestemming hebben gegeven/).check();
   await panel.getByRole('button', { name: 'Importeren' }).click();
@@ -82,10 +89,25 @@ test('lets the shopkeeper point out the e-mail column, and refuses a broken file
   await expect(page.getByTestId('import-panel').getByRole('alert')).toHaveText(
     'Dit bestand is geen tekstbestand met klanten. Kies een CSV- of Excel-bestand (.xlsx) uit uw kassasysteem.',
   );
-  const count = winkelpost.app.context.database.sqlite
-    .prepare('select count(*) as n from selections')
-    .get() as { n: number };
-  expect(count.n).toBe(1);
+  const emails = winkelpost.app.context.database.sqlite.prepare('select email from contacts').all();
+  expect(emails).toEqual([{ email: 'marijke@thuis.nl' }]);
+  await page.getByTestId('import-panel').getByRole('button', { name: 'Annuleren' }).click();
+
+  // Larger than 50 MB: said at once, without sending the file to the app.
+  const bigFile = test.info().outputPath('groot.csv');
+  writeFileSync(bigFile, Buffer.alloc(51 * 1024 * 1024, 97));
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/selections.')) apiCalls.push(request.url());
+  });
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (await chooser).setFiles(bigFile);
+  await expect(page.getByRole('alert')).toHaveText(
+    'Dit bestand is 51 MB. Het mag hoogstens 50 MB zijn. Maak in uw kassasysteem een kleinere selectie.',
+  );
+  expect(apiCalls).toEqual([]);
+  rmSync(bigFile);
 });
 
 test('step 3 shows old selections greyed, saves the choice and shows the recipients', async ({

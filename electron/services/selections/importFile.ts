@@ -31,7 +31,12 @@ async function open(
   request: ImportRequest,
 ): Promise<{ source: ImportSource; columns: ColumnPlan[]; remembered: boolean }> {
   const source = await openImportSource(request.fileName, request.bytes);
-  const { columns, remembered } = resolveMapping(context, source.header, request.mapping);
+  const { columns, remembered } = resolveMapping(
+    context,
+    source.header,
+    request.mapping,
+    source.preview,
+  );
   const special = columns.filter((c) => c.specialCategory);
   if (request.refuseUnreviewedSpecialColumns && !remembered && special.length > 0)
     throw importError('specialCategoryUnreviewed', 'Special-category columns need a review', {

@@ -1,5 +1,6 @@
 import type { ColumnTargetT } from '../../contract/selections';
 import type { AppContext } from '../../app';
+import { isValidEmail } from '../suppression/email';
 import { importError } from './importError';
 import { headerSignature, isSpecialCategory, recogniseHeader, variableNames } from './headers';
 
@@ -24,6 +25,7 @@ export function resolveMapping(
   context: AppContext,
   header: string[],
   given: ColumnTargetT[] | undefined,
+  preview: string[][] = [],
 ): { columns: ColumnPlan[]; remembered: boolean } {
   const variables = variableNames(header);
   const special = header.map(isSpecialCategory);
@@ -36,7 +38,7 @@ export function resolveMapping(
   } else {
     const stored = readRememberedMapping(context, header);
     remembered = stored !== undefined;
-    targets = stored ?? proposeTargets(header, special);
+    targets = stored ?? proposeTargets(header, special, preview);
   }
   return {
     columns: header.map((h, index) => ({
@@ -50,9 +52,13 @@ export function resolveMapping(
   };
 }
 
-function proposeTargets(header: string[], special: boolean[]): ColumnTargetT[] {
+function proposeTargets(
+  header: string[],
+  special: boolean[],
+  preview: string[][],
+): ColumnTargetT[] {
   const taken = new Set<ColumnTargetT>();
-  return header.map((h, i) => {
+  const targets = header.map((h, i): ColumnTargetT => {
     if (special[i]) return 'ignore';
     const target = recogniseHeader(h);
     if (target && !taken.has(target)) {
@@ -61,6 +67,23 @@ function proposeTargets(header: string[], special: boolean[]): ColumnTargetT[] {
     }
     return h.trim() === '' ? 'ignore' : 'extra';
   });
+  // An unrecognised header ("Correspondentie") whose values are mostly addresses is the e-mail column.
+  if (!taken.has('email')) {
+    const guess = emailColumnByContent(preview, header.length);
+    if (guess !== undefined && targets[guess] === 'extra') targets[guess] = 'email';
+  }
+  return targets;
+}
+
+function emailColumnByContent(preview: string[][], width: number): number | undefined {
+  if (preview.length === 0) return undefined;
+  let best: { index: number; share: number } | undefined;
+  for (let index = 0; index < width; index += 1) {
+    const valid = preview.filter((cells) => isValidEmail((cells[index] ?? '').trim())).length;
+    const share = valid / preview.length;
+    if (share >= 0.6 && (!best || share > best.share)) best = { index, share };
+  }
+  return best?.index;
 }
 
 /** What stops an import: no e-mail column, or one variable filled from two columns. */

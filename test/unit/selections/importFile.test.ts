@@ -236,42 +236,67 @@ describe('selections.import', () => {
 describe('mapping', () => {
   it('proposes a mapping, lets the user correct it, and remembers it for the next file of that shape', async () => {
     t = await startTestApp();
-    const lines = ['Adres;Naam;Plaats', 'a@example.nl;Ann;Utrecht'];
+    const lines = ['Werk;Prive;Naam', 'jan@bedrijf.nl;jan@thuis.nl;Jan'];
     const first = await t.call('selections.analyze', {
       fileName: 'x.csv',
       dataBase64: csvBase64(lines),
     });
-    expect(first.columns.map((c) => c.target)).toEqual(['extra', 'naam', 'extra']);
-    expect(first.blocking).toEqual([{ key: 'selections:errors.noEmailColumn', params: {} }]);
-    await expect(
-      t.call('selections.import', {
-        fileName: 'x.csv',
-        dataBase64: csvBase64(lines),
-        description: 'x',
-        consent: true,
-      }),
-    ).rejects.toMatchObject({ error: { key: 'selections:errors.noEmailColumn' } });
+    expect(first.columns.map((c) => c.target)).toEqual(['email', 'extra', 'naam']);
+    expect(first.mappingRemembered).toBe(false);
 
     const corrected = await t.call('selections.analyze', {
       fileName: 'x.csv',
       dataBase64: csvBase64(lines),
-      mapping: ['email', 'naam', 'ignore'],
+      mapping: ['ignore', 'email', 'naam'],
     });
     expect(corrected.blocking).toEqual([]);
-    expect(corrected.imported).toBe(1);
-    await t.call('selections.import', {
+    const result = await t.call('selections.import', {
       fileName: 'x.csv',
       dataBase64: csvBase64(lines),
       description: 'x',
       consent: true,
-      mapping: ['email', 'naam', 'ignore'],
+      mapping: ['ignore', 'email', 'naam'],
     });
+    const detail = await t.call('selections.get', { id: result.selectionId });
+    expect(detail.contacts.map((c) => [c.email, c.data])).toEqual([
+      ['jan@thuis.nl', { naam: 'Jan' }],
+    ]);
     const next = await t.call('selections.analyze', {
       fileName: 'y.csv',
-      dataBase64: csvBase64(['adres;naam;plaats', 'b@example.nl;Bob;Ede']),
+      dataBase64: csvBase64(['werk;prive;naam', 'bob@bedrijf.nl;bob@thuis.nl;Bob']),
     });
     expect(next.mappingRemembered).toBe(true);
-    expect(next.columns.map((c) => c.target)).toEqual(['email', 'naam', 'ignore']);
+    expect(next.columns.map((c) => c.target)).toEqual(['ignore', 'email', 'naam']);
+  });
+
+  it('blocks a file without an e-mail column until one is chosen', async () => {
+    t = await startTestApp();
+    const dataBase64 = csvBase64(['Klant;Woonplaats', 'Ann;Utrecht']);
+    const analysis = await t.call('selections.analyze', { fileName: 'x.csv', dataBase64 });
+    expect(analysis.blocking).toEqual([{ key: 'selections:errors.noEmailColumn', params: {} }]);
+    await expect(
+      t.call('selections.import', {
+        fileName: 'x.csv',
+        dataBase64,
+        description: 'x',
+        consent: true,
+      }),
+    ).rejects.toMatchObject({ error: { key: 'selections:errors.noEmailColumn' } });
+  });
+
+  it('recognises an e-mail column by its contents when the header is unknown', async () => {
+    t = await startTestApp();
+    const analysis = await t.call('selections.analyze', {
+      fileName: 'x.csv',
+      dataBase64: csvBase64([
+        'Klant;Correspondentie;Opmerking',
+        'Ann;ann@example.nl;a@b',
+        'Bob;bob@example.nl;',
+        'Cor;geen;x',
+      ]),
+    });
+    expect(analysis.columns.map((c) => c.target)).toEqual(['extra', 'email', 'extra']);
+    expect(analysis.imported).toBe(2);
   });
 
   it('refuses one variable from two columns, and a mapping that does not fit the file', async () => {

@@ -18,8 +18,12 @@ export interface ImportSource {
   encoding: TextEncoding | null;
   delimiter: Delimiter | null;
   header: string[];
+  /** The first data rows, read ahead (they are also the first rows of `rows`). */
+  preview: string[][];
   rows: Iterable<SourceRow>;
 }
+
+const PREVIEW_ROWS = 20;
 
 const CSV_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
 
@@ -81,7 +85,23 @@ function withHeader(
     });
   if (header.some((cell) => isValidEmail(cell)))
     throw importError('noHeader', 'The first row holds data, not column names');
-  return { format, encoding, delimiter, header, rows: { [Symbol.iterator]: () => rows } };
+  const ahead: SourceRow[] = [];
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    ahead.push(next.value);
+    if (ahead.length >= PREVIEW_ROWS) break;
+  }
+  function* all(): Generator<SourceRow> {
+    yield* ahead;
+    yield* rows;
+  }
+  return {
+    format,
+    encoding,
+    delimiter,
+    header,
+    preview: ahead.filter((r) => !isEmptyRow(r.cells)).map((r) => r.cells),
+    rows: { [Symbol.iterator]: all },
+  };
 }
 
 export function trimTrailingEmpty(cells: string[]): string[] {
