@@ -49,8 +49,9 @@ export function base64Lines(data: Buffer): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** One header line, folded; line breaks in a value are removed so nothing can inject a header. */
 function header(name: string, value: string): string {
-  return mimeFuncs.foldLines(`${name}: ${value}`, 76) + CRLF;
+  return mimeFuncs.foldLines(`${name}: ${value.replace(/[\r\n]+/g, ' ')}`, 76) + CRLF;
 }
 
 /** `"Name" <address>`, the name as an encoded word when it is not plain ASCII. */

@@ -109,6 +109,29 @@ describe('MIME message per recipient', () => {
   });
 });
 
+describe('header safety', () => {
+  it('folds a long non-ASCII subject and keeps line breaks out of every header', async () => {
+    const { input } = await loadTemplate('basis-nieuwsbrief');
+    const subject = `Één keer per jaar: ${'wintersale met échte kortingen '.repeat(5)}voor [[voornaam]]`;
+    const compiled = await compileMailing({ ...input, subject });
+    const mail = renderForRecipient(compiled, {
+      ...contact,
+      data: { voornaam: 'Els\r\nBcc: x@evil.nl' },
+    });
+    const raw = composeMessage(compiled, mail, {
+      to: 'els@example.nl\r\nBcc: y@evil.nl',
+      messageId: 'id@x\nX-Evil: 1',
+      date: new Date(0),
+    });
+    const head = raw.toString('latin1').split('\r\n\r\n')[0]!;
+    expect(head).not.toMatch(/^(Bcc|X-Evil):/im);
+    expect(head.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    const parsed = await simpleParser(raw);
+    expect(parsed.subject).toBe(subject.replace('[[voornaam]]', 'Els Bcc: x@evil.nl'));
+    expect(parsed.bcc).toBeUndefined();
+  });
+});
+
 describe('hosted images', () => {
   it('uses the tracker URL of an image when there is one, and attaches only the others', async () => {
     const { input } = await loadTemplate('voorbeeld-nieuwsbrief');
