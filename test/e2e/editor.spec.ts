@@ -3,6 +3,12 @@ import type { Page } from '@playwright/test';
 import { unwrap } from '../../electron/contract';
 import { expect, test } from './fixtures';
 
+// Close the browser's connections before the server stops: a spare socket Chromium opened but
+// never used would otherwise hold server.close() for a minute (until Node's headers timeout).
+test.afterEach(async ({ context }) => {
+  await context.close();
+});
+
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
 

@@ -1,6 +1,12 @@
 import { unwrap } from '../../electron/contract';
 import { expect, test } from './fixtures';
 
+// Close the browser's connections before the server stops: a spare socket Chromium opened but
+// never used would otherwise hold server.close() for a minute (until Node's headers timeout).
+test.afterEach(async ({ context }) => {
+  await context.close();
+});
+
 test('the overview lists the templates, copies BASIS - nieuwsbrief and deletes the copy after asking', async ({
   page,
   winkelpost,

@@ -36,6 +36,8 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
     const block = { id: newBlockId(), type, data: BLOCKS[type].create(t) } as Block;
     actions.insert(pickerAt, block);
     setPickerAt(null);
+    // Straight into the new block, so the shopkeeper can type at once.
+    requestAnimationFrame(() => focusBlock(block.id));
   };
 
   return (
@@ -100,6 +102,12 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
       <BlockPicker opened={pickerAt !== null} onClose={() => setPickerAt(null)} onPick={pick} />
     </Grid>
   );
+}
+
+function focusBlock(id: string): void {
+  const frame = window.document.getElementById(`block-${id}`);
+  const field = frame?.querySelector<HTMLElement>('[contenteditable="true"], input, textarea');
+  (field ?? frame)?.focus();
 }
 
 function blockFromLocation(): string | null {

@@ -12,7 +12,14 @@ export function BlockPicker(props: {
 }) {
   const { t } = useTranslation('editor');
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('picker.title')} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('picker.title')}
+      size="lg"
+      // Focus goes into the new block, not back to the "Klik hier…" button.
+      returnFocus={false}
+    >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {BLOCK_ORDER.map((type) => (
           <UnstyledButton
