@@ -87,7 +87,11 @@ export async function importSelection(
   const { source, columns } = await open(context, request);
   const problem = mappingProblems(columns)[0];
   if (problem)
-    throw importError(problem.key.replace('selections:errors.', ''), problem.key, problem.params);
+    throw importError(
+      problem.key.replace('selections:errors.', ''),
+      'The column mapping cannot be used',
+      problem.params,
+    );
 
   const selectionId = randomUUID();
   const now = context.clock.now();

@@ -6,6 +6,7 @@ import {
   variableNames,
 } from '../../../electron/services/selections/headers';
 import { guardCell } from '../../../electron/services/selections/cellGuard';
+import { failureText } from '../../../electron/services/selections/failureText';
 
 describe('header recognition', () => {
   it('knows the Dutch and English names of every variable', () => {
@@ -73,5 +74,15 @@ describe('formula guard', () => {
     expect(guardCell('-5').neutralised).toBe(false);
     expect(guardCell('+31 6 12345678').neutralised).toBe(false);
     expect(guardCell('Jan').neutralised).toBe(false);
+  });
+});
+
+describe('reasons written beside a failed file', () => {
+  it("uses the app's own texts, in the user's language, with the details filled in", () => {
+    expect(failureText('selections:errors.tooLarge', { sizeMb: 60, maxMb: 50 }, 'nl')).toBe(
+      'Dit bestand is 60 MB. Het mag hoogstens 50 MB zijn. Maak in uw kassasysteem een kleinere selectie.',
+    );
+    expect(failureText('selections:errors.empty', {}, 'en')).toBe('The file is empty.');
+    expect(failureText('sending:whatever', {}, 'nl')).toBe('Het bestand kon niet worden gelezen.');
   });
 });

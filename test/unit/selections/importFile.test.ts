@@ -199,6 +199,28 @@ describe('selections.import', () => {
     ]);
   });
 
+  it('reports progress events and a final one when the import is done', async () => {
+    t = await startTestApp();
+    const events: unknown[] = [];
+    t.app.events.subscribe((name, payload) => {
+      if (name === 'import.progress') events.push(payload);
+    });
+    const lines = ['email'];
+    for (let i = 0; i < 25_000; i += 1) lines.push(`k${i}@example.nl`);
+    await t.call('selections.import', {
+      fileName: 'groot.csv',
+      dataBase64: csvBase64(lines),
+      description: 'Groot',
+      consent: true,
+    });
+    expect(events).toEqual([
+      { fileName: 'groot.csv', rows: 10_000, done: false },
+      { fileName: 'groot.csv', rows: 20_000, done: false },
+      { fileName: 'groot.csv', rows: 25_000, done: false },
+      { fileName: 'groot.csv', rows: 25_000, done: true },
+    ]);
+  });
+
   it('records the consent moment and refuses an import without it', async () => {
     t = await startTestApp();
     const error = await failure('selections.import', {
