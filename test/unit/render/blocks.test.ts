@@ -93,6 +93,23 @@ describe('block registry', () => {
     expect(withFooter.warnings.map((w) => w.code)).not.toContain('footerAdded');
   });
 
+  it('an image-and-text block without its image gives the text the whole width', async () => {
+    const compiled = await compileBlocks([
+      {
+        id: 'it',
+        type: 'imageText',
+        data: { imageId: 'gone', content: richTextOf('Alleen tekst') },
+      },
+    ]);
+    expect(compiled.warnings).toContainEqual(
+      expect.objectContaining({ code: 'imageMissing', blockId: 'it' }),
+    );
+    const mail = renderForRecipient(compiled, { email: 'a@b.nl', recipientId: 'r', data: {} });
+    expect(mail.html).toContain('Alleen tekst');
+    expect(mail.html).toMatch(/mj-column-per-100/);
+    expect(mail.html).not.toMatch(/mj-column-per-50/);
+  });
+
   it('warns about an image without alt text and a missing image', async () => {
     const image = await testImage('img');
     const compiled = await compileBlocks(

@@ -8,6 +8,12 @@ export const imageTextBlock: BlockModule<'imageText'> = {
   type: 'imageText',
   schema: ImageTextData,
   toMjml(data, ctx) {
+    if (!ctx.images.has(data.imageId)) {
+      // No picture (yet): the text takes the whole width instead of leaving half the row empty.
+      if (data.imageId !== '') ctx.image(data.imageId, data.alt); // reports the missing image
+      const whole = columnMjml(ctx, { ...data, imageId: '' }, '100%');
+      return `<mj-section${attrs({ 'background-color': ctx.settings.colors.content, padding: '8px 12px' })}>${whole}</mj-section>`;
+    }
     const image = columnMjml(
       ctx,
       { ...data, content: { root: { type: 'root', children: [] } } },
