@@ -147,3 +147,55 @@ test('a deleted block comes back with "Ongedaan maken", and copies keep their te
     page.locator('[data-block-type="text"]', { hasText: 'Alleen deze week' }),
   ).toHaveCount(2);
 });
+
+test('blocks are moved by dragging them by their handle', async ({ page, winkelpost }) => {
+  await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Knop');
+  const blocks = page.getByTestId('block');
+  const types = () =>
+    blocks.evaluateAll((els) => els.map((e) => e.getAttribute('data-block-type')));
+  const before = await types();
+  expect(before.at(-2)).toBe('button');
+  const button = page.locator('[data-block-type="button"][data-selected]');
+  await button.getByRole('button', { name: 'Verslepen' }).dragTo(blocks.first());
+  const after = await types();
+  expect(after[0]).toBe('button');
+  expect(after.slice(1)).toEqual(before.filter((_, i) => i !== before.length - 2));
+});
+
+test('links are checked: a button refuses javascript: and completes www. addresses', async ({
+  page,
+  winkelpost,
+}) => {
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Knop');
+  const settings = page.getByTestId('block-settings');
+  const link = settings.getByLabel('Link van de knop');
+  await link.fill('javascript:alert(1)');
+  await expect(settings.getByText('Vul een webadres in (zoals www.uwwinkel.nl)')).toBeVisible();
+  await link.fill('www.modemarijke.nl/winter');
+  await expect(settings.getByText('Vul een webadres in (zoals www.uwwinkel.nl)')).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const mailing = unwrap(await winkelpost.app.handlers['mailings.get']({ id })) as {
+    document: { blocks: { type: string; data: { url?: string } }[] };
+  };
+  const saved = mailing.document.blocks.find((b) => b.type === 'button');
+  expect(saved?.data.url).toBe('https://www.modemarijke.nl/winter');
+
+  // The same check for a link in a text.
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  await page.keyboard.type('Bekijk de collectie');
+  await page.keyboard.press('Shift+Home');
+  await text.getByRole('button', { name: 'Link', exact: true }).click();
+  const address = page.getByLabel('Webadres of e-mailadres');
+  await address.fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Link maken' }).click();
+  await expect(page.getByText('Vul een webadres in (zoals www.uwwinkel.nl)')).toBeVisible();
+  await address.fill('www.modemarijke.nl');
+  await page.getByRole('button', { name: 'Link maken' }).click();
+  await expect(text.getByRole('link', { name: 'Bekijk de collectie' })).toHaveAttribute(
+    'href',
+    'https://www.modemarijke.nl',
+  );
+});
