@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unwrap } from '../../electron/contract';
 import { DAY } from '../../electron/services/core/clock';
@@ -203,4 +203,33 @@ test('Opnieuw inschrijven: finds an address, blocks another by hand, and erases 
     n: number;
   };
   expect(rows.n).toBe(0);
+});
+
+test('"Nieuwe selectie(s) ophalen" imports the files of the import folder after the consent tick', async ({
+  page,
+  winkelpost,
+}) => {
+  const folder = join(winkelpost.dataDir, 'kassa');
+  mkdirSync(folder);
+  copyFileSync(join(FIXTURES, 'utf8-semicolon.csv'), join(folder, 'Najaar.csv'));
+  copyFileSync(join(FIXTURES, 'picture-renamed.csv'), join(folder, 'foto.csv'));
+  winkelpost.app.context.settings.update({ importFolder: folder });
+
+  await page.goto(`${winkelpost.url}/#/selecties`);
+  await page.getByRole('button', { name: 'Nieuwe selectie(s) ophalen' }).click();
+  const panel = page.getByTestId('fetch-panel');
+  await expect(panel).toContainText(folder);
+  const fetchButton = panel.getByRole('button', { name: 'Ophalen' });
+  await expect(fetchButton).toBeDisabled();
+  await panel.getByLabel(/toestemming hebben gegeven/).check();
+  await fetchButton.click();
+  await expect(panel.getByRole('status')).toContainText('Najaar.csv: 3 klanten geïmporteerd.');
+  await expect(panel.getByRole('status')).toContainText(
+    'foto.csv is niet geïmporteerd: Dit bestand is geen tekstbestand met klanten.',
+  );
+  await expect(
+    page.getByTestId('selections-table').getByRole('row', { name: /Najaar/ }),
+  ).toContainText('3');
+  expect(existsSync(join(folder, 'verwerkt', 'Najaar.csv'))).toBe(true);
+  expect(existsSync(join(folder, 'mislukt', 'foto.csv.txt'))).toBe(true);
 });
