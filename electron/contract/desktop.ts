@@ -38,6 +38,8 @@ export const AgreementsState = z.object({
 export const DesktopPrefs = z.object({
   /** False in browser mode: there is no desktop shell to configure. */
   available: z.boolean(),
+  /** Linux has no login items: the switch is not offered there. */
+  startAtLoginSupported: z.boolean(),
   startAtLogin: z.boolean(),
   notifyWhenSent: z.boolean(),
 });

@@ -6,7 +6,8 @@ import type { DesktopPrefsT } from './desktopPrefs';
 /** The handler table's view of the shell: preferences, start at login, restart for a restore. */
 export function createDesktopShell(store: Store<DesktopPrefsT>, restart: () => void): DesktopShell {
   const prefs = (): ShellPrefs => ({
-    startAtLogin: store.get('startAtLogin'),
+    startAtLoginSupported: loginItemsSupported(),
+    startAtLogin: loginItemsSupported() && store.get('startAtLogin'),
     notifyWhenSent: store.get('notifyWhenSent'),
   });
   return {
@@ -26,8 +27,12 @@ export function createDesktopShell(store: Store<DesktopPrefsT>, restart: () => v
   };
 }
 
+function loginItemsSupported(): boolean {
+  return process.platform === 'win32' || process.platform === 'darwin';
+}
+
 /** Start at login, hidden: the tray icon appears and scheduled sends go out. */
 export function applyLoginItem(enabled: boolean): void {
-  if (process.platform === 'linux') return; // no login items API on Linux
+  if (!loginItemsSupported()) return; // Electron has no login items on Linux
   app.setLoginItemSettings({ openAtLogin: enabled, args: enabled ? ['--hidden'] : [] });
 }

@@ -47,7 +47,12 @@ export function createDesktopHandlers(context: AppContext, shell?: DesktopShell)
     'desktop.prefs.get': () =>
       shell
         ? { available: true, ...shell.prefs() }
-        : { available: false, startAtLogin: false, notifyWhenSent: false },
+        : {
+            available: false,
+            startAtLoginSupported: false,
+            startAtLogin: false,
+            notifyWhenSent: false,
+          },
     'desktop.prefs.update': (patch) => {
       if (!shell) {
         throw new DomainError(

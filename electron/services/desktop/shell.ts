@@ -1,5 +1,6 @@
 /** Desktop-shell preferences as the handlers see them (electron-store keeps them in Electron). */
 export interface ShellPrefs {
+  startAtLoginSupported: boolean;
   startAtLogin: boolean;
   notifyWhenSent: boolean;
 }
@@ -10,7 +11,7 @@ export interface ShellPrefs {
  */
 export interface DesktopShell {
   prefs(): ShellPrefs;
-  updatePrefs(patch: Partial<ShellPrefs>): ShellPrefs;
+  updatePrefs(patch: Partial<Omit<ShellPrefs, 'startAtLoginSupported'>>): ShellPrefs;
   /** Restarts the app soon (after the answer reached the window), applying a pending restore. */
   restartSoon(): void;
 }

@@ -52,8 +52,12 @@ describe('restore from a daily backup', () => {
   it('puts the backup back at the next start, keeps the replaced database and newer unsubscribes', async () => {
     let restarts = 0;
     const shell: DesktopShell = {
-      prefs: () => ({ startAtLogin: false, notifyWhenSent: true }),
-      updatePrefs: () => ({ startAtLogin: false, notifyWhenSent: true }),
+      prefs: () => ({ startAtLoginSupported: true, startAtLogin: false, notifyWhenSent: true }),
+      updatePrefs: () => ({
+        startAtLoginSupported: true,
+        startAtLogin: false,
+        notifyWhenSent: true,
+      }),
       restartSoon: () => (restarts += 1),
     };
     await open(shell);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
@@ -183,5 +184,14 @@ describe('data folder', () => {
     );
     expect(desktopDataDir({}, '/home/a/.config/Winkelpost')).toBe('/home/a/.config/Winkelpost');
     expect(desktopDataDir({ WINKELPOST_DATA_DIR: '  ' }, '/u')).toBe('/u');
+  });
+});
+
+describe('Electron itself (checklist: use a current Electron)', () => {
+  it('is a supported major version, not downgraded', () => {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../../node_modules/electron/package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(Number(pkg.version.split('.')[0])).toBeGreaterThanOrEqual(39);
   });
 });

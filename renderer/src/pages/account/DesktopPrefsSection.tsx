@@ -52,13 +52,15 @@ export function DesktopPrefsSection() {
             {error}
           </Alert>
         )}
-        <Switch
-          label={t('prefs.startAtLogin')}
-          description={t('prefs.startAtLoginHelp')}
-          checked={prefs.startAtLogin}
-          disabled={!prefs.available}
-          onChange={(event) => void change({ startAtLogin: event.currentTarget.checked })}
-        />
+        {prefs.startAtLoginSupported && (
+          <Switch
+            label={t('prefs.startAtLogin')}
+            description={t('prefs.startAtLoginHelp')}
+            checked={prefs.startAtLogin}
+            disabled={!prefs.available}
+            onChange={(event) => void change({ startAtLogin: event.currentTarget.checked })}
+          />
+        )}
         <Switch
           label={t('prefs.notifyWhenSent')}
           checked={prefs.notifyWhenSent}
