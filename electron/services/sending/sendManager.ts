@@ -44,7 +44,7 @@ export interface SendManagerOptions {
 /** Outcomes are written in batches of this many (or every FLUSH_MS), one transaction each. */
 export const FLUSH_RESULTS = 50;
 const FLUSH_MS = 250;
-export const DEFAULT_WINDOW = 20;
+export const DEFAULT_WINDOW = 40;
 /** Waiting for a retry or a scheduled send: wake at least this often to look again. */
 const MAX_IDLE_MS = 30_000;
 
@@ -196,22 +196,25 @@ export class SendManager {
       return;
     }
     const messenger = this.o.messengers(send);
-    const inFlight = new Set<Promise<void>>();
     const results: JobResult[] = [];
-    let lastFlush = performance.now();
+    let inFlight = 0;
+    let lastRecord = performance.now();
     let failuresInRow = 0;
     let sentSinceCommit = 0;
+    let settling: Promise<unknown> | null = null;
     const pauseWith: { value: { reason: string; detail: string } | null } = { value: null };
+    let onCompletion: (() => void) | null = null;
+    const completion = () => new Promise<void>((resolve) => (onCompletion = resolve));
 
-    const flush = async () => {
-      const batch = results.splice(0);
-      this.o.jobs.record(batch, this.o.clock.now());
-      lastFlush = performance.now();
+    const recorded = (batch: readonly JobResult[]) => {
+      lastRecord = performance.now();
+      if (batch.length === 0) return;
+      this.o.hooks.changed(send.id);
       sentSinceCommit += batch.filter((r) => r.state === 'sent').length;
-      if (batch.length > 0) this.o.hooks.changed(send.id);
-      if (sentSinceCommit >= this.commitEvery) {
+      // Credits are committed in the background: a slow or absent tracker never holds up mail.
+      if (sentSinceCommit >= this.commitEvery && !settling) {
         sentSinceCommit = 0;
-        await this.o.credits.settle(send.id);
+        settling = this.o.credits.settle(send.id).finally(() => (settling = null));
       }
     };
 
@@ -232,40 +235,60 @@ export class SendManager {
       }
       results.push(result);
     };
+    const dispatch = (job: ClaimedJob) => {
+      deliver(job)
+        .catch((error: unknown) => {
+          // Only a bug gets here (classifying threw): the job waits and is tried again later.
+          this.o.logger.error(`send ${send.id}: job ${job.id} failed unexpectedly`, error);
+          results.push({ id: job.id, state: 'retry', nextAt: this.o.clock.now() + 60_000 });
+        })
+        .finally(() => {
+          inFlight -= 1;
+          onCompletion?.();
+        });
+    };
 
     try {
-      let state: 'go' | 'stop' = 'go';
-      while (state === 'go') {
-        if (results.length >= FLUSH_RESULTS || performance.now() - lastFlush >= FLUSH_MS)
-          await flush();
-        if (pauseWith.value || this.stopping || !this.isRunning(send.id)) break;
-        const room = this.window - inFlight.size;
-        if (room < this.window / 2) {
-          await Promise.race(inFlight);
+      for (;;) {
+        if (pauseWith.value || this.stopping) break;
+        // Refill when half the window is free: claims (and their disk sync) come in batches.
+        if (inFlight > this.window / 2) {
+          await completion();
           continue;
         }
-        const granted = this.limiter.take(room);
+        if (!this.isRunning(send.id)) break;
+        const granted = this.limiter.take(this.window - inFlight);
+        const recordDue =
+          results.length >= FLUSH_RESULTS || performance.now() - lastRecord >= FLUSH_MS;
         if (granted === 0) {
-          await Promise.race([this.delay(this.limiter.waitMs()), ...inFlight]);
+          if (recordDue) {
+            const batch = results.splice(0);
+            this.o.jobs.record(batch, this.o.clock.now());
+            recorded(batch);
+          }
+          await Promise.race([this.delay(this.limiter.waitMs()), completion()]);
           continue;
         }
-        const jobs = this.o.jobs.claim(send.id, this.o.clock.now(), granted);
+        const batch = results.splice(0);
+        const jobs = this.o.jobs.recordAndClaim(batch, send.id, this.o.clock.now(), granted);
+        recorded(batch);
         if (jobs.length === 0) {
-          if (inFlight.size === 0) state = 'stop';
-          else await Promise.race(inFlight);
+          if (inFlight === 0) break;
+          await completion();
           continue;
         }
-        for (const job of jobs) {
-          const delivery = deliver(job).finally(() => inFlight.delete(delivery));
-          inFlight.add(delivery);
-        }
+        inFlight += jobs.length;
+        for (const job of jobs) dispatch(job);
       }
-      await Promise.all(inFlight);
-      await flush();
+      while (inFlight > 0) await completion();
+      const batch = results.splice(0);
+      this.o.jobs.record(batch, this.o.clock.now());
+      recorded(batch);
     } finally {
       messenger.close();
     }
     if (pauseWith.value) this.pause(send.id, pauseWith.value.reason, pauseWith.value.detail);
+    await settling;
     await this.o.credits.settle(send.id);
   }
 

@@ -42,7 +42,7 @@ export interface SendServiceOptions {
   /** Registers the mailing's link table at the tracker before the first mail goes out. */
   prepareAtTracker?: (mailingId: string) => Promise<void>;
   manager?: Partial<
-    Pick<SendManagerOptions, 'window' | 'retry' | 'failureRunToPause' | 'commitEvery'>
+    Pick<SendManagerOptions, 'window' | 'retry' | 'failureRunToPause' | 'commitEvery' | 'limits'>
   >;
 }
 

@@ -22,11 +22,15 @@ export interface SinkBehaviour {
   onMessage?: (mail: ReceivedMail) => SinkReply | 'drop' | undefined;
   /** Credentials that pass AUTH; without it any login passes. */
   credentials?: { user: string; pass: string };
+  /** false: only count what arrives (benchmarks), keep no bytes. */
+  keep?: boolean;
 }
 
 export interface SmtpSink {
   port: number;
   received: ReceivedMail[];
+  /** Messages accepted, also when not kept. */
+  readonly count: number;
   behaviour: SinkBehaviour;
   close(): Promise<void>;
 }
@@ -36,6 +40,7 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
 /** A real SMTP server (the smtp-server package) on 127.0.0.1 that keeps what it accepts. */
 export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  let accepted = 0;
   const sink = { behaviour };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -80,7 +85,8 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
           callback(replyError(reply));
           return;
         }
-        received.push(mail);
+        accepted += 1;
+        if (sink.behaviour.keep !== false) received.push(mail);
         callback(null, 'Ok: queued');
       });
     },
@@ -92,6 +98,9 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   return {
     port,
     received,
+    get count() {
+      return accepted;
+    },
     get behaviour() {
       return sink.behaviour;
     },
