@@ -2,6 +2,7 @@ import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AccountLinkSection } from './AccountLinkSection';
 import { BackupSection } from './BackupSection';
+import { BounceboxSection } from './BounceboxSection';
 import { DesktopPrefsSection } from './DesktopPrefsSection';
 import { GeneralSection } from './GeneralSection';
 import { SendersSection } from './SendersSection';
@@ -33,6 +34,7 @@ function AccountSections() {
       <SendersSection initial={settings.senders} />
       <ShopSection initial={settings.shop} />
       <SmtpSection initial={settings.smtp} />
+      <BounceboxSection />
       <GeneralSection initial={settings} />
       <DesktopPrefsSection />
       <BackupSection />
