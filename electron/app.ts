@@ -114,6 +114,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     dataDir,
     defaults: { trackerUrl: options.trackerUrl ?? branding.trackerUrl },
   });
+  const images = new ImageStore(database.db, () => clock.now());
+  const mailings = new MailingsService({
+    db: database.db,
+    images,
+    settings,
+    now: () => clock.now(),
+    templateCopySubject: templateCopySubject(resourcesDir),
+  });
   const context: AppContext = {
     dataDir,
     db: database.db,
@@ -127,16 +135,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     branding,
     settings,
     suppression: new SuppressionStore(database.sqlite, () => clock.now()),
-    mailings: undefined as unknown as MailingsService,
-    images: new ImageStore(database.db, () => clock.now()),
+    mailings,
+    images,
   };
-  context.mailings = new MailingsService({
-    db: database.db,
-    images: context.images,
-    settings,
-    now: () => clock.now(),
-    templateCopySubject: templateCopySubject(resourcesDir),
-  });
   await seedTemplates(resourcesDir, context);
   const version = packageVersion();
   const bounces = createBounceHandlers(context);
