@@ -23,6 +23,9 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
       (await client.query(numbered(sql), params)).rows as T[],
     run: async (sql: string, params: SqlValue[] = []) =>
       (await client.query(numbered(sql), params)).rowCount ?? 0,
+    allArrays: async (sql: string, params: SqlValue[] = []) =>
+      (await client.query({ text: numbered(sql), values: params, rowMode: 'array' }))
+        .rows as unknown[][],
   };
 }
 

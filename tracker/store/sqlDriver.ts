@@ -7,6 +7,8 @@ export type SqlValue = string | number | null | Buffer;
 export interface SqlExecutor {
   readonly dialect: 'sqlite' | 'postgres';
   all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /** Rows as arrays in column order: much cheaper than objects for big pages (event sync). */
+  allArrays(sql: string, params?: SqlValue[]): Promise<unknown[][]>;
   run(sql: string, params?: SqlValue[]): Promise<number>;
 }
 

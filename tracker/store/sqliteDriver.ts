@@ -15,11 +15,13 @@ export function openSqliteDriver(path: string): SqlDriver {
   migrate(db);
 
   const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
+  const arrayStatements = new Map<string, Database.Statement>();
+  const prepare = (sql: string, cache = statements) => {
+    let statement = cache.get(sql);
     if (!statement) {
       statement = db.prepare(sql);
-      statements.set(sql, statement);
+      if (cache === arrayStatements) statement.raw(true);
+      cache.set(sql, statement);
     }
     return statement;
   };
@@ -27,6 +29,8 @@ export function openSqliteDriver(path: string): SqlDriver {
     dialect: 'sqlite',
     all: async <T>(sql: string, params: SqlValue[] = []) => prepare(sql).all(...params) as T[],
     run: async (sql: string, params: SqlValue[] = []) => prepare(sql).run(...params).changes,
+    allArrays: async (sql: string, params: SqlValue[] = []) =>
+      prepare(sql, arrayStatements).all(...params) as unknown[][],
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -40,6 +44,7 @@ export function openSqliteDriver(path: string): SqlDriver {
     dialect: 'sqlite',
     all: (sql, params) => serialized(() => executor.all(sql, params)),
     run: (sql, params) => serialized(() => executor.run(sql, params)),
+    allArrays: (sql, params) => serialized(() => executor.allArrays(sql, params)),
     transaction: (fn, options) =>
       serialized(async () => {
         // Per transaction: only relaxed ones skip the fsync; the pragma is reset before anything else runs.
