@@ -60,6 +60,8 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           px={64}
           style={{ background: settings.colors.background, overflowX: 'auto' }}
           data-testid="mail-canvas"
+          // Leaving a field of a block saves (the pause-based save covers typing).
+          onBlurCapture={() => void draft.flush()}
         >
           <Box
             mx="auto"
