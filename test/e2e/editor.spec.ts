@@ -199,3 +199,37 @@ test('links are checked: a button refuses javascript: and completes www. address
     'https://www.modemarijke.nl',
   );
 });
+
+test('the Variabelen menu also offers the extra columns of the attached selections', async ({
+  page,
+  winkelpost,
+}) => {
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  const now = winkelpost.clock.now();
+  const mapping = [
+    { target: 'email', variable: 'email' },
+    { target: 'voornaam', variable: 'voornaam' },
+    { target: 'extra', variable: 'maat' },
+  ];
+  winkelpost.app.context.database.sqlite
+    .prepare(
+      `insert into selections (id, description, file_name, created_at, consent_confirmed_at, count, mapping, extra_columns)
+       values ('sel-maat', 'Klanten met maat', 'maten.csv', ?, ?, 0, ?, '["maat"]')`,
+    )
+    .run(now, now, JSON.stringify(mapping));
+  unwrap(
+    await winkelpost.app.handlers['mailings.setSelections']({ id, selectionIds: ['sel-maat'] }),
+  );
+  await page.reload();
+
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  await page.keyboard.type('Uw maat: ');
+  await text.getByRole('button', { name: 'Variabelen' }).click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByText('Extra kolommen van uw selecties')).toBeVisible();
+  // The standard ones are listed once, not again as extra columns.
+  await expect(menu.getByRole('menuitem', { name: '[[voornaam]]' })).toHaveCount(1);
+  await menu.getByRole('menuitem', { name: '[[maat]]' }).click();
+  await expect(text.getByTestId('variable-token')).toHaveText('[[maat]]');
+});
