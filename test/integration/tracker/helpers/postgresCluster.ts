@@ -22,8 +22,10 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-export function findPostgresBin(): { bin: string } | { missing: string } {
-  const root = '/usr/lib/postgresql';
+/** Debian's layout; WINKELPOST_POSTGRES_ROOT points elsewhere (or nowhere, to check the skip). */
+export function findPostgresBin(
+  root = process.env.WINKELPOST_POSTGRES_ROOT ?? '/usr/lib/postgresql',
+): { bin: string } | { missing: string } {
   const versions = existsSync(root)
     ? readdirSync(root)
         .filter(
