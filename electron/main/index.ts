@@ -92,8 +92,14 @@ async function start(): Promise<void> {
   registerIpc(running);
   applyLoginItem(prefs.get('startAtLogin'));
 
-  const language = (): ShellLanguage => running.context.settings.view().language;
-  const active = () => activeSends(running.context.database.sqlite);
+  // Kept in memory (updated by settings.changed) so menus and dialogs never need the database.
+  let currentLanguage: ShellLanguage = running.context.settings.view().language;
+  const language = (): ShellLanguage => currentLanguage;
+  // Once quitting has closed the database there is nothing active any more (and nothing to ask).
+  const active = () =>
+    closing
+      ? { running: 0, scheduled: 0, nextScheduledAt: null }
+      : activeSends(running.context.database.sqlite);
   const watch = new SendWatch();
 
   const openRoute = (route: string) => {
@@ -163,8 +169,9 @@ async function start(): Promise<void> {
 
   const trayIcon = join(RESOURCES_DIR, 'branding', brand?.trayIcon ?? 'icons/winkelpost-tray.png');
   const tray = createTray(trayIcon, { open: () => showWindow(), quit: () => void requestQuit() });
-  const refreshTray = () =>
-    tray.update(trayTooltip(language(), watch.current(), active()), language());
+  const refreshTray = () => {
+    if (!closing) tray.update(trayTooltip(language(), watch.current(), active()), language());
+  };
   const refreshMenu = () =>
     setAppMenu(
       language(),
@@ -183,6 +190,7 @@ async function start(): Promise<void> {
 
   running.events.subscribe((name, payload) => {
     if (name === 'settings.changed') {
+      currentLanguage = (payload as { language: ShellLanguage }).language;
       refreshMenu();
       refreshTray();
     }
