@@ -31,8 +31,12 @@ const OVERWRITABLE: Record<JobState, readonly string[]> = {
   bounced_soft: ['sent', 'uncertain', 'failed'],
 };
 
-/** sends.pause_reason is an i18n key (see SendStatus); pause_detail carries the server's words. */
-export const POLICY_PAUSE_KEY = 'bounces:pause.policy';
+/**
+ * sends.pause_reason holds a short reason the send status turns into `sending:pause.<reason>`:
+ * the same 'policy' the send queue uses when an SMTP server refuses on policy. pause_detail
+ * carries the remote server's own words.
+ */
+export const POLICY_PAUSE_REASON = 'policy';
 
 const EVENT_KIND = {
   hard: 'bounce_hard',
@@ -169,7 +173,7 @@ export class BounceRecorder {
         // Not the address's fault: no suppression, no soft-bounce count; stop the mailing instead.
         this.setJobState(job, 'bounced_soft', detail, effects);
         const reason = policyPauseMessage(this.language(), verdict.status, verdict.reason);
-        const rows = this.statements.pause.all(POLICY_PAUSE_KEY, detail, job.mailingId) as {
+        const rows = this.statements.pause.all(POLICY_PAUSE_REASON, detail, job.mailingId) as {
           id: string;
         }[];
         for (const row of rows)

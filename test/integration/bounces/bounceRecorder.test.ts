@@ -5,7 +5,7 @@ import { BounceLog } from '../../../electron/services/bounces/bounceLog';
 import { DAY } from '../../../electron/services/core/clock';
 import {
   BounceRecorder,
-  POLICY_PAUSE_KEY,
+  POLICY_PAUSE_REASON,
 } from '../../../electron/services/bounces/bounceRecorder';
 import { classifyReport, type Verdict } from '../../../electron/services/bounces/classify';
 import { parseBounce } from '../../../electron/services/bounces/parseBounce';
@@ -197,7 +197,7 @@ describe('recording bounces', () => {
       {
         id: 's1',
         state: 'paused',
-        reason: POLICY_PAUSE_KEY,
+        reason: POLICY_PAUSE_REASON,
         detail: expect.stringContaining('5.7.708'),
       },
       { id: 's2', state: 'running', reason: null, detail: null },
