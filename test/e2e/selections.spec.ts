@@ -194,7 +194,7 @@ test('Opnieuw inschrijven: finds an address, blocks another by hand, and erases 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Dit kan niet ongedaan worden gemaakt.');
   await dialog.getByRole('button', { name: 'Ja, wissen' }).click();
-  await expect(status.getByRole('status')).toContainText('Gewist: 1 regels uit selecties');
+  await expect(status.getByRole('status')).toContainText('Regels uit selecties verwijderd: 1.');
   await expect(status.getByTestId('suppression-reason')).toContainText(
     'alleen de blokkade is bewaard',
   );

@@ -161,7 +161,7 @@ export function ImportPanel(props: {
             )}
             <Text data-testid="import-counts">
               {t('import.counts', {
-                imported: analysis.imported,
+                count: analysis.imported,
                 rejected: analysis.rejectedCount,
                 duplicates: analysis.duplicateCount,
                 suppressed: analysis.alreadySuppressedCount,

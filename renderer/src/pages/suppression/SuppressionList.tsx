@@ -84,7 +84,7 @@ export function SuppressionList(props: { refreshKey: number; onPick: (email: str
       )}
       {data && (
         <Text size="sm" c="dimmed">
-          {t('list.total', { total: data.total })}
+          {t('list.total', { count: data.total })}
         </Text>
       )}
     </Stack>
