@@ -10,7 +10,7 @@ import { SelectionsPage } from './pages/selections/SelectionsPage';
 import { ResubscribePage } from './pages/suppression/ResubscribePage';
 import { MailingFlowPage } from './pages/mailings/flow/MailingFlowPage';
 import { MailingsPage } from './pages/mailings/overview/MailingsPage';
-import { UnavailablePage } from './pages/unavailable/UnavailablePage';
+import { SendingPage } from './pages/sending/SendingPage';
 
 export type NavSection = 'mailings' | 'contacts' | 'other';
 
@@ -37,7 +37,7 @@ export const routes: RouteDef[] = [
   { path: '/mailings/:id/:step', component: MailingFlowPage },
   {
     path: '/versturen',
-    component: UnavailablePage,
+    component: SendingPage,
     nav: { section: 'mailings', labelKey: 'nav.sending' },
   },
   {

@@ -9,6 +9,10 @@ import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
 import { ShopSection } from './ShopSection';
 import { SmtpSection } from './SmtpSection';
+import { SmtpTestActions } from './SmtpTestActions';
+import { SenderVerificationSection } from './SenderVerificationSection';
+import { DkimSection } from './DkimSection';
+import { OutboxSection } from './OutboxSection';
 
 /** Overig - account: every setting of the shop, one card per subject. */
 export function AccountPage() {
@@ -34,6 +38,10 @@ function AccountSections() {
       <SendersSection initial={settings.senders} />
       <ShopSection initial={settings.shop} />
       <SmtpSection initial={settings.smtp} />
+      <SmtpTestActions />
+      <SenderVerificationSection />
+      <DkimSection />
+      <OutboxSection />
       <BounceboxSection />
       <GeneralSection initial={settings} />
       <DesktopPrefsSection />

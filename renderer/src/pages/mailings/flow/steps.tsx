@@ -1,9 +1,10 @@
 import type { ComponentType } from 'react';
-import { UnavailablePage } from '../../unavailable/UnavailablePage';
 import { SelectionsStep } from '../steps/SelectionsStep';
 import { ContentStep } from '../steps/ContentStep';
 import { GeneralStep } from '../steps/GeneralStep';
 import { PreviewStep } from '../steps/PreviewStep';
+import { SendStep } from '../steps/SendStep';
+import { TestStep } from '../steps/TestStep';
 
 /** The six steps of a mailing, left to right, as tabs (route: #/mailings/<id>/<step>). */
 export const STEP_KEYS = ['inhoud', 'algemeen', 'selecties', 'preview', 'testen', 'versturen'] as const;
@@ -22,6 +23,6 @@ export const stepComponents: Record<StepKey, ComponentType<StepProps>> = {
   algemeen: GeneralStep,
   selecties: SelectionsStep,
   preview: PreviewStep,
-  testen: UnavailablePage,
-  versturen: UnavailablePage,
+  testen: TestStep,
+  versturen: SendStep,
 };

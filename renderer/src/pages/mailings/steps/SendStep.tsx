@@ -1,0 +1,229 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api';
+import { SendProgress } from '../../sending/SendProgress';
+import { useSendStatus } from '../../sending/useSendStatus';
+import { useDraft } from '../flow/DraftContext';
+import type { StepProps } from '../flow/steps';
+import { errorText } from '../errorText';
+
+type Checklist = Awaited<ReturnType<typeof api.call<'checklist.get'>>>;
+const STATUS_COLOR = { ok: 'green', warn: 'yellow', fail: 'red' } as const;
+
+/** "2026-11-21T14:30" in local time, for the datetime-local field. */
+function localInputValue(ms: number): string {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/**
+ * Step 6, Versturen: the checklist with links to each fix, the manual items to tick, now or a
+ * moment; the button appears only when nothing fails and every item is ticked. One idempotency key
+ * per visit of this page: a double click or a second window starts one send.
+ */
+export function SendStep({ mailingId }: StepProps) {
+  const { t, i18n } = useTranslation('sending');
+  const draft = useDraft();
+  const [checklist, setChecklist] = useState<Checklist | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [at, setAt] = useState(() => localInputValue(Date.now() + 60 * 60 * 1000));
+  const [starting, setStarting] = useState(false);
+  const idempotencyKey = useMemo(() => `visit-${crypto.randomUUID()}`, []);
+  const status = useSendStatus({ mailingId });
+
+  const [openedAt] = useState(() => Date.now());
+  const load = useCallback(
+    () =>
+      draft
+        .flush()
+        .then(() => api.call('checklist.get', { mailingId }))
+        .then((next) => {
+          setChecklist(next);
+          setError(null);
+        })
+        .catch(setError),
+    [draft, mailingId],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const active = status.value && status.value.state !== 'cancelled';
+  if (active && status.value) {
+    return (
+      <Stack maw={860} data-testid="send-step">
+        <Title order={3}>{t('send.inProgress')}</Title>
+        <SendProgress status={status.value} onChange={status.refresh} />
+      </Stack>
+    );
+  }
+  if (error !== null && !checklist) {
+    return (
+      <Alert color="red" role="alert">
+        {errorText(error, t)}
+      </Alert>
+    );
+  }
+  if (!checklist) return <Loader />;
+
+  const allTicked = checklist.manual.every((m) => ticked.includes(m.id));
+  const atMs = when === 'later' ? new Date(at).getTime() : undefined;
+  const momentValid = atMs === undefined || (Number.isFinite(atMs) && atMs > openedAt);
+  const canSend = checklist.canSend && allTicked && momentValid;
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      await api.call('send.start', {
+        mailingId,
+        confirmed: ticked,
+        idempotencyKey,
+        ...(atMs !== undefined ? { at: atMs } : {}),
+      });
+      await status.refresh();
+    } catch (caught) {
+      setError(caught);
+      void load();
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const paramsFor = (params: Record<string, string | number> | undefined) => {
+    const out: Record<string, string | number> = { ...params };
+    for (const key of ['testedAt', 'changedAt'] as const) {
+      const value = out[key];
+      if (typeof value === 'number') {
+        out[key] = new Intl.DateTimeFormat(i18n.language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }).format(value);
+      }
+    }
+    return out;
+  };
+
+  return (
+    <Stack maw={860} gap="md" data-testid="send-step">
+      <div>
+        <Title order={3}>{t('send.title')}</Title>
+        <Text c="dimmed">{t('send.intro')}</Text>
+      </div>
+      {!checklist.accountLinked && (
+        <Alert color="blue" data-testid="account-needed">
+          {t('send.accountNeeded')} <Anchor href="#/account">{t('send.toAccount')}</Anchor>
+        </Alert>
+      )}
+      <Table data-testid="checklist">
+        <Table.Tbody>
+          {checklist.items.map((item) => (
+            <Table.Tr key={item.id} data-check={item.id} data-status={item.status}>
+              <Table.Td w={90}>
+                <Badge color={STATUS_COLOR[item.status]}>{t(`send.status.${item.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {t(`checklist.${item.id}.label`)}
+                </Text>
+                <Text size="sm">{t(item.key, paramsFor(item.params))}</Text>
+              </Table.Td>
+              <Table.Td w={110}>
+                {item.fix && item.status !== 'ok' && (
+                  <Anchor href={item.fix} size="sm">
+                    {t('send.fix')}
+                  </Anchor>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button variant="light" onClick={() => void load()}>
+          {t('send.recheck')}
+        </Button>
+      </Group>
+      <Stack gap="xs">
+        <Text fw={500}>{t('send.manualTitle')}</Text>
+        {checklist.manual.map((m) => (
+          <Checkbox
+            key={m.id}
+            label={t(m.key)}
+            checked={ticked.includes(m.id)}
+            onChange={(event) =>
+              setTicked(
+                event.currentTarget.checked
+                  ? [...ticked, m.id]
+                  : ticked.filter((id) => id !== m.id),
+              )
+            }
+          />
+        ))}
+      </Stack>
+      <Radio.Group
+        label={t('send.when')}
+        value={when}
+        onChange={(value) => setWhen(value === 'later' ? 'later' : 'now')}
+      >
+        <Group mt="xs">
+          <Radio value="now" label={t('send.now')} />
+          <Radio value="later" label={t('send.later')} />
+        </Group>
+      </Radio.Group>
+      {when === 'later' && (
+        <TextInput
+          type="datetime-local"
+          label={t('send.moment')}
+          value={at}
+          onChange={(event) => setAt(event.currentTarget.value)}
+          error={momentValid ? undefined : t('send.momentInPast')}
+        />
+      )}
+      <Text size="sm">
+        {t('send.summary', {
+          count: checklist.recipients,
+          credits: checklist.credits.needed,
+        })}
+      </Text>
+      {error !== null && (
+        <Alert color="red" role="alert">
+          {errorText(error, t)}
+        </Alert>
+      )}
+      {canSend ? (
+        <Group>
+          <Button
+            size="md"
+            onClick={() => void start()}
+            loading={starting}
+            data-testid="send-button"
+          >
+            {when === 'later' ? t('send.schedule') : t('send.send')}
+          </Button>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="send-blocked">
+          {checklist.canSend ? t('send.tickAll') : t('send.fixFirst')}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { errorText } from '../mailings/errorText';
+import { SendProgress } from './SendProgress';
+import type { SendStatus } from './useSendStatus';
+
+/** Mailings - versturen: scheduled and running sends, with progress and their buttons. */
+export function SendingPage() {
+  const { t } = useTranslation('sending');
+  const [sends, setSends] = useState<SendStatus[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const states = useRef(new Map<string, string>());
+
+  const apply = useCallback(
+    (list: SendStatus[]) => {
+      for (const send of list) {
+        const before = states.current.get(send.sendId);
+        if (before && before !== 'finished' && send.state === 'finished') {
+          notifications.show({
+            title: t('page.finishedTitle'),
+            message: t('page.finished', { subject: send.subject, sent: send.sent }),
+          });
+        }
+        states.current.set(send.sendId, send.state);
+      }
+      setSends(list);
+      setError(null);
+    },
+    [t],
+  );
+  const load = useCallback(() => {
+    api.call('send.list', {}).then(apply).catch(setError);
+  }, [apply]);
+
+  useEffect(() => {
+    api.call('send.list', {}).then(apply).catch(setError);
+    return api.on('send.progress', () => {
+      api.call('send.list', {}).then(apply).catch(setError);
+    });
+  }, [apply]);
+
+  return (
+    <Stack maw={960} gap="md" data-testid="sending-page">
+      <div>
+        <Title order={2}>{t('page.title')}</Title>
+        <Text c="dimmed">{t('page.intro')}</Text>
+      </div>
+      {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}
+      {sends === null && error === null && <Loader />}
+      {sends?.length === 0 && <Text>{t('page.empty')}</Text>}
+      {sends?.map((send) => (
+        <SendProgress key={send.sendId} status={send} onChange={load} />
+      ))}
+    </Stack>
+  );
+}
