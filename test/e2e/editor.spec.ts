@@ -233,3 +233,26 @@ test('the Variabelen menu also offers the extra columns of the attached selectio
   await menu.getByRole('menuitem', { name: '[[maat]]' }).click();
   await expect(text.getByTestId('variable-token')).toHaveText('[[maat]]');
 });
+
+test('a variable gets a replacement for an empty value by clicking it', async ({
+  page,
+  winkelpost,
+}) => {
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  await page.keyboard.type('Beste ');
+  await text.getByRole('button', { name: 'Variabelen' }).click();
+  await page.getByRole('menuitem', { name: '[[naam]]' }).click();
+  await text.getByRole('button', { name: 'Vervangende tekst voor [[naam]]' }).click();
+  await page.getByLabel('Als dit leeg is, toon dan').fill('klant');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(text.getByTestId('variable-token')).toHaveText('[[naam|klant]]');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const mailing = unwrap(await winkelpost.app.handlers['mailings.get']({ id })) as {
+    document: unknown;
+  };
+  expect(JSON.stringify(mailing.document)).toContain(
+    '{"type":"variable","version":1,"name":"naam","fallback":"klant"}',
+  );
+});

@@ -77,6 +77,13 @@ export class VariableNode extends DecoratorNode<JSX.Element> {
     return this.getLatest().__name;
   }
 
+  /** The text shown when the customer's value is empty ('' for none). */
+  setFallback(fallback: string): this {
+    const writable = this.getWritable();
+    writable.__fallback = fallback.trim() === '' ? undefined : fallback.trim();
+    return writable;
+  }
+
   override decorate(): JSX.Element {
     return <VariableChip name={this.__name} fallback={this.__fallback} nodeKey={this.__key} />;
   }
