@@ -6,7 +6,9 @@ import { PROJECT_ROOT, RENDERER_DIST, RESOURCES_DIR } from '../paths';
 import { previewResponse } from '../server/previewRoute';
 import { consoleLogger } from '../services/core/logger';
 import { nodeSecretCipher } from '../services/core/secrets';
+import { DatabaseDamagedError } from '../../db/openDatabase';
 import { activeSends } from '../services/desktop/activeSends';
+import { recoveryBackup, scheduleRestore } from '../services/desktop/backupRestore';
 import { agreementsState } from '../services/desktop/agreements';
 import { loadResellerBranding, type ResellerBrandingT } from '../services/desktop/brandingSchema';
 import { BUILD_BRANDING } from './buildInfo';
@@ -73,17 +75,23 @@ async function start(): Promise<void> {
     quitting = true;
     app.quit();
   });
-  const running = await createApp({
-    dataDir,
-    mode: 'electron',
-    cipher,
-    branding: BUILD_BRANDING,
-    logger,
-    desktop: shell,
-    ...(process.env.WINKELPOST_TRACKER_URL
-      ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
-      : {}),
-  });
+  let running: App;
+  try {
+    running = await createApp({
+      dataDir,
+      mode: 'electron',
+      cipher,
+      branding: BUILD_BRANDING,
+      logger,
+      desktop: shell,
+      ...(process.env.WINKELPOST_TRACKER_URL
+        ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
+        : {}),
+    });
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError) return offerRecovery(dataDir);
+    throw error;
+  }
   winkelpost = running;
   const brand = brandOrNull();
   const productName = running.context.branding.productName;
@@ -219,6 +227,32 @@ async function start(): Promise<void> {
       if (process.platform !== 'darwin' || quitting) app.quit();
     }
   });
+}
+
+/** A damaged database at start: offer the newest whole backup instead of only an error. */
+async function offerRecovery(dataDir: string): Promise<void> {
+  const language: ShellLanguage = app.getLocale().startsWith('en') ? 'en' : 'nl';
+  const t = (key: Parameters<typeof shellText>[1], params: Record<string, string> = {}) =>
+    shellText(language, key, params);
+  const backup = recoveryBackup(dataDir);
+  if (!backup) {
+    dialog.showErrorBox(t('damagedTitle'), t('damagedNoBackup'));
+    app.exit(1);
+    return;
+  }
+  const answer = await dialog.showMessageBox({
+    type: 'warning',
+    title: t('damagedTitle'),
+    message: t('damagedBody', { day: backup.day }),
+    buttons: [t('restoreBackup'), t('closeApp')],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (answer.response === 0) {
+    scheduleRestore(dataDir, backup.id, Date.now());
+    app.relaunch();
+  }
+  app.exit(answer.response === 0 ? 0 : 1);
 }
 
 function notify(title: string, body: string): void {

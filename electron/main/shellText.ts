@@ -46,6 +46,13 @@ const nl = {
     'Als u Winkelpost nu afsluit, wordt het versturen gepauzeerd tot u Winkelpost weer start. Er gaat niets verloren en niemand krijgt de mail twee keer.',
   quitAnyway: 'Toch afsluiten',
   keepSending: 'Door laten gaan',
+  damagedTitle: 'De gegevens van Winkelpost zijn beschadigd',
+  damagedBody:
+    'Winkelpost kan zijn gegevensbestand niet lezen. U kunt de reservekopie van {day} terugzetten; de beschadigde gegevens worden apart bewaard. Wat u na die dag deed, staat daarna niet meer in Winkelpost: controleer vóór het versturen welke mailings toen al verstuurd waren.',
+  damagedNoBackup:
+    'Winkelpost kan zijn gegevensbestand niet lezen en er is geen bruikbare reservekopie. Neem contact op met uw leverancier; verwijder niets.',
+  restoreBackup: 'Reservekopie terugzetten',
+  closeApp: 'Afsluiten',
 };
 
 const en: typeof nl = {
@@ -92,6 +99,13 @@ const en: typeof nl = {
     'If you quit Winkelpost now, sending pauses until you start Winkelpost again. Nothing is lost and nobody gets the mail twice.',
   quitAnyway: 'Quit anyway',
   keepSending: 'Keep sending',
+  damagedTitle: "Winkelpost's data is damaged",
+  damagedBody:
+    'Winkelpost cannot read its data file. You can restore the backup of {day}; the damaged data is kept separately. What you did after that day will no longer be in Winkelpost: before sending, check which mailings had already been sent.',
+  damagedNoBackup:
+    'Winkelpost cannot read its data file and there is no usable backup. Contact your supplier; do not delete anything.',
+  restoreBackup: 'Restore backup',
+  closeApp: 'Quit',
 };
 
 export type ShellKey = keyof typeof nl;

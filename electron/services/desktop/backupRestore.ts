@@ -196,3 +196,24 @@ export function openWithPendingRestore<T extends { sqlite: Database.Database }>(
   }
   return database;
 }
+
+/**
+ * When the database is damaged at start: the newest backup that SQLite finds whole (daily copies
+ * first, then copies kept from earlier restores), or null when there is none.
+ */
+export function recoveryBackup(dataDir: string): Entry | null {
+  const entries = listRestorable(dataDir);
+  const ordered = [
+    ...entries.filter((e) => e.kind === 'daily'),
+    ...entries.filter((e) => e.kind === 'beforeRestore'),
+  ];
+  for (const entry of ordered) {
+    try {
+      checkBackupFile(join(backupDir(dataDir), entry.id));
+      return entry;
+    } catch {
+      // damaged as well: try the next one
+    }
+  }
+  return null;
+}
