@@ -69,6 +69,12 @@ export async function buildNode({ outDir = join(root, 'out'), branding = brandin
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { branding } = await buildNode();
-  console.log(`Gebouwd: out/main/index.mjs en out/preload/index.cjs (branding: ${branding})`);
+  try {
+    const { branding } = await buildNode();
+    console.log(`Gebouwd: out/main/index.mjs en out/preload/index.cjs (branding: ${branding})`);
+  } catch (error) {
+    // A wrong BRANDING is the usual cause: one clear line, no stack trace.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }
