@@ -16,14 +16,19 @@ export const SmtpTestResult = z.object({
 /** Test unsaved values from the form; the stored password is used when password is left out. */
 export const SmtpTestInput = z
   .object({
-    host: z.string().trim().max(253),
-    port: z.number().int().min(1).max(65535),
-    security: SmtpSecurity,
-    user: z.string().trim().max(254),
-    password: z.string().max(500).optional(),
+    override: z
+      .object({
+        host: z.string().trim().max(253),
+        port: z.number().int().min(1).max(65535),
+        security: SmtpSecurity,
+        user: z.string().trim().max(254),
+        password: z.string().max(500).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
-  .optional();
+  .default({});
 
 export const VerificationState = z.object({
   senderId: Id,

@@ -30,6 +30,13 @@ export const test = base.extend<{ winkelpost: AppFixture }>({
       clock,
       logger: silentLogger,
       cipher: aesSecretCipher(Buffer.alloc(32, 3)),
+      // No DNS query leaves the machine: every SPF/DKIM/DMARC lookup answers "not found".
+      sending: {
+        resolver: {
+          resolveTxt: () =>
+            Promise.reject(Object.assign(new Error('offline'), { code: 'ENOTFOUND' })),
+        },
+      },
     });
     const server = await startServer({
       app,

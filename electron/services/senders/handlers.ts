@@ -23,7 +23,7 @@ export function createSendersHandlers(
   resolver: () => TxtResolver,
 ): Pick<HandlerImpls, SendersChannels> {
   return {
-    'smtp.test': (input) => {
+    'smtp.test': ({ override: input }) => {
       const stored = context.settings.read().smtp;
       const smtp = input
         ? { host: input.host, port: input.port, security: input.security, user: input.user }

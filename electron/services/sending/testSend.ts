@@ -93,7 +93,9 @@ export async function sendTestMails(
   } finally {
     transport.close();
   }
-  if (results.some((r) => r.ok)) context.mailings.markTested(mailing.id, context.clock.now());
+  // The test showed the content as of contentChangedAt, even when the clock has not moved since.
+  const testedAt = Math.max(context.clock.now(), mailing.contentChangedAt);
+  if (results.some((r) => r.ok)) context.mailings.markTested(mailing.id, testedAt);
   const after = context.mailings.get(mailing.id);
   return { results, lastTestAt: after.lastTestAt, contentChangedAt: after.contentChangedAt };
 }

@@ -16,7 +16,7 @@ export function SmtpTestActions() {
     setBusy(true);
     setError(null);
     try {
-      setOutcome(await api.call('smtp.test', undefined));
+      setOutcome(await api.call('smtp.test', {}));
     } catch (caught) {
       setError(caught);
     } finally {
