@@ -143,7 +143,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     async close() {
       unsubscribe();
       for (const client of sseClients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets (a browser's spare connection) would hold close() for a minute.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

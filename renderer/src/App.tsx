@@ -1,6 +1,7 @@
 import { Alert, Loader, Center } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAgreementsGate } from './hooks/useAgreementsGate';
 import { useAppInfo } from './hooks/useAppInfo';
 import { i18n, rememberLanguage } from './i18n';
 import { Shell } from './layout/Shell';
@@ -12,6 +13,7 @@ export function App() {
   const { t } = useTranslation();
   const path = usePath();
   const { info, error } = useAppInfo();
+  useAgreementsGate(path);
 
   // The language saved in the settings wins over this browser's remembered one.
   const savedLanguage = info?.language;

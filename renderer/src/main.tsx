@@ -11,6 +11,8 @@ import { theme } from './theme';
 
 // The server puts a fresh nonce in a meta tag; Mantine's one <style> tag needs it under our CSP.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+// Libraries under Mantine's modals (react-remove-scroll via get-nonce) read the nonce from here.
+(window as unknown as { __webpack_nonce__: string }).__webpack_nonce__ = nonce;
 
 initI18n();
 

@@ -18,28 +18,38 @@ test('the manual shows the six steps of a mailing in Dutch and in English', asyn
   await expect(page.getByRole('heading', { name: 'Step 6: Send' })).toBeVisible();
 });
 
-test('the agreements are accepted once and then shown as accepted', async ({
-  page,
-  winkelpost,
-}) => {
-  await page.goto(`${winkelpost.url}/#/overeenkomsten`);
-  await expect(page.getByRole('heading', { name: 'Gebruiksvoorwaarden', level: 3 })).toBeVisible();
-  await page.getByRole('tab', { name: 'Verwerkersovereenkomst' }).click();
-  await expect(page.getByTestId('agreement-processing')).toContainText('verwerker');
-  await page.getByRole('tab', { name: 'Gedragscode' }).click();
-  await expect(page.getByTestId('agreement-conduct')).toContainText('48 uur');
+test.describe('on the first start', () => {
+  test.use({ firstStart: true });
 
-  const accept = page.getByRole('button', { name: 'Akkoord' });
-  await expect(accept).toBeDisabled();
-  await page.getByRole('checkbox').check();
-  await accept.click();
-  await expect(page).toHaveURL(/#\/$/);
+  test('every page leads to the agreements until they are accepted once, then they show as accepted', async ({
+    page,
+    winkelpost,
+  }) => {
+    await page.goto(`${winkelpost.url}/#/account`);
+    await expect(page).toHaveURL(/#\/overeenkomsten$/);
+    await expect(
+      page.getByRole('heading', { name: 'Gebruiksvoorwaarden', level: 3 }),
+    ).toBeVisible();
+    await page.getByRole('tab', { name: 'Verwerkersovereenkomst' }).click();
+    await expect(page.getByTestId('agreement-processing')).toContainText('verwerker');
+    await page.getByRole('tab', { name: 'Gedragscode' }).click();
+    await expect(page.getByTestId('agreement-conduct')).toContainText('48 uur');
 
-  await page.goto(`${winkelpost.url}/#/overeenkomsten`);
-  await expect(page.getByTestId('agreements-accepted')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Akkoord' })).toHaveCount(0);
-  const stored = winkelpost.app.context.kv.get<{ version: string }>('desktop.agreements');
-  expect(stored?.version).toBeTruthy();
+    const accept = page.getByRole('button', { name: 'Akkoord' });
+    await expect(accept).toBeDisabled();
+    await page.getByRole('checkbox').check();
+    await accept.click();
+    await expect(page).toHaveURL(/#\/$/);
+
+    await page.goto(`${winkelpost.url}/#/overeenkomsten`);
+    await expect(page.getByTestId('agreements-accepted')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Akkoord' })).toHaveCount(0);
+    const stored = winkelpost.app.context.kv.get<{ version: string }>('desktop.agreements');
+    expect(stored?.version).toBeTruthy();
+    await page.goto(`${winkelpost.url}/#/account`);
+    await expect(page.getByTestId('section-shop')).toBeVisible();
+    await expect(page).toHaveURL(/#\/account$/);
+  });
 });
 
 test('account lists the daily backups and schedules a restore; desktop options say they need the app', async ({

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { createApp, type App } from '../../electron/app';
+import { unwrap } from '../../electron/contract';
 import { RENDERER_DIST } from '../../electron/paths';
 import { ManualClock } from '../../electron/services/core/clock';
 import { silentLogger } from '../../electron/services/core/logger';
@@ -20,9 +21,10 @@ export interface AppFixture {
  * Each test gets its own browser-mode server on a free port with a fresh data folder, so tests run
  * in parallel without sharing state. The page is opened on that server.
  */
-export const test = base.extend<{ winkelpost: AppFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern here
-  winkelpost: async ({}, use) => {
+export const test = base.extend<{ winkelpost: AppFixture; firstStart: boolean }>({
+  /** true: the agreements are not accepted yet, as on a real first start. */
+  firstStart: [false, { option: true }],
+  winkelpost: async ({ firstStart }, use) => {
     const dir = tempDir('winkelpost-e2e-');
     const clock = new ManualClock(Date.now());
     const app = await createApp({
@@ -38,6 +40,7 @@ export const test = base.extend<{ winkelpost: AppFixture }>({
         },
       },
     });
+    if (!firstStart) await acceptAgreements(app);
     const server = await startServer({
       app,
       port: 0,
@@ -50,5 +53,10 @@ export const test = base.extend<{ winkelpost: AppFixture }>({
     dir.remove();
   },
 });
+
+async function acceptAgreements(app: App): Promise<void> {
+  const state = unwrap(await app.handlers['desktop.agreements.get']({})) as { version: string };
+  unwrap(await app.handlers['desktop.agreements.accept']({ version: state.version }));
+}
 
 export { expect } from '@playwright/test';

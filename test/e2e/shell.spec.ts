@@ -59,3 +59,18 @@ test('the page runs under a strict content security policy without errors', asyn
   await expect(page.getByTestId('credits-header')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('dialogs open under the strict content security policy without errors', async ({
+  page,
+  winkelpost,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${winkelpost.url}/#/mailings`);
+  await page.getByRole('button', { name: 'Voeg een mailing toe' }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -60,6 +60,8 @@ export function renderForRecipient(
   const tracking = compiled.tracking;
   const counting = preview ? null : tracking;
   const tokens = new Map<string, string>();
+  // When the tokens were signed: the tracker flags an open or click within seconds as a machine's.
+  const signedAt = Math.floor(Date.now() / 1000);
   const token = (kind: TokenKind, link?: number): string => {
     const cacheKey = `${kind}:${link ?? ''}`;
     let value = tokens.get(cacheKey);
@@ -73,6 +75,7 @@ export function renderForRecipient(
           recipient: recipient.recipientId,
           kind,
           ...(link === undefined ? {} : { link }),
+          iat: signedAt,
         },
         tracking.key,
       );

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { navigate } from '../router';
+
+const AGREEMENTS_PATH = '/overeenkomsten';
+/** Pages a shop may read before accepting: the agreements themselves and the manual. */
+const OPEN_PATHS = [AGREEMENTS_PATH, '/handleiding'];
+
+function isOpen(path: string): boolean {
+  return OPEN_PATHS.some((open) => path === open || path.startsWith(`${open}/`));
+}
+
+/**
+ * On the first start (or after the texts changed) every page leads to the agreements until they
+ * are accepted. The state is asked afresh on each navigation until it is accepted, so accepting
+ * lets the shop through at once.
+ */
+export function useAgreementsGate(path: string): void {
+  const [accepted, setAccepted] = useState(false);
+  useEffect(() => {
+    if (accepted) return;
+    let cancelled = false;
+    api
+      .call('desktop.agreements.get', {})
+      .then((state) => {
+        if (cancelled) return;
+        if (!state.mustAccept) setAccepted(true);
+        else if (!isOpen(path)) navigate(AGREEMENTS_PATH);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [path, accepted]);
+}
