@@ -1,4 +1,8 @@
 import { unwrap } from '../../electron/contract';
+import type { TestApp } from '../helpers/testApp';
+import { linkTracker, seedMailing } from '../integration/sending/seed';
+import { startSmtpSink } from '../integration/sending/smtpSink';
+import { startTracker } from '../integration/sync/trackerFixture';
 import { expect, test } from './fixtures';
 
 test.afterEach(async ({ context }) => {
@@ -103,4 +107,50 @@ test('without a mail server: verify a sender with the code from the outbox, test
   await expect(page.getByTestId('sending-page')).toContainText(
     'Er zijn nu geen ingeplande of lopende verzendingen.',
   );
+});
+
+test('with an account and a mail server: the checklist passes, Versturen sends once, the page shows it done', async ({
+  page,
+  winkelpost,
+}) => {
+  const sink = await startSmtpSink();
+  const tracker = await startTracker({ credits: 100 });
+  try {
+    const t = {
+      app: winkelpost.app,
+      clock: winkelpost.clock,
+      dataDir: winkelpost.dataDir,
+      call: async (channel: string, input: unknown) =>
+        unwrap(await winkelpost.app.handlers[channel as 'settings.get'](input as never)),
+    } as unknown as TestApp;
+    await linkTracker(t, tracker);
+    const { mailingId } = await seedMailing(t, { smtpPort: sink.port, count: 12 });
+
+    await page.goto(`${winkelpost.url}/#/mailings/${mailingId}/versturen`);
+    const checklist = page.getByTestId('checklist');
+    await expect(checklist.locator('[data-check="credits"]')).toHaveAttribute('data-status', 'ok');
+    await expect(checklist.locator('[data-status="fail"]')).toHaveCount(0);
+    await expect(page.getByTestId('send-button')).toHaveCount(0);
+    for (const label of [
+      'Alle ontvangers hebben toestemming gegeven om deze mail te krijgen.',
+      'Ik heb de testmail bekeken en hij ziet er goed uit.',
+      'De inhoud klopt en is niet misleidend (prijzen, voorwaarden, geldigheid).',
+    ]) {
+      await page.getByLabel(label).check();
+    }
+    // A double click starts one send.
+    await page.getByTestId('send-button').dblclick();
+    await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'finished', {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('send-counts')).toContainText('12 van 12 verstuurd');
+    expect(sink.received).toHaveLength(12);
+    expect(new Set(sink.received.flatMap((m) => m.to)).size).toBe(12);
+
+    await page.goto(`${winkelpost.url}/#/versturen`);
+    await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'finished');
+  } finally {
+    await sink.close();
+    await tracker.close();
+  }
 });
