@@ -222,11 +222,23 @@ export type BlockDataOf<T extends BlockType> = z.infer<(typeof blockDataSchemas)
 
 export const BlockId = z.string().trim().min(1).max(64);
 
+/**
+ * The layout every block shares, whatever its type: its own background (empty: the mailing's
+ * content colour) and extra space above and below. Optional, so older documents stay valid.
+ */
+export const BlockStyle = z.object({
+  backgroundColor: OptionalHexColor.default(''),
+  paddingTop: z.number().int().min(0).max(120).default(0),
+  paddingBottom: z.number().int().min(0).max(120).default(0),
+});
+export type BlockStyleT = z.infer<typeof BlockStyle>;
+
 function blockSchema<T extends BlockType, S extends z.ZodObject>(type: T, data: S) {
   return z.object({
     id: BlockId,
     type: z.literal(type),
     data: data.prefault({} as z.input<S>),
+    style: BlockStyle.optional(),
   });
 }
 

@@ -144,6 +144,8 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
       timeout: 30_000,
     });
     await expect(page.getByTestId('send-counts')).toContainText('12 van 12 verstuurd');
+    // The note that the send is done appears on the page the shopkeeper is on (here step 6).
+    await expect(page.getByText('Verzending klaar')).toBeVisible();
     expect(sink.received).toHaveLength(12);
     expect(new Set(sink.received.flatMap((m) => m.to)).size).toBe(12);
 

@@ -1,6 +1,10 @@
 import mjml2html from 'mjml';
 import type { z } from 'zod';
-import { FONT_STACKS, type MailingDocumentT } from '../../contract/mailingDocument';
+import {
+  FONT_STACKS,
+  type BlockStyleT,
+  type MailingDocumentT,
+} from '../../contract/mailingDocument';
 import type { PreviewWarningT } from '../../contract/mailings';
 import type { ShopDetails } from '../../contract/settings';
 import type { TrackingConfig } from '../tracking/trackingConfig';
@@ -82,15 +86,34 @@ function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdd
     : document.blocks;
   const mjml: string[] = [];
   const text: string[] = [];
+  const settings = ctx.settings;
   for (const block of blocks) {
     ctx.blockId = block.id;
     const module = blockRegistry[block.type] as BlockModule<typeof block.type>;
-    mjml.push(module.toMjml(block.data as never, ctx));
+    // A block's own background stands in for the content colour every block module paints with.
+    const background = block.style?.backgroundColor;
+    if (background)
+      ctx.settings = { ...settings, colors: { ...settings.colors, content: background } };
+    mjml.push(withBlockSpacing(module.toMjml(block.data as never, ctx), block.style, ctx));
+    ctx.settings = settings;
     const part = module.toText(block.data as never, ctx);
     if (part.trim() !== '') text.push(part);
   }
   ctx.blockId = undefined;
   return { mjml: mjml.join('\n'), text: text.join('\n\n') };
+}
+
+/** Extra space above or below a block: a wrapper in the block's colour around its sections. */
+function withBlockSpacing(
+  sections: string,
+  style: BlockStyleT | undefined,
+  ctx: CompileContext,
+): string {
+  if (!style || (style.paddingTop === 0 && style.paddingBottom === 0)) return sections;
+  return `<mj-wrapper${attrs({
+    'background-color': ctx.settings.colors.content,
+    padding: `${style.paddingTop}px 0px ${style.paddingBottom}px 0px`,
+  })}>${sections}</mj-wrapper>`;
 }
 
 /** The MJML source with slots: what compileMailing hands to MJML (exported for the benchmark). */

@@ -35,7 +35,8 @@ export class CompileContext {
   blockId: string | undefined;
 
   constructor(
-    readonly settings: z.infer<typeof DocumentSettings>,
+    /** Swapped per block while it renders when the block has its own background. */
+    public settings: z.infer<typeof DocumentSettings>,
     readonly fontStack: string,
     readonly known: Set<string>,
     readonly images: Map<string, CompileImage>,

@@ -15,6 +15,7 @@ import { transportMessenger } from './messenger';
 import { SendService, type SendServiceOptions } from './sendService';
 import type { SendRow } from './sendStore';
 import { createMailTransport } from './transport';
+import { recordMailingLinks } from '../stats/mailingLinks';
 
 export interface SendingOptions {
   /** DNS for the SPF/DKIM/DMARC checks; tests pass a fake one. */
@@ -92,6 +93,8 @@ async function registerLinks(context: AppContext, mailingId: string): Promise<vo
   if (!session) return;
   const { compiled } = await compileStoredMailing(context, context.mailings.get(mailingId));
   if (compiled.links.length === 0) return;
+  // Kept locally too, so "Bezoeken van links" can name each link's URL.
+  recordMailingLinks(context.database.sqlite, mailingId, compiled.links);
   const client = new TrackerClient({
     baseUrl: session.baseUrl,
     token: session.token,

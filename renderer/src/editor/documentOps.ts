@@ -46,3 +46,24 @@ export function updateBlockData<T extends BlockType>(
     ),
   };
 }
+
+/** The layout every block shares (background, space above and below), apart from its data. */
+export type BlockStyle = NonNullable<Block['style']>;
+export const DEFAULT_BLOCK_STYLE: BlockStyle = {
+  backgroundColor: '',
+  paddingTop: 0,
+  paddingBottom: 0,
+};
+
+export function updateBlockStyle(
+  doc: MailingDocument,
+  id: string,
+  patch: Partial<BlockStyle>,
+): MailingDocument {
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) =>
+      b.id === id ? { ...b, style: { ...DEFAULT_BLOCK_STYLE, ...b.style, ...patch } } : b,
+    ),
+  };
+}

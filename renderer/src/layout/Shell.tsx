@@ -5,6 +5,7 @@ import { CreditsBadge } from './CreditsBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { SyncStatus } from './SyncStatus';
+import { useSendFinishedNotice } from './useSendFinishedNotice';
 
 export function Shell({
   info,
@@ -15,6 +16,7 @@ export function Shell({
   path: string;
   children: ReactNode;
 }) {
+  useSendFinishedNotice();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>

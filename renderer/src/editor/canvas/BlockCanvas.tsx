@@ -99,7 +99,12 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
         </Box>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <SettingsPanel block={selected} readOnly={readOnly} onChange={actions.change} />
+        <SettingsPanel
+          block={selected}
+          readOnly={readOnly}
+          onChange={actions.change}
+          onStyleChange={actions.changeStyle}
+        />
       </Grid.Col>
       <BlockPicker opened={pickerAt !== null} onClose={() => setPickerAt(null)} onPick={pick} />
     </Grid>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
 import type { BlockChange, BlockEditorProps } from '../blocks/types';
+import type { BlockStyle } from '../documentOps';
 import classes from './Canvas.module.css';
 
 export const DRAG_TYPE = 'application/x-winkelpost-block';
@@ -23,6 +24,7 @@ export interface BlockActions {
   duplicate: (id: string) => void;
   remove: (id: string) => void;
   change: (id: string, change: BlockChange<BlockType>) => void;
+  changeStyle: (id: string, patch: Partial<BlockStyle>) => void;
 }
 
 /**
@@ -73,12 +75,21 @@ export const BlockFrame = memo(function BlockFrame(props: {
       onDragLeave={() => setDropTarget(false)}
       onDrop={onDrop}
     >
-      <Editor
-        block={block}
-        selected={props.selected}
-        readOnly={props.readOnly}
-        onChange={(change) => actions.change(block.id, change)}
-      />
+      <div
+        data-testid="block-layout"
+        style={{
+          backgroundColor: block.style?.backgroundColor || undefined,
+          paddingTop: block.style?.paddingTop || undefined,
+          paddingBottom: block.style?.paddingBottom || undefined,
+        }}
+      >
+        <Editor
+          block={block}
+          selected={props.selected}
+          readOnly={props.readOnly}
+          onChange={(change) => actions.change(block.id, change)}
+        />
+      </div>
       {props.selected && !props.readOnly && (
         <Stack
           gap={2}

@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
 import type { BlockChange, BlockSettingsProps } from '../blocks/types';
+import type { BlockStyle } from '../documentOps';
+import { BlockLayoutSettings } from '../settings/BlockLayoutSettings';
 
 /** The selected block's settings beside the mail (padding, colours, links, alt text, …). */
 export function SettingsPanel(props: {
   block: Block | null;
   readOnly: boolean;
   onChange: (id: string, change: BlockChange<BlockType>) => void;
+  onStyleChange: (id: string, patch: Partial<BlockStyle>) => void;
 }) {
   const { t } = useTranslation('editor');
   const { block } = props;
@@ -43,7 +46,14 @@ export function SettingsPanel(props: {
                 {t('settings.readOnly')}
               </Text>
             ) : (
-              <BlockSettings key={block.id} block={block} onChange={props.onChange} />
+              <>
+                <BlockSettings key={block.id} block={block} onChange={props.onChange} />
+                <BlockLayoutSettings
+                  key={`layout-${block.id}`}
+                  style={block.style}
+                  onChange={(patch) => props.onStyleChange(block.id, patch)}
+                />
+              </>
             )}
           </Stack>
         )}

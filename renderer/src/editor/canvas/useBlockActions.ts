@@ -7,6 +7,7 @@ import {
   moveBlock,
   removeBlock,
   updateBlockData,
+  updateBlockStyle,
 } from '../documentOps';
 import type { BlockChange } from '../blocks/types';
 import type { BlockActions } from './BlockFrame';
@@ -60,6 +61,8 @@ export function useBlockActions(
         const patch = typeof change === 'function' ? change(block.data as never) : change;
         draft.setDocument(updateBlockData(doc, id, patch as never));
       },
+      changeStyle: (id, patch) =>
+        draft.setDocument(updateBlockStyle(draft.currentDocument(), id, patch)),
       insert: (index, block) => {
         draft.setDocument(insertBlock(draft.currentDocument(), index, block));
         setSelected(block.id);

@@ -1,6 +1,5 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
@@ -12,25 +11,11 @@ export function SendingPage() {
   const { t } = useTranslation('sending');
   const [sends, setSends] = useState<SendStatus[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const states = useRef(new Map<string, string>());
-
-  const apply = useCallback(
-    (list: SendStatus[]) => {
-      for (const send of list) {
-        const before = states.current.get(send.sendId);
-        if (before && before !== 'finished' && send.state === 'finished') {
-          notifications.show({
-            title: t('page.finishedTitle'),
-            message: t('page.finished', { subject: send.subject, sent: send.sent }),
-          });
-        }
-        states.current.set(send.sendId, send.state);
-      }
-      setSends(list);
-      setError(null);
-    },
-    [t],
-  );
+  // The note when a send finishes comes from the Shell (useSendFinishedNotice), on every page.
+  const apply = useCallback((list: SendStatus[]) => {
+    setSends(list);
+    setError(null);
+  }, []);
   const load = useCallback(() => {
     api.call('send.list', {}).then(apply).catch(setError);
   }, [apply]);
