@@ -5,6 +5,7 @@ import { RENDERER_DIST } from '../../electron/paths';
 import { silentLogger } from '../../electron/services/core/logger';
 import { aesSecretCipher } from '../../electron/services/core/secrets';
 import { startServer } from '../../electron/server/server';
+import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
 
 /**
@@ -152,10 +153,19 @@ export default async function editorBench(): Promise<Record<string, number | str
     logger: silentLogger,
     cipher: aesSecretCipher(Buffer.alloc(32, 5)),
   });
+  await acceptAgreements(app);
   const server = await startServer({ app, port: 0, rendererDir: RENDERER_DIST });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const mailing = unwrap(await app.handlers['mailings.create']({ type: 'newsletter' })) as {

@@ -1,12 +1,12 @@
 import { test as base } from '@playwright/test';
 import { createApp, type App } from '../../electron/app';
-import { unwrap } from '../../electron/contract';
 import { RENDERER_DIST } from '../../electron/paths';
 import { ManualClock } from '../../electron/services/core/clock';
 import { silentLogger } from '../../electron/services/core/logger';
 import { aesSecretCipher } from '../../electron/services/core/secrets';
 import { PREVIEW_PREFIX, previewRoute } from '../../electron/server/previewRoute';
 import { startServer, type RunningServer } from '../../electron/server/server';
+import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
 
 export interface AppFixture {
@@ -53,10 +53,5 @@ export const test = base.extend<{ winkelpost: AppFixture; firstStart: boolean }>
     dir.remove();
   },
 });
-
-async function acceptAgreements(app: App): Promise<void> {
-  const state = unwrap(await app.handlers['desktop.agreements.get']({})) as { version: string };
-  unwrap(await app.handlers['desktop.agreements.accept']({ version: state.version }));
-}
 
 export { expect } from '@playwright/test';
