@@ -7,7 +7,7 @@ import { i18n, rememberLanguage } from './i18n';
 import { Shell } from './layout/Shell';
 import { matchPath, usePath } from './router';
 import { findRoute } from './routes';
-import { UnavailablePage } from './pages/unavailable/UnavailablePage';
+import { NotFoundPage } from './pages/notFound/NotFoundPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -41,7 +41,7 @@ export function App() {
     );
   }
   const found = findRoute(path, matchPath);
-  const Page = found?.route.component ?? UnavailablePage;
+  const Page = found?.route.component ?? NotFoundPage;
   return (
     <Shell info={info} path={path}>
       <Page key={path.split('/')[1] ?? ''} params={found?.params ?? {}} />

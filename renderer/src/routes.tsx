@@ -24,7 +24,7 @@ export interface RouteDef {
 
 /**
  * Every page of the app. Areas add their pages here; an entry with `nav` appears in the left menu.
- * Capabilities not built yet show UnavailablePage: honest, no fake data, no dead buttons.
+ * An address that matches none of them shows NotFoundPage.
  */
 export const routes: RouteDef[] = [
   { path: '/', component: HomePage, nav: { section: null, labelKey: 'nav.home' } },

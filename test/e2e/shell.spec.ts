@@ -74,3 +74,13 @@ test('dialogs open under the strict content security policy without errors', asy
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('an address that leads nowhere says so and offers the way home', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/bestaat-niet`);
+  await expect(page.getByRole('heading', { name: 'Deze pagina bestaat niet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+  await expect(page.getByRole('heading', { name: 'Welkom bij Winkelpost' })).toBeVisible();
+});
