@@ -46,3 +46,28 @@ test('any block gets its own background and space around it, shown in the editor
   expect(preview.html).toContain('#fdebd0');
   expect(preview.html).toMatch(/padding:32px 0px 8px 0px/);
 });
+
+test('a long heading wraps in the editor as it does in the mail, and Enter adds no line break', async ({
+  page,
+  winkelpost,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(`${winkelpost.url}/#/mailings`);
+  await page.getByRole('button', { name: 'Kopieer VOORBEELD - nieuwsbrief' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  await page.getByRole('tab', { name: '1. Inhoud' }).click();
+
+  const heading = page.locator('[data-block-type="heading"]').first().getByRole('textbox');
+  const before = (await heading.boundingBox())!.height;
+  await heading.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' en nog veel meer moois voor de koude dagen die eraan komen');
+  await page.keyboard.press('Enter');
+  await expect(heading).not.toHaveValue(/\n/);
+  // The field grows by whole lines as the title gets longer, instead of cutting it off.
+  await expect.poll(async () => (await heading.boundingBox())!.height).toBeGreaterThan(before + 20);
+  expect(problems).toEqual([]);
+});
