@@ -49,16 +49,17 @@ export const SmtpView = SmtpBase.extend({ passwordSet: z.boolean() });
 /** password: undefined keeps the stored one, '' removes it. */
 export const SmtpInput = SmtpBase.extend({ password: z.string().max(500).optional() });
 
+/** A whole number within bounds, with a message the renderer shows next to the field. */
+function limit(min: number, max: number) {
+  const message = 'settings:errors.limit';
+  return z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+}
+
 export const SendLimits = z.object({
-  perSecond: z.number().int().min(1).max(500).default(10),
-  perHour: z.number().int().min(1).max(1_000_000).default(5000),
+  perSecond: limit(1, 500).default(10),
+  perHour: limit(1, 1_000_000).default(5000),
   /** Fair use: skip contacts mailed within this many hours (0 switches it off). */
-  fairUseHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 14)
-    .default(48),
+  fairUseHours: limit(0, 24 * 14).default(48),
 });
 
 export const SettingsView = z.object({

@@ -42,7 +42,24 @@ test('the account page saves every section, refuses an invalid field, and keeps 
     'Er is een wachtwoord opgeslagen (versleuteld).',
   );
 
+  const limits = page.getByTestId('section-limits');
+  await limits.getByLabel('Mails per uur').fill('0');
+  await limits.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(
+    limits.getByText('Vul een heel getal in binnen de grenzen', { exact: false }),
+  ).toBeVisible();
+  expect(winkelpost.app.context.settings.read().limits.perHour).toBe(5000);
+  await limits.getByLabel('Mails per uur').fill('1200');
+  await limits.getByLabel('Rustperiode (uren)').fill('72');
+  await limits.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(limits.getByRole('status')).toHaveText('Opgeslagen');
+  expect(winkelpost.app.context.settings.read().limits).toMatchObject({
+    perHour: 1200,
+    fairUseHours: 72,
+  });
+
   await page.reload();
+  await expect(page.getByTestId('section-limits').getByLabel('Mails per uur')).toHaveValue('1200');
   await expect(page.getByTestId('section-senders').getByLabel('Afzenderadres (From)')).toHaveValue(
     'info@modemarijke.nl',
   );

@@ -5,6 +5,7 @@ import { BackupSection } from './BackupSection';
 import { BounceboxSection } from './BounceboxSection';
 import { DesktopPrefsSection } from './DesktopPrefsSection';
 import { GeneralSection } from './GeneralSection';
+import { LimitsSection } from './LimitsSection';
 import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
 import { ShopSection } from './ShopSection';
@@ -43,6 +44,7 @@ function AccountSections() {
       <DkimSection />
       <OutboxSection />
       <BounceboxSection />
+      <LimitsSection initial={settings.limits} />
       <GeneralSection initial={settings} />
       <DesktopPrefsSection />
       <BackupSection />
