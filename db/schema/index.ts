@@ -5,3 +5,4 @@ export * from './sending';
 export * from './tracking';
 export * from './bounces';
 export * from './stats';
+export * from './webVersions';
