@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { EventBuffer } from './eventBuffer';
 import { truncateIp } from './ip';
 import type { KeyRing } from './keyRing';
+import type { PasswordVerifier } from './loginDecision';
 import type { IpLimiter, LoginPolicy } from './loginThrottle';
 import type { ScryptParams } from './password';
 import type { EventKind, NewEvent, TrackerStore } from './store/types';
@@ -26,6 +27,8 @@ export interface TrackerContext {
   supportContact: string | undefined;
   /** Parameters for hashes made by this server (none today) and the dummy hash for unknown users. */
   scrypt: ScryptParams;
+  /** Checks a password against a stored hash (one scrypt hash per call). */
+  verifyPassword: PasswordVerifier;
 }
 
 const MAX_USER_AGENT = 512;

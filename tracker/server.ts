@@ -14,7 +14,8 @@ import { DEFAULT_LOGIN_POLICY, IpLimiter, type LoginPolicy } from './loginThrott
 import { PAGE_HEADERS } from './pages/html';
 import { pickLanguage } from './pages/language';
 import { messagePage } from './pages/pages';
-import { DEFAULT_SCRYPT, type ScryptParams } from './password';
+import type { PasswordVerifier } from './loginDecision';
+import { DEFAULT_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { startRetentionJob, type RetentionJob } from './retention';
 import { registerApiRoutes } from './routes/api';
 import { registerLoginRoute } from './routes/auth';
@@ -37,6 +38,8 @@ export interface TrackerOptions {
   sessionTtlMs?: number;
   supportContact?: string;
   scrypt?: ScryptParams;
+  /** The password check; tests wrap the real one to see that every login path hashes once. */
+  verifyPassword?: PasswordVerifier;
   eventBuffer?: EventBufferOptions;
   /** Retention job settings, or false to not start its timer (tests call retention.runOnce()). */
   retention?: { intervalMs?: number; months?: number } | false;
@@ -85,6 +88,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     sessionTtlMs: options.sessionTtlMs ?? 180 * 24 * 60 * 60_000,
     supportContact: options.supportContact,
     scrypt: options.scrypt ?? DEFAULT_SCRYPT,
+    verifyPassword: options.verifyPassword ?? verifyPassword,
   };
 
   const retention = startRetentionJob({

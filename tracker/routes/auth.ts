@@ -4,13 +4,13 @@ import { loginInput, type AccountOutput, type LoginOutput } from '../api/schemas
 import type { TrackerContext } from '../context';
 import { HttpError } from '../errors';
 import { truncateIp } from '../ip';
+import { decideLogin, dummyPasswordHash } from '../loginDecision';
 import { lockedMessages, lockUntil } from '../loginThrottle';
-import { hashPassword, verifyPassword } from '../password';
 import { parseBody } from './validate';
 
 /**
- * Login and the bearer-token check. The token is random; only its SHA-256 is stored. A locked
- * account is refused before any hashing; unknown user names cost the same hash as known ones.
+ * Login and the bearer-token check. The token is random; only its SHA-256 is stored. Every failed
+ * login (unknown user name, locked account, wrong password) costs the same one password hash.
  */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -50,7 +50,7 @@ const wrongPassword = () =>
   });
 
 export function registerLoginRoute(app: FastifyInstance, ctx: TrackerContext): void {
-  let dummyHash: Promise<string> | null = null;
+  const dummyHash = dummyPasswordHash(ctx.scrypt);
 
   app.post('/login', async (request): Promise<LoginOutput> => {
     const ip = truncateIp(request.ip) ?? 'unknown';
@@ -67,14 +67,17 @@ export function registerLoginRoute(app: FastifyInstance, ctx: TrackerContext): v
       );
     }
     const input = parseBody(loginInput, request.body);
-    const login = await ctx.store.getLogin(input.userName);
-    if (!login) {
-      dummyHash ??= hashPassword('no such user', ctx.scrypt);
-      await verifyPassword(input.password, await dummyHash);
-      throw wrongPassword();
-    }
-    if (login.lockedUntil > ctx.clock.now()) throw lockedError(ctx, login.lockedUntil);
-    if (!(await verifyPassword(input.password, login.passwordHash))) {
+    const decision = await decideLogin({
+      login: await ctx.store.getLogin(input.userName),
+      password: input.password,
+      now: ctx.clock.now(),
+      dummyHash,
+      verify: ctx.verifyPassword,
+    });
+    if (decision.kind === 'unknown') throw wrongPassword();
+    const login = decision.login;
+    if (decision.kind === 'locked') throw lockedError(ctx, login.lockedUntil);
+    if (decision.kind === 'wrong') {
       const now = ctx.clock.now();
       const result = await ctx.store.recordLoginFailure(login.id, (failures) =>
         lockUntil(ctx.loginPolicy, failures, now),
