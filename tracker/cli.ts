@@ -11,6 +11,7 @@ const app = buildTracker({
   trustProxy: env.trustProxy,
   supportContact: env.supportContact,
   logger: { level: 'info' },
+  eventBuffer: { maxPending: env.maxBufferedEvents },
 });
 
 let closing = false;

@@ -6,6 +6,15 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`TRACKER_PORT "${env.TRACKER_PORT}" is not a port`);
   const host = env.TRACKER_HOST ?? '127.0.0.1';
+  const maxBufferedEvents =
+    env.TRACKER_EVENT_BUFFER_MAX === undefined ? undefined : Number(env.TRACKER_EVENT_BUFFER_MAX);
+  if (
+    maxBufferedEvents !== undefined &&
+    !(Number.isInteger(maxBufferedEvents) && maxBufferedEvents >= 1)
+  )
+    throw new Error(
+      `TRACKER_EVENT_BUFFER_MAX "${env.TRACKER_EVENT_BUFFER_MAX}" is not a whole number of at least 1`,
+    );
   return {
     port,
     host,
@@ -14,5 +23,7 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
     trustProxy: env.TRACKER_TRUST_PROXY === '1' || env.TRACKER_TRUST_PROXY === 'true',
     supportContact: env.TRACKER_SUPPORT_CONTACT || undefined,
+    /** Opens and clicks held in memory while the store is down (default 50,000). */
+    maxBufferedEvents,
   };
 }

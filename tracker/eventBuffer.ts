@@ -2,36 +2,65 @@ import type { NewEvent, TrackerStore } from './store/types';
 
 /**
  * Opens and clicks are written in batches (one transaction per batch instead of one fsync per
- * request). Nothing is dropped: a failed write puts the batch back, close() drains everything.
+ * request). A failed write puts the batch back and close() drains everything. While the store is
+ * down the buffer grows, so it is capped: past `maxPending` held events new ones are dropped and
+ * counted (the recipient's pixel or redirect is answered all the same).
  */
 export interface EventBufferOptions {
   maxBatch?: number;
   intervalMs?: number;
+  /** Most events held in memory (pending plus the batch being written). */
+  maxPending?: number;
   onError?: (error: unknown) => void;
+  /** Called for each dropped event with the total dropped so far. */
+  onDrop?: (totalDropped: number) => void;
 }
+
+/** ~50,000 events of at most ~1 KB each (the user agent is capped at 512 characters): ≤ ~50 MB. */
+export const DEFAULT_MAX_PENDING_EVENTS = 50_000;
 
 export class EventBuffer {
   private pending: NewEvent[] = [];
+  private inFlight = 0;
+  private droppedTotal = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
   private readonly maxBatch: number;
+  private readonly maxPending: number;
 
   constructor(
     private readonly store: TrackerStore,
     private readonly options: EventBufferOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 1000;
+    this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING_EVENTS;
+    if (!Number.isInteger(this.maxPending) || this.maxPending < 1)
+      throw new Error(`maxPending must be a whole number of at least 1, not ${options.maxPending}`);
     this.timer = setInterval(() => void this.flush(), options.intervalMs ?? 50);
     this.timer.unref();
   }
 
+  /** Events held in memory: waiting, or in a write that has not finished. */
   get size(): number {
-    return this.pending.length;
+    return this.pending.length + this.inFlight;
   }
 
-  push(event: NewEvent): void {
+  /** Events refused because the buffer was full. */
+  get dropped(): number {
+    return this.droppedTotal;
+  }
+
+  /** Holds the event for the next write; false (and counted) when the buffer is full. */
+  push(event: NewEvent): boolean {
+    if (this.size >= this.maxPending) {
+      this.droppedTotal += 1;
+      this.options.onDrop?.(this.droppedTotal);
+      return false;
+    }
     this.pending.push(event);
-    if (this.pending.length >= this.maxBatch) void this.flush();
+    // One early write per full batch; while the store is down the timer does the retrying.
+    if (this.pending.length % this.maxBatch === 0) void this.flush();
+    return true;
   }
 
   /** Writes what is buffered now; resolves when it (and any earlier write) is stored. */
@@ -39,12 +68,15 @@ export class EventBuffer {
     this.writing = this.writing.then(async () => {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.maxBatch);
+        this.inFlight = batch.length;
         try {
           await this.store.insertEvents(batch);
         } catch (error) {
           this.pending.unshift(...batch);
           this.options.onError?.(error);
           return;
+        } finally {
+          this.inFlight = 0;
         }
       }
     });

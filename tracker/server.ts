@@ -29,8 +29,8 @@ export interface TrackerOptions {
   /** Base URL recipients reach the tracker on (used in asset URLs), e.g. https://t.example.nl */
   publicUrl: string;
   clock?: Clock;
-  /** Fastify logger: false (default) or a pino options object. */
-  logger?: boolean | { level: string };
+  /** Fastify logger: false (default) or pino options (a stream lets tests read the log). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Set behind a reverse proxy so request.ip is the client's (Fastify's trustProxy). */
   trustProxy?: boolean | string | string[];
   machineWindowMs?: number;
@@ -49,6 +49,8 @@ export type TrackerServer = FastifyInstance & {
   tracker: {
     /** Writes buffered opens and clicks now. */
     flushEvents(): Promise<void>;
+    /** Opens and clicks dropped because the event buffer was full, since start. */
+    droppedEvents(): number;
     retention: RetentionJob;
     /** Forget cached signing keys of an account (after rotating a key in this process). */
     forgetKeys(account: string): void;
@@ -73,6 +75,14 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
   const events = new EventBuffer(options.store, {
     onError: (error) => app.log.error(error, 'storing tracking events failed; will retry'),
+    onDrop: (dropped) => {
+      // The first drop and then every thousandth, so a long outage does not flood the log.
+      if (dropped === 1 || dropped % 1000 === 0)
+        app.log.warn(
+          { droppedEvents: dropped, heldEvents: events.size },
+          'tracking event buffer is full (store unavailable?): opens and clicks are being dropped',
+        );
+    },
     ...options.eventBuffer,
   });
   const ctx: TrackerContext = {
@@ -118,6 +128,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   return Object.assign(app, {
     tracker: {
       flushEvents: () => events.flush(),
+      droppedEvents: () => events.dropped,
       retention,
       forgetKeys: (account: string) => ctx.keys.forget(account),
     },

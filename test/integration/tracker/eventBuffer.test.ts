@@ -61,4 +61,34 @@ describe('EventBuffer on a real SQLite store', () => {
     buffer.push(event(account.id));
     await expect(buffer.close()).rejects.toThrow('1 tracking events could not be stored');
   });
+
+  it('holds at most maxPending events while the store is down and counts the ones it drops', async () => {
+    let down = true;
+    const drops: number[] = [];
+    const flaky: TrackerStore = {
+      ...store,
+      insertEvents: (events) =>
+        down ? Promise.reject(new Error('store down')) : store.insertEvents(events),
+    };
+    const buffer = new EventBuffer(flaky, {
+      maxBatch: 2,
+      maxPending: 5,
+      intervalMs: 60_000,
+      onError: () => undefined,
+      onDrop: (total) => drops.push(total),
+    });
+    const accepted = Array.from({ length: 8 }, () => buffer.push(event(account.id)));
+    await buffer.flush();
+    expect(accepted).toEqual([true, true, true, true, true, false, false, false]);
+    expect(buffer.size).toBe(5);
+    expect(buffer.dropped).toBe(3);
+    expect(drops).toEqual([1, 2, 3]);
+    down = false;
+    await buffer.flush();
+    expect(buffer.size).toBe(0);
+    expect(buffer.push(event(account.id))).toBe(true);
+    await buffer.close();
+    expect(await stored()).toBe(6);
+    expect(buffer.dropped).toBe(3);
+  });
 });
