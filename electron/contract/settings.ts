@@ -68,6 +68,8 @@ export const SettingsView = z.object({
   smtp: SmtpView,
   trackerUrl: z.string(),
   language: Language,
+  /** The language of the app's own words inside a mail ("Online versie", …); the shop writes the rest. */
+  mailLanguage: Language,
   limits: SendLimits,
   importFolder: z.string(),
   dataDir: z.string(),
@@ -80,6 +82,7 @@ export const SettingsUpdate = z
     smtp: SmtpInput,
     trackerUrl: OptionalHttpUrl,
     language: Language,
+    mailLanguage: Language,
     limits: SendLimits,
     importFolder: z.string().trim().max(1000),
   })

@@ -100,6 +100,7 @@ export async function compileStoredMailing(
     tracking:
       options.tracking === undefined ? readTrackingConfig(deps.kv, deps.cipher) : options.tracking,
     ...(options.hostedImageUrl ? { hostedImageUrl: options.hostedImageUrl } : {}),
+    language: deps.settings.read().mailLanguage,
   });
   return { compiled, senderMissing: missing };
 }

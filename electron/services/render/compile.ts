@@ -13,6 +13,7 @@ import { attrs } from './blocks/mjml';
 import { CompileContext, type CompileImage, type VariableUse } from './context';
 import { newBlock } from './document';
 import type { TrackedLink } from './links';
+import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
 
@@ -41,6 +42,8 @@ export interface CompileInput {
    * it; undefined keeps it as an inline CID attachment.
    */
   hostedImageUrl?: (image: CompileImage) => string | undefined;
+  /** The language of the app's own words in the mail (default nl). */
+  language?: MailLanguage;
 }
 
 /** An image every recipient gets as an inline attachment (not hosted). */
@@ -71,6 +74,8 @@ export interface CompiledMailing {
   inlineImages: InlineImage[];
   usesBarcode: boolean;
   footerAdded: boolean;
+  /** The app's own words in this mailing's language (web version link, mailto subject, …). */
+  texts: MailTexts;
 }
 
 export class MjmlCompileError extends Error {
@@ -81,9 +86,7 @@ export class MjmlCompileError extends Error {
 }
 
 function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdded: boolean) {
-  const blocks = footerAdded
-    ? [...document.blocks, newBlock('footer', 'generated-footer')]
-    : document.blocks;
+  const blocks = footerAdded ? [...document.blocks, generatedFooter(ctx.texts)] : document.blocks;
   const mjml: string[] = [];
   const text: string[] = [];
   const settings = ctx.settings;
@@ -101,6 +104,15 @@ function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdd
   }
   ctx.blockId = undefined;
   return { mjml: mjml.join('\n'), text: text.join('\n\n') };
+}
+
+/** The footer a mailing without one gets, worded in the mail's language. */
+function generatedFooter(texts: MailTexts) {
+  const footer = newBlock('footer', 'generated-footer');
+  return {
+    ...footer,
+    data: { ...footer.data, reason: texts.footerReason, unsubscribeLabel: texts.unsubscribeLabel },
+  };
 }
 
 /** Extra space above or below a block: a wrapper in the block's colour around its sections. */
@@ -133,6 +145,7 @@ export function buildMjml(input: CompileInput): {
     images,
     // The footer always names who sends the mail, even before the shop details are filled in.
     { ...input.shop, name: input.shop.name || input.sender.name },
+    mailTexts(input.language),
   );
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');
@@ -142,7 +155,7 @@ export function buildMjml(input: CompileInput): {
   const body = renderBlocks(ctx, document, footerAdded);
   const { colors, width } = document.settings;
   const source = [
-    '<mjml lang="nl"><mj-head>',
+    `<mjml lang="${ctx.texts.lang}"><mj-head>`,
     `<mj-title>${title}</mj-title>`,
     preview,
     '<mj-attributes>',
@@ -199,5 +212,6 @@ export async function compileMailing(input: CompileInput): Promise<CompiledMaili
     inlineImages,
     usesBarcode: ctx.slots.slots.some((s) => s.kind === 'barcode'),
     footerAdded,
+    texts: ctx.texts,
   };
 }

@@ -4,6 +4,7 @@ import type { DocumentSettings } from '../../contract/mailingDocument';
 import type { PreviewWarningT } from '../../contract/mailings';
 import { escapeHtml } from './escape';
 import { LinkTable } from './links';
+import { MAIL_TEXTS, type MailTexts } from './mailTexts';
 import { SlotTable, stripSlotMarkers } from './slots';
 import { parseVariables, type TextSegment } from './variables';
 
@@ -41,6 +42,8 @@ export class CompileContext {
     readonly known: Set<string>,
     readonly images: Map<string, CompileImage>,
     readonly shop: z.infer<typeof ShopDetails>,
+    /** The fixed words the app writes into the mail, in the account's mail language. */
+    readonly texts: MailTexts = MAIL_TEXTS.nl,
   ) {}
 
   warn(code: PreviewWarningT['code'], params?: Record<string, string | number>): void {

@@ -84,7 +84,7 @@ export function renderForRecipient(
     return value ?? '';
   };
   const unsubscribeHttps = tracking ? `${tracking.baseUrl}/u/${token('unsubscribe')}` : null;
-  const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent('Afmelden')}`;
+  const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent(compiled.texts.unsubscribeSubject)}`;
   const barcodeCode = variableValue(data, 'waardebon_barcode', undefined);
   const barcode = compiled.usesBarcode ? barcodePng(barcodeCode) : null;
 
@@ -109,8 +109,8 @@ export function renderForRecipient(
         if (!tracking) return '';
         const url = `${tracking.baseUrl}/w/${token('web')}`;
         return slot.format === 'html'
-          ? `<a href="${escapeHtml(url)}" target="_blank" style="color:#777777;text-decoration:underline;">Online versie</a>`
-          : `Online versie: ${url}`;
+          ? `<a href="${escapeHtml(url)}" target="_blank" style="color:#777777;text-decoration:underline;">${escapeHtml(compiled.texts.onlineVersion)}</a>`
+          : `${compiled.texts.onlineVersion}: ${url}`;
       }
       case 'pixel':
         return counting
@@ -126,7 +126,7 @@ export function renderForRecipient(
         if (slot.format === 'text') return barcodeCode;
         if (!barcode) return '';
         const src = preview ? dataUrl('image/png', barcode.png) : `cid:${BARCODE_CID}`;
-        return `<img src="${src}" width="${barcode.width}" height="${barcode.height}" alt="${escapeHtml(`Barcode ${barcodeCode}`)}" style="display:block;margin:0 auto;border:0;max-width:100%;height:auto;">`;
+        return `<img src="${src}" width="${barcode.width}" height="${barcode.height}" alt="${escapeHtml(compiled.texts.barcodeAlt(barcodeCode))}" style="display:block;margin:0 auto;border:0;max-width:100%;height:auto;">`;
       }
     }
   };

@@ -16,6 +16,7 @@ export interface StoredSettings {
   smtp: Omit<SettingsViewT['smtp'], 'passwordSet'>;
   trackerUrl: string;
   language: 'nl' | 'en';
+  mailLanguage: 'nl' | 'en';
   limits: SettingsViewT['limits'];
   importFolder: string;
 }
@@ -41,6 +42,7 @@ export class SettingsService {
       smtp: { host: '', port: 587, security: 'starttls', user: '' },
       trackerUrl: '',
       language: 'nl',
+      mailLanguage: 'nl',
       limits: SendLimits.parse({}),
       importFolder: '',
       ...this.options.defaults,
@@ -96,6 +98,7 @@ export class SettingsService {
     if (patch.shop) next.shop = patch.shop;
     if (patch.trackerUrl !== undefined) next.trackerUrl = patch.trackerUrl;
     if (patch.language) next.language = patch.language;
+    if (patch.mailLanguage) next.mailLanguage = patch.mailLanguage;
     if (patch.limits) next.limits = patch.limits;
     if (patch.importFolder !== undefined) next.importFolder = patch.importFolder;
     let password: string | undefined;

@@ -1,6 +1,13 @@
 import { VoucherData } from '../../../contract/mailingDocument';
+import { escapeHtml } from '../escape';
 import { attrs, mjText } from './mjml';
 import type { BlockModule } from './types';
+
+/** A fixed sentence around an HTML slot: the sentence is escaped, the slot is left as it is. */
+function sentenceHtml(sentence: (value: string) => string, slot: string): string {
+  const marker = '\u0000';
+  return escapeHtml(sentence(marker)).replace(marker, slot);
+}
 
 /**
  * The voucher: amount, points and the barcode the shop scans at the till. The barcode is an
@@ -36,7 +43,10 @@ export const voucherBlock: BlockModule<'voucher'> = {
     if (data.showPoints) {
       parts.push(
         mjText(
-          `Op basis van ${ctx.variable('waardebon_spaarpunten', undefined, 'html')} spaarpunten`,
+          sentenceHtml(
+            ctx.texts.voucherPoints,
+            ctx.variable('waardebon_spaarpunten', undefined, 'html'),
+          ),
           {
             align: 'center',
             padding: '0px 20px 8px 20px',
@@ -61,7 +71,10 @@ export const voucherBlock: BlockModule<'voucher'> = {
     if (data.showRemainingPoints) {
       parts.push(
         mjText(
-          `Je hebt nog ${ctx.variable('restant_spaarpunten', undefined, 'html')} spaarpunten over.`,
+          sentenceHtml(
+            ctx.texts.remainingPoints,
+            ctx.variable('restant_spaarpunten', undefined, 'html'),
+          ),
           {
             align: 'center',
             padding: '4px 20px',
@@ -91,17 +104,17 @@ export const voucherBlock: BlockModule<'voucher'> = {
   toText(data, ctx) {
     const lines = [ctx.text(data.title)];
     if (data.showAmount)
-      lines.push(`Bedrag: € ${ctx.variable('waardebon_bedrag', undefined, 'text')}`);
+      lines.push(
+        `${ctx.texts.voucherAmount}: € ${ctx.variable('waardebon_bedrag', undefined, 'text')}`,
+      );
     if (data.showPoints)
-      lines.push(
-        `Op basis van ${ctx.variable('waardebon_spaarpunten', undefined, 'text')} spaarpunten`,
-      );
+      lines.push(ctx.texts.voucherPoints(ctx.variable('waardebon_spaarpunten', undefined, 'text')));
     if (data.showBarcode)
-      lines.push(`Code: ${ctx.variable('waardebon_barcode', undefined, 'text')}`);
-    if (data.showRemainingPoints) {
       lines.push(
-        `Je hebt nog ${ctx.variable('restant_spaarpunten', undefined, 'text')} spaarpunten over.`,
+        `${ctx.texts.voucherCode}: ${ctx.variable('waardebon_barcode', undefined, 'text')}`,
       );
+    if (data.showRemainingPoints) {
+      lines.push(ctx.texts.remainingPoints(ctx.variable('restant_spaarpunten', undefined, 'text')));
     }
     if (data.terms.trim() !== '') lines.push(ctx.text(data.terms));
     return lines.join('\n');

@@ -6,15 +6,16 @@ import { SectionCard } from './SectionCard';
 import type { Settings } from './SettingsContext';
 import { useSectionSave } from './useSectionSave';
 
-/** Tracker URL, import folder, language, and where the data lives. */
+/** Tracker URL, import folder, languages (app and mail), and where the data lives. */
 export function GeneralSection({ initial }: { initial: Settings }) {
   const { t, i18n } = useTranslation('settings');
   const [trackerUrl, setTrackerUrl] = useState(initial.trackerUrl);
   const [importFolder, setImportFolder] = useState(initial.importFolder);
   const [language, setLanguage] = useState(initial.language);
+  const [mailLanguage, setMailLanguage] = useState(initial.mailLanguage);
   const { state, errors, message, run } = useSectionSave();
   const submit = async () => {
-    if (await run({ trackerUrl, importFolder, language })) {
+    if (await run({ trackerUrl, importFolder, language, mailLanguage })) {
       void i18n.changeLanguage(language);
       rememberLanguage(language);
     }
@@ -52,6 +53,18 @@ export function GeneralSection({ initial }: { initial: Settings }) {
             { value: 'en', label: 'English' },
           ]}
           onChange={(value) => setLanguage(value === 'en' ? 'en' : 'nl')}
+        />
+        <Select
+          label={t('general.mailLanguage')}
+          description={t('general.mailLanguageHelp')}
+          value={mailLanguage}
+          allowDeselect={false}
+          data={[
+            { value: 'nl', label: 'Nederlands' },
+            { value: 'en', label: 'English' },
+          ]}
+          onChange={(value) => setMailLanguage(value === 'en' ? 'en' : 'nl')}
+          data-testid="mail-language"
         />
         <TextInput
           label={t('general.dataDir')}
