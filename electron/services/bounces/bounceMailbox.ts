@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { BounceMailboxConfig } from './bounceSettings';
 
@@ -20,6 +20,8 @@ export class BounceMailbox {
   private constructor(private readonly client: ImapFlow) {}
 
   static async open(config: BounceMailboxConfig): Promise<BounceMailbox> {
+    // Loaded when a bounce mailbox is opened, not at app start (~12 MB of memory).
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({
       host: config.host,
       port: config.port,

@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import { splitHeadersAndBody } from './fastParser';
 import { firstValues, parseHeaderBlock } from './headerFields';
 import { buildReport, type ReportParts } from './reportBuilder';
@@ -11,6 +10,8 @@ import type { BounceReport } from './report';
  * separate part carries them.
  */
 export async function parseBounceWithMailparser(source: Buffer): Promise<BounceReport> {
+  // Loaded at the first odd bounce, not at app start.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(source, {
     skipHtmlToText: false,
     skipTextToHtml: true,

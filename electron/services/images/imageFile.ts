@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { MAX_IMAGE_BYTES, MAX_IMAGE_WIDTH } from '../../contract/images';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 
@@ -68,6 +68,8 @@ export async function prepareImage(bytes: Buffer, fileName: string): Promise<Pre
     });
   }
   const animated = mime === 'image/gif';
+  // Loaded at the first image, not at app start: sharp and libvips weigh ~15 MB of memory.
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { animated }).metadata();

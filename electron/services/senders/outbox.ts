@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { outboxDir } from '../sending/transport';
 
@@ -99,6 +99,8 @@ export async function openOutboxMessage(dataDir: string, file: string): Promise<
       'sending:errors.outboxNotFound',
     );
   }
+  // Loaded when the outbox is opened, not at app start.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipImageLinks: true });
   const headers: { name: string; value: string }[] = [];
   for (const line of parsed.headerLines) {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { DomainError } from '../../../contract/envelope';
 import { importError } from '../importError';
@@ -14,6 +13,8 @@ export async function readXlsxRows(bytes: Buffer): Promise<string[][]> {
     throw importError('badXlsx', 'The file is not an .xlsx workbook');
   const rows: string[][] = [];
   try {
+    // Loaded at the first .xlsx, not at app start: exceljs weighs ~20 MB of memory.
+    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       worksheets: 'emit',
       sharedStrings: 'cache',
