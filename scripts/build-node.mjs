@@ -14,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * source file's import.meta.url is rewritten to its own location relative to the bundle. The same
  * layout holds inside the packaged app.asar (out/, electron/…, db/migrations, resources/).
  */
-function keepImportMetaUrl(mainDir) {
+export function keepImportMetaUrl(mainDir) {
   return {
     name: 'keep-import-meta-url',
     setup(b) {

@@ -1,0 +1,119 @@
+/**
+ * One import in a process of its own that holds only the app: started by import.bench.ts (under
+ * tsx or as an esbuild bundle), it prints one JSON line with its RSS after app start, its peak RSS
+ * during the import (sampled, and the kernel's maxRSS), rows per second and CPU time, then a bare
+ * insert of the same number of rows as the baseline.
+ *
+ * argv: <csv file> <data dir> [start-only]
+ */
+import { readFileSync } from 'node:fs';
+import { createApp } from '../../../electron/app';
+import { ManualClock } from '../../../electron/services/core/clock';
+import { silentLogger } from '../../../electron/services/core/logger';
+import { aesSecretCipher } from '../../../electron/services/core/secrets';
+import { importSelection } from '../../../electron/services/selections/importFile';
+
+const MB = 1024 * 1024;
+const [csvPath, dataDir, mode] = process.argv.slice(2);
+if (!csvPath || !dataDir) throw new Error('usage: importChild <csv> <dataDir> [start-only]');
+
+const rssMb = () => Math.round(process.memoryUsage().rss / MB);
+/** maxRSS is in KiB: the highest RSS the kernel saw for this process, sampled or not. */
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+const rssProcessStarted = rssMb();
+const app = await createApp({
+  dataDir,
+  clock: new ManualClock(),
+  logger: silentLogger,
+  cipher: aesSecretCipher(Buffer.alloc(32, 2)),
+});
+// The app makes its daily backup at start; let it finish so it is not measured with the import.
+await new Promise((resolve) => setTimeout(resolve, 1000));
+const figures: Record<string, number> = {
+  rssProcessStartedMb: rssProcessStarted,
+  rssAppStartedMb: rssMb(),
+  maxRssAppStartedMb: maxRssMb(),
+};
+
+if (mode !== 'start-only') {
+  const bytes = readFileSync(csvPath);
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  // How long the event loop went without a turn: what the window would feel during the import.
+  let lastTick = performance.now();
+  let longestStallMs = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const now = performance.now();
+    longestStallMs = Math.max(longestStallMs, now - lastTick);
+    lastTick = now;
+  }, 5);
+  let progressEventsBeforeResult = 0;
+  const offProgress = app.events.subscribe((name, payload) => {
+    if (name === 'import.progress' && !(payload as { done: boolean }).done)
+      progressEventsBeforeResult += 1;
+  });
+
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const result = await importSelection(app.context, {
+    fileName: 'bench.csv',
+    bytes,
+    description: 'Bench',
+  });
+  const importMs = performance.now() - start;
+  // The gap up to now counts too: a synchronous import never lets the sampler run.
+  longestStallMs = Math.max(longestStallMs, performance.now() - lastTick);
+  const importCpuMs = cpuMs(cpuStart);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  clearInterval(sampler);
+  offProgress();
+  const rows = result.rows;
+  Object.assign(figures, {
+    fileMb: Number((bytes.length / MB).toFixed(1)),
+    rows,
+    imported: result.imported,
+    rejected: result.rejectedCount,
+    importMs: Math.round(importMs),
+    importCpuMs: Math.round(importCpuMs),
+    rowsPerSecond: Math.round((rows / importMs) * 1000),
+    rowsPerCpuSecond: Math.round((rows / importCpuMs) * 1000),
+    rssBeforeImportMb: Math.round(rssBefore / MB),
+    peakRssSampledMb: Math.round(peakRss / MB),
+    peakRssKernelMb: maxRssMb(),
+    importRssGrowthMb: Math.round(
+      (Math.max(peakRss, process.resourceUsage().maxRSS * 1024) - rssBefore) / MB,
+    ),
+    longestEventLoopStallMs: Math.round(longestStallMs),
+    progressEventsBeforeResult,
+  });
+
+  // Baseline: the same number of rows with a bare prepared statement in one transaction.
+  const sqlite = app.context.database.sqlite;
+  sqlite.exec(`insert into selections (id, description, file_name, created_at, consent_confirmed_at)
+               values ('baseline', 'b', 'b', 0, 0)`);
+  const insert = sqlite.prepare(
+    `insert into contacts (selection_id, email, normalized_email, data, row_number)
+     values ('baseline', ?, ?, '{}', ?)`,
+  );
+  const baseCpu = process.cpuUsage();
+  const baseStart = performance.now();
+  sqlite.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(`b${i}@x.nl`, `b${i}@x.nl`, i);
+  })();
+  const baselineMs = performance.now() - baseStart;
+  const baselineCpuMs = cpuMs(baseCpu);
+  Object.assign(figures, {
+    baselineInsertRowsPerSecond: Math.round((rows / baselineMs) * 1000),
+    importVsBareInsertWallRatio: Number((importMs / baselineMs).toFixed(2)),
+    importVsBareInsertCpuRatio: Number((importCpuMs / baselineCpuMs).toFixed(2)),
+  });
+}
+
+await app.close();
+process.stdout.write(`${JSON.stringify(figures)}\n`);
