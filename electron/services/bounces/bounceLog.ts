@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { BounceEffects, type BounceItemT } from '../../contract/bounces';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SuppressionStore } from '../suppression/suppressionStore';
-import { setSoftBounceCount, softBounceCount } from './softBounceCounts';
 import { retractRecipientStats } from './statsRetraction';
 
 interface BounceRow {
@@ -96,19 +95,10 @@ export class BounceLog {
           effects.suppressed &&
           entry?.source === 'bounce' &&
           entry.reason === SUPPRESSION_REASON[row.kind];
-        const previousSoftCount = Math.max((effects.softBounceCount ?? 1) - 1, 0);
-        if (ours) {
-          this.suppression.lift(email); // also clears the soft-bounce count…
-          if (row.kind === 'soft')
-            setSoftBounceCount(this.sqlite, email, previousSoftCount, this.now());
-        } else if (row.kind === 'soft' && effects.softBounceCount !== null) {
-          setSoftBounceCount(
-            this.sqlite,
-            email,
-            softBounceCount(this.sqlite, email) - 1,
-            this.now(),
-          );
-        }
+        const counted = row.kind === 'soft' && effects.softBounceCount !== null;
+        if (counted) this.suppression.forgetSoftBounce(email);
+        // A soft bounce keeps the count it has just corrected; a hard one clears it as before.
+        if (ours) this.suppression.lift(email, { keepSoftBounceCount: counted });
       }
       if (row.jobId !== null && effects.jobStateAfter && effects.jobStateBefore) {
         this.sqlite

@@ -45,6 +45,13 @@ export class SuppressionStore {
          last_reason = excluded.last_reason returning count`,
       ),
       clearSoftBounces: sqlite.prepare('delete from soft_bounces where email_hash = ?'),
+      softBounceCount: sqlite.prepare('select count from soft_bounces where email_hash = ?'),
+      countDownSoftBounce: sqlite.prepare(
+        'update soft_bounces set count = count - 1 where email_hash = ? and count > 0 returning count',
+      ),
+      dropSpentSoftBounces: sqlite.prepare(
+        'delete from soft_bounces where email_hash = ? and count <= 0',
+      ),
     };
   }
 
@@ -79,10 +86,34 @@ export class SuppressionStore {
     return row.count;
   }
 
-  /** Lifts a suppression (after a confirmed re-subscription, or a soft-bounce block by hand). */
-  lift(email: string): boolean {
+  /** Soft bounces counted for the address since its count was last cleared. */
+  softBounceCount(email: string): number {
+    const row = this.statements.softBounceCount.get(emailHash(email)) as
+      { count: number } | undefined;
+    return row?.count ?? 0;
+  }
+
+  /**
+   * Takes back one counted soft bounce (an undone bounce): the count goes down by one and the
+   * row goes at zero. Does not lift a suppression: the caller decides whether it was this one's.
+   * Returns the count left.
+   */
+  forgetSoftBounce(email: string): number {
     const hash = emailHash(email);
-    this.statements.clearSoftBounces.run(hash);
+    return this.sqlite.transaction(() => {
+      const row = this.statements.countDownSoftBounce.get(hash) as { count: number } | undefined;
+      this.statements.dropSpentSoftBounces.run(hash);
+      return row?.count ?? 0;
+    })();
+  }
+
+  /**
+   * Lifts a suppression (after a confirmed re-subscription, or a soft-bounce block by hand) and
+   * clears the soft-bounce count, unless an undone bounce has just corrected that count itself.
+   */
+  lift(email: string, options: { keepSoftBounceCount?: boolean } = {}): boolean {
+    const hash = emailHash(email);
+    if (!options.keepSoftBounceCount) this.statements.clearSoftBounces.run(hash);
     return this.statements.remove.run(hash).changes > 0;
   }
 }

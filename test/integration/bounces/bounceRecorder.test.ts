@@ -9,7 +9,6 @@ import {
 } from '../../../electron/services/bounces/bounceRecorder';
 import { classifyReport, type Verdict } from '../../../electron/services/bounces/classify';
 import { parseBounce } from '../../../electron/services/bounces/parseBounce';
-import { softBounceCount } from '../../../electron/services/bounces/softBounceCounts';
 import { findJobIdInText } from '../../../electron/services/bounces/verp';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fixtureSecret, fixtureSource } from '../../unit/bounces/fixtures';
@@ -141,7 +140,7 @@ describe('recording bounces', () => {
     expect(recorder.alreadyProcessed(incoming.sourceHash)).toBe(true);
     // A second, different notice about the same job does not count the address twice.
     record(recorder, soft('bert@kpnmail.nl'), 102);
-    expect(softBounceCount(sqlite, 'bert@kpnmail.nl')).toBe(1);
+    expect(t.app.context.suppression.softBounceCount('bert@kpnmail.nl')).toBe(1);
     expect(eventsOf(sqlite, 'bounce_soft')).toHaveLength(1);
   });
 
@@ -165,10 +164,32 @@ describe('recording bounces', () => {
 
     await t.call('bounces.undo', { id: third.id });
     expect(t.app.context.suppression.isSuppressed('vol@postvak.nl')).toBe(false);
-    expect(softBounceCount(sqlite, 'vol@postvak.nl')).toBe(2);
+    expect(t.app.context.suppression.softBounceCount('vol@postvak.nl')).toBe(2);
     expect(jobState(sqlite, 203)).toBe('sent');
     record(recorder, soft('vol@postvak.nl'), 204);
     expect(t.app.context.suppression.isSuppressed('vol@postvak.nl')).toBe(true);
+  });
+
+  it('undoing an earlier soft bounce takes back its count and leaves a later suppression alone', async () => {
+    const { t, sqlite, recorder } = await setup();
+    for (const n of [1, 2, 3]) {
+      seedSend(sqlite, {
+        mailingId: `m${n}`,
+        sendId: `s${n}`,
+        subject: `Mailing ${n}`,
+        at: t.clock.now() + n,
+        jobs: [{ id: 300 + n, email: 'vroeg@postvak.nl', messageId: `<v${n}@x>` }],
+      });
+    }
+    const first = record(recorder, soft('vroeg@postvak.nl'), 301);
+    record(recorder, soft('vroeg@postvak.nl'), 302);
+    record(recorder, soft('vroeg@postvak.nl'), 303);
+    expect(t.app.context.suppression.isSuppressed('vroeg@postvak.nl')).toBe(true);
+
+    await t.call('bounces.undo', { id: first.id });
+    expect(t.app.context.suppression.softBounceCount('vroeg@postvak.nl')).toBe(2);
+    expect(t.app.context.suppression.isSuppressed('vroeg@postvak.nl')).toBe(true);
+    expect(jobState(sqlite, 301)).toBe('sent');
   });
 
   it('a policy refusal pauses the running send of that mailing and suppresses nobody', async () => {
@@ -203,7 +224,7 @@ describe('recording bounces', () => {
       { id: 's2', state: 'running', reason: null, detail: null },
     ]);
     expect(t.app.context.suppression.isSuppressed('gerrit@aannemer-vos.nl')).toBe(false);
-    expect(softBounceCount(sqlite, 'gerrit@aannemer-vos.nl')).toBe(0);
+    expect(t.app.context.suppression.softBounceCount('gerrit@aannemer-vos.nl')).toBe(0);
     expect(jobState(sqlite, 107)).toBe('bounced_soft');
     expect(eventsOf(sqlite, 'bounce_soft')[0]?.detail).toMatch(/^blocked: 5\.7\.708/);
   });

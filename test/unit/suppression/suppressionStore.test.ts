@@ -30,6 +30,27 @@ describe('SuppressionStore', () => {
     expect(store.isSuppressed('b@example.nl')).toBe(false);
     expect(store.recordSoftBounce('b@example.nl', 'again')).toBe(1);
   });
+
+  it('takes back one soft bounce at a time without lifting a suppression', async () => {
+    t = await startTestApp();
+    const store = t.app.context.suppression;
+    for (let i = 0; i < 3; i += 1) store.recordSoftBounce('c@example.nl', '4.2.2 mailbox full');
+    expect(store.isSuppressed('c@example.nl')).toBe(true);
+    expect(store.forgetSoftBounce(' C@Example.NL ')).toBe(2);
+    expect(store.softBounceCount('c@example.nl')).toBe(2);
+    expect(store.isSuppressed('c@example.nl')).toBe(true);
+    expect(store.lift('c@example.nl', { keepSoftBounceCount: true })).toBe(true);
+    expect(store.softBounceCount('c@example.nl')).toBe(2);
+    expect(store.forgetSoftBounce('c@example.nl')).toBe(1);
+    expect(store.forgetSoftBounce('c@example.nl')).toBe(0);
+    expect(store.forgetSoftBounce('c@example.nl')).toBe(0);
+    expect(store.forgetSoftBounce('nooit@example.nl')).toBe(0);
+    const rows = t.app.context.database.sqlite
+      .prepare('select count(*) as n from soft_bounces')
+      .get() as { n: number };
+    expect(rows.n).toBe(0);
+    expect(store.recordSoftBounce('c@example.nl', 'again')).toBe(1);
+  });
 });
 
 describe('email addresses', () => {
