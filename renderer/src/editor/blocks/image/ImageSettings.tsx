@@ -1,25 +1,14 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ImageField, LinkField, SwitchField, TextField } from '../../settings/fields';
+import { SwitchField } from '../../settings/fields';
+import { ImageChoiceFields } from '../../settings/ImageChoiceFields';
 import type { BlockSettingsProps } from '../types';
 
 export function ImageSettings({ block, onChange }: BlockSettingsProps<'image'>) {
   const { t } = useTranslation('editor');
   return (
     <Stack>
-      <ImageField imageId={block.data.imageId} onChange={(imageId) => onChange({ imageId })} />
-      <TextField
-        label={t('settings.alt')}
-        description={t('settings.altHelp')}
-        value={block.data.alt}
-        maxLength={300}
-        onChange={(alt) => onChange({ alt })}
-      />
-      <LinkField
-        label={t('settings.imageLink')}
-        value={block.data.href}
-        onChange={(href) => onChange({ href })}
-      />
+      <ImageChoiceFields value={block.data} altMaxLength={300} onChange={onChange} />
       <SwitchField
         label={t('settings.fullBleed')}
         checked={block.data.fullBleed}

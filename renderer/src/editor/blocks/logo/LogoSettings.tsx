@@ -1,27 +1,14 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import {
-  AlignField,
-  ColorField,
-  ImageField,
-  LinkField,
-  NumberField,
-  TextField,
-} from '../../settings/fields';
+import { AlignField, ColorField, NumberField } from '../../settings/fields';
+import { ImageChoiceFields } from '../../settings/ImageChoiceFields';
 import type { BlockSettingsProps } from '../types';
 
 export function LogoSettings({ block, onChange }: BlockSettingsProps<'logo'>) {
   const { t } = useTranslation('editor');
   return (
     <Stack>
-      <ImageField imageId={block.data.imageId} onChange={(imageId) => onChange({ imageId })} />
-      <TextField
-        label={t('settings.alt')}
-        description={t('settings.altHelp')}
-        value={block.data.alt}
-        maxLength={200}
-        onChange={(alt) => onChange({ alt })}
-      />
+      <ImageChoiceFields value={block.data} altMaxLength={200} onChange={onChange} />
       <NumberField
         label={t('settings.logoWidth')}
         value={block.data.width}
@@ -31,11 +18,6 @@ export function LogoSettings({ block, onChange }: BlockSettingsProps<'logo'>) {
         onChange={(width) => onChange({ width })}
       />
       <AlignField value={block.data.align} onChange={(align) => onChange({ align })} />
-      <LinkField
-        label={t('settings.imageLink')}
-        value={block.data.href}
-        onChange={(href) => onChange({ href })}
-      />
       <ColorField
         label={t('settings.backgroundColor')}
         value={block.data.backgroundColor}

@@ -1,7 +1,7 @@
 import { Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BlockData } from '../../../pages/mailings/mailingTypes';
-import { ImageField, LinkField, TextField } from '../../settings/fields';
+import { ImageChoiceFields } from '../../settings/ImageChoiceFields';
 import type { BlockSettingsProps } from '../types';
 
 type Column = BlockData<'twoColumns'>['left'];
@@ -22,20 +22,10 @@ export function TwoColumnsSettings({ block, onChange }: BlockSettingsProps<'twoC
             }
             labelPosition="left"
           />
-          <ImageField
-            imageId={block.data[side].imageId}
-            onChange={(imageId) => set(side, { imageId })}
-          />
-          <TextField
-            label={t('settings.alt')}
-            value={block.data[side].alt}
-            maxLength={300}
-            onChange={(alt) => set(side, { alt })}
-          />
-          <LinkField
-            label={t('settings.imageLink')}
-            value={block.data[side].href}
-            onChange={(href) => set(side, { href })}
+          <ImageChoiceFields
+            value={block.data[side]}
+            altMaxLength={300}
+            onChange={(patch) => set(side, patch)}
           />
         </Stack>
       ))}
