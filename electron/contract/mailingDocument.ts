@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedLinkWithVariables } from './plain/links';
 
 /**
  * The mailing document (DESIGN.md, "The mailing document"): a flat, ordered list of blocks.
@@ -17,25 +18,16 @@ export const HexColor = z
 export const OptionalHexColor = z.union([z.literal(''), HexColor]);
 export const Align = z.enum(['left', 'center', 'right']);
 
-/** Only web and mail links may go into a mail; `javascript:` and friends are refused. */
-export function isAllowedLink(url: string): boolean {
-  const value = url.trim();
-  if (/^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(value)) return true;
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const parsed = new URL(value);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+// Plain modules (no imports) so the renderer uses these very values; re-exported for the main side.
+export { isAllowedLink, isAllowedLinkWithVariables } from './plain/links';
+export { STANDARD_VARIABLES } from './plain/variables';
 
 /** A link a block points to: empty, http(s) or mailto. Variables ([[…]]) are allowed inside. */
 export const LinkUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((v) => v === '' || isAllowedLink(v.replace(/\[\[[^\]]*\]\]/g, 'x')), {
+  .refine((v) => v === '' || isAllowedLinkWithVariables(v), {
     message: 'mailings:errors.linkScheme',
   });
 
@@ -295,17 +287,6 @@ export const MailingDocument = z.object({
 export type MailingDocumentT = z.infer<typeof MailingDocument>;
 export type MailingDocumentInput = z.input<typeof MailingDocument>;
 
-/** The variables every mailing knows (DESIGN.md); a selection may add extra columns. */
-export const STANDARD_VARIABLES = [
-  'naam',
-  'voornaam',
-  'referentienummer',
-  'email',
-  'waardebon_barcode',
-  'waardebon_bedrag',
-  'waardebon_spaarpunten',
-  'restant_spaarpunten',
-] as const;
 export const VariableName = z
   .string()
   .trim()

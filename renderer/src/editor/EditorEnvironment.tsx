@@ -4,18 +4,6 @@ import type { DocumentSettings } from '../pages/mailings/mailingTypes';
 
 export type ImageInfo = ChannelOutput<'images.list'>[number];
 
-/** Same list as the contract's STANDARD_VARIABLES (the renderer imports the contract as types only). */
-export const STANDARD_VARIABLES = [
-  'voornaam',
-  'naam',
-  'email',
-  'referentienummer',
-  'waardebon_bedrag',
-  'waardebon_spaarpunten',
-  'restant_spaarpunten',
-  'waardebon_barcode',
-] as const;
-
 export interface EditorEnvironmentValue {
   mailingId: string;
   readOnly: boolean;

@@ -17,7 +17,6 @@ import { ButtonEditor } from './button/ButtonEditor';
 import { ButtonSettings } from './button/ButtonSettings';
 import { DividerEditor } from './divider/DividerEditor';
 import { DividerSettings } from './divider/DividerSettings';
-import { richTextOf } from './emptyRichText';
 import { FooterEditor } from './footer/FooterEditor';
 import { FooterSettings } from './footer/FooterSettings';
 import { HeadingEditor } from './heading/HeadingEditor';
@@ -28,6 +27,7 @@ import { ImageTextEditor } from './imageText/ImageTextEditor';
 import { ImageTextSettings } from './imageText/ImageTextSettings';
 import { LogoEditor } from './logo/LogoEditor';
 import { LogoSettings } from './logo/LogoSettings';
+import { NEW_BLOCK_DATA } from './newBlockData';
 import { SocialEditor } from './social/SocialEditor';
 import { SocialSettings } from './social/SocialSettings';
 import { SpacerEditor } from './spacer/SpacerEditor';
@@ -42,132 +42,92 @@ import { VoucherSettings } from './voucher/VoucherSettings';
 
 type Registry = { [T in BlockType]: BlockDefinition<T> };
 
-const column = () => ({ imageId: '', alt: '', href: '', content: richTextOf('') });
-
 /**
  * The renderer's block registry: one entry per block type, in the order the picker shows them.
- * The data shapes come from the contract's zod schemas (as types); defaults are the shopkeeper's words.
+ * The data shapes come from the contract's zod schemas (as types); new data from newBlockData.ts.
  */
 export const BLOCKS: Registry = {
   text: {
     type: 'text',
     icon: <IconAlignLeft size={22} />,
-    create: () => ({ content: richTextOf(''), paddingY: 8 }),
+    create: NEW_BLOCK_DATA.text,
     Editor: TextEditor,
     Settings: TextSettings,
   },
   heading: {
     type: 'heading',
     icon: <IconHeading size={22} />,
-    create: (t) => ({
-      text: t('editor:blocks.heading.default'),
-      level: 'h1',
-      align: 'left',
-      color: '',
-    }),
+    create: NEW_BLOCK_DATA.heading,
     Editor: HeadingEditor,
     Settings: HeadingSettings,
   },
   image: {
     type: 'image',
     icon: <IconPhoto size={22} />,
-    create: () => ({ imageId: '', alt: '', href: '', fullBleed: false }),
+    create: NEW_BLOCK_DATA.image,
     Editor: ImageEditor,
     Settings: ImageSettings,
   },
   imageText: {
     type: 'imageText',
     icon: <IconLayoutSidebar size={22} />,
-    create: () => ({
-      imageId: '',
-      alt: '',
-      href: '',
-      imagePosition: 'left',
-      content: richTextOf(''),
-    }),
+    create: NEW_BLOCK_DATA.imageText,
     Editor: ImageTextEditor,
     Settings: ImageTextSettings,
   },
   twoColumns: {
     type: 'twoColumns',
     icon: <IconColumns2 size={22} />,
-    create: () => ({ left: column(), right: column() }),
+    create: NEW_BLOCK_DATA.twoColumns,
     Editor: TwoColumnsEditor,
     Settings: TwoColumnsSettings,
   },
   button: {
     type: 'button',
     icon: <IconRectangle size={22} />,
-    create: (t) => ({
-      label: t('editor:blocks.button.default'),
-      url: '',
-      align: 'center',
-      color: '',
-      textColor: '#ffffff',
-    }),
+    create: NEW_BLOCK_DATA.button,
     Editor: ButtonEditor,
     Settings: ButtonSettings,
   },
   logo: {
     type: 'logo',
     icon: <IconTrademark size={22} />,
-    create: () => ({
-      imageId: '',
-      alt: 'Logo',
-      width: 180,
-      align: 'center',
-      href: '',
-      backgroundColor: '',
-    }),
+    create: NEW_BLOCK_DATA.logo,
     Editor: LogoEditor,
     Settings: LogoSettings,
   },
   voucher: {
     type: 'voucher',
     icon: <IconTicket size={22} />,
-    create: (t) => ({
-      title: t('editor:blocks.voucher.default'),
-      showAmount: true,
-      showPoints: true,
-      showRemainingPoints: false,
-      showBarcode: true,
-      terms: t('editor:blocks.voucher.defaultTerms'),
-      color: '',
-    }),
+    create: NEW_BLOCK_DATA.voucher,
     Editor: VoucherEditor,
     Settings: VoucherSettings,
   },
   divider: {
     type: 'divider',
     icon: <IconMinus size={22} />,
-    create: () => ({ color: '#dddddd', thickness: 1, widthPercent: 100 }),
+    create: NEW_BLOCK_DATA.divider,
     Editor: DividerEditor,
     Settings: DividerSettings,
   },
   spacer: {
     type: 'spacer',
     icon: <IconSeparatorHorizontal size={22} />,
-    create: () => ({ height: 24 }),
+    create: NEW_BLOCK_DATA.spacer,
     Editor: SpacerEditor,
     Settings: SpacerSettings,
   },
   social: {
     type: 'social',
     icon: <IconBrandInstagram size={22} />,
-    create: () => ({ items: [], align: 'center' }),
+    create: NEW_BLOCK_DATA.social,
     Editor: SocialEditor,
     Settings: SocialSettings,
   },
   footer: {
     type: 'footer',
     icon: <IconSignature size={22} />,
-    create: (t) => ({
-      reason: t('editor:blocks.footer.defaultReason'),
-      unsubscribeLabel: t('editor:blocks.footer.defaultUnsubscribe'),
-      showAddress: true,
-      backgroundColor: '',
-      textColor: '#777777',
-    }),
+    create: NEW_BLOCK_DATA.footer,
     Editor: FooterEditor,
     Settings: FooterSettings,
   },

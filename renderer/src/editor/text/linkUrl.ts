@@ -1,5 +1,6 @@
+import { isAllowedLinkWithVariables } from '../../../../electron/contract/plain/links';
+
 /**
- * The same rule as the main side's LinkUrl: web and mail links only (no javascript: and the like).
  * A missing scheme on a web address is added for the shopkeeper ("www.winkel.nl" just works).
  */
 export function normalizeLinkUrl(input: string): string {
@@ -10,14 +11,15 @@ export function normalizeLinkUrl(input: string): string {
   return `https://${value}`;
 }
 
+/**
+ * The contract's rule (web and mail links only, variables allowed), imported rather than copied.
+ * On top of it the editor asks for a dot in a web address's host (or localhost): "https://winkel"
+ * is allowed in a mail but is almost always a typing slip, so the shopkeeper hears it at once.
+ */
 export function isAllowedLinkUrl(url: string): boolean {
+  if (!isAllowedLinkWithVariables(url)) return false;
   const value = url.trim().replace(/\[\[[^\]]*\]\]/g, 'x');
-  if (/^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(value)) return true;
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const parsed = new URL(value);
-    return parsed.hostname.includes('.') || parsed.hostname === 'localhost';
-  } catch {
-    return false;
-  }
+  if (/^mailto:/i.test(value)) return true;
+  const host = new URL(value).hostname;
+  return host.includes('.') || host === 'localhost';
 }

@@ -5,10 +5,10 @@ import { errorText } from '../errorText';
 import { BlockCanvas } from '../../../editor/canvas/BlockCanvas';
 import {
   EditorEnvironmentContext,
-  STANDARD_VARIABLES,
   type EditorEnvironmentValue,
   type ImageInfo,
 } from '../../../editor/EditorEnvironment';
+import { STANDARD_VARIABLES } from '../../../../../electron/contract/plain/variables';
 import { ImageLibraryDialog } from '../../../editor/images/ImageLibraryDialog';
 import { useMailingImages } from '../../../editor/images/useMailingImages';
 import { useDraftSnapshot } from '../flow/DraftContext';
