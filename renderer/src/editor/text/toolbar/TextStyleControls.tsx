@@ -59,6 +59,11 @@ export function TextStyleControls({ color, fontSize }: { color: string; fontSize
               swatches={SWATCHES}
               value={color || '#333333'}
               onChange={(value) => patch({ color: value })}
+              // A swatch is a finished choice: close and go back to typing, as a word processor does.
+              onColorSwatchClick={() => {
+                setOpen(false);
+                editor.focus();
+              }}
             />
             <Button
               size="xs"

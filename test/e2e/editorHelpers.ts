@@ -1,0 +1,35 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Copies "BASIS - nieuwsbrief", opens step 1 (Inhoud) and returns the new mailing's id. */
+export async function copyBasisNewsletter(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/#/mailings`);
+  await page.getByRole('button', { name: 'Kopieer BASIS - nieuwsbrief' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  await page.getByRole('tab', { name: '1. Inhoud' }).click();
+  return /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
+}
+
+/** Opens the picker at the last "Klik hier…" above the footer and adds a block of that type. */
+export async function addBlockBeforeFooter(page: Page, blockName: string) {
+  const slots = page.getByTestId('insert-slot');
+  await slots.nth((await slots.count()) - 2).click();
+  await page
+    .getByRole('dialog', { name: 'Inhoud toevoegen' })
+    .getByRole('button', { name: blockName })
+    .click();
+}
+
+/** Waits until every change is saved, then reloads the page (what a restart would show). */
+export async function reloadWhenSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await page.reload();
+  await expect(page.getByTestId('block').first()).toBeVisible();
+}
+
+/** Step 4: the mail as the customer gets it, in its sandboxed frame. */
+export async function openPreview(page: Page): Promise<FrameLocator> {
+  await page.getByRole('tab', { name: '4. Preview' }).click();
+  await expect(page.getByTestId('preview-frame')).toBeVisible();
+  return page.frameLocator('[data-testid="preview-frame"]');
+}
