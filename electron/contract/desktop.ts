@@ -49,7 +49,23 @@ export const DesktopPrefsPatch = z
   .partial()
   .strict();
 
+/** An image for an <img>: a data: URL built in main, since the CSP allows no remote images. */
+const ImageDataUrl = z.string().regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/);
+const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/** What the window shows of the brand chosen at build time (resources/branding/<name>.json). */
+export const BrandLook = z.object({
+  productName: z.string(),
+  primaryColor: HexColour,
+  accentColor: HexColour,
+  /** Null when the brand's logo cannot be read: the product name alone is shown. */
+  logo: ImageDataUrl.nullable(),
+  /** "Voor gebruikers van …": the point-of-sale system the reseller sells; null for none. */
+  partner: z.object({ name: z.string(), logo: ImageDataUrl.nullable() }).nullable(),
+});
+
 export const desktopChannels = {
+  'desktop.branding.get': channel(Empty, BrandLook),
   'desktop.backups.list': channel(Empty, BackupList),
   'desktop.backups.restore': channel(RestoreRequest, RestoreAnswer),
   'desktop.agreements.get': channel(Empty, AgreementsState),

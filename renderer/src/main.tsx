@@ -1,13 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
-import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
-import { theme } from './theme';
+import { BrandThemeProvider } from './themeProvider';
 
 // The server puts a fresh nonce in a meta tag; Mantine's one <style> tag needs it under our CSP.
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
@@ -18,9 +17,9 @@ initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+    <BrandThemeProvider nonce={nonce}>
       <Notifications position="top-right" />
       <App />
-    </MantineProvider>
+    </BrandThemeProvider>
   </StrictMode>,
 );

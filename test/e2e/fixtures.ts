@@ -21,16 +21,23 @@ export interface AppFixture {
  * Each test gets its own browser-mode server on a free port with a fresh data folder, so tests run
  * in parallel without sharing state. The page is opened on that server.
  */
-export const test = base.extend<{ winkelpost: AppFixture; firstStart: boolean }>({
+export const test = base.extend<{
+  winkelpost: AppFixture;
+  firstStart: boolean;
+  branding: string | undefined;
+}>({
   /** true: the agreements are not accepted yet, as on a real first start. */
   firstStart: [false, { option: true }],
-  winkelpost: async ({ firstStart }, use) => {
+  /** A brand from resources/branding/ (as BRANDING= at build time); default Winkelpost's own. */
+  branding: [undefined, { option: true }],
+  winkelpost: async ({ firstStart, branding }, use) => {
     const dir = tempDir('winkelpost-e2e-');
     const clock = new ManualClock(Date.now());
     const app = await createApp({
       dataDir: dir.path,
       clock,
       logger: silentLogger,
+      ...(branding ? { branding } : {}),
       cipher: aesSecretCipher(Buffer.alloc(32, 3)),
       // No DNS query leaves the machine: every SPF/DKIM/DMARC lookup answers "not found".
       sending: {

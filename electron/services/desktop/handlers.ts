@@ -9,12 +9,14 @@ import {
   scheduleRestore,
   backupDir,
 } from './backupRestore';
+import { brandLook, type BrandLookT } from './brandLook';
 import { restoreRefusal } from './restoreRules';
 import type { DesktopShell } from './shell';
 import { join } from 'node:path';
 
 type DesktopImpls = Pick<
   HandlerImpls,
+  | 'desktop.branding.get'
   | 'desktop.backups.list'
   | 'desktop.backups.restore'
   | 'desktop.agreements.get'
@@ -24,7 +26,15 @@ type DesktopImpls = Pick<
 >;
 
 export function createDesktopHandlers(context: AppContext, shell?: DesktopShell): DesktopImpls {
+  // The brand cannot change while the app runs: its images are read once, when first asked.
+  let look: BrandLookT | null = null;
   return {
+    'desktop.branding.get': () =>
+      (look ??= brandLook(
+        join(context.resourcesDir, 'branding'),
+        context.branding,
+        context.logger,
+      )),
     'desktop.backups.list': () => ({
       backups: listRestorable(context.dataDir),
       pendingRestore: pendingRestore(context.dataDir),

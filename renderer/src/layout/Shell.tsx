@@ -1,10 +1,13 @@
-import { AppShell, Group, ScrollArea, Title } from '@mantine/core';
+import { AppShell, Group, ScrollArea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../hooks/useAppInfo';
+import { BrandMark } from './BrandMark';
 import { CreditsBadge } from './CreditsBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
+import { PartnerLine } from './PartnerLine';
 import { SyncStatus } from './SyncStatus';
+import { useBrandLook } from './useBrandLook';
 import { useSendFinishedNotice } from './useSendFinishedNotice';
 
 export function Shell({
@@ -17,13 +20,16 @@ export function Shell({
   children: ReactNode;
 }) {
   useSendFinishedNotice();
+  const look = useBrandLook();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={3} c="brand.8">
-            {info?.branding.productName ?? 'Winkelpost'}
-          </Title>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <BrandMark
+            productName={look?.productName ?? info?.branding.productName ?? 'Winkelpost'}
+            logo={look?.logo ?? null}
+            primaryColor={look?.primaryColor ?? null}
+          />
           <Group gap="lg">
             <SyncStatus />
             <CreditsBadge balance={info ? info.credits.balance : null} />
@@ -32,9 +38,14 @@ export function Shell({
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <ScrollArea>
+        <AppShell.Section grow component={ScrollArea}>
           <Navigation path={path} />
-        </ScrollArea>
+        </AppShell.Section>
+        {look?.partner && (
+          <AppShell.Section>
+            <PartnerLine partner={look.partner} />
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -1,0 +1,88 @@
+/**
+ * A Mantine colour scale (10 shades, light to dark) from one brand colour. The brand colour itself
+ * is shade 6, the one Mantine fills buttons with, so a reseller sees exactly its own colour.
+ * Pure functions (no Mantine import) so the unit tests run them under Node.
+ */
+export const BRAND_SHADE = 6;
+
+type Rgb = [number, number, number];
+
+function toRgb(hex: string): Rgb {
+  const value = /^#([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!value) throw new Error(`Not a colour like #1f7a5a: ${hex}`);
+  const n = parseInt(value[1]!, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function toHex(rgb: Rgb): string {
+  return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function mix(from: Rgb, to: Rgb, amount: number): Rgb {
+  return from.map((c, i) => c + (to[i]! - c) * amount) as Rgb;
+}
+
+// How far each shade moves from the brand colour towards white (0–5) or black (7–9).
+const TINTS = [0.92, 0.8, 0.64, 0.46, 0.28, 0.12];
+const SHADES = [0.15, 0.3, 0.45];
+
+export type Palette = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+
+export function brandPalette(hex: string): Palette {
+  const base = toRgb(hex);
+  const white: Rgb = [255, 255, 255];
+  const black: Rgb = [0, 0, 0];
+  return [
+    ...TINTS.map((t) => toHex(mix(base, white, t))),
+    toHex(base),
+    ...SHADES.map((t) => toHex(mix(base, black, t))),
+  ] as Palette;
+}
+
+/** WCAG relative luminance (0 black … 1 white). */
+export function luminance(hex: string): number {
+  const [r, g, b] = toRgb(hex).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as Rgb;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio between two colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/**
+ * Mantine's autoContrast puts dark text on filled colours lighter than this luminance, else white.
+ * 0.179 is where white and black contrast equally (about 4.6:1), so the chosen one always reads.
+ */
+export const TEXT_LUMINANCE_THRESHOLD = 0.179;
+
+/** The text colour autoContrast gives a filled brand button (tested against WCAG AA). */
+export function textOn(hex: string): '#ffffff' | '#000000' {
+  return luminance(hex) > TEXT_LUMINANCE_THRESHOLD ? '#000000' : '#ffffff';
+}
+
+/**
+ * The shade for brand-coloured text on the white page (the product name in the header): the
+ * lightest of shades 6–9 that reaches 4.5:1, so a light brand colour still gives readable text.
+ */
+export function readableTextShade(palette: Palette): number {
+  for (let shade = BRAND_SHADE; shade <= 9; shade += 1) {
+    if (contrastRatio(palette[shade]!, '#ffffff') >= 4.5) return shade;
+  }
+  return 9;
+}
