@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../contract';
 import type { AppContext } from '../../app';
 import { TrackerClient } from '../../../tracker/client';
 import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';
@@ -16,6 +17,7 @@ import { SendService, type SendServiceOptions } from './sendService';
 import type { SendRow } from './sendStore';
 import { createMailTransport } from './transport';
 import { recordMailingLinks } from '../stats/mailingLinks';
+import { WebVersionPublisher } from './webVersion';
 
 export interface SendingOptions {
   /** DNS for the SPF/DKIM/DMARC checks; tests pass a fake one. */
@@ -69,12 +71,19 @@ export function createSending(
         }),
       );
     });
+  const webVersions = new WebVersionPublisher(context);
+  // A sync that reached the tracker means an upload that failed earlier may succeed now.
+  context.events.subscribe((name, payload) => {
+    if (name === 'sync.finished' && (payload as EventPayload<'sync.finished'>).ok)
+      void webVersions.retryPending();
+  });
   const service = new SendService(context, {
     sources: mailingMessageSources(context),
     messengers,
     credits,
     guard: (mailingId, confirmed) => checklistGuard(context, checklistDeps, mailingId, confirmed),
     prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
+    publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
     ...(options.manager ? { manager: options.manager } : {}),
   });
   return {

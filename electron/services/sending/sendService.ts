@@ -41,6 +41,8 @@ export interface SendServiceOptions {
   guard: (mailingId: string, confirmed: readonly string[]) => Promise<void> | void;
   /** Registers the mailing's link table at the tracker before the first mail goes out. */
   prepareAtTracker?: (mailingId: string) => Promise<void>;
+  /** Uploads the mailing's web version once credits are reserved; must not throw (retried later). */
+  publishWebVersion?: (mailingId: string) => Promise<unknown>;
   manager?: Partial<
     Pick<SendManagerOptions, 'window' | 'retry' | 'failureRunToPause' | 'commitEvery' | 'limits'>
   >;
@@ -201,6 +203,7 @@ export class SendService {
     } catch (error) {
       throw trackerProblem(error);
     }
+    await this.options.publishWebVersion?.(mailing.id);
 
     const senderEmail =
       context.settings.read().senders.find((s) => s.id === mailing.from)?.email ?? '';

@@ -1,0 +1,127 @@
+import type { AppContext } from '../../app';
+import { TrackerClient } from '../../../tracker/client';
+import { compileStoredMailing } from '../mailings/renderInput';
+import type { CompileImage } from '../render';
+import { renderWebVersion } from '../render/webVersion';
+import { readTrackerSession } from '../tracking/trackingConfig';
+
+type Deps = Pick<
+  AppContext,
+  'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger'
+>;
+
+interface PendingRow {
+  mailingId: string;
+}
+
+/**
+ * Every sent mail links to its web version at the tracker ("Online versie"), so the tracker must
+ * host it: uploaded when a send starts, with its images as tracker-hosted assets. The send never
+ * waits for it to succeed (credits are reserved, mail may go out offline): a failed upload stays
+ * pending in web_versions and is tried again after each successful sync until it is there.
+ */
+export class WebVersionPublisher {
+  private readonly running = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly context: Deps,
+    /** The tracker API as the account link allows; null when the app is not linked. */
+    private readonly tracker: () => { client: TrackerClient; baseUrl: string } | null = () =>
+      linkedTracker(context),
+  ) {}
+
+  /** At send start: (re)marks the mailing as needing an upload, then tries once. Never throws. */
+  async publishForSend(mailingId: string): Promise<boolean> {
+    this.context.database.sqlite
+      .prepare(
+        `insert into web_versions (mailing_id, requested_at) values (?, ?)
+         on conflict (mailing_id) do update set requested_at = excluded.requested_at,
+           uploaded_at = null, last_error = null`,
+      )
+      .run(mailingId, this.context.clock.now());
+    return this.publish(mailingId);
+  }
+
+  /** Tries every upload still pending (after a sync: the tracker answers again). */
+  async retryPending(): Promise<void> {
+    const pending = this.context.database.sqlite
+      .prepare('select mailing_id as mailingId from web_versions where uploaded_at is null')
+      .all() as PendingRow[];
+    for (const row of pending) await this.publish(row.mailingId);
+  }
+
+  isUploaded(mailingId: string): boolean {
+    const row = this.context.database.sqlite
+      .prepare('select uploaded_at as uploadedAt from web_versions where mailing_id = ?')
+      .get(mailingId) as { uploadedAt: number | null } | undefined;
+    return row?.uploadedAt != null;
+  }
+
+  /** One upload per mailing at a time: a retry during the start's own attempt joins it. */
+  private publish(mailingId: string): Promise<boolean> {
+    const running = this.running.get(mailingId);
+    if (running) return running;
+    const attempt = this.upload(mailingId).finally(() => this.running.delete(mailingId));
+    this.running.set(mailingId, attempt);
+    return attempt;
+  }
+
+  private async upload(mailingId: string): Promise<boolean> {
+    const { context } = this;
+    const sqlite = context.database.sqlite;
+    const startedAt = context.clock.now();
+    try {
+      const tracker = this.tracker();
+      if (!tracker) throw new Error('the app is not linked to a tracker account');
+      const mailing = context.mailings.get(mailingId);
+      // Untracked compile: links as written, no pixel, no link to the web version itself.
+      const { compiled } = await compileStoredMailing(context, mailing, { tracking: null });
+      const hosted = new Map<string, string>();
+      for (const { image } of compiled.imageSources.values()) {
+        if (hosted.has(image.sha256)) continue;
+        const asset = await tracker.client.uploadAsset(image.bytes, image.mime);
+        // The same base as the mail's own tracker links (the tracker names its public address).
+        hosted.set(image.sha256, `${tracker.baseUrl}/a/${asset.hash}`);
+      }
+      const html = renderWebVersion(compiled, (image: CompileImage) => hosted.get(image.sha256));
+      await tracker.client.putWebVersion(mailingId, html);
+      sqlite
+        .prepare(
+          `update web_versions set uploaded_at = ?, attempts = attempts + 1, last_attempt_at = ?,
+             last_error = null where mailing_id = ? and requested_at <= ?`,
+        )
+        .run(context.clock.now(), startedAt, mailingId, startedAt);
+      return true;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      context.logger.warn(
+        `web version of mailing ${mailingId} not uploaded (retried later)`,
+        error,
+      );
+      try {
+        sqlite
+          .prepare(
+            `update web_versions set attempts = attempts + 1, last_attempt_at = ?, last_error = ?
+             where mailing_id = ?`,
+          )
+          .run(startedAt, detail.slice(0, 500), mailingId);
+      } catch {
+        // The app is closing (database shut): the row stays pending for the next run.
+      }
+      return false;
+    }
+  }
+}
+
+function linkedTracker(context: Pick<AppContext, 'kv' | 'cipher'>) {
+  const session = readTrackerSession(context.kv, context.cipher);
+  if (!session) return null;
+  return {
+    baseUrl: session.baseUrl,
+    client: new TrackerClient({
+      baseUrl: session.baseUrl,
+      token: session.token,
+      timeoutMs: 15_000,
+    }),
+  };
+}

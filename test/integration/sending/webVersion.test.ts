@@ -1,0 +1,178 @@
+import { simpleParser } from 'mailparser';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { trackerCredits } from '../../../electron/services/sending/credits';
+import { newBlock } from '../../../electron/services/render/document';
+import { buildTracker, type TrackerServer } from '../../../tracker/server';
+import { startTestApp, type TestApp } from '../../helpers/testApp';
+import {
+  startTracker,
+  TRACKER_PASSWORD,
+  TRACKER_USER,
+  type RunningTracker,
+} from '../sync/trackerFixture';
+import { ALL_TICKED, fakeResolver, seedMailing, until } from './seed';
+import { startSmtpSink, type SmtpSink } from './smtpSink';
+
+let t: TestApp | undefined;
+let sink: SmtpSink | undefined;
+let tracker: RunningTracker | undefined;
+let restarted: TrackerServer | undefined;
+afterEach(async () => {
+  await t?.close();
+  await sink?.close();
+  await restarted?.close();
+  await tracker?.close();
+  t = sink = tracker = restarted = undefined;
+});
+
+/** A mailing with a heading that greets by first name (fallback "lezer") and a photo. */
+async function seedWithPhoto(app: TestApp, smtpPort: number) {
+  const { mailingId } = await seedMailing(app, { smtpPort, count: 2 });
+  const png = await sharp({
+    create: { width: 300, height: 120, channels: 3, background: '#c0ffee' },
+  })
+    .png()
+    .toBuffer();
+  const photo = await app.call('images.add', {
+    mailingId,
+    fileName: 'etalage.png',
+    dataBase64: png.toString('base64'),
+  });
+  const mailing = await app.call('mailings.get', { id: mailingId });
+  const heading = newBlock('heading', 'hello');
+  const image = newBlock('image', 'photo');
+  await app.call('mailings.update', {
+    id: mailingId,
+    patch: {
+      document: {
+        ...mailing.document,
+        blocks: [
+          { ...heading, data: { ...heading.data, text: 'Hallo [[voornaam|lezer]]' } },
+          { ...image, data: { ...image.data, imageId: photo.id, alt: 'Onze etalage' } },
+          ...mailing.document.blocks,
+        ],
+      },
+    },
+  });
+  app.app.context.mailings.markTested(mailingId, app.clock.now() + 1);
+  app.clock.advance(1000);
+  return mailingId;
+}
+
+async function sendAndWait(app: TestApp, mailingId: string, key: string) {
+  const started = await app.call('send.start', {
+    mailingId,
+    confirmed: ALL_TICKED,
+    idempotencyKey: key,
+  });
+  await until(
+    'the send to finish',
+    () => app.call('send.status', { sendId: started.sendId }),
+    (s) => s?.state === 'finished',
+  );
+}
+
+/** The "Online versie" link of a received mail, and the mail's own HTML. */
+async function webVersionLink(raw: Buffer, trackerUrl: string) {
+  const mail = await simpleParser(raw);
+  const html = typeof mail.html === 'string' ? mail.html : '';
+  const link = new RegExp(
+    `href="(${trackerUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/w/[^"]+)"`,
+  ).exec(html)?.[1];
+  if (!link) throw new Error('no web version link in the mail');
+  return { link, html };
+}
+
+/** The web version page is the mailing, not personal, and every image in it loads. */
+async function expectWebVersion(link: string, trackerUrl: string) {
+  const page = await fetch(link);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain('Hallo lezer');
+  expect(html).toContain('Nieuw in de winkel: verse stol');
+  expect(html).not.toContain('Hallo Klant');
+  expect(html).not.toContain('cid:');
+  expect(html).not.toContain(`${trackerUrl}/o/`);
+  expect(html).not.toContain(`${trackerUrl}/u/`);
+  expect(html).not.toContain('>Online versie<');
+  const sources = [...html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  expect(sources.length).toBeGreaterThan(0);
+  for (const src of sources) {
+    expect(src.startsWith(`${trackerUrl}/a/`)).toBe(true);
+    const image = await fetch(src);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  }
+}
+
+describe('the web version ("Online versie") of a sent mailing', () => {
+  it('is uploaded when the send starts: the link in a received mail shows the mailing with its images', async () => {
+    sink = await startSmtpSink();
+    tracker = await startTracker({ credits: 100 });
+    t = await startTestApp({ trackerUrl: tracker.url, sending: { resolver: fakeResolver() } });
+    await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
+    const mailingId = await seedWithPhoto(t, sink.port);
+
+    await sendAndWait(t, mailingId, 'web-version-1');
+    expect(sink.received).toHaveLength(2);
+    const { link, html } = await webVersionLink(sink.received[0]!.raw, tracker.url);
+    // The mail itself stays personal, with its image inline (mailparser turns cid: into data:).
+    expect(html).toContain('Hallo Klant');
+    expect(html).toContain('src="data:image/png;base64,');
+    await expectWebVersion(link, tracker.url);
+    expect(await tracker.store.getWebVersion(tracker.accountId, mailingId)).not.toBeNull();
+  });
+
+  it('with the tracker gone right after the credits were reserved, the mail still goes and the upload follows the next sync', async () => {
+    sink = await startSmtpSink();
+    tracker = await startTracker({ credits: 100 });
+    const running = tracker;
+    const port = Number(new URL(running.url).port);
+    t = await startTestApp({
+      trackerUrl: tracker.url,
+      sending: {
+        resolver: fakeResolver(),
+        // The real ledger; the tracker goes down the moment the reservation is confirmed.
+        credits: () => {
+          const real = trackerCredits(t!.app.context.kv, t!.app.context.cipher);
+          if (!real) return null;
+          return {
+            ...real,
+            reserve: async (id, amount) => {
+              const reserved = await real.reserve(id, amount);
+              await running.server.close();
+              return reserved;
+            },
+          };
+        },
+      },
+    });
+    await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
+    const mailingId = await seedWithPhoto(t, sink.port);
+
+    await sendAndWait(t, mailingId, 'web-version-offline');
+    expect(sink.received).toHaveLength(2);
+    expect(await running.store.getWebVersion(running.accountId, mailingId)).toBeNull();
+    const { link } = await webVersionLink(sink.received[1]!.raw, running.url);
+
+    // The tracker is back (same store, same address): the next sync brings the upload along.
+    restarted = buildTracker({
+      store: running.store,
+      publicUrl: 'http://127.0.0.1',
+      scrypt: { N: 1024, r: 8, p: 1 },
+      retention: false,
+      machineWindowMs: 0,
+    });
+    await restarted.listen({ host: '127.0.0.1', port });
+    const state = await t.call('sync.now', {});
+    expect(state.errorKey).toBeNull();
+    await until(
+      'the web version to be uploaded',
+      () => running.store.getWebVersion(running.accountId, mailingId),
+      (page) => page !== null,
+    );
+    await expectWebVersion(link, running.url);
+  });
+});
