@@ -86,5 +86,7 @@ export const sendJobs = sqliteTable(
     index('send_jobs_send_state_idx').on(t.sendId, t.state),
     index('send_jobs_recipient_idx').on(t.recipientId),
     index('send_jobs_email_sent_idx').on(t.normalizedEmail, t.sentAt),
+    // A bounce without VERP is matched to its job by the Message-ID it quotes.
+    index('send_jobs_message_id_idx').on(t.messageId),
   ],
 );

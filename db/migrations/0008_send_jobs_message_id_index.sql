@@ -1,0 +1,1 @@
+CREATE INDEX `send_jobs_message_id_idx` ON `send_jobs` (`message_id`);
