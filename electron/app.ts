@@ -17,6 +17,7 @@ import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
 import { SettingsService } from './services/settings/settingsService';
+import { relaySmtpDefaults } from './services/settings/brandRelay';
 import { ImageStore } from './services/images/imageStore';
 import { createImagesHandlers } from './services/images/handlers';
 import { MailingsService } from './services/mailings/mailingsService';
@@ -112,7 +113,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     kv,
     cipher,
     dataDir,
-    defaults: { trackerUrl: options.trackerUrl ?? branding.trackerUrl },
+    defaults: {
+      trackerUrl: options.trackerUrl ?? branding.trackerUrl,
+      ...relaySmtpDefaults(resourcesDir, options.branding ?? 'winkelpost'),
+    },
   });
   const images = new ImageStore(database.db, () => clock.now());
   const mailings = new MailingsService({

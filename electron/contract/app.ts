@@ -9,6 +9,8 @@ export const Branding = z.object({
   supportEmail: z.string(),
   supportPhone: z.string(),
   orderUrl: z.string(),
+  /** The reseller's page with credit bundles and prices (empty: none). */
+  bundlesUrl: z.string().default(''),
   forgotPasswordUrl: z.string(),
   signUpUrl: z.string(),
   manualUrl: z.string(),

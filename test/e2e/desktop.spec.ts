@@ -18,6 +18,39 @@ test('the manual shows the six steps of a mailing in Dutch and in English', asyn
   await expect(page.getByRole('heading', { name: 'Step 6: Send' })).toBeVisible();
 });
 
+test.describe('a reseller brand', () => {
+  test.use({ branding: 'kassapartner' });
+
+  test('the manual shows its helpdesk and its own pages', async ({ page, winkelpost }) => {
+    await page.goto(`${winkelpost.url}/#/handleiding`);
+    const support = page.getByTestId('manual-support');
+    await expect(support).toContainText('Helpdesk van Kassapost');
+    await expect(support).toContainText('helpdesk@kassapartner.example');
+    await expect(support).toContainText('030 123 45 67');
+    for (const [name, url] of [
+      ['De handleiding op de website', 'https://kassapartner.example/winkelpost/handleiding'],
+      ['Creditbundels en prijzen', 'https://kassapartner.example/winkelpost/bundels'],
+      ['Credits bestellen', 'https://kassapartner.example/winkelpost/credits'],
+    ] as const) {
+      await expect(support.getByRole('link', { name })).toHaveAttribute('href', url);
+    }
+  });
+
+  test('the mail server starts filled in with its relay, user and password left to the shop', async ({
+    page,
+    winkelpost,
+  }) => {
+    await page.goto(`${winkelpost.url}/#/account`);
+    const smtp = page.getByTestId('section-smtp');
+    await expect(smtp.getByLabel('Server', { exact: true })).toHaveValue(
+      'smtp.kassapartner.example',
+    );
+    await expect(smtp.getByLabel('Poort', { exact: true })).toHaveValue('587');
+    await expect(smtp.getByLabel('Gebruikersnaam', { exact: true })).toHaveValue('');
+    await expect(smtp.getByText('Er is nog geen wachtwoord opgeslagen.')).toBeVisible();
+  });
+});
+
 test.describe('on the first start', () => {
   test.use({ firstStart: true });
 

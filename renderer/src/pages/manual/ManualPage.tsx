@@ -1,4 +1,4 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import manualEn from '../../../../resources/manual/en.md?raw';
@@ -37,16 +37,42 @@ export function ManualPage() {
         </Stack>
       </Card>
       <Prose doc={doc} />
-      {branding && (branding.supportEmail || branding.supportPhone) && (
+      {branding && (
         <Card withBorder padding="md" data-testid="manual-support">
-          <Text fw={600}>{t('support', { name: branding.productName })}</Text>
-          <Group gap="lg">
-            {/* Plain text, not a mailto: link: the desktop window opens no other programs. */}
-            {branding.supportEmail && <Text>{branding.supportEmail}</Text>}
-            {branding.supportPhone && <Text>{branding.supportPhone}</Text>}
-          </Group>
+          <Stack gap="xs">
+            {(branding.supportEmail || branding.supportPhone) && (
+              <>
+                <Text fw={600}>{t('support', { name: branding.productName })}</Text>
+                <Group gap="lg">
+                  {/* Plain text, not a mailto: link: the desktop window opens no other programs. */}
+                  {branding.supportEmail && <Text>{branding.supportEmail}</Text>}
+                  {branding.supportPhone && <Text>{branding.supportPhone}</Text>}
+                </Group>
+              </>
+            )}
+            {/* The reseller's own pages open in the browser (https only: the shell's allowlist). */}
+            <Group gap="lg">
+              {branding.manualUrl && (
+                <ExternalLink href={branding.manualUrl}>{t('manualOnline')}</ExternalLink>
+              )}
+              {branding.bundlesUrl && (
+                <ExternalLink href={branding.bundlesUrl}>{t('bundles')}</ExternalLink>
+              )}
+              {branding.orderUrl && (
+                <ExternalLink href={branding.orderUrl}>{t('order')}</ExternalLink>
+              )}
+            </Group>
+          </Stack>
         </Card>
       )}
     </Stack>
+  );
+}
+
+function ExternalLink({ href, children }: { href: string; children: string }) {
+  return (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </Anchor>
   );
 }
