@@ -7,7 +7,7 @@ import { compileStoredMailing, resolveSender } from '../mailings/renderInput';
 import { emptyVariables, renderForRecipient, type CompiledMailing } from '../render';
 import { SAMPLE_DATA } from '../render/variables';
 import { isUsable } from '../selections/ages';
-import { resolveRecipients } from '../selections/recipients';
+import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
 import { checkSubject } from '../subject/checkSubject';
 import type { CreditsPort } from '../sending/credits';
 import { dkimPublicKey, domainOf } from '../senders/dkim';
@@ -34,6 +34,7 @@ export async function computeChecklist(
   context: AppContext,
   mailingId: string,
   deps: ChecklistDeps,
+  recipientsOf: (mailingId: string) => ResolvedRecipients = (id) => resolveRecipients(context, id),
 ): Promise<ChecklistT> {
   const mailing = context.mailings.get(mailingId);
   const items: ChecklistItemT[] = [];
@@ -44,7 +45,7 @@ export async function computeChecklist(
 
   const selectionCheck = selectionItems(context, mailing);
   items.push(selectionCheck);
-  const resolved = resolveRecipients(context, mailing.id);
+  const resolved = recipientsOf(mailing.id);
   const recipients = resolved.recipients.length;
   const skipped = {
     duplicates: resolved.skipped.duplicates.length,

@@ -2,16 +2,25 @@ import type { AppContext } from '../../app';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';
+import { resolveRecipients } from '../selections/recipients';
 import { computeChecklist, type ChecklistDeps } from './checklist';
+import { RecipientsCache } from './recipientsCache';
 
 export function createChecklistHandlers(
   context: AppContext,
   deps: ChecklistDeps,
 ): Pick<HandlerImpls, 'checklist.get'> {
-  return { 'checklist.get': ({ mailingId }) => computeChecklist(context, mailingId, deps) };
+  const recipients = new RecipientsCache(context, (id) => resolveRecipients(context, id));
+  return {
+    'checklist.get': ({ mailingId }) =>
+      computeChecklist(context, mailingId, deps, (id) => recipients.get(id)),
+  };
 }
 
-/** send.start's gate: the same checklist, nothing failing, every manual item ticked. */
+/**
+ * send.start's gate: the same checklist, nothing failing, every manual item ticked. It resolves
+ * the recipients afresh (no cache): it runs once per send and must not pass on an old answer.
+ */
 export async function checklistGuard(
   context: AppContext,
   deps: ChecklistDeps,

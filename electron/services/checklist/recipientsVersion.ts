@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * A counter that goes up with every write that can change who a mailing goes to: its selections
+ * (attach, detach, import, removal), their contacts (erasure, merged data), the suppression list,
+ * and mails marked sent (fair use). TEMP triggers on the one writer connection do the counting,
+ * so every writer is covered without each having to remember to call us. Imports add rows under a
+ * new selection, so one trigger on `selections` covers them (no per-contact cost).
+ */
+const WATCHED: readonly { name: string; on: string; when?: string }[] = [
+  { name: 'selections_insert', on: 'insert on selections' },
+  { name: 'selections_update', on: 'update on selections' },
+  { name: 'selections_delete', on: 'delete on selections' },
+  { name: 'mailing_selections_insert', on: 'insert on mailing_selections' },
+  { name: 'mailing_selections_delete', on: 'delete on mailing_selections' },
+  { name: 'contacts_update', on: 'update on contacts' },
+  { name: 'contacts_delete', on: 'delete on contacts' },
+  { name: 'suppression_insert', on: 'insert on suppression' },
+  { name: 'suppression_update', on: 'update on suppression' },
+  { name: 'suppression_delete', on: 'delete on suppression' },
+  { name: 'send_jobs_insert', on: 'insert on send_jobs', when: "new.state = 'sent'" },
+  {
+    name: 'send_jobs_sent',
+    on: 'update of state, sent_at on send_jobs',
+    when: "new.state = 'sent' or old.state = 'sent'",
+  },
+  { name: 'send_jobs_delete', on: 'delete on send_jobs', when: "old.state = 'sent'" },
+];
+
+const TABLE = 'checklist_recipients_version';
+
+export function installRecipientsVersion(sqlite: Database.Database): () => number {
+  sqlite.exec(`create temp table if not exists ${TABLE} (version integer not null)`);
+  if (!sqlite.prepare(`select 1 from temp.${TABLE}`).get()) {
+    sqlite.prepare(`insert into temp.${TABLE} (version) values (0)`).run();
+  }
+  for (const watched of WATCHED) {
+    sqlite.exec(
+      `create temp trigger if not exists checklist_bump_${watched.name} after ${watched.on}
+       ${watched.when ? `when ${watched.when}` : ''}
+       begin update temp.${TABLE} set version = version + 1; end`,
+    );
+  }
+  const read = sqlite.prepare(`select version from temp.${TABLE}`).pluck();
+  return () => read.get() as number;
+}
