@@ -17,7 +17,13 @@ export const events = {
     ok: z.boolean(),
     message: z.string().optional(),
   }),
-  'import.progress': z.object({ fileName: z.string(), rows: z.number().int(), done: z.boolean() }),
+  'import.progress': z.object({
+    fileName: z.string(),
+    rows: z.number().int(),
+    // The file's data rows, when known (the real import counts them first; the preview does not).
+    total: z.number().int().optional(),
+    done: z.boolean(),
+  }),
   'bounces.processed': z.object({
     at: z.number().int(),
     processed: z.number().int(),

@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnTargetT, ImportAnalysisT, ImportResultT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { importError } from './importError';
-import { countRows, emptyCounts, mergeData, planRows, type ContactSink } from './importPlan';
+import { countRows, emptyCounts, planRows } from './importPlan';
+import { ImportStaging } from './importStaging';
 import { mappingProblems, rememberMapping, resolveMapping, type ColumnPlan } from './mapping';
-import { openImportSource, tooLarge, type ImportSource } from './parse/importSource';
+import {
+  isEmptyRow,
+  openImportSource,
+  tooLarge,
+  type ImportSource,
+  type SourceRow,
+} from './parse/importSource';
 import { IMPORT_LIMITS } from './limits';
 import { suppressedLookup } from './suppressedLookup';
 
@@ -76,9 +83,11 @@ export async function analyzeImport(
 }
 
 /**
- * The real import: every row written in one transaction as it is read, or nothing at all (any
- * refusal rolls back). Records the consent moment with the selection and remembers the mapping
- * for the next file of this shape.
+ * The real import, all or nothing. The file is read in chunks into a temporary table, with a turn
+ * for the event loop (and a progress event) after each chunk; then one transaction creates the
+ * selection and copies its contacts in one statement. Any refusal before that leaves nothing, and
+ * nothing outside this import ever shares its transaction. Records the consent moment with the
+ * selection and remembers the mapping for the next file of this shape.
  */
 export async function importSelection(
   context: AppContext,
@@ -93,42 +102,40 @@ export async function importSelection(
       problem.params,
     );
 
-  const selectionId = randomUUID();
-  const now = context.clock.now();
   const sqlite = context.database.sqlite;
-  const insertContact = sqlite.prepare(
-    `insert into contacts (selection_id, email, normalized_email, data, row_number)
-     values (?, ?, ?, ?, ?)`,
-  );
-  const readData = sqlite.prepare('select data from contacts where id = ?').pluck();
-  const writeData = sqlite.prepare('update contacts set data = ? where id = ?');
-  const sink: ContactSink = {
-    add: (c) =>
-      Number(
-        insertContact.run(selectionId, c.email, c.normalizedEmail, c.data, c.row).lastInsertRowid,
-      ),
-    merge: (id, later) => {
-      const before = readData.get(id) as string;
-      const after = mergeData(before, later);
-      if (after !== before) writeData.run(after, id);
-    },
-  };
-  const counts = emptyCounts();
-  const options = {
-    isSuppressed: suppressedLookup(sqlite),
-    onProgress: progress(context, request.fileName),
-  };
+  const total = countDataRows(source.rows);
+  const report = (rows: number, done: boolean) =>
+    context.events.emit('import.progress', { fileName: request.fileName, rows, total, done });
+  report(0, false);
 
-  // A larger page cache for this one transaction keeps SQLite from spilling pages mid-import.
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -16384');
+  const counts = emptyCounts();
+  const staging = new ImportStaging(sqlite);
   try {
+    const steps = planRows(
+      source.rows,
+      columns,
+      { isSuppressed: suppressedLookup(sqlite) },
+      staging.sink,
+      counts,
+      [],
+    );
+    // Each chunk in a transaction of its own (on the temporary table only): fast, and done
+    // before anything else gets the connection.
+    const nextChunk = sqlite.transaction(() => steps.next());
+    while (!nextChunk().done) {
+      report(counts.rows, false);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
+    if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
+
+    const selectionId = randomUUID();
+    const now = context.clock.now();
     sqlite.transaction(() => {
-      // The selection row first: the contacts refer to it.
       sqlite
         .prepare(
           `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
-             count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, 0, ?)`,
+             count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           selectionId,
@@ -139,25 +146,22 @@ export async function importSelection(
             columns.map(({ header, target, variable }) => ({ header, target, variable })),
           ),
           JSON.stringify(columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
+          counts.imported,
           now,
         );
-      for (const _ of planRows(source.rows, columns, options, sink, counts, [])) {
-        // Synchronous on purpose: nothing else may write inside this transaction.
-      }
-      if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
-      if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
-      sqlite
-        .prepare('update selections set count = ? where id = ?')
-        .run(counts.imported, selectionId);
+      staging.copyInto(selectionId);
       rememberMapping(context, source.header, columns);
     })();
+    report(counts.rows, true);
+    return { ...counts, selectionId, description: request.description };
   } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
+    staging.drop();
   }
-  context.events.emit('import.progress', {
-    fileName: request.fileName,
-    rows: counts.rows,
-    done: true,
-  });
-  return { ...counts, selectionId, description: request.description };
+}
+
+/** The data rows the import will go through (empty lines do not count), for "x of y rows". */
+function countDataRows(rows: Iterable<SourceRow>): number {
+  let count = 0;
+  for (const { cells } of rows) if (!isEmptyRow(cells)) count += 1;
+  return count;
 }

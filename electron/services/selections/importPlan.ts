@@ -19,12 +19,12 @@ export interface PlannedContact {
 
 /**
  * Where accepted contacts go: nowhere for the preview, straight into the database for the import
- * (so 100,000 rows are never held in memory twice). `add` returns a handle `merge` gets back.
+ * (so 100,000 rows are never held in memory).
  */
 export interface ContactSink {
-  add(contact: PlannedContact): number;
-  /** A later row of the same address: fill what the first row left empty. */
-  merge(handle: number, later: Record<string, string>): void;
+  add(contact: PlannedContact): void;
+  /** A later row of the same address: fill what the first row (by its row number) left empty. */
+  merge(firstRow: number, later: Record<string, string>): void;
 }
 
 export interface PlanOptions {
@@ -32,7 +32,7 @@ export interface PlanOptions {
   onProgress?: (rows: number) => void;
 }
 
-const PROGRESS_EVERY = 10_000;
+const PROGRESS_EVERY = 5_000;
 
 export function emptyCounts(): Counts {
   return {
@@ -51,7 +51,7 @@ export function emptyCounts(): Counts {
 /**
  * One pass over the rows: validates addresses, merges duplicates, notes suppressed addresses,
  * guards formula-like cells, and hands each accepted contact to the sink. Yields the row count
- * every 10,000 rows so a caller may report progress (and give the event loop a turn).
+ * every 5,000 rows so a caller may report progress (and give the event loop a turn).
  */
 export function* planRows(
   rows: Iterable<SourceRow>,
@@ -65,7 +65,8 @@ export function* planRows(
   const fields = columns
     .filter((c) => c.target !== 'email' && c.target !== 'ignore')
     .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
-  const firstSeen = new Map<string, { row: number; handle: number }>();
+  // Normalized address → its first row: the only thing kept per row until the end.
+  const firstSeen = new Map<string, number>();
   const listed = IMPORT_LIMITS.maxListed;
 
   for (const { row, cells } of rows) {
@@ -106,16 +107,15 @@ export function* planRows(
       } else data[field.name] = value;
     }
     const normalizedEmail = normalizeEmail(email);
-    const first = firstSeen.get(normalizedEmail);
-    if (first !== undefined) {
+    const firstRow = firstSeen.get(normalizedEmail);
+    if (firstRow !== undefined) {
       counts.duplicateCount += 1;
-      if (counts.duplicates.length < listed)
-        counts.duplicates.push({ row, email, firstRow: first.row });
-      sink.merge(first.handle, data);
+      if (counts.duplicates.length < listed) counts.duplicates.push({ row, email, firstRow });
+      sink.merge(firstRow, data);
       continue;
     }
-    const handle = sink.add({ email, normalizedEmail, data: JSON.stringify(data), row });
-    firstSeen.set(normalizedEmail, { row, handle });
+    sink.add({ email, normalizedEmail, data: JSON.stringify(data), row });
+    firstSeen.set(normalizedEmail, row);
     counts.imported += 1;
     const suppressedReason = options.isSuppressed(normalizedEmail);
     if (suppressedReason !== undefined) {
@@ -135,7 +135,7 @@ export async function countRows(
 ): Promise<{ counts: Counts; sampleRows: string[][] }> {
   const counts = emptyCounts();
   const sampleRows: string[][] = [];
-  const nowhere: ContactSink = { add: () => 0, merge: () => {} };
+  const nowhere: ContactSink = { add: () => {}, merge: () => {} };
   for (const _ of planRows(rows, columns, options, nowhere, counts, sampleRows)) {
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv } from '../../../electron/services/selections/parse/csvParser';
+import {
+  detectDelimiter,
+  parseCsv,
+  parseCsvChunks,
+} from '../../../electron/services/selections/parse/csvParser';
 
 const rows = (text: string, d: ';' | ',' | '\t') => [...parseCsv(text, d)];
 
@@ -30,5 +34,15 @@ describe('CSV parsing', () => {
 
   it('keeps an unterminated quote as text instead of losing the rest of the file', () => {
     expect(rows('a;"open\nstill;open', ';')).toEqual([['a', 'open\nstill;open']]);
+  });
+  it('reads the same records when the text arrives in pieces cut anywhere', () => {
+    const text = 'a;b\r\n"x; ""y""";"line1\r\nline2"\r\n\r\nlast;;\r"open\nend';
+    const whole = rows(text, ';');
+    for (let cut = 0; cut <= text.length; cut += 1) {
+      for (let second = cut; second <= text.length; second += 1) {
+        const pieces = [text.slice(0, cut), text.slice(cut, second), text.slice(second)];
+        expect([...parseCsvChunks(pieces, ';')], `cut at ${cut} and ${second}`).toEqual(whole);
+      }
+    }
   });
 });

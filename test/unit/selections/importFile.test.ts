@@ -213,11 +213,20 @@ describe('selections.import', () => {
       description: 'Groot',
       consent: true,
     });
+    const event = (rows: number, done = false) => ({
+      fileName: 'groot.csv',
+      rows,
+      total: 25_000,
+      done,
+    });
     expect(events).toEqual([
-      { fileName: 'groot.csv', rows: 10_000, done: false },
-      { fileName: 'groot.csv', rows: 20_000, done: false },
-      { fileName: 'groot.csv', rows: 25_000, done: false },
-      { fileName: 'groot.csv', rows: 25_000, done: true },
+      event(0),
+      event(5_000),
+      event(10_000),
+      event(15_000),
+      event(20_000),
+      event(25_000),
+      event(25_000, true),
     ]);
   });
 

@@ -29,8 +29,44 @@ export function detectDelimiter(text: string): Delimiter {
  * Yields each record's cells; a record is one spreadsheet row, whatever line breaks it holds.
  */
 export function* parseCsv(text: string, delimiter: Delimiter): Generator<string[]> {
+  for (const record of records(text, delimiter, true)) yield record.cells;
+}
+
+/**
+ * The same records from text that arrives in pieces (a file decoded chunk by chunk), so the whole
+ * file is never one string. A record cut by a chunk's end waits for the next chunk.
+ */
+export function* parseCsvChunks(
+  chunks: Iterable<string>,
+  delimiter: Delimiter,
+): Generator<string[]> {
+  let carry = '';
+  for (const chunk of chunks) {
+    const text = carry + chunk;
+    let consumed = 0;
+    for (const record of records(text, delimiter, false)) {
+      consumed = record.end;
+      yield record.cells;
+    }
+    carry = text.slice(consumed);
+  }
+  for (const record of records(carry, delimiter, true)) yield record.cells;
+}
+
+/**
+ * Records of `text` with the position after each. Unless `final`, a record that reaches the end of
+ * the text (no line break after it, an open quote, or a quote or CR as the last character, which
+ * the next chunk may pair up) is left for the caller to continue with more text.
+ */
+function* records(
+  text: string,
+  delimiter: Delimiter,
+  final: boolean,
+): Generator<{ cells: string[]; end: number }> {
   const delim = delimiter.charCodeAt(0);
   const length = text.length;
+  // Unless final, a record must end before the last character to be known complete.
+  const limit = final ? length : length - 1;
   let pos = 0;
   while (pos < length) {
     const cells: string[] = [];
@@ -42,10 +78,13 @@ export function* parseCsv(text: string, delimiter: Delimiter): Generator<string[
         pos += 1;
         for (;;) {
           const next = text.indexOf('"', pos);
-          if (next === -1) {
-            value += text.slice(pos);
-            pos = length;
-            break;
+          if (next === -1 || next >= limit) {
+            if (!final) return;
+            if (next === -1) {
+              value += text.slice(pos);
+              pos = length;
+              break;
+            }
           }
           value += text.slice(pos, next);
           if (text.charCodeAt(next + 1) === QUOTE) {
@@ -65,6 +104,7 @@ export function* parseCsv(text: string, delimiter: Delimiter): Generator<string[
         cells.push(text.slice(pos, end));
         pos = end;
       }
+      if (pos >= limit && !final) return;
       const code = text.charCodeAt(pos);
       if (code === delim) {
         pos += 1;
@@ -74,7 +114,7 @@ export function* parseCsv(text: string, delimiter: Delimiter): Generator<string[
         else if (code === LF) pos += 1;
       }
     }
-    yield cells;
+    yield { cells, end: pos };
   }
 }
 

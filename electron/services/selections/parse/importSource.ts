@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { IMPORT_LIMITS } from '../limits';
 import { importError } from '../importError';
-import { detectDelimiter, parseCsv, type Delimiter } from './csvParser';
-import { decodeText, type TextEncoding } from './decodeText';
+import { detectDelimiter, parseCsvChunks, type Delimiter } from './csvParser';
+import { decodeChunks, detectEncoding, type TextEncoding } from './decodeText';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
 
@@ -20,6 +20,7 @@ export interface ImportSource {
   header: string[];
   /** The first data rows, read ahead (they are also the first rows of `rows`). */
   preview: string[][];
+  /** The data rows, read again from the file each time they are iterated (CSV stays streamed). */
   rows: Iterable<SourceRow>;
 }
 
@@ -33,14 +34,20 @@ export async function openImportSource(fileName: string, bytes: Buffer): Promise
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
   if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
-  if (ext === '.xlsx') return withHeader('xlsx', null, null, arrayRows(await readXlsxRows(bytes)));
+  if (ext === '.xlsx') {
+    const sheet = await readXlsxRows(bytes);
+    return withHeader('xlsx', null, null, () => arrayRows(sheet));
+  }
   if (!CSV_EXTENSIONS.has(ext))
     throw importError('unsupportedType', 'Only .csv and .xlsx files can be imported', {
       extension: ext || '?',
     });
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  return withHeader('csv', encoding, delimiter, numbered(parseCsv(text, delimiter)));
+  const encoding = detectEncoding(bytes);
+  const firstChunk = decodeChunks(bytes, encoding).next();
+  const delimiter = detectDelimiter(firstChunk.done ? '' : firstChunk.value);
+  return withHeader('csv', encoding, delimiter, () =>
+    numbered(parseCsvChunks(decodeChunks(bytes, encoding), delimiter)),
+  );
 }
 
 export function tooLarge(bytes: number) {
@@ -71,8 +78,9 @@ function withHeader(
   format: ImportSource['format'],
   encoding: TextEncoding | null,
   delimiter: Delimiter | null,
-  rows: Generator<SourceRow>,
+  readRows: () => Generator<SourceRow>,
 ): ImportSource {
+  const rows = readRows();
   let first = rows.next();
   while (!first.done && isEmptyRow(first.value.cells)) first = rows.next();
   if (first.done) throw importError('empty', 'The file is empty');
@@ -90,9 +98,9 @@ function withHeader(
     ahead.push(next.value);
     if (ahead.length >= PREVIEW_ROWS) break;
   }
+  const headerRow = first.value.row;
   function* all(): Generator<SourceRow> {
-    yield* ahead;
-    yield* rows;
+    for (const row of readRows()) if (row.row > headerRow) yield row;
   }
   return {
     format,
