@@ -2,48 +2,66 @@ import type Database from 'better-sqlite3';
 
 const HOUR = 3_600_000;
 
-interface Counts {
-  opens: number;
-  machineOpens: number;
-  clicks: number;
-  machineClicks: number;
+/** Opens and clicks, by people and by machines. Classes keep one object shape for V8. */
+class Counts {
+  opens = 0;
+  machineOpens = 0;
+  clicks = 0;
+  machineClicks = 0;
+
+  add(click: boolean, machine: boolean): void {
+    if (click) {
+      if (machine) this.machineClicks += 1;
+      else this.clicks += 1;
+    } else if (machine) this.machineOpens += 1;
+    else this.opens += 1;
+  }
 }
 
-interface RecipientDelta extends Counts {
-  mailingId: string;
-  recipientId: string;
-  openedAt: number | null;
-  machineAt: number | null;
-  firstClickAt: number | null;
+class RecipientDelta extends Counts {
+  openedAt: number | null = null;
+  machineAt: number | null = null;
+  firstClickAt: number | null = null;
 }
 
-interface LinkRecipientDelta {
-  mailingId: string;
-  linkId: number;
-  recipientId: string;
-  clicks: number;
-  machineClicks: number;
-  firstAt: number | null;
-  firstMachineAt: number | null;
+class LinkRecipientDelta {
+  clicks = 0;
+  machineClicks = 0;
+  firstAt: number | null = null;
+  firstMachineAt: number | null = null;
 }
 
-const zero = (): Counts => ({ opens: 0, machineOpens: 0, clicks: 0, machineClicks: 0 });
-const earliest = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : Math.min(a, b);
+/** One mailing's share of a page: totals, and deltas per hour, link, recipient and link+recipient. */
+class MailingDelta {
+  readonly totals = new Counts();
+  readonly hours = new Map<number, Counts>();
+  readonly links = new Map<number, Counts>();
+  readonly recipients = new Map<string, RecipientDelta>();
+  readonly linkRecipients = new Map<number, Map<string, LinkRecipientDelta>>();
+}
+
+const earliest = (a: number | null, b: number) => (a === null || b < a ? b : a);
+
+function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
 
 /**
  * Opens and clicks of one sync page, summed in memory and written as one upsert per mailing, hour,
  * link and recipient instead of several statements per event (a page of 5,000 events touches a
- * few dozen aggregate rows). Who-counts (openers, clickers) follow from the recipient rows through
- * the triggers on stats_recipients and stats_link_recipients. Bounces, complaints and unsubscribes
- * are rare and counted by triggers on events, whoever writes them.
+ * few dozen aggregate rows and one row per recipient). Maps nested per mailing with plain keys,
+ * rather than one map per table keyed by joined strings: that made summing 100,000 events cost
+ * ten times more (string building and garbage). Who-counts (openers, clickers) follow from the
+ * recipient rows through the triggers on stats_recipients and stats_link_recipients. Bounces,
+ * complaints and unsubscribes are rare and counted by triggers on events, whoever writes them.
  */
 export class PageAggregates {
-  readonly mailings = new Map<string, Counts>();
-  readonly hours = new Map<string, Counts & { mailingId: string; hour: number }>();
-  readonly links = new Map<string, Counts & { mailingId: string; linkId: number }>();
-  readonly recipients = new Map<string, RecipientDelta>();
-  readonly linkRecipients = new Map<string, LinkRecipientDelta>();
+  readonly mailings = new Map<string, MailingDelta>();
 
   add(event: {
     kind: 'open' | 'click';
@@ -53,35 +71,17 @@ export class PageAggregates {
     machine: boolean;
     at: number;
   }): void {
-    const { kind, mailingId, recipientId, linkId, machine, at } = event;
-    const field: keyof Counts =
-      kind === 'open' ? (machine ? 'machineOpens' : 'opens') : machine ? 'machineClicks' : 'clicks';
-    const total = this.mailings.get(mailingId) ?? zero();
-    total[field] += 1;
-    this.mailings.set(mailingId, total);
+    const { mailingId, recipientId, linkId, machine, at } = event;
+    const click = event.kind === 'click';
+    const mailing = entry(this.mailings, mailingId, () => new MailingDelta());
+    mailing.totals.add(click, machine);
+    entry(mailing.hours, Math.floor(at / HOUR), () => new Counts()).add(click, machine);
 
-    const hour = Math.floor(at / HOUR);
-    const hourKey = `${mailingId}\u0000${hour}`;
-    const bucket = this.hours.get(hourKey) ?? { ...zero(), mailingId, hour };
-    bucket[field] += 1;
-    this.hours.set(hourKey, bucket);
-
-    if (kind === 'click' && linkId !== null) {
-      const linkKey = `${mailingId}\u0000${linkId}`;
-      const link = this.links.get(linkKey) ?? { ...zero(), mailingId, linkId };
-      link[field] += 1;
-      this.links.set(linkKey, link);
+    if (click && linkId !== null) {
+      entry(mailing.links, linkId, () => new Counts()).add(click, machine);
       if (recipientId !== null) {
-        const key = `${linkKey}\u0000${recipientId}`;
-        const row = this.linkRecipients.get(key) ?? {
-          mailingId,
-          linkId,
-          recipientId,
-          clicks: 0,
-          machineClicks: 0,
-          firstAt: null,
-          firstMachineAt: null,
-        };
+        const byRecipient = entry(mailing.linkRecipients, linkId, () => new Map());
+        const row = entry(byRecipient, recipientId, () => new LinkRecipientDelta());
         if (machine) {
           row.machineClicks += 1;
           row.firstMachineAt = earliest(row.firstMachineAt, at);
@@ -89,26 +89,16 @@ export class PageAggregates {
           row.clicks += 1;
           row.firstAt = earliest(row.firstAt, at);
         }
-        this.linkRecipients.set(key, row);
       }
     }
 
     if (recipientId === null) return;
-    const key = `${mailingId}\u0000${recipientId}`;
-    const row = this.recipients.get(key) ?? {
-      ...zero(),
-      mailingId,
-      recipientId,
-      openedAt: null,
-      machineAt: null,
-      firstClickAt: null,
-    };
-    row[field] += 1;
+    const row = entry(mailing.recipients, recipientId, () => new RecipientDelta());
+    row.add(click, machine);
     // A click by a person means the mail was opened, also when its images were blocked.
     if (machine) row.machineAt = earliest(row.machineAt, at);
     else row.openedAt = earliest(row.openedAt, at);
-    if (kind === 'click' && !machine) row.firstClickAt = earliest(row.firstClickAt, at);
-    this.recipients.set(key, row);
+    if (click && !machine) row.firstClickAt = earliest(row.firstClickAt, at);
   }
 }
 
@@ -159,38 +149,41 @@ export class AggregateWriter {
   }
 
   write(page: PageAggregates): void {
-    const p = page;
-    for (const [mailingId, c] of p.mailings) {
-      this.mailing.run(mailingId, c.opens, c.machineOpens, c.clicks, c.machineClicks);
-    }
-    for (const h of p.hours.values()) {
-      this.hour.run(h.mailingId, h.hour, h.opens, h.machineOpens, h.clicks, h.machineClicks);
-    }
-    for (const l of p.links.values())
-      this.link.run(l.mailingId, l.linkId, l.clicks, l.machineClicks);
-    for (const r of p.linkRecipients.values()) {
-      this.linkRecipient.run(
-        r.mailingId,
-        r.linkId,
-        r.recipientId,
-        r.clicks,
-        r.machineClicks,
-        r.firstAt,
-        r.firstMachineAt,
-      );
-    }
-    for (const r of p.recipients.values()) {
-      this.recipient.run(
-        r.mailingId,
-        r.recipientId,
-        r.opens,
-        r.machineOpens,
-        r.clicks,
-        r.machineClicks,
-        r.openedAt,
-        r.machineAt,
-        r.firstClickAt,
-      );
+    for (const [mailingId, m] of page.mailings) {
+      const t = m.totals;
+      this.mailing.run(mailingId, t.opens, t.machineOpens, t.clicks, t.machineClicks);
+      for (const [hour, h] of m.hours) {
+        this.hour.run(mailingId, hour, h.opens, h.machineOpens, h.clicks, h.machineClicks);
+      }
+      // Links before their recipients: the trigger on stats_link_recipients updates stats_links.
+      for (const [linkId, l] of m.links)
+        this.link.run(mailingId, linkId, l.clicks, l.machineClicks);
+      for (const [linkId, byRecipient] of m.linkRecipients) {
+        for (const [recipientId, r] of byRecipient) {
+          this.linkRecipient.run(
+            mailingId,
+            linkId,
+            recipientId,
+            r.clicks,
+            r.machineClicks,
+            r.firstAt,
+            r.firstMachineAt,
+          );
+        }
+      }
+      for (const [recipientId, r] of m.recipients) {
+        this.recipient.run(
+          mailingId,
+          recipientId,
+          r.opens,
+          r.machineOpens,
+          r.clicks,
+          r.machineClicks,
+          r.openedAt,
+          r.machineAt,
+          r.firstClickAt,
+        );
+      }
     }
   }
 }

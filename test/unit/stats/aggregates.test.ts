@@ -158,6 +158,75 @@ describe('statistics aggregates kept by triggers', () => {
     expect([stats.openers, stats.machineOpeners, stats.clickers]).toEqual([1, 0, 1]);
   });
 
+  it('keeps mailings apart when one page holds events of several, and a repeated page adds nothing', () => {
+    const { sqlite } = database;
+    const sentAt = Date.UTC(2026, 10, 2, 9);
+    for (const mailingId of ['a', 'b']) seedSentMailing(sqlite, { mailingId, count: 30, sentAt });
+    const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt));
+    const random = seeded(11);
+    const page: EventOutput[] = [];
+    for (let i = 0; i < 600; i += 1) {
+      const mailing = random(3) === 0 ? 'b' : 'a';
+      const kind = random(2) === 0 ? 'open' : 'click';
+      const machine = random(4) === 0;
+      page.push({
+        id: `e${i}`,
+        kind,
+        mailing,
+        // The same recipient number in both mailings: rows must not mix.
+        recipient: `${mailing}-r${random(30)}`,
+        link: kind === 'click' ? 1 + random(3) : null,
+        machine,
+        machineReason: machine ? 'apple-privacy-proxy' : null,
+        at: new Date(sentAt + random(48) * 3_600_000).toISOString(),
+      });
+    }
+    applier.apply(page, () => undefined);
+    const repeated = applier.apply(page, () => undefined);
+    expect(repeated.inserted).toBe(0);
+
+    const one = (sql: string, mailing: string) =>
+      sqlite.prepare(sql).pluck().get(mailing) as number;
+    for (const mailing of ['a', 'b']) {
+      const stats = new StatsQueries(sqlite).get(mailing);
+      expect(stats).toMatchObject({
+        opens: one(
+          `select count(*) from events where mailing_id = ? and kind = 'open' and machine = 0`,
+          mailing,
+        ),
+        machineOpens: one(
+          `select count(*) from events where mailing_id = ? and kind = 'open' and machine = 1`,
+          mailing,
+        ),
+        clicks: one(
+          `select count(*) from events where mailing_id = ? and kind = 'click' and machine = 0`,
+          mailing,
+        ),
+        openers: one(
+          `select count(distinct recipient_id) from events where mailing_id = ? and machine = 0`,
+          mailing,
+        ),
+        clickers: one(
+          `select count(distinct recipient_id) from events where mailing_id = ? and kind = 'click' and machine = 0`,
+          mailing,
+        ),
+      });
+      expect(stats.opens).toBeGreaterThan(10);
+      for (const link of stats.links) {
+        expect(link.clicks).toBe(
+          one(
+            `select count(*) from events where mailing_id = ? and kind = 'click' and machine = 0
+               and link_id = ${link.linkId}`,
+            mailing,
+          ),
+        );
+      }
+      expect(stats.timeline.reduce((sum, p) => sum + p.opens + p.clicks, 0)).toBe(
+        one(`select count(*) from events where mailing_id = ? and machine = 0`, mailing),
+      );
+    }
+  });
+
   it('keeps the totals but removes who-did-what three months after sending', () => {
     const { sqlite } = database;
     const sentAt = Date.UTC(2026, 0, 10);
