@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brandingName } from './branding.mjs';
 import { distConfig, signingFromEnv } from './distConfig.mjs';
+import { withoutNodeHeaders } from './nativeBuild.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,6 +29,10 @@ console.log(
 );
 // Without a certificate, do not pick one from the keychain by accident: unsigned on purpose.
 if (!signing.macCertificate) process.env.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
+// electron-builder rebuilds better-sqlite3 for Electron (npmRebuild in electron-builder.yml);
+// with npm's nodedir it would compile against Node's headers and the app would not start.
+const kept = withoutNodeHeaders(process.env);
+for (const name of Object.keys(process.env)) if (!(name in kept)) delete process.env[name];
 const { build } = await import('electron-builder');
 await build({
   projectDir: root,

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronKey, electronVersion, nodeKey, switchNative } from './nativeBuild.mjs';
 import { chooseStart, electronBinaryPath, hasDisplay } from './startDecision.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,8 +44,18 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/** Browser mode (and `npm test`) need better-sqlite3 built for Node: put it back if Electron's is in. */
+function useNodeBuild() {
+  try {
+    switchNative(root, nodeKey());
+  } catch (error) {
+    console.error(error.message);
+  }
+}
+
 function browserMode(reason) {
   console.log(reason);
+  useNodeBuild();
   const child = spawn(npm, ['run', 'start:browser', '--silent'], {
     cwd: root,
     stdio: 'inherit',
@@ -55,10 +66,17 @@ function browserMode(reason) {
 
 function launchElectron() {
   run(['run', 'build', '--silent']);
+  try {
+    switchNative(root, electronKey(electronVersion(root)));
+  } catch (error) {
+    browserMode(`${error.message} Winkelpost start in browsermodus.`);
+    return;
+  }
   const startedAt = Date.now();
   const child = spawn(electronBinaryPath(root), [root], { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => {
+    useNodeBuild();
     if (code !== 0 && Date.now() - startedAt < EARLY_EXIT_MS) {
       browserMode(
         `Electron kon niet starten (afsluitcode ${code}); Winkelpost start in browsermodus.`,

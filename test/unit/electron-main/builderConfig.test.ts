@@ -63,6 +63,11 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((p) => p.includes('sharp'))).toBe(true);
   });
 
+  it('rebuilds the native modules for Electron while packaging (npm start does its own)', () => {
+    expect(config.npmRebuild).toBe(true);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+
   it('runs the fuses hook after packing', () => {
     expect(config.afterPack).toBe('scripts/afterPack.cjs');
     const hook = require(join(root, config.afterPack)) as { default: unknown };
