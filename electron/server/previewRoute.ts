@@ -3,6 +3,7 @@ import type { App } from '../app';
 import type { ChannelOutput } from '../contract';
 import { previewContentSecurityPolicy } from '../main/policy';
 import { previewHtml } from '../services/render';
+import { OUTBOX_PREVIEW, outboxPreviewResponse } from './outboxPreview';
 
 export const PREVIEW_PREFIX = '/_preview/';
 
@@ -22,6 +23,9 @@ const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'n
  */
 export async function previewResponse(app: App, url: URL): Promise<PreviewResponse> {
   const id = decodeURIComponent(url.pathname.slice(PREVIEW_PREFIX.length)).replace(/\/+$/, '');
+  // Mailing ids never hold a slash: this is a message in the outbox.
+  if (id.startsWith(OUTBOX_PREVIEW))
+    return outboxPreviewResponse(app, id.slice(OUTBOX_PREVIEW.length));
   const contactParam = url.searchParams.get('contactId');
   const contactId = contactParam === null || contactParam === '' ? undefined : Number(contactParam);
   if (id === '' || (contactId !== undefined && !Number.isInteger(contactId))) {

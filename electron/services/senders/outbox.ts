@@ -80,8 +80,7 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
   return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 }
 
-/** "Openen": the message parsed, as the customer's mail program would show it. */
-export async function openOutboxMessage(dataDir: string, file: string): Promise<OutboxMessageT> {
+function readOutboxFile(dataDir: string, file: string): Buffer {
   if (!EML.test(file)) {
     throw new DomainError(
       ERROR_CODES.invalidInput,
@@ -89,9 +88,8 @@ export async function openOutboxMessage(dataDir: string, file: string): Promise<
       'sending:errors.outboxNotFound',
     );
   }
-  let raw: Buffer;
   try {
-    raw = readFileSync(join(outboxDir(dataDir), file));
+    return readFileSync(join(outboxDir(dataDir), file));
   } catch {
     throw new DomainError(
       ERROR_CODES.notFound,
@@ -99,6 +97,23 @@ export async function openOutboxMessage(dataDir: string, file: string): Promise<
       'sending:errors.outboxNotFound',
     );
   }
+}
+
+/**
+ * The HTML part as the viewer's sandboxed frame shows it: inline (cid:) images become data: URLs,
+ * as a mail program shows them. Null when the message has no HTML part.
+ */
+export async function outboxHtml(dataDir: string, file: string): Promise<string | null> {
+  const raw = readOutboxFile(dataDir, file);
+  // Loaded when the outbox is opened, not at app start.
+  const { simpleParser } = await import('mailparser');
+  const parsed = await simpleParser(raw);
+  return typeof parsed.html === 'string' ? parsed.html : null;
+}
+
+/** "Openen": the message parsed, as the customer's mail program would show it. */
+export async function openOutboxMessage(dataDir: string, file: string): Promise<OutboxMessageT> {
+  const raw = readOutboxFile(dataDir, file);
   // Loaded when the outbox is opened, not at app start.
   const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipImageLinks: true });

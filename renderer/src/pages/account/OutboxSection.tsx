@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Code,
-  Group,
-  Modal,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
+import { OutboxMessageView } from './OutboxMessageView';
 
 type Entry = Awaited<ReturnType<typeof api.call<'outbox.list'>>>[number];
 type Message = Awaited<ReturnType<typeof api.call<'outbox.open'>>>;
@@ -86,27 +75,7 @@ export function OutboxSection() {
         size="xl"
         title={open?.subject ?? ''}
       >
-        {open && (
-          <Stack gap="xs" data-testid="outbox-message">
-            <Text size="sm">
-              {t('outbox.from')}: {open.from}
-            </Text>
-            <Text size="sm">
-              {t('outbox.to')}: {open.to}
-            </Text>
-            {open.date !== null && <Text size="sm">{format(open.date)}</Text>}
-            <ScrollArea h={360}>
-              <Code block>{open.text}</Code>
-            </ScrollArea>
-            {open.attachments.length > 0 && (
-              <Text size="xs" c="dimmed">
-                {t('outbox.attachments', {
-                  list: open.attachments.map((a) => a.fileName).join(', '),
-                })}
-              </Text>
-            )}
-          </Stack>
-        )}
+        {open && <OutboxMessageView key={open.file} message={open} format={format} />}
       </Modal>
     </Card>
   );
