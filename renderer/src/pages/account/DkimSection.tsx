@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Card, Code, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
+import { SectionFrame } from './SectionFrame';
 import { useSettings } from './SettingsContext';
+import { useBusyAction } from './useBusyAction';
 
 type DkimKey = Awaited<ReturnType<typeof api.call<'dkim.generate'>>>;
 type DnsReport = Awaited<ReturnType<typeof api.call<'dns.check'>>>;
@@ -20,104 +22,76 @@ export function DkimSection() {
   const chosen = domain ?? domains[0] ?? null;
   const [key, setKey] = useState<DkimKey | null>(null);
   const [report, setReport] = useState<DnsReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useBusyAction();
 
   useEffect(() => {
     if (!chosen) return;
     api.call('dkim.get', { domain: chosen }).then(setKey).catch(setError);
-  }, [chosen]);
+  }, [chosen, setError]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   if (!chosen) return null;
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={t('dkim.title')}
-      data-testid="dkim-section"
-    >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('dkim.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('dkim.description')}
+    <SectionFrame title={t('dkim.title')} description={t('dkim.description')} testId="dkim-section">
+      {domains.length > 1 && (
+        <Select
+          label={t('dkim.domain')}
+          data={domains}
+          value={chosen}
+          onChange={setDomain}
+          allowDeselect={false}
+        />
+      )}
+      {key ? (
+        <Stack gap={4}>
+          <Text size="sm">{t('dkim.addRecord')}</Text>
+          <Text size="sm" fw={500}>
+            {t('dkim.name')}
           </Text>
-        </div>
-        {domains.length > 1 && (
-          <Select
-            label={t('dkim.domain')}
-            data={domains}
-            value={chosen}
-            onChange={setDomain}
-            allowDeselect={false}
-          />
-        )}
-        {key ? (
-          <Stack gap={4}>
-            <Text size="sm">{t('dkim.addRecord')}</Text>
-            <Text size="sm" fw={500}>
-              {t('dkim.name')}
-            </Text>
-            <Code block>{key.recordName}</Code>
-            <Text size="sm" fw={500}>
-              {t('dkim.value')}
-            </Text>
-            <Code block data-testid="dkim-record">
-              {key.recordValue}
-            </Code>
-          </Stack>
-        ) : (
-          <Text size="sm">{t('dkim.noKey', { domain: chosen })}</Text>
-        )}
-        <Group>
-          <Button
-            variant="light"
-            loading={busy}
-            onClick={() => {
-              if (key && !window.confirm(t('dkim.confirmReplace'))) return;
-              void run(async () => setKey(await api.call('dkim.generate', { domain: chosen })));
-            }}
-          >
-            {key ? t('dkim.regenerate') : t('dkim.generate')}
-          </Button>
-          <Button
-            variant="light"
-            loading={busy}
-            onClick={() =>
-              void run(async () => setReport(await api.call('dns.check', { domain: chosen })))
-            }
-          >
-            {t('dkim.check')}
-          </Button>
-        </Group>
-        {report && report.domain === chosen && (
-          <Stack gap={4} data-testid="dns-report">
-            {report.checks.map((check) => (
-              <Group key={check.id} wrap="nowrap" align="start">
-                <Badge color={COLOR[check.status]} w={70}>
-                  {check.id.toUpperCase()}
-                </Badge>
-                <Text size="sm">{t(check.key, { domain: report.domain, ...check.params })}</Text>
-              </Group>
-            ))}
-          </Stack>
-        )}
-        {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}
-      </Stack>
-    </Card>
+          <Code block>{key.recordName}</Code>
+          <Text size="sm" fw={500}>
+            {t('dkim.value')}
+          </Text>
+          <Code block data-testid="dkim-record">
+            {key.recordValue}
+          </Code>
+        </Stack>
+      ) : (
+        <Text size="sm">{t('dkim.noKey', { domain: chosen })}</Text>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          loading={busy}
+          onClick={() => {
+            if (key && !window.confirm(t('dkim.confirmReplace'))) return;
+            void run(async () => setKey(await api.call('dkim.generate', { domain: chosen })));
+          }}
+        >
+          {key ? t('dkim.regenerate') : t('dkim.generate')}
+        </Button>
+        <Button
+          variant="light"
+          loading={busy}
+          onClick={() =>
+            void run(async () => setReport(await api.call('dns.check', { domain: chosen })))
+          }
+        >
+          {t('dkim.check')}
+        </Button>
+      </Group>
+      {report && report.domain === chosen && (
+        <Stack gap={4} data-testid="dns-report">
+          {report.checks.map((check) => (
+            <Group key={check.id} wrap="nowrap" align="start">
+              <Badge color={COLOR[check.status]} w={70}>
+                {check.id.toUpperCase()}
+              </Badge>
+              <Text size="sm">{t(check.key, { domain: report.domain, ...check.params })}</Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}
+    </SectionFrame>
   );
 }

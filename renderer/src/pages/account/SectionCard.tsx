@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SectionFrame } from './SectionFrame';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -21,25 +22,9 @@ export function SectionCard(props: {
     props.onSubmit();
   };
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={props.title}
-      data-testid={props.testId}
-    >
+    <SectionFrame title={props.title} description={props.description} testId={props.testId}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <div>
-            <Title order={3} size="h4">
-              {props.title}
-            </Title>
-            {props.description && (
-              <Text size="sm" c="dimmed">
-                {props.description}
-              </Text>
-            )}
-          </div>
           {props.children}
           {props.state === 'error' && props.message && (
             <Alert color="red" role="alert">
@@ -59,6 +44,6 @@ export function SectionCard(props: {
           </Group>
         </Stack>
       </form>
-    </Card>
+    </SectionFrame>
   );
 }

@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
+import { SectionFrame } from './SectionFrame';
 import { useSettings } from './SettingsContext';
+import { useBusyAction } from './useBusyAction';
 
 /** Each sender address is confirmed with a 6-digit code mailed to it, before it can be used. */
 export function SenderVerificationSection() {
@@ -11,28 +13,16 @@ export function SenderVerificationSection() {
   const { settings } = useSettings();
   const senders = settings?.senders ?? [];
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={t('verify.title')}
-      data-testid="sender-verification"
+    <SectionFrame
+      title={t('verify.title')}
+      description={t('verify.description')}
+      testId="sender-verification"
     >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('verify.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('verify.description')}
-          </Text>
-        </div>
-        {senders.length === 0 && <Text size="sm">{t('verify.noSenders')}</Text>}
-        {senders.map((s) => (
-          <SenderRow key={s.id} senderId={s.id} email={s.email} verified={s.verified} />
-        ))}
-      </Stack>
-    </Card>
+      {senders.length === 0 && <Text size="sm">{t('verify.noSenders')}</Text>}
+      {senders.map((s) => (
+        <SenderRow key={s.id} senderId={s.id} email={s.email} verified={s.verified} />
+      ))}
+    </SectionFrame>
   );
 }
 
@@ -41,20 +31,7 @@ function SenderRow(props: { senderId: string; email: string; verified: boolean }
   const [verified, setVerified] = useState(props.verified);
   const [pending, setPending] = useState<{ outboxFile: string | null } | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
   const sendCode = () =>
     run(async () => {
       const state = await api.call('senders.sendCode', { senderId: props.senderId });
