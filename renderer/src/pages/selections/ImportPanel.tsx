@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { ImportProgress } from './ImportProgress';
 import { RowLists } from './ImportReport';
 import { MappingTable } from './MappingTable';
 
@@ -44,7 +45,8 @@ export function ImportPanel(props: {
   const [consent, setConsent] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
-  const [progress, setProgress] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const [progress, setProgress] = useState<{ rows: number; total?: number }>({ rows: 0 });
 
   const analyze = useCallback(
     (mapping?: Target[]) =>
@@ -71,7 +73,7 @@ export function ImportPanel(props: {
   useEffect(
     () =>
       api.on('import.progress', (p) => {
-        if (p.fileName === props.file.fileName) setProgress(p.rows);
+        if (p.fileName === props.file.fileName) setProgress({ rows: p.rows, total: p.total });
       }),
     [props.file.fileName],
   );
@@ -85,6 +87,8 @@ export function ImportPanel(props: {
 
   const submit = async () => {
     setBusy(true);
+    setImporting(true);
+    setProgress({ rows: 0 });
     try {
       const result = await api.call('selections.import', {
         ...props.file,
@@ -96,6 +100,7 @@ export function ImportPanel(props: {
     } catch (e) {
       setError(errorMessage(e, t));
       setBusy(false);
+      setImporting(false);
     }
   };
 
@@ -184,9 +189,7 @@ export function ImportPanel(props: {
             />
           </>
         )}
-        {busy && analysis && progress > 0 && (
-          <Text size="sm">{t('import.uploading', { rows: progress })}</Text>
-        )}
+        {importing && <ImportProgress rows={progress.rows} total={progress.total} />}
         <Group>
           <Button onClick={() => void submit()} disabled={!canImport} loading={busy && !!analysis}>
             {t('import.submit')}
