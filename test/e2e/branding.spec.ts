@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { AGREEMENTS_VERSION } from '../../electron/services/desktop/agreements';
 import { expect, test } from './fixtures';
 
 /** True once the image has been decoded: the CSP let it load. */
@@ -32,7 +33,11 @@ test.describe('a reseller brand', () => {
     await expect(partner).toContainText('Voor gebruikers van');
     await expectLoaded(partner.getByRole('img', { name: 'Kassasysteem Plus' }));
 
-    // The first start asks for the agreements: their button is the primary one, in the brand's blue.
+    // The first start asks for the agreements, which name the brand's product and their version…
+    await expect(page.getByTestId('agreement-terms')).toContainText('het gebruik van Kassapost');
+    await expect(page.getByTestId('agreement-terms')).not.toContainText('{{product}}');
+    await expect(page.getByTestId('agreements-version')).toHaveText(`Versie ${AGREEMENTS_VERSION}`);
+    // …and their button is the primary one, in the brand's blue.
     await page.getByRole('checkbox').check();
     const accept = page.getByRole('button', { name: 'Akkoord' });
     await expect(accept).toBeEnabled();

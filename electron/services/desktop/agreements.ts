@@ -4,10 +4,13 @@ import type { AgreementsState } from '../../contract/desktop';
 import type { KeyValueStore } from '../core/kv';
 
 /**
- * The version of the texts in resources/agreements. Raise it when a text changes in substance:
- * everybody is then asked to accept again.
+ * The version of the texts in resources/agreements. Raise it when a text changes: everybody is
+ * then asked to accept again. AGREEMENTS_FINGERPRINT (the start of a sha256 over the six files,
+ * see test/unit/desktop/agreementTexts.test.ts) makes a test fail when a text changes without a
+ * new version, so a changed agreement can never count as accepted.
  */
-export const AGREEMENTS_VERSION = '2026-11';
+export const AGREEMENTS_VERSION = '2026-11-21';
+export const AGREEMENTS_FINGERPRINT = '1e434ba00f0748cc';
 const KEY = 'desktop.agreements';
 
 interface Accepted {

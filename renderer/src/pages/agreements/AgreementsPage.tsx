@@ -14,6 +14,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
+import { useAppInfo } from '../../hooks/useAppInfo';
 import { errorMessage } from '../../components/fieldErrors';
 import { navigate } from '../../router';
 import { Prose } from '../manual/Prose';
@@ -34,12 +35,16 @@ export function AgreementsPage() {
   const [read, setRead] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState('');
+  const productName = useAppInfo().info?.branding.productName ?? 'Winkelpost';
 
   useEffect(() => {
     api.call('desktop.agreements.get', {}).then(setState).catch(setLoadError);
   }, []);
 
-  const doc = useMemo(() => parseProse(agreementText(i18n.language, tab)), [i18n.language, tab]);
+  const doc = useMemo(
+    () => parseProse(agreementText(i18n.language, tab, productName)),
+    [i18n.language, tab, productName],
+  );
 
   const accept = async () => {
     if (!state) return;
@@ -61,7 +66,12 @@ export function AgreementsPage() {
     <Stack maw={860} gap="lg">
       <div>
         <Title order={2}>{t('title')}</Title>
-        <Text c="dimmed">{state.mustAccept ? t('introFirst') : t('intro')}</Text>
+        <Text c="dimmed">
+          {state.mustAccept ? t('introFirst') : t('intro', { product: productName })}
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="agreements-version">
+          {t('version', { version: state.version })}
+        </Text>
       </div>
       {!state.mustAccept && state.acceptedAt !== null && (
         <Alert color="green" data-testid="agreements-accepted">

@@ -14,6 +14,11 @@ const TEXTS: Record<'nl' | 'en', Record<AgreementDocument, string>> = {
   en: { terms: termsEn, processing: processingEn, conduct: conductEn },
 };
 
-export function agreementText(language: string, doc: AgreementDocument): string {
-  return TEXTS[language === 'en' ? 'en' : 'nl'][doc];
+/** The text in the shop's language, with {{product}} replaced by the product name of this build. */
+export function agreementText(
+  language: string,
+  doc: AgreementDocument,
+  productName: string,
+): string {
+  return TEXTS[language === 'en' ? 'en' : 'nl'][doc].replaceAll('{{product}}', productName);
 }
