@@ -22,6 +22,8 @@ export function createMainWindow(input: {
         }
       : {}),
   });
+  // The title is the brand's product name chosen at build time, not index.html's placeholder.
+  window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => {
     if (input.bounds?.maximized) window.maximize();
     window.show();
