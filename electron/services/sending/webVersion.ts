@@ -10,6 +10,9 @@ type Deps = Pick<
   'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger'
 >;
 
+/** How long a send start waits for the upload before the queue goes ahead without it. */
+const START_WAIT_MS = 20_000;
+
 interface PendingRow {
   mailingId: string;
 }
@@ -30,8 +33,11 @@ export class WebVersionPublisher {
       linkedTracker(context),
   ) {}
 
-  /** At send start: (re)marks the mailing as needing an upload, then tries once. Never throws. */
-  async publishForSend(mailingId: string): Promise<boolean> {
+  /**
+   * At send start: (re)marks the mailing as needing an upload, then tries once. Never throws, and
+   * waits at most `waitMs`: a slow tracker finishes the upload while the first mails go out.
+   */
+  async publishForSend(mailingId: string, waitMs = START_WAIT_MS): Promise<boolean> {
     this.context.database.sqlite
       .prepare(
         `insert into web_versions (mailing_id, requested_at) values (?, ?)
@@ -39,7 +45,16 @@ export class WebVersionPublisher {
            uploaded_at = null, last_error = null`,
       )
       .run(mailingId, this.context.clock.now());
-    return this.publish(mailingId);
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([this.publish(mailingId), gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Tries every upload still pending (after a sync: the tracker answers again). */
