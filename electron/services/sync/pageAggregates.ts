@@ -42,6 +42,10 @@ class MailingDelta {
 
 const earliest = (a: number | null, b: number) => (a === null || b < a ? b : a);
 
+/** True when the page's first time is earlier than the stored one (or the first at all). */
+const movesEarlier = (stored: number | null, page: number | null): page is number =>
+  page !== null && (stored === null || page < stored);
+
 function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
@@ -109,6 +113,8 @@ export class AggregateWriter {
   private readonly link: Database.Statement;
   private readonly recipient: Database.Statement;
   private readonly linkRecipient: Database.Statement;
+  private readonly openedAt: Database.Statement;
+  private readonly linkFirstAt: Database.Statement;
 
   constructor(sqlite: Database.Database) {
     this.mailing = sqlite.prepare(
@@ -131,20 +137,36 @@ export class AggregateWriter {
     const earlier = (column: string) =>
       `${column} = case when excluded.${column} is not null and (${column} is null or excluded.${column} < ${column})
          then excluded.${column} else ${column} end`;
-    this.recipient = sqlite.prepare(
-      `insert into stats_recipients (mailing_id, recipient_id, opens, machine_opens, clicks,
-         machine_clicks, opened_at, machine_at, first_click_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (mailing_id, recipient_id) do update set
-         opens = opens + excluded.opens, machine_opens = machine_opens + excluded.machine_opens,
-         clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
-         ${earlier('opened_at')}, ${earlier('machine_at')}, ${earlier('first_click_at')}`,
+    // opened_at and first_at are in partial indexes (the details lists), and SQLite rewrites an
+    // index entry whenever the upsert assigns one of its columns, even to the same value. So the
+    // upserts leave them alone and return them; the rare earlier time is set by a second update.
+    this.recipient = sqlite
+      .prepare(
+        `insert into stats_recipients (mailing_id, recipient_id, opens, machine_opens, clicks,
+           machine_clicks, opened_at, machine_at, first_click_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (mailing_id, recipient_id) do update set
+           opens = opens + excluded.opens, machine_opens = machine_opens + excluded.machine_opens,
+           clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
+           ${earlier('machine_at')}, ${earlier('first_click_at')}
+         returning opened_at`,
+      )
+      .pluck();
+    this.openedAt = sqlite.prepare(
+      'update stats_recipients set opened_at = ? where mailing_id = ? and recipient_id = ?',
     );
-    this.linkRecipient = sqlite.prepare(
-      `insert into stats_link_recipients (mailing_id, link_id, recipient_id, clicks, machine_clicks,
-         first_at, first_machine_at) values (?, ?, ?, ?, ?, ?, ?)
-       on conflict (mailing_id, link_id, recipient_id) do update set
-         clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
-         ${earlier('first_at')}, ${earlier('first_machine_at')}`,
+    this.linkRecipient = sqlite
+      .prepare(
+        `insert into stats_link_recipients (mailing_id, link_id, recipient_id, clicks, machine_clicks,
+           first_at, first_machine_at) values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (mailing_id, link_id, recipient_id) do update set
+           clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
+           ${earlier('first_machine_at')}
+         returning first_at`,
+      )
+      .pluck();
+    this.linkFirstAt = sqlite.prepare(
+      `update stats_link_recipients set first_at = ?
+       where mailing_id = ? and link_id = ? and recipient_id = ?`,
     );
   }
 
@@ -160,7 +182,7 @@ export class AggregateWriter {
         this.link.run(mailingId, linkId, l.clicks, l.machineClicks);
       for (const [linkId, byRecipient] of m.linkRecipients) {
         for (const [recipientId, r] of byRecipient) {
-          this.linkRecipient.run(
+          const firstAt = this.linkRecipient.get(
             mailingId,
             linkId,
             recipientId,
@@ -168,11 +190,14 @@ export class AggregateWriter {
             r.machineClicks,
             r.firstAt,
             r.firstMachineAt,
-          );
+          ) as number | null;
+          if (movesEarlier(firstAt, r.firstAt)) {
+            this.linkFirstAt.run(r.firstAt, mailingId, linkId, recipientId);
+          }
         }
       }
       for (const [recipientId, r] of m.recipients) {
-        this.recipient.run(
+        const openedAt = this.recipient.get(
           mailingId,
           recipientId,
           r.opens,
@@ -182,7 +207,9 @@ export class AggregateWriter {
           r.openedAt,
           r.machineAt,
           r.firstClickAt,
-        );
+        ) as number | null;
+        if (movesEarlier(openedAt, r.openedAt))
+          this.openedAt.run(r.openedAt, mailingId, recipientId);
       }
     }
   }

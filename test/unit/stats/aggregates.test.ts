@@ -5,6 +5,7 @@ import { anonymiseExpiredDetails } from '../../../electron/services/stats/retent
 import { SuppressionStore } from '../../../electron/services/suppression/suppressionStore';
 import { EventApplier } from '../../../electron/services/sync/applyEvents';
 import type { EventOutput } from '../../../tracker/api/schemas';
+import { StatsDetails } from '../../../electron/services/stats/statsDetails';
 import { StatsQueries } from '../../../electron/services/stats/statsQueries';
 import { tempDir } from '../../helpers/tempDir';
 import { seedSentMailing } from '../../integration/sync/seed';
@@ -223,6 +224,59 @@ describe('statistics aggregates kept by triggers', () => {
       }
       expect(stats.timeline.reduce((sum, p) => sum + p.opens + p.clicks, 0)).toBe(
         one(`select count(*) from events where mailing_id = ? and machine = 0`, mailing),
+      );
+    }
+  });
+
+  it('details show the earliest open and click when later pages bring earlier events', () => {
+    const { sqlite } = database;
+    const sentAt = Date.UTC(2026, 10, 2, 9);
+    seedSentMailing(sqlite, { mailingId: 'm', count: 20, sentAt });
+    const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt));
+    const random = seeded(5);
+    let n = 0;
+    // Ten pages of opens and clicks at random times: each page has later and earlier ones.
+    for (let p = 0; p < 10; p += 1) {
+      const page: EventOutput[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        const kind = random(2) === 0 ? 'open' : 'click';
+        page.push({
+          id: `e${(n += 1)}`,
+          kind,
+          mailing: 'm',
+          recipient: `m-r${random(20)}`,
+          link: kind === 'click' ? 1 + random(2) : null,
+          machine: false,
+          machineReason: null,
+          at: new Date(sentAt + random(100_000) * 1000).toISOString(),
+        });
+      }
+      applier.apply(page, () => undefined);
+    }
+    const details = new StatsDetails(sqlite);
+    const firstTimes = (sql: string, ...params: unknown[]) =>
+      (
+        sqlite
+          .prepare(sql)
+          .raw()
+          .all(...params) as [string, number][]
+      ).map(([recipient, at]) => `${recipient} ${at}`);
+    const shown = (rows: { email: string; at: number | null }[]) =>
+      rows.map((row) => `m-r${row.email.replace(/^klant(\d+)@.*$/, '$1')} ${row.at}`);
+    const query = { mailingId: 'm', includeMachine: false, offset: 0, limit: 100 };
+    expect(shown(details.page({ ...query, list: 'opened' }).rows)).toEqual(
+      firstTimes(`select recipient_id, min(at) as first from events group by recipient_id
+                  order by first, recipient_id`),
+    );
+    for (const linkId of [1, 2]) {
+      const clicked = details.page({ ...query, list: 'clicked', linkId }).rows;
+      expect(clicked.length).toBeGreaterThan(3);
+      expect(shown(clicked)).toEqual(
+        firstTimes(
+          `select recipient_id, min(at) as first from events where kind = 'click' and link_id = ?
+           group by recipient_id order by first, recipient_id`,
+          linkId,
+        ),
       );
     }
   });
