@@ -46,6 +46,9 @@ export interface JobResult {
   error?: string;
 }
 
+const CLAIM_COLUMNS = `id, send_id, mailing_id, contact_id, email, normalized_email, recipient_id,
+  message_id, data, attempts`;
+
 interface ClaimRow {
   id: number;
   send_id: string;
@@ -82,11 +85,15 @@ export class JobStore {
            updated_at = excluded.updated_at
          where send_jobs.state = 'skipped'`,
       ),
-      candidates: sqlite.prepare(
-        `select id, send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data, attempts
-         from send_jobs
-         where send_id = ? and (state = 'queued' or (state = 'retry' and next_at <= ?))
-         order by id limit ?`,
+      // Two searches on (send_id, state), each already in id order: one query with an OR over the
+      // states would read every job of the send and sort them, on each claim.
+      queuedCandidates: sqlite.prepare(
+        `select ${CLAIM_COLUMNS} from send_jobs
+         where send_id = ? and state = 'queued' order by id limit ?`,
+      ),
+      retryCandidates: sqlite.prepare(
+        `select ${CLAIM_COLUMNS} from send_jobs
+         where send_id = ? and state = 'retry' and next_at <= ? order by id limit ?`,
       ),
       suppressionHit: sqlite.prepare('select 1 from suppression where email_hash = ?'),
       markSending: sqlite.prepare(
@@ -126,6 +133,7 @@ export class JobStore {
          where send_id = ? and state in ('queued', 'retry')`,
       ),
       emailOf: sqlite.prepare('select email from send_jobs where id = ?'),
+      sentSince: sqlite.prepare('select count(*) as n from send_jobs where sent_at >= ?'),
     };
   }
 
@@ -178,30 +186,34 @@ export class JobStore {
   }
 
   private claimRows(sendId: string, now: number, limit: number): ClaimedJob[] {
-    {
-      const rows = this.s.candidates.all(sendId, now, limit) as ClaimRow[];
-      const claimed: ClaimedJob[] = [];
-      for (const row of rows) {
-        if (this.s.suppressionHit.get(emailHash(row.normalized_email)) !== undefined) {
-          this.s.markSuppressed.run(now, row.id);
-          continue;
-        }
-        this.s.markSending.run(now, row.id);
-        claimed.push({
-          id: row.id,
-          sendId: row.send_id,
-          mailingId: row.mailing_id,
-          contactId: row.contact_id,
-          email: row.email,
-          normalizedEmail: row.normalized_email,
-          recipientId: row.recipient_id,
-          messageId: row.message_id,
-          data: JSON.parse(row.data) as Record<string, unknown>,
-          attempts: row.attempts + 1,
-        });
+    const rows = [
+      ...(this.s.retryCandidates.all(sendId, now, limit) as ClaimRow[]),
+      ...(this.s.queuedCandidates.all(sendId, limit) as ClaimRow[]),
+    ];
+    // Oldest job first, whichever state it waits in.
+    rows.sort((a, b) => a.id - b.id);
+    if (rows.length > limit) rows.length = limit;
+    const claimed: ClaimedJob[] = [];
+    for (const row of rows) {
+      if (this.s.suppressionHit.get(emailHash(row.normalized_email)) !== undefined) {
+        this.s.markSuppressed.run(now, row.id);
+        continue;
       }
-      return claimed;
+      this.s.markSending.run(now, row.id);
+      claimed.push({
+        id: row.id,
+        sendId: row.send_id,
+        mailingId: row.mailing_id,
+        contactId: row.contact_id,
+        email: row.email,
+        normalizedEmail: row.normalized_email,
+        recipientId: row.recipient_id,
+        messageId: row.message_id,
+        data: JSON.parse(row.data) as Record<string, unknown>,
+        attempts: row.attempts + 1,
+      });
     }
+    return claimed;
   }
 
   /** Records a batch of outcomes in one transaction (only jobs still 'sending' change). */
@@ -254,6 +266,11 @@ export class JobStore {
 
   skipOpenJobs(sendId: string, now: number): number {
     return this.s.skipOpen.run(now, sendId).changes;
+  }
+
+  /** Mails the server accepted at or after `since` (all sends): what the hourly limit counts. */
+  sentSince(since: number): number {
+    return (this.s.sentSince.get(since) as { n: number }).n;
   }
 
   emailOf(jobId: number): string | undefined {

@@ -37,6 +37,10 @@ class TokenBucket {
     this.tokens -= count;
   }
 
+  giveBack(count: number): void {
+    this.tokens = Math.min(this.capacity, this.tokens + count);
+  }
+
   waitMs(now: number): number {
     this.refill(now);
     if (this.tokens >= 1) return 0;
@@ -48,23 +52,34 @@ export class RateLimiter {
   private second: TokenBucket;
   private hour: TokenBucket;
 
+  /**
+   * `sentLastHour` says how many mails already went out in the past hour (before the app started,
+   * or before the limits changed): they count against the hourly limit, so a restart never
+   * grants a fresh hour's worth.
+   */
   constructor(
     private limits: RateLimits,
     private readonly monotonicNow: () => number = () => performance.now(),
+    sentLastHour = 0,
   ) {
     const now = monotonicNow();
     this.second = new TokenBucket(limits.perSecond, limits.perSecond / 1000, now);
     this.hour = new TokenBucket(limits.perHour, limits.perHour / 3_600_000, now);
+    this.hour.take(Math.min(sentLastHour, limits.perHour));
   }
 
-  /** Settings may change while a send runs; the buckets start over at the new rates. */
-  update(limits: RateLimits): void {
+  /**
+   * Settings may change while a send runs; the buckets start over at the new rates, less what
+   * went out in the past hour (asked only when the limits did change).
+   */
+  update(limits: RateLimits, sentLastHour: () => number): void {
     if (limits.perSecond === this.limits.perSecond && limits.perHour === this.limits.perHour)
       return;
     this.limits = limits;
     const now = this.monotonicNow();
     this.second = new TokenBucket(limits.perSecond, limits.perSecond / 1000, now);
     this.hour = new TokenBucket(limits.perHour, limits.perHour / 3_600_000, now);
+    this.hour.take(Math.min(sentLastHour(), limits.perHour));
   }
 
   /** Takes up to `wanted` slots; returns how many were granted (possibly 0). */
@@ -79,6 +94,13 @@ export class RateLimiter {
       this.hour.take(granted);
     }
     return granted;
+  }
+
+  /** Returns slots that were taken but not used. */
+  giveBack(count: number): void {
+    if (count <= 0) return;
+    this.second.giveBack(count);
+    this.hour.giveBack(count);
   }
 
   waitMs(): number {

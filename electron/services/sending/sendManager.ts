@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock';
+import { HOUR, type Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { CreditBook } from './creditBook';
 import type { ClaimedJob, JobResult, JobStore } from './jobStore';
@@ -36,7 +36,10 @@ export interface SendManagerOptions {
   retry?: RetryPolicy;
   /** This many failures in a row without one success pause the send. */
   failureRunToPause?: number;
-  /** Commit credits to the tracker after this many sent mails (and at the end). */
+  /**
+   * Commit credits to the tracker after this many sent mails (and at the end). Each commit is an
+   * HTTP call and three small transactions; the reservation already covers the mails in between.
+   */
   commitEvery?: number;
   monotonicNow?: () => number;
 }
@@ -44,6 +47,9 @@ export interface SendManagerOptions {
 /** Outcomes are written in batches of this many (or every FLUSH_MS), one transaction each. */
 export const FLUSH_RESULTS = 50;
 const FLUSH_MS = 250;
+/** Messages built and handed to the pool at once: enough that no connection waits for the next. */
+const HANDED_TO_TRANSPORT = 8;
+/** At most this many jobs are 'sending' at once: the most a crash can leave uncertain. */
 export const DEFAULT_WINDOW = 40;
 /** Waiting for a retry or a scheduled send: wake at least this often to look again. */
 const MAX_IDLE_MS = 30_000;
@@ -65,11 +71,11 @@ export class SendManager {
   private kicked = false;
 
   constructor(private readonly o: SendManagerOptions) {
-    this.limiter = new RateLimiter(o.limits(), o.monotonicNow);
+    this.limiter = new RateLimiter(o.limits(), o.monotonicNow, this.sentLastHour());
     this.window = o.window ?? DEFAULT_WINDOW;
     this.retry = o.retry ?? DEFAULT_RETRY_POLICY;
     this.failureRunToPause = o.failureRunToPause ?? 10;
-    this.commitEvery = o.commitEvery ?? 200;
+    this.commitEvery = o.commitEvery ?? 1000;
   }
 
   /** Jobs that were 'sending' when the app died become 'uncertain'; then the loop starts. */
@@ -91,6 +97,10 @@ export class SendManager {
     this.kick();
     await this.loopDone;
     this.loopDone = null;
+  }
+
+  private sentLastHour(): number {
+    return this.o.jobs.sentSince(this.o.clock.now() - HOUR);
   }
 
   /** Milliseconds the rest of a send needs at the current rate limits. */
@@ -165,18 +175,18 @@ export class SendManager {
     await this.sleep(Math.min(MAX_IDLE_MS, Math.max(wait, 10)));
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
+  /** Waits `ms`, or less when kicked or when `alsoOn` settles first; leaves no timer behind. */
+  private async sleep(ms: number, alsoOn?: Promise<void>): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slept = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
       this.wake = () => {
         this.wake = null;
-        done();
+        resolve();
       };
     });
+    await (alsoOn ? Promise.race([slept, alsoOn]) : slept);
+    clearTimeout(timer);
   }
 
   private isRunning(sendId: string): boolean {
@@ -185,7 +195,7 @@ export class SendManager {
 
   /** Sends one send's due jobs until there are none, it is paused or cancelled, or the app stops. */
   private async pump(send: SendRow): Promise<void> {
-    this.limiter.update(this.o.limits());
+    this.limiter.update(this.o.limits(), () => this.sentLastHour());
     let source: MessageSource;
     try {
       source = await this.o.sources.forSend(send);
@@ -235,6 +245,17 @@ export class SendManager {
       }
       results.push(result);
     };
+    // Claimed jobs (already 'sending' in the database) wait here and are built and handed to the
+    // transport a few at a time, as connections free up: rendering a whole claim at once would
+    // hold the event loop while the connections' answers wait.
+    const waiting: ClaimedJob[] = [];
+    let handed = 0;
+    const handOn = () => {
+      while (handed < HANDED_TO_TRANSPORT && waiting.length > 0) {
+        handed += 1;
+        dispatch(waiting.shift()!);
+      }
+    };
     const dispatch = (job: ClaimedJob) => {
       deliver(job)
         .catch((error: unknown) => {
@@ -244,6 +265,8 @@ export class SendManager {
         })
         .finally(() => {
           inFlight -= 1;
+          handed -= 1;
+          handOn();
           onCompletion?.();
         });
     };
@@ -251,8 +274,9 @@ export class SendManager {
     try {
       for (;;) {
         if (pauseWith.value || this.stopping) break;
-        // Refill when half the window is free: claims (and their disk sync) come in batches.
-        if (inFlight > this.window / 2) {
+        // Refill when three quarters of the window are free: each claim is a transaction with its
+        // own disk sync, so fewer and larger claims; a quarter still keeps the connections busy.
+        if (inFlight > this.window / 4) {
           await completion();
           continue;
         }
@@ -261,24 +285,34 @@ export class SendManager {
         const recordDue =
           results.length >= FLUSH_RESULTS || performance.now() - lastRecord >= FLUSH_MS;
         if (granted === 0) {
-          if (recordDue) {
+          // Outcomes never wait for the rate limit: once nothing is in flight, or after FLUSH_MS,
+          // they are written down (a crash would otherwise leave delivered mails uncertain).
+          if (results.length > 0 && (recordDue || inFlight === 0)) {
             const batch = results.splice(0);
             this.o.jobs.record(batch, this.o.clock.now());
             recorded(batch);
           }
-          await Promise.race([this.delay(this.limiter.waitMs()), completion()]);
+          const wait = this.limiter.waitMs();
+          // A kick (stop, pause, resume) ends the wait too: closing the app never waits for it.
+          await this.sleep(
+            Math.max(1, results.length > 0 ? Math.min(wait, FLUSH_MS) : wait),
+            completion(),
+          );
           continue;
         }
         const batch = results.splice(0);
         const jobs = this.o.jobs.recordAndClaim(batch, send.id, this.o.clock.now(), granted);
         recorded(batch);
+        // Slots granted but not used (fewer jobs due) go back, or the hourly limit would shrink.
+        this.limiter.giveBack(granted - jobs.length);
         if (jobs.length === 0) {
           if (inFlight === 0) break;
           await completion();
           continue;
         }
         inFlight += jobs.length;
-        for (const job of jobs) dispatch(job);
+        waiting.push(...jobs);
+        handOn();
       }
       while (inFlight > 0) await completion();
       const batch = results.splice(0);
@@ -290,10 +324,6 @@ export class SendManager {
     if (pauseWith.value) this.pause(send.id, pauseWith.value.reason, pauseWith.value.detail);
     await settling;
     await this.o.credits.settle(send.id);
-  }
-
-  private delay(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(1, ms)));
   }
 
   private pause(sendId: string, reason: string, detail: string): void {

@@ -44,7 +44,10 @@ export interface SendServiceOptions {
   /** Uploads the mailing's web version once credits are reserved; must not throw (retried later). */
   publishWebVersion?: (mailingId: string) => Promise<unknown>;
   manager?: Partial<
-    Pick<SendManagerOptions, 'window' | 'retry' | 'failureRunToPause' | 'commitEvery' | 'limits'>
+    Pick<
+      SendManagerOptions,
+      'window' | 'retry' | 'failureRunToPause' | 'commitEvery' | 'limits' | 'monotonicNow'
+    >
   >;
 }
 

@@ -27,4 +27,19 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ perSecond: 10, perHour: 100_000 }, () => 0);
     expect(limiter.estimateMs(600)).toBe(60_000);
   });
+
+  it('counts the mails of the past hour it is told about, also after new limits', () => {
+    const limiter = new RateLimiter({ perSecond: 100, perHour: 50 }, () => 0, 40);
+    expect(limiter.take(100)).toBe(10);
+    limiter.update({ perSecond: 100, perHour: 60 }, () => 55);
+    expect(limiter.take(100)).toBe(5);
+  });
+
+  it('takes back slots that were granted but not used', () => {
+    const limiter = new RateLimiter({ perSecond: 10, perHour: 20 }, () => 0);
+    expect(limiter.take(10)).toBe(10);
+    limiter.giveBack(7);
+    expect(limiter.take(10)).toBe(7);
+    expect(limiter.take(10)).toBe(0);
+  });
 });
