@@ -1,0 +1,40 @@
+/**
+ * The send benchmark's other side, in its own process so the app process measured holds only the
+ * app: a loopback SMTP sink that counts and keeps no bytes, and the real tracker (credits are
+ * reserved and committed over HTTP during the send). Reports its ports over IPC and answers
+ * `count` with the number of messages the sink accepted.
+ */
+import { startSmtpSink } from '../../integration/sending/smtpSink';
+import { startTracker } from '../../integration/sync/trackerFixture';
+
+export interface PeersReady {
+  type: 'ready';
+  smtpPort: number;
+  trackerUrl: string;
+}
+export interface PeersCount {
+  type: 'count';
+  count: number;
+  /** CPU this process (sink and tracker) has used so far, in ms. */
+  cpuMs: number;
+}
+
+const sink = await startSmtpSink({ keep: false });
+const tracker = await startTracker({ credits: 100_000 });
+
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'count') {
+    const cpu = process.cpuUsage();
+    const answer: PeersCount = {
+      type: 'count',
+      count: sink.count,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
+    process.send!(answer);
+  }
+  if (message.type === 'close') {
+    // The sink's close waits for idle pooled connections; the process ends anyway.
+    void tracker.close().then(() => process.exit(0));
+  }
+});
+process.send!({ type: 'ready', smtpPort: sink.port, trackerUrl: tracker.url } as PeersReady);

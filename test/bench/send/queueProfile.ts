@@ -1,0 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+
+/**
+ * BENCH_CPU_PROF=<folder>: a CPU profile of the queue phase alone (send.start to the last result),
+ * written as <folder>/send-queue-<pid>.cpuprofile for Chrome DevTools or any .cpuprofile reader.
+ */
+export async function startQueueProfile(): Promise<() => Promise<void>> {
+  const folder = process.env.BENCH_CPU_PROF;
+  if (!folder) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(folder, `send-queue-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
