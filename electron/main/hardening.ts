@@ -27,10 +27,18 @@ export function hardenWebContents(logger: Logger): void {
     });
     contents.setWindowOpenHandler(({ url }) => {
       const decision = windowOpenDecision(url);
-      if (decision.openExternally) void shell.openExternal(url);
+      openInBrowser(url, decision.openExternally);
       return { action: decision.action };
     });
   });
+}
+
+/**
+ * The one place that hands a URL to the system browser, only when policy.ts allowed it (https).
+ * Also used by the Help menu for the brand's own pages.
+ */
+export function openInBrowser(url: string, allowed = windowOpenDecision(url).openExternally): void {
+  if (allowed) void shell.openExternal(url);
 }
 
 export function denyPermissions(): void {

@@ -14,7 +14,7 @@ import { loadResellerBranding, type ResellerBrandingT } from '../services/deskto
 import { BUILD_BRANDING } from './buildInfo';
 import { usableBounds } from './desktopPrefs';
 import { applyLoginItem, createDesktopShell } from './desktopShell';
-import { denyPermissions, hardenWebContents } from './hardening';
+import { denyPermissions, hardenWebContents, openInBrowser } from './hardening';
 import { registerIpc } from './ipc';
 import { setAppMenu } from './menu';
 import { desktopDataDir } from './policy';
@@ -31,7 +31,7 @@ import {
   windowCloseDecision,
   type SendProgress,
 } from './sendWatch';
-import { shellText, type ShellLanguage } from './shellText';
+import { setShellProductName, shellText, type ShellLanguage } from './shellText';
 import { createTray } from './tray';
 import { startUpdater } from './updater';
 import { shouldCheckForUpdates, updateFeedUrl } from './updatePolicy';
@@ -67,6 +67,9 @@ function brandOrNull(): ResellerBrandingT | null {
 }
 
 async function start(): Promise<void> {
+  // Menus, tray and dialogs (also the damaged-database one below) carry the brand's name.
+  const brand = brandOrNull();
+  setShellProductName(brand?.productName ?? 'Winkelpost');
   const dataDir = desktopDataDir(process.env, app.getPath('userData'));
   const cipher = safeStorageCipher(safeStorage, () => nodeSecretCipher(dataDir), logger);
   const prefs = openPrefsStore(logger);
@@ -93,7 +96,6 @@ async function start(): Promise<void> {
     throw error;
   }
   winkelpost = running;
-  const brand = brandOrNull();
   const productName = running.context.branding.productName;
   denyPermissions();
   handleAppProtocol(RENDERER_DIST, (url) => previewResponse(running, url), logger);
@@ -183,9 +185,17 @@ async function start(): Promise<void> {
   const refreshMenu = () =>
     setAppMenu(
       language(),
-      { packaged: app.isPackaged, productName },
+      {
+        packaged: app.isPackaged,
+        productName,
+        onlineManual: Boolean(brand?.manualUrl),
+        orderPage: Boolean(brand?.orderUrl),
+      },
       {
         openManual: () => openRoute('/handleiding'),
+        // The brand's own web pages open in the browser, never inside the app.
+        openOnlineManual: () => brand && openInBrowser(brand.manualUrl),
+        openOrderPage: () => brand && openInBrowser(brand.orderUrl),
         openAgreements: () => openRoute('/overeenkomsten'),
         checkUpdates: () => updater?.checkNow(),
         quit: () => void requestQuit(),

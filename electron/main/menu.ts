@@ -1,11 +1,11 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { menuTemplate, type MenuAction, type MenuItemSpec } from './menuTemplate';
+import { menuTemplate, type MenuAction, type MenuItemSpec, type MenuOptions } from './menuTemplate';
 import type { ShellLanguage } from './shellText';
 
 /** Builds the application menu from menuTemplate (data) and wires its actions. */
 export function setAppMenu(
   language: ShellLanguage,
-  options: { packaged: boolean; productName: string },
+  options: MenuOptions,
   actions: Record<MenuAction, () => void>,
 ): void {
   const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => ({

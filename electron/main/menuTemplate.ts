@@ -4,7 +4,16 @@ import { shellText, type ShellLanguage } from './shellText';
  * The application menu as data (roles are Electron's built-in actions; `action` names are wired
  * in menu.ts). No item opens a web page inside the app or toggles developer tools in a packaged app.
  */
-export type MenuAction = 'openManual' | 'openAgreements' | 'checkUpdates' | 'quit';
+export type MenuAction =
+  'openManual' | 'openOnlineManual' | 'openOrderPage' | 'openAgreements' | 'checkUpdates' | 'quit';
+
+export interface MenuOptions {
+  packaged: boolean;
+  productName: string;
+  /** The brand has a manual on its website / an order page (opened in the browser). */
+  onlineManual?: boolean;
+  orderPage?: boolean;
+}
 
 export interface MenuItemSpec {
   label?: string;
@@ -17,7 +26,7 @@ export interface MenuItemSpec {
 export function menuTemplate(
   language: ShellLanguage,
   platform: NodeJS.Platform,
-  options: { packaged: boolean; productName: string },
+  options: MenuOptions,
 ): MenuItemSpec[] {
   const t = (key: Parameters<typeof shellText>[1]) => shellText(language, key);
   const sep: MenuItemSpec = { type: 'separator' };
@@ -66,6 +75,12 @@ export function menuTemplate(
       label: t('menuHelp'),
       submenu: [
         { label: t('manual'), action: 'openManual' },
+        ...(options.onlineManual
+          ? [{ label: t('onlineManual'), action: 'openOnlineManual' } as const]
+          : []),
+        ...(options.orderPage
+          ? [{ label: t('orderCredits'), action: 'openOrderPage' } as const]
+          : []),
         { label: t('agreements'), action: 'openAgreements' },
         sep,
         { label: t('checkUpdates'), action: 'checkUpdates' },

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { menuTemplate, type MenuItemSpec } from '../../../electron/main/menuTemplate';
+import { setShellProductName, shellText } from '../../../electron/main/shellText';
 
 const flat = (items: MenuItemSpec[]): MenuItemSpec[] =>
   items.flatMap((item) => [item, ...flat(item.submenu ?? [])]);
@@ -23,6 +24,21 @@ describe('application menu', () => {
     ]);
   });
 
+  it('adds the brand’s online manual and order page under Help when the brand has them', () => {
+    const help = menuTemplate('en', 'win32', {
+      ...options,
+      onlineManual: true,
+      orderPage: true,
+    }).at(-1)!;
+    expect(help.submenu!.filter((i) => i.action).map((i) => [i.label, i.action])).toEqual([
+      ['Manual', 'openManual'],
+      ['Manual on the website', 'openOnlineManual'],
+      ['Order credits', 'openOrderPage'],
+      ['Agreements', 'openAgreements'],
+      ['Check for updates…', 'checkUpdates'],
+    ]);
+  });
+
   it('puts the app menu first on macOS', () => {
     expect(menuTemplate('nl', 'darwin', options)[0]!.label).toBe('Winkelpost');
   });
@@ -33,5 +49,17 @@ describe('application menu', () => {
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(true)).not.toContain('reload');
     expect(roles(false)).toContain('toggleDevTools');
+  });
+});
+
+describe('shell texts', () => {
+  afterEach(() => setShellProductName('Winkelpost'));
+
+  it('carry the product name of the brand, in the tray and the dialogs', () => {
+    setShellProductName('Kassapost');
+    expect(shellText('nl', 'quit')).toBe('Kassapost afsluiten');
+    expect(shellText('nl', 'sending', { sent: 3, total: 9 })).toBe('Kassapost verstuurt: 3 van 9');
+    expect(shellText('en', 'updateBody')).toContain('Kassapost');
+    expect(shellText('en', 'updateBody')).not.toContain('Winkelpost');
   });
 });
