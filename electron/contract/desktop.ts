@@ -62,6 +62,8 @@ export const BrandLook = z.object({
   logo: ImageDataUrl.nullable(),
   /** "Voor gebruikers van …": the point-of-sale system the reseller sells; null for none. */
   partner: z.object({ name: z.string(), logo: ImageDataUrl.nullable() }).nullable(),
+  /** The brand's SMTP relay that prefills the mail server (the account page says so); null: none. */
+  smtpRelayHost: z.string().nullable(),
 });
 
 export const desktopChannels = {

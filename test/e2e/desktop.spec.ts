@@ -48,6 +48,9 @@ test.describe('a reseller brand', () => {
     await expect(smtp.getByLabel('Poort', { exact: true })).toHaveValue('587');
     await expect(smtp.getByLabel('Gebruikersnaam', { exact: true })).toHaveValue('');
     await expect(smtp.getByText('Er is nog geen wachtwoord opgeslagen.')).toBeVisible();
+    await expect(smtp.getByTestId('smtp-relay-hint')).toHaveText(
+      'De server is al voor u ingevuld door Kassapost. Vul alleen uw gebruikersnaam en wachtwoord in.',
+    );
   });
 });
 

@@ -39,6 +39,7 @@ export function brandLook(
       accentColor: '#f2a541',
       logo: null,
       partner: null,
+      smtpRelayHost: null,
     };
   }
   const image = (asset: string): string | null => {
@@ -55,5 +56,6 @@ export function brandLook(
     accentColor: brand.accentColor,
     logo: image(brand.logo),
     partner: brand.partner ? { name: brand.partner.name, logo: image(brand.partner.logo) } : null,
+    smtpRelayHost: brand.smtpRelay?.host ?? null,
   };
 }

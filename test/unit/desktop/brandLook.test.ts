@@ -22,12 +22,14 @@ describe('brandLook', () => {
     expect(look.logo).toMatch(/^data:image\/png;base64,iVBOR/);
     expect(look.partner?.name).toBe('Kassasysteem Plus');
     expect(look.partner?.logo).toMatch(/^data:image\/png;base64,/);
+    expect(look.smtpRelayHost).toBe('smtp.kassapartner.example');
   });
 
   it('shows no partner line for Winkelpost itself', () => {
     const look = brandLook(brandingDir, loadBranding(resourcesDir, 'winkelpost'), silentLogger);
     expect(look.partner).toBeNull();
     expect(look.logo).not.toBeNull();
+    expect(look.smtpRelayHost).toBeNull();
   });
 
   it('keeps the name and colour of a brand that is incomplete, without images', () => {
@@ -55,6 +57,7 @@ describe('brandLook', () => {
       primaryColor: '#aa3366',
       logo: null,
       partner: null,
+      smtpRelayHost: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import { NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBrandLook } from '../../layout/useBrandLook';
 import { SectionCard } from './SectionCard';
 import type { Settings } from './SettingsContext';
 import { useSectionSave } from './useSectionSave';
@@ -21,6 +22,13 @@ export function SmtpSection({ initial, actions }: { initial: Smtp; actions?: Rea
     user: initial.user,
   });
   const [password, setPassword] = useState('');
+  const look = useBrandLook();
+  // Prefilled from the brand's relay and not yet completed: say that only two fields are left.
+  const relayPrefilled =
+    look?.smtpRelayHost != null &&
+    initial.host === look.smtpRelayHost &&
+    initial.user === '' &&
+    !initial.passwordSet;
   const { state, errors, message, run } = useSectionSave();
   const submit = async () => {
     const port = typeof smtp.port === 'number' ? smtp.port : Number.NaN;
@@ -37,6 +45,11 @@ export function SmtpSection({ initial, actions }: { initial: Smtp; actions?: Rea
       onSubmit={() => void submit()}
       extraActions={actions}
     >
+      {relayPrefilled && (
+        <Text size="sm" data-testid="smtp-relay-hint">
+          {t('branding:smtpRelayPrefilled', { product: look.productName })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t('smtp.host')}
