@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { classifyRequest } from './classify';
 import type { Clock } from './clock';
@@ -11,6 +10,7 @@ import type { ScryptParams } from './password';
 import type { EventKind, NewEvent, TrackerStore } from './store/types';
 import type { TokenPayload } from './tokens';
 import type { TtlCache } from './ttlCache';
+import { newEventId } from './eventId';
 
 /** What the route modules share; built once by buildTracker. */
 export interface TrackerContext {
@@ -55,7 +55,7 @@ export function eventFromRequest(
       )
     : null;
   return {
-    id: randomUUID(),
+    id: newEventId(now),
     account: payload.account,
     kind,
     mailing: payload.mailing,

@@ -6,6 +6,7 @@ import { SuppressionStore } from '../../electron/services/suppression/suppressio
 import { StatsQueries } from '../../electron/services/stats/statsQueries';
 import { EventApplier } from '../../electron/services/sync/applyEvents';
 import type { EventOutput } from '../../tracker/api/schemas';
+import { newEventId } from '../../tracker/eventId';
 import { tempDir } from '../helpers/tempDir';
 import { seedSentMailing } from '../integration/sync/seed';
 
@@ -16,13 +17,22 @@ const PAGE = 5000;
 const SYNC_TARGET_MS = 2000;
 const STATS_GET_TARGET_MS = 50;
 /**
- * STATS_BENCH_IDS=uuid gives the events random UUIDs, as the tracker does (randomUUID); the
- * default numbered ids arrive in key order and keep the id index cheap, as in earlier runs.
+ * Event ids as the tracker makes them: time-ordered (UUID v7), one event every 0.6 s over the
+ * week after sending. STATS_BENCH_IDS=v4 gives random v4 UUIDs instead, as trackers before
+ * time-ordered ids sent them; STATS_BENCH_IDS=numbered gives the ids of earlier runs.
  */
-const UUID_IDS = process.env.STATS_BENCH_IDS === 'uuid';
+const ID_MODE = process.env.STATS_BENCH_IDS ?? 'tracker';
+if (!(ID_MODE in { tracker: 1, v4: 1, numbered: 1 }))
+  throw new Error(`STATS_BENCH_IDS: tracker, v4 or numbered`);
+const ID_MODES: Record<string, string> = {
+  tracker: 'time-ordered UUID v7 (as the tracker makes them)',
+  v4: 'random UUID v4 (as earlier trackers made them)',
+  numbered: 'numbered (in key order)',
+};
 
-function eventId(i: number, mailingId: string): string {
-  if (!UUID_IDS) return `ev-${mailingId}-${i}`;
+function eventId(i: number, mailingId: string, sentAt: number): string {
+  if (ID_MODE === 'numbered') return `ev-${mailingId}-${i}`;
+  if (ID_MODE === 'tracker') return newEventId(sentAt + i * 600);
   const h = createHash('md5').update(`${mailingId}-${i}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 }
@@ -34,7 +44,7 @@ function event(i: number, mailingId: string, sentAt: number): EventOutput {
   const kind = roll < 60 ? 'open' : roll < 95 ? 'click' : roll < 99 ? 'open' : 'unsubscribe';
   const machine = roll >= 95 && roll < 99;
   return {
-    id: eventId(i, mailingId),
+    id: eventId(i, mailingId, sentAt),
     kind,
     mailing: mailingId,
     recipient: `${mailingId}-r${r}`,
@@ -162,7 +172,7 @@ export default async function statsBench(): Promise<Record<string, number | stri
     const stats = queries.get('big');
     const getP50 = median(getTimes);
     return {
-      eventIds: UUID_IDS ? 'random UUIDs (as the tracker)' : 'numbered (in key order)',
+      eventIds: ID_MODES[ID_MODE] ?? ID_MODE,
       recipients: RECIPIENTS,
       events: eventsAfterSync,
       openers: stats.openers,

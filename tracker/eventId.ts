@@ -1,0 +1,17 @@
+import { randomFillSync } from 'node:crypto';
+
+/**
+ * A time-ordered event id (UUID version 7, RFC 9562): 48 bits of the receipt time in
+ * milliseconds, then random bits. Ids of later events sort after earlier ones, so both the
+ * tracker's store and the app's `events` table append at the end of their id index instead of
+ * touching a random page per event (random v4 ids made syncing 100,000 events cost ~2 s more).
+ */
+export function newEventId(nowMs: number): string {
+  const bytes = randomFillSync(Buffer.alloc(16));
+  const ms = Math.max(0, Math.floor(nowMs));
+  bytes.writeUIntBE(ms % 2 ** 48, 0, 6);
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
