@@ -30,7 +30,7 @@ import {
   seedMailing,
 } from '../../integration/sending/seed';
 import type { RunningTracker } from '../../integration/sync/trackerFixture';
-import { startQueueProfile } from './queueProfile';
+import { startPhaseProfile } from './phaseProfile';
 
 export interface AppProcessConfig {
   smtpPort: number;
@@ -113,7 +113,7 @@ const finished = new Promise<void>((resolve) => {
     }
   });
 });
-const stopProfile = await startQueueProfile();
+const stopProfile = await startPhaseProfile('queue');
 const queueCpu = process.cpuUsage();
 const queueStart = performance.now();
 const started = await t.call('send.start', {
@@ -171,6 +171,7 @@ const pool = nodemailer.createTransport(
   }),
 );
 let next = 0;
+const stopBaselineProfile = await startPhaseProfile('baseline');
 const baselineCpu = process.cpuUsage();
 const baselineStart = performance.now();
 await Promise.all(
@@ -187,6 +188,7 @@ const baselineFigures: BaselineFigures = {
   baselineCpuMs: cpuMs(baselineCpu),
   buildMs,
 };
+await stopBaselineProfile();
 pool.close();
 await app.close();
 dir.remove();

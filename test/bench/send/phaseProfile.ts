@@ -3,10 +3,11 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
 /**
- * BENCH_CPU_PROF=<folder>: a CPU profile of the queue phase alone (send.start to the last result),
- * written as <folder>/send-queue-<pid>.cpuprofile for Chrome DevTools or any .cpuprofile reader.
+ * BENCH_CPU_PROF=<folder>: a CPU profile of one phase alone (the queue: send.start to the last
+ * result; the baseline: the bare pool), written as <folder>/send-<phase>-<pid>.cpuprofile for
+ * Chrome DevTools or any .cpuprofile reader.
  */
-export async function startQueueProfile(): Promise<() => Promise<void>> {
+export async function startPhaseProfile(phase: string): Promise<() => Promise<void>> {
   const folder = process.env.BENCH_CPU_PROF;
   if (!folder) return async () => undefined;
   const session = new Session();
@@ -15,7 +16,7 @@ export async function startQueueProfile(): Promise<() => Promise<void>> {
   await session.post('Profiler.start');
   return async () => {
     const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(folder, `send-queue-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(folder, `send-${phase}-${process.pid}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
   };
 }
