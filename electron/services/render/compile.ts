@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import type { z } from 'zod';
 import {
   FONT_STACKS,
@@ -16,6 +15,7 @@ import type { TrackedLink } from './links';
 import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
+import { loadMjml } from './loadMjml';
 
 export interface Sender {
   name: string;
@@ -178,6 +178,7 @@ export function buildMjml(input: CompileInput): {
 export async function compileMailing(input: CompileInput): Promise<CompiledMailing> {
   const { source, ctx, text, footerAdded } = buildMjml(input);
   // No includes ever: user text is escaped, and this keeps MJML from reading files regardless.
+  const mjml2html = await loadMjml();
   const result = await mjml2html(source, {
     validationLevel: 'strict',
     keepComments: false,
