@@ -28,7 +28,7 @@ const keyFor = (senderId: string) => `senders.verification.${senderId}`;
 const hashCode = (senderId: string, code: string) =>
   createHash('sha256').update(`${senderId}:${code}`).digest();
 
-type Ctx = Pick<AppContext, 'kv' | 'settings' | 'clock' | 'dataDir'>;
+type Ctx = Pick<AppContext, 'kv' | 'settings' | 'clock' | 'dataDir' | 'branding'>;
 
 function sender(context: Ctx, senderId: string) {
   const found = context.settings.read().senders.find((s) => s.id === senderId);
@@ -64,7 +64,13 @@ export async function sendVerificationCode(
   const identity = sender(context, senderId);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const language = context.settings.read().language;
-  const mail = verificationMail(language, identity.name, code, CODE_VALID_MS / 60_000);
+  const mail = verificationMail(
+    language,
+    context.branding.productName,
+    identity.name,
+    code,
+    CODE_VALID_MS / 60_000,
+  );
   const result = await sendSystemMail(context, {
     to: identity.email,
     from: { name: identity.name, email: identity.email },

@@ -1,8 +1,9 @@
 import { escapeHtml } from '../render/escape';
 
-/** The verification mail in the app's language: short, with the code large and nothing else. */
+/** The verification mail in the app's language and the brand's name: short, the code large. */
 export function verificationMail(
   language: 'nl' | 'en',
+  productName: string,
   name: string,
   code: string,
   validMinutes: number,
@@ -10,15 +11,15 @@ export function verificationMail(
   const t =
     language === 'en'
       ? {
-          subject: `Your Winkelpost code: ${code}`,
+          subject: `Your ${productName} code: ${code}`,
           hello: `Hello ${name},`,
-          body: 'Enter this code in Winkelpost to confirm that this address is yours:',
+          body: `Enter this code in ${productName} to confirm that this address is yours:`,
           valid: `The code is valid for ${validMinutes} minutes. Did you not ask for it? Then you can ignore this mail.`,
         }
       : {
-          subject: `Uw Winkelpost-code: ${code}`,
+          subject: `Uw ${productName}-code: ${code}`,
           hello: `Beste ${name},`,
-          body: 'Vul deze code in Winkelpost in om te bevestigen dat dit adres van u is:',
+          body: `Vul deze code in ${productName} in om te bevestigen dat dit adres van u is:`,
           valid: `De code is ${validMinutes} minuten geldig. Heeft u hier niet om gevraagd? Dan kunt u deze mail negeren.`,
         };
   const text = `${t.hello}\n\n${t.body}\n\n${code}\n\n${t.valid}\n`;
