@@ -88,6 +88,7 @@ async function runOnce(runner: Runner): Promise<Record<string, number>> {
         queueSampledPeakRssMb: queue.sampledPeakRssMb,
         rssAtQueueStartMb: queue.rssAtQueueStartMb,
         rssAfterStartMb: queue.rssAfterStartMb,
+        rssAfterSendStartMb: queue.rssAfterSendStartMb,
         targetRatio: 0.8,
         targetMsgsPerSecond: 300,
         targetPeakRssMb: 250,

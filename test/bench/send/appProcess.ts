@@ -52,6 +52,8 @@ export interface QueueFigures {
   rssAtQueueStartMb: number;
   /** Right after createApp: the app's own footprint (modules, database) before any work. */
   rssAfterStartMb: number;
+  /** When send.start returned (checklist, recipients, enqueue done), before the first claim. */
+  rssAfterSendStartMb: number;
   sent: number;
 }
 
@@ -122,6 +124,7 @@ const started = await t.call('send.start', {
   idempotencyKey: 'bench-send',
 });
 const pumpStart = performance.now();
+const rssAfterSendStart = process.memoryUsage.rss();
 await finished;
 const queueEnd = performance.now();
 const queueFigures: QueueFigures = {
@@ -133,6 +136,7 @@ const queueFigures: QueueFigures = {
   sampledPeakRssMb: mb(sampledPeak),
   rssAtQueueStartMb: mb(rssAtQueueStart),
   rssAfterStartMb: mb(rssAfterStart),
+  rssAfterSendStartMb: mb(rssAfterSendStart),
   sent: (await t.call('send.status', { sendId: started.sendId }))?.sent ?? 0,
 };
 clearInterval(sampler);
