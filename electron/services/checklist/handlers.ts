@@ -2,15 +2,14 @@ import type { AppContext } from '../../app';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';
-import { resolveRecipients } from '../selections/recipients';
+import { sharedRecipientsCache } from '../recipients/recipientsCache';
 import { computeChecklist, type ChecklistDeps } from './checklist';
-import { RecipientsCache } from './recipientsCache';
 
 export function createChecklistHandlers(
   context: AppContext,
   deps: ChecklistDeps,
 ): Pick<HandlerImpls, 'checklist.get'> {
-  const recipients = new RecipientsCache(context, (id) => resolveRecipients(context, id));
+  const recipients = sharedRecipientsCache(context);
   return {
     'checklist.get': ({ mailingId }) =>
       computeChecklist(context, mailingId, deps, (id) => recipients.get(id)),

@@ -3,7 +3,8 @@ import type { RecipientsSummaryT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { isUsable } from './ages';
 import { findSelection } from './selectionQueries';
-import { resolveRecipients, type SkippedContact } from './recipients';
+import { sharedRecipientsCache } from '../recipients/recipientsCache';
+import type { SkippedContact } from './recipients';
 
 const LISTED = 1000;
 
@@ -71,7 +72,8 @@ export function recipientsSummary(context: AppContext, mailingId: string): Recip
       )
       .all(mailingId) as { id: string }[]
   ).map((r) => r.id);
-  const resolved = resolveRecipients(context, mailingId);
+  // Cached until a write could change the answer: ~0.5 s at 100,000 contacts otherwise.
+  const resolved = sharedRecipientsCache(context).get(mailingId);
   const entries = (list: SkippedContact[]) =>
     list.slice(0, LISTED).map((s) => ({
       email: s.email,

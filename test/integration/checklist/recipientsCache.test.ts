@@ -3,7 +3,7 @@ import { HOUR } from '../../../electron/services/core/clock';
 import {
   RECIPIENTS_MAX_AGE_MS,
   RecipientsCache,
-} from '../../../electron/services/checklist/recipientsCache';
+} from '../../../electron/services/recipients/recipientsCache';
 import { resolveRecipients } from '../../../electron/services/selections/recipients';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSend } from '../bounces/seed';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app';
 import { HOUR } from '../core/clock';
-import type { ResolvedRecipients } from '../selections/recipients';
+import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
 import { installRecipientsVersion } from './recipientsVersion';
 
 /** Safety net for anything the version does not see (another connection, a clock set back). */
@@ -17,10 +17,10 @@ interface Entry {
 }
 
 /**
- * resolveRecipients takes ~0.5 s at 100,000 contacts and the checklist asks on every visit, so
- * its answer is kept per mailing until a write that could change it (see recipientsVersion), the
- * fair-use setting changes, a recently mailed contact leaves the fair-use window, or it is a
- * minute old.
+ * resolveRecipients takes ~0.5 s at 100,000 contacts and the checklist and step 3 (Selecties)
+ * ask on every visit, so its answer is kept per mailing until a write that could change it (see
+ * recipientsVersion), the fair-use setting changes, a recently mailed contact leaves the fair-use
+ * window, or it is a minute old.
  */
 export class RecipientsCache {
   private readonly entries = new Map<string, Entry>();
@@ -64,6 +64,18 @@ export class RecipientsCache {
     }
     return resolved;
   }
+}
+
+const perApp = new WeakMap<AppContext, RecipientsCache>();
+
+/** The one cache of an app, shared by the checklist and step 3 so either fills it for the other. */
+export function sharedRecipientsCache(context: AppContext): RecipientsCache {
+  let cache = perApp.get(context);
+  if (!cache) {
+    cache = new RecipientsCache(context, (id) => resolveRecipients(context, id));
+    perApp.set(context, cache);
+  }
+  return cache;
 }
 
 /** The first moment a contact skipped for fair use may be mailed again (its detail is sentAt). */

@@ -27,7 +27,7 @@ const WATCHED: readonly { name: string; on: string; when?: string }[] = [
   { name: 'send_jobs_delete', on: 'delete on send_jobs', when: "old.state = 'sent'" },
 ];
 
-const TABLE = 'checklist_recipients_version';
+const TABLE = 'recipients_version';
 
 export function installRecipientsVersion(sqlite: Database.Database): () => number {
   sqlite.exec(`create temp table if not exists ${TABLE} (version integer not null)`);
@@ -36,7 +36,7 @@ export function installRecipientsVersion(sqlite: Database.Database): () => numbe
   }
   for (const watched of WATCHED) {
     sqlite.exec(
-      `create temp trigger if not exists checklist_bump_${watched.name} after ${watched.on}
+      `create temp trigger if not exists recipients_bump_${watched.name} after ${watched.on}
        ${watched.when ? `when ${watched.when}` : ''}
        begin update temp.${TABLE} set version = version + 1; end`,
     );

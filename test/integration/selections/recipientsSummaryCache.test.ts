@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../helpers/testApp';
+import { fakeResolver, recipientAddress, seedMailing } from '../sending/seed';
+
+/** Step 3 (Selecties) reads the recipients from the checklist's cache, and never a stale one. */
+describe('mailings.recipients with cached recipients', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  async function setup() {
+    t = await startTestApp({ sending: { resolver: fakeResolver() } });
+    const { mailingId } = await seedMailing(t, { smtpPort: 2525, count: 5 });
+    const summary = () => t!.call('mailings.recipients', { id: mailingId });
+    return { t, mailingId, summary };
+  }
+
+  /** A contact written behind the app's back: no watched write, so only a fresh resolve sees it. */
+  function insertContactUnseen(t: TestApp, selectionId: string, email: string) {
+    t.app.context.database.sqlite
+      .prepare(
+        `insert into contacts (selection_id, email, normalized_email, data, row_number)
+         values (?, ?, ?, '{}', 999)`,
+      )
+      .run(selectionId, email, email);
+  }
+
+  it('shows a change to the suppression list at the next summary', async () => {
+    const { t, summary } = await setup();
+    expect((await summary()).recipientCount).toBe(5);
+    t.app.context.suppression.suppress(recipientAddress(0), 'unsubscribed', 'tracker');
+    expect(await summary()).toMatchObject({ recipientCount: 4, suppressedCount: 1 });
+    t.app.context.suppression.lift(recipientAddress(0));
+    expect(await summary()).toMatchObject({ recipientCount: 5, suppressedCount: 0 });
+  });
+
+  it('shows attaching and detaching a selection at the next summary', async () => {
+    const { t, mailingId, summary } = await setup();
+    const first = await summary();
+    const rows = ['email;naam', 'nieuw@example.nl;Nieuw', `${recipientAddress(1)};Dubbel`];
+    const imported = await t.call('selections.import', {
+      fileName: 'extra.csv',
+      dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
+      description: 'Extra',
+      consent: true,
+    });
+    // Attached through the channel: its own answer is already the new one.
+    const attached = await t.call('mailings.setSelections', {
+      id: mailingId,
+      selectionIds: [...first.selectionIds, imported.selectionId],
+    });
+    expect(attached).toMatchObject({ recipientCount: 6, duplicateCount: 1 });
+    expect(await summary()).toMatchObject({ recipientCount: 6, duplicateCount: 1 });
+    // Detached by a plain delete, as removing a selection does: the trigger still notices.
+    t.app.context.database.sqlite
+      .prepare('delete from mailing_selections where mailing_id = ? and selection_id = ?')
+      .run(mailingId, imported.selectionId);
+    expect(await summary()).toMatchObject({ recipientCount: 5, duplicateCount: 0 });
+    expect((await summary()).selectionIds).toEqual(first.selectionIds);
+  });
+
+  it('shares its cache with the checklist instead of resolving again', async () => {
+    const { t, mailingId, summary } = await setup();
+    const checklist = await t.call('checklist.get', { mailingId });
+    expect(checklist.recipients).toBe(5);
+    const [selectionId] = (await summary()).selectionIds;
+    insertContactUnseen(t, selectionId!, 'ongezien@example.nl');
+    // The checklist's answer is reused: the unseen row is not there yet.
+    expect((await summary()).recipientCount).toBe(5);
+    // Any watched write makes the next summary resolve afresh, and then the row counts.
+    t.app.context.suppression.suppress(recipientAddress(4), 'manual', 'app');
+    expect(await summary()).toMatchObject({ recipientCount: 5, suppressedCount: 1 });
+    expect((await t.call('checklist.get', { mailingId })).recipients).toBe(5);
+  });
+});
