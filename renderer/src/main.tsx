@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { loadProductName } from './i18n/loadProductName';
 import { BrandThemeProvider } from './themeProvider';
 
 // The server puts a fresh nonce in a meta tag; Mantine's one <style> tag needs it under our CSP.
@@ -15,11 +16,14 @@ const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?
 
 initI18n();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <BrandThemeProvider nonce={nonce}>
-      <Notifications position="top-right" />
-      <App />
-    </BrandThemeProvider>
-  </StrictMode>,
-);
+// Texts say {{product}}: render once the brand's product name is known (or known to be missing).
+void loadProductName().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <BrandThemeProvider nonce={nonce}>
+        <Notifications position="top-right" />
+        <App />
+      </BrandThemeProvider>
+    </StrictMode>,
+  );
+});

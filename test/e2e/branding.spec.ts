@@ -67,3 +67,32 @@ test.describe('Winkelpost’s own brand', () => {
     await expect(page.getByTestId('partner-line')).toHaveCount(0);
   });
 });
+
+test.describe('a reseller brand in the texts', () => {
+  test.use({ branding: 'kassapartner' });
+
+  /** Each page with a text that names the product, so the page is known to have loaded. */
+  const PAGES: { path: string; loaded: string }[] = [
+    { path: '/', loaded: 'Welkom bij Kassapost' },
+    { path: '/account', loaded: 'Kassapost maakt elke dag een reservekopie' },
+    { path: '/handleiding', loaded: 'Zo werkt Kassapost' },
+    { path: '/overeenkomsten', loaded: 'de aanbieder van Kassapost' },
+    { path: '/versturen', loaded: 'Er zijn nu geen ingeplande of lopende verzendingen.' },
+  ];
+
+  test('name its product and never Winkelpost on the main pages', async ({ page, winkelpost }) => {
+    for (const { path, loaded } of PAGES) {
+      await page.goto(`${winkelpost.url}/#${path}`);
+      await expect(page.getByText(loaded).first()).toBeVisible();
+      await expect(page.locator('body')).not.toContainText('Winkelpost', { useInnerText: true });
+      await expect(page.locator('body')).not.toContainText('{{product}}', { useInnerText: true });
+      await expect(page).toHaveTitle('Kassapost');
+    }
+
+    // The texts outside i18next follow the language too.
+    await page.goto(`${winkelpost.url}/#/handleiding`);
+    await page.getByText('EN', { exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'How Kassapost works' })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('Winkelpost', { useInnerText: true });
+  });
+});

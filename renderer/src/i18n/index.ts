@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { productVariables } from './productName';
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: Language[] = ['nl', 'en'];
@@ -40,7 +41,8 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'nl',
     ns: Object.keys(res.nl ?? {}),
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    // {{product}} is the product name of this build: Winkelpost until the brand has loaded.
+    interpolation: { escapeValue: false, defaultVariables: productVariables() },
     returnNull: false,
   });
   document.documentElement.lang = i18next.language;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import manualEn from '../../../../resources/manual/en.md?raw';
 import manualNl from '../../../../resources/manual/nl.md?raw';
 import { useAppInfo } from '../../hooks/useAppInfo';
+import { productName, withProductName } from '../../i18n/productName';
 import { Prose } from './Prose';
 import { parseProse } from './prose';
 
@@ -11,9 +12,11 @@ import { parseProse } from './prose';
 export function ManualPage() {
   const { t, i18n } = useTranslation('manual');
   const { info } = useAppInfo();
+  // The manual says {{product}}: the product name of this build, known before the first render.
+  const product = productName(i18n);
   const doc = useMemo(
-    () => parseProse(i18n.language === 'en' ? manualEn : manualNl),
-    [i18n.language],
+    () => parseProse(withProductName(i18n.language === 'en' ? manualEn : manualNl, product)),
+    [i18n.language, product],
   );
   const branding = info?.branding;
   return (
