@@ -8,7 +8,11 @@ import { setProductName } from './productName';
  */
 export async function loadProductName(): Promise<void> {
   try {
-    const { productName } = await api.call('desktop.branding.get', {});
+    const { productName } = await Promise.race([
+      api.call('desktop.branding.get', {}),
+      // A main side that never answers must not leave the window blank.
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+    ]);
     setProductName(i18n, productName);
     document.title = productName;
   } catch {
