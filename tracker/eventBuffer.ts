@@ -1,17 +1,26 @@
+import { DEFAULT_RETRY_POLICY, mayTryStore, type RetryPolicy } from './retryBackoff';
 import type { NewEvent, TrackerStore } from './store/types';
 
 /**
  * Opens and clicks are written in batches (one transaction per batch instead of one fsync per
  * request). A failed write puts the batch back and close() drains everything. While the store is
- * down the buffer grows, so it is capped: past `maxPending` held events new ones are dropped and
- * counted (the recipient's pixel or redirect is answered all the same).
+ * down, scheduled writes back off (see retryBackoff) and the buffer grows, so it is capped: past
+ * `maxPending` held events new ones are dropped and counted (the recipient's pixel or redirect is
+ * answered all the same).
  */
 export interface EventBufferOptions {
   maxBatch?: number;
   intervalMs?: number;
   /** Most events held in memory (pending plus the batch being written). */
   maxPending?: number;
+  /** The store refused a write: called once per outage, at its first refusal. */
   onError?: (error: unknown) => void;
+  /** The store took a write again after an outage. */
+  onRecover?: (outage: { refusedWrites: number; downMs: number }) => void;
+  /** Back-off for scheduled writes while the store refuses them. */
+  retry?: RetryPolicy;
+  /** Milliseconds for the back-off (a monotonic clock: it times retries, not events). */
+  now?: () => number;
   /** Called for each dropped event with the total dropped so far. */
   onDrop?: (totalDropped: number) => void;
 }
@@ -27,6 +36,11 @@ export class EventBuffer {
   private readonly timer: NodeJS.Timeout;
   private readonly maxBatch: number;
   private readonly maxPending: number;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+  private failuresInARow = 0;
+  private lastFailureAt = 0;
+  private downSince = 0;
 
   constructor(
     private readonly store: TrackerStore,
@@ -36,7 +50,9 @@ export class EventBuffer {
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING_EVENTS;
     if (!Number.isInteger(this.maxPending) || this.maxPending < 1)
       throw new Error(`maxPending must be a whole number of at least 1, not ${options.maxPending}`);
-    this.timer = setInterval(() => void this.flush(), options.intervalMs ?? 50);
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.now = options.now ?? (() => performance.now());
+    this.timer = setInterval(() => void this.write(false), options.intervalMs ?? 50);
     this.timer.unref();
   }
 
@@ -58,14 +74,21 @@ export class EventBuffer {
       return false;
     }
     this.pending.push(event);
-    // One early write per full batch; while the store is down the timer does the retrying.
-    if (this.pending.length % this.maxBatch === 0) void this.flush();
+    // One early write per full batch; while the store is down the back-off holds it back.
+    if (this.pending.length % this.maxBatch === 0) void this.write(false);
     return true;
   }
 
-  /** Writes what is buffered now; resolves when it (and any earlier write) is stored. */
+  /** Writes what is buffered now, back-off or not; resolves when this and earlier writes end. */
   flush(): Promise<void> {
+    return this.write(true);
+  }
+
+  /** A write; unless forced, skipped while the store is in its back-off after a refusal. */
+  private write(force: boolean): Promise<void> {
     this.writing = this.writing.then(async () => {
+      if (!force && !mayTryStore(this.failuresInARow, this.lastFailureAt, this.now(), this.retry))
+        return;
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.maxBatch);
         this.inFlight = batch.length;
@@ -73,14 +96,32 @@ export class EventBuffer {
           await this.store.insertEvents(batch);
         } catch (error) {
           this.pending.unshift(...batch);
-          this.options.onError?.(error);
+          this.storeRefused(error);
           return;
         } finally {
           this.inFlight = 0;
         }
+        this.storeTook();
       }
     });
     return this.writing;
+  }
+
+  private storeRefused(error: unknown): void {
+    const now = this.now();
+    if (this.failuresInARow === 0) {
+      this.downSince = now;
+      this.options.onError?.(error);
+    }
+    this.failuresInARow += 1;
+    this.lastFailureAt = now;
+  }
+
+  private storeTook(): void {
+    if (this.failuresInARow === 0) return;
+    const outage = { refusedWrites: this.failuresInARow, downMs: this.now() - this.downSince };
+    this.failuresInARow = 0;
+    this.options.onRecover?.(outage);
   }
 
   /** Stops the timer and writes everything; throws if the store still refuses. */

@@ -74,7 +74,14 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   });
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
   const events = new EventBuffer(options.store, {
-    onError: (error) => app.log.error(error, 'storing tracking events failed; will retry'),
+    // Once per outage, not once per retry: the buffer backs off and says when the store is back.
+    onError: (error) =>
+      app.log.error(error, 'storing tracking events failed; retrying with back-off'),
+    onRecover: ({ refusedWrites, downMs }) =>
+      app.log.info(
+        { refusedWrites, downMs: Math.round(downMs), heldEvents: events.size },
+        'storing tracking events works again',
+      ),
     onDrop: (dropped) => {
       // The first drop and then every thousandth, so a long outage does not flood the log.
       if (dropped === 1 || dropped % 1000 === 0)
