@@ -2,14 +2,12 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Checkbox,
   Group,
   PasswordInput,
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +15,8 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { errorMessage, formatDateTime } from '../statistics/format';
+import { SectionFrame } from './SectionFrame';
+import { useBusyAction } from './useBusyAction';
 
 type Status = ChannelOutput<'account.status'>;
 
@@ -36,29 +36,13 @@ export function AccountLinkSection() {
   }, [load]);
 
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={t('title')}
-      data-testid="section-account-link"
-    >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('intro')}
-          </Text>
-        </div>
-        {status === null ? null : status.linked && !status.sessionExpired ? (
-          <LinkedView status={status} onChange={setStatus} />
-        ) : (
-          <LoginForm status={status} onChange={setStatus} />
-        )}
-      </Stack>
-    </Card>
+    <SectionFrame title={t('title')} description={t('intro')} testId="section-account-link">
+      {status === null ? null : status.linked && !status.sessionExpired ? (
+        <LinkedView status={status} onChange={setStatus} />
+      ) : (
+        <LoginForm status={status} onChange={setStatus} />
+      )}
+    </SectionFrame>
   );
 }
 
@@ -160,26 +144,14 @@ function LoginForm({ status, onChange }: { status: Status; onChange: (s: Status)
 
 function LinkedView({ status, onChange }: { status: Status; onChange: (s: Status) => void }) {
   const { t, i18n } = useTranslation('accountLink');
-  const [busy, setBusy] = useState<'sync' | 'logout' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const syncing = useBusyAction();
+  const loggingOut = useBusyAction();
+  const error = syncing.error ?? loggingOut.error;
   const sync = status.sync;
 
-  const syncNow = () => {
-    setBusy('sync');
-    api
-      .call('sync.now', {})
-      .then((state) => onChange({ ...status, sync: state }))
-      .catch((failure: unknown) => setError(errorMessage(failure, t)))
-      .finally(() => setBusy(null));
-  };
-  const logout = () => {
-    setBusy('logout');
-    api
-      .call('account.logout', {})
-      .then(onChange)
-      .catch((failure: unknown) => setError(errorMessage(failure, t)))
-      .finally(() => setBusy(null));
-  };
+  const syncNow = () =>
+    syncing.run(async () => onChange({ ...status, sync: await api.call('sync.now', {}) }));
+  const logout = () => loggingOut.run(async () => onChange(await api.call('account.logout', {})));
 
   return (
     <Stack gap="sm">
@@ -192,16 +164,21 @@ function LinkedView({ status, onChange }: { status: Status; onChange: (s: Status
           : t('sync.never')}
         {sync.errorKey ? ` · ${t(sync.errorKey)}` : ''}
       </Text>
-      {error && (
+      {error !== null && (
         <Alert color="red" role="alert">
-          {error}
+          {errorMessage(error, t)}
         </Alert>
       )}
       <Group>
-        <Button variant="default" loading={busy === 'sync'} onClick={syncNow}>
+        <Button variant="default" loading={syncing.busy} onClick={() => void syncNow()}>
           {t('syncNow')}
         </Button>
-        <Button variant="outline" color="red" loading={busy === 'logout'} onClick={logout}>
+        <Button
+          variant="outline"
+          color="red"
+          loading={loggingOut.busy}
+          onClick={() => void logout()}
+        >
           {t('logout')}
         </Button>
       </Group>

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { SectionFrame } from './SectionFrame';
+import { useBusyAction } from './useBusyAction';
 
 type Backups = ChannelOutput<'desktop.backups.list'>;
 type Backup = Backups['backups'][number];
@@ -19,34 +21,25 @@ export function BackupSection() {
   const { t, i18n } = useTranslation('desktop');
   const [data, setData] = useState<Backups | null>(null);
   const [chosen, setChosen] = useState<Backup | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useBusyAction();
   const [done, setDone] = useState<'automatic' | 'manual' | null>(null);
 
   const load = useCallback(() => {
-    api
-      .call('desktop.backups.list', {})
-      .then(setData)
-      .catch((e: unknown) => setError(errorMessage(e, t)));
-  }, [t]);
+    api.call('desktop.backups.list', {}).then(setData).catch(setError);
+  }, [setError]);
   useEffect(load, [load]);
 
-  const restore = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    setError('');
-    try {
-      const answer = await api.call('desktop.backups.restore', { id: chosen.id });
-      setDone(answer.restart);
-      setChosen(null);
-      load();
-    } catch (e) {
-      setError(errorMessage(e, t));
-      setChosen(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const restore = (backup: Backup) =>
+    run(async () => {
+      try {
+        const answer = await api.call('desktop.backups.restore', { id: backup.id });
+        setDone(answer.restart);
+        load();
+      } finally {
+        // The question closes either way; a failure shows in the section.
+        setChosen(null);
+      }
+    });
 
   const day = (backup: Backup) =>
     new Date(backup.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
@@ -55,70 +48,58 @@ export function BackupSection() {
     });
 
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={t('backups.title')}
-      data-testid="section-backups"
+    <SectionFrame
+      title={t('backups.title')}
+      description={t('backups.description')}
+      testId="section-backups"
     >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('backups.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('backups.description')}
-          </Text>
-        </div>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        {done && (
-          <Alert color="green" role="status">
-            {t(done === 'automatic' ? 'backups.restartAutomatic' : 'backups.restartManual')}
-          </Alert>
-        )}
-        {data?.pendingRestore && !done && (
-          <Alert color="yellow">{t('backups.pending', { id: data.pendingRestore })}</Alert>
-        )}
-        {data && data.backups.length === 0 && <Text>{t('backups.empty')}</Text>}
-        {data && data.backups.length > 0 && (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('backups.day')}</Table.Th>
-                <Table.Th>{t('backups.kind')}</Table.Th>
-                <Table.Th>{t('backups.size')}</Table.Th>
-                <Table.Th />
+      {error !== null && (
+        <Alert color="red" role="alert">
+          {errorMessage(error, t)}
+        </Alert>
+      )}
+      {done && (
+        <Alert color="green" role="status">
+          {t(done === 'automatic' ? 'backups.restartAutomatic' : 'backups.restartManual')}
+        </Alert>
+      )}
+      {data?.pendingRestore && !done && (
+        <Alert color="yellow">{t('backups.pending', { id: data.pendingRestore })}</Alert>
+      )}
+      {data && data.backups.length === 0 && <Text>{t('backups.empty')}</Text>}
+      {data && data.backups.length > 0 && (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('backups.day')}</Table.Th>
+              <Table.Th>{t('backups.kind')}</Table.Th>
+              <Table.Th>{t('backups.size')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.backups.map((backup) => (
+              <Table.Tr key={backup.id}>
+                <Table.Td>{day(backup)}</Table.Td>
+                <Table.Td>
+                  {t(backup.kind === 'daily' ? 'backups.daily' : 'backups.beforeRestore')}
+                </Table.Td>
+                <Table.Td>{size(backup.size)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    variant="light"
+                    size="xs"
+                    onClick={() => setChosen(backup)}
+                    disabled={done !== null}
+                  >
+                    {t('backups.restore')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.backups.map((backup) => (
-                <Table.Tr key={backup.id}>
-                  <Table.Td>{day(backup)}</Table.Td>
-                  <Table.Td>
-                    {t(backup.kind === 'daily' ? 'backups.daily' : 'backups.beforeRestore')}
-                  </Table.Td>
-                  <Table.Td>{size(backup.size)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      variant="light"
-                      size="xs"
-                      onClick={() => setChosen(backup)}
-                      disabled={done !== null}
-                    >
-                      {t('backups.restore')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       <Modal
         opened={chosen !== null}
         onClose={() => setChosen(null)}
@@ -130,12 +111,12 @@ export function BackupSection() {
             <Button variant="default" onClick={() => setChosen(null)}>
               {t('backups.cancel')}
             </Button>
-            <Button color="red" loading={busy} onClick={() => void restore()}>
+            <Button color="red" loading={busy} onClick={() => chosen && void restore(chosen)}>
               {t('backups.confirm')}
             </Button>
           </Group>
         </Stack>
       </Modal>
-    </Card>
+    </SectionFrame>
   );
 }

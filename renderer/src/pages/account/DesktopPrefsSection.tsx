@@ -1,9 +1,11 @@
-import { Alert, Card, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Switch } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { SectionFrame } from './SectionFrame';
+import { useBusyAction } from './useBusyAction';
 
 type Prefs = ChannelOutput<'desktop.prefs.get'>;
 
@@ -11,63 +13,44 @@ type Prefs = ChannelOutput<'desktop.prefs.get'>;
 export function DesktopPrefsSection() {
   const { t } = useTranslation('desktop');
   const [prefs, setPrefs] = useState<Prefs | null>(null);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run } = useBusyAction();
 
   useEffect(() => {
-    api
-      .call('desktop.prefs.get', {})
-      .then(setPrefs)
-      .catch((e: unknown) => setError(errorMessage(e, t)));
-  }, [t]);
+    api.call('desktop.prefs.get', {}).then(setPrefs).catch(setError);
+  }, [setError]);
 
-  const change = async (patch: { startAtLogin?: boolean; notifyWhenSent?: boolean }) => {
-    setError('');
-    try {
-      setPrefs(await api.call('desktop.prefs.update', patch));
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  };
+  // One change at a time: the switches wait for the answer to the last one.
+  const change = (patch: { startAtLogin?: boolean; notifyWhenSent?: boolean }) =>
+    run(async () => setPrefs(await api.call('desktop.prefs.update', patch)));
 
-  if (!prefs) return error ? <Alert color="red">{error}</Alert> : null;
+  const alert = error !== null && (
+    <Alert color="red" role="alert">
+      {errorMessage(error, t)}
+    </Alert>
+  );
+  if (!prefs) return alert || null;
   return (
-    <Card
-      withBorder
-      padding="lg"
-      component="section"
-      aria-label={t('prefs.title')}
-      data-testid="section-desktop"
+    <SectionFrame
+      title={t('prefs.title')}
+      description={prefs.available ? t('prefs.description') : t('prefs.unavailable')}
+      testId="section-desktop"
     >
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {t('prefs.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {prefs.available ? t('prefs.description') : t('prefs.unavailable')}
-          </Text>
-        </div>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        {prefs.startAtLoginSupported && (
-          <Switch
-            label={t('prefs.startAtLogin')}
-            description={t('prefs.startAtLoginHelp')}
-            checked={prefs.startAtLogin}
-            disabled={!prefs.available}
-            onChange={(event) => void change({ startAtLogin: event.currentTarget.checked })}
-          />
-        )}
+      {alert}
+      {prefs.startAtLoginSupported && (
         <Switch
-          label={t('prefs.notifyWhenSent')}
-          checked={prefs.notifyWhenSent}
-          disabled={!prefs.available}
-          onChange={(event) => void change({ notifyWhenSent: event.currentTarget.checked })}
+          label={t('prefs.startAtLogin')}
+          description={t('prefs.startAtLoginHelp')}
+          checked={prefs.startAtLogin}
+          disabled={!prefs.available || busy}
+          onChange={(event) => void change({ startAtLogin: event.currentTarget.checked })}
         />
-      </Stack>
-    </Card>
+      )}
+      <Switch
+        label={t('prefs.notifyWhenSent')}
+        checked={prefs.notifyWhenSent}
+        disabled={!prefs.available || busy}
+        onChange={(event) => void change({ notifyWhenSent: event.currentTarget.checked })}
+      />
+    </SectionFrame>
   );
 }
