@@ -3,6 +3,7 @@ import { DomainError, ERROR_CODES } from '../../contract';
 import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';
 import { sharedRecipientsCache } from '../recipients/recipientsCache';
+import type { ResolvedRecipients } from '../selections/recipients';
 import { computeChecklist, type ChecklistDeps } from './checklist';
 
 export function createChecklistHandlers(
@@ -25,6 +26,8 @@ export async function checklistGuard(
   deps: ChecklistDeps,
   mailingId: string,
   confirmed: readonly string[],
+  /** Resolves afresh by default; send.start passes its own fresh resolver to keep the answer. */
+  recipientsOf?: (mailingId: string) => ResolvedRecipients,
 ): Promise<void> {
   const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
   if (missing.length > 0) {
@@ -34,7 +37,7 @@ export async function checklistGuard(
       'sending:errors.manualNotTicked',
     );
   }
-  const checklist = await computeChecklist(context, mailingId, deps);
+  const checklist = await computeChecklist(context, mailingId, deps, recipientsOf);
   const failing = checklist.items.filter((i) => i.status === 'fail');
   if (failing.length > 0) {
     throw new DomainError(

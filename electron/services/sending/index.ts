@@ -1,12 +1,14 @@
 import type { EventPayload } from '../../contract';
 import type { AppContext } from '../../app';
 import { TrackerClient } from '../../../tracker/client';
+import type { ChecklistDeps } from '../checklist/checklist';
 import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';
 import type { HandlerImpls } from '../core/handlerTable';
 import { compileStoredMailing } from '../mailings/renderInput';
 import { dkimSigningFor } from '../senders/dkim';
 import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
 import { createSendersHandlers } from '../senders/handlers';
+import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
 import { readTrackerSession } from '../tracking/trackingConfig';
 import { trackerCredits, type CreditsPort } from './credits';
 import { createSendingHandlers } from './handlers';
@@ -81,7 +83,7 @@ export function createSending(
     sources: mailingMessageSources(context),
     messengers,
     credits,
-    guard: (mailingId, confirmed) => checklistGuard(context, checklistDeps, mailingId, confirmed),
+    guard: (mailingId, confirmed) => guardAndResolve(context, checklistDeps, mailingId, confirmed),
     prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
     publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
     ...(options.manager ? { manager: options.manager } : {}),
@@ -94,6 +96,22 @@ export function createSending(
       ...createSendersHandlers(context, () => resolver),
     },
   };
+}
+
+/**
+ * send.start's gate, returning the recipients the checklist counted: resolved afresh (not from the
+ * shared cache, which may be a moment old) and exactly once per start.
+ */
+async function guardAndResolve(
+  context: AppContext,
+  deps: ChecklistDeps,
+  mailingId: string,
+  confirmed: readonly string[],
+): Promise<ResolvedRecipients> {
+  let resolved: ResolvedRecipients | undefined;
+  const fresh = (id: string) => (resolved ??= resolveRecipients(context, id));
+  await checklistGuard(context, deps, mailingId, confirmed, fresh);
+  return fresh(mailingId);
 }
 
 /** The tracker redirects a click only to a link registered for the mailing: register them first. */

@@ -46,6 +46,26 @@ export interface JobResult {
   error?: string;
 }
 
+/** Rows per enqueue statement: 9 parameters each, far below SQLite's limit of 32,766. */
+export const ENQUEUE_CHUNK = 200;
+const ENQUEUE_COLUMNS = 9;
+
+/**
+ * An address already in a job of this mailing keeps that job (and its Message-ID); only a job a
+ * cancelled send never sent ('skipped') moves over to the new send.
+ */
+function enqueueSql(rows: number): string {
+  const values = Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)");
+  return `insert into send_jobs
+      (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data, state, updated_at)
+    values ${values.join(', ')}
+    on conflict (mailing_id, normalized_email) do update set
+      send_id = excluded.send_id, contact_id = excluded.contact_id, email = excluded.email,
+      data = excluded.data, state = 'queued', attempts = 0, next_at = null, last_error = null,
+      updated_at = excluded.updated_at
+    where send_jobs.state = 'skipped'`;
+}
+
 const CLAIM_COLUMNS = `id, send_id, mailing_id, contact_id, email, normalized_email, recipient_id,
   message_id, data, attempts`;
 
@@ -73,18 +93,8 @@ export class JobStore {
 
   constructor(private readonly sqlite: Database.Database) {
     this.s = {
-      // An address already in a job of this mailing keeps that job (and its Message-ID); only a
-      // job a cancelled send never sent ('skipped') moves over to the new send.
-      enqueue: sqlite.prepare(
-        `insert into send_jobs
-           (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data, state, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
-         on conflict (mailing_id, normalized_email) do update set
-           send_id = excluded.send_id, contact_id = excluded.contact_id, email = excluded.email,
-           data = excluded.data, state = 'queued', attempts = 0, next_at = null, last_error = null,
-           updated_at = excluded.updated_at
-         where send_jobs.state = 'skipped'`,
-      ),
+      enqueueOne: sqlite.prepare(enqueueSql(1)),
+      enqueueChunk: sqlite.prepare(enqueueSql(ENQUEUE_CHUNK)),
       // Two searches on (send_id, state), each already in id order: one query with an OR over the
       // states would read every job of the send and sort them, on each claim.
       queuedCandidates: sqlite.prepare(
@@ -139,13 +149,17 @@ export class JobStore {
 
   /**
    * One job per recipient, UNIQUE(mailing_id, normalized_email): an address that already has a job
-   * for this mailing is never queued twice (the INSERT-OR-IGNORE rule, with the one exception above).
+   * for this mailing is never queued twice (the INSERT-OR-IGNORE rule, with the one exception in
+   * enqueueSql). The jobs are read one by one from `jobs` and written ENQUEUE_CHUNK rows per
+   * statement, so a send of 100,000 never holds all its jobs as objects.
    */
-  enqueue(sendId: string, mailingId: string, jobs: readonly NewJob[], now: number): number {
+  enqueue(sendId: string, mailingId: string, jobs: Iterable<NewJob>, now: number): number {
     let added = 0;
     this.sqlite.transaction(() => {
+      const params: unknown[] = [];
+      let rows = 0;
       for (const job of jobs) {
-        added += this.s.enqueue.run(
+        params.push(
           sendId,
           mailingId,
           job.contactId,
@@ -155,7 +169,16 @@ export class JobStore {
           job.messageId,
           JSON.stringify(job.data),
           now,
-        ).changes;
+        );
+        rows += 1;
+        if (rows === ENQUEUE_CHUNK) {
+          added += this.s.enqueueChunk.run(params).changes;
+          params.length = 0;
+          rows = 0;
+        }
+      }
+      for (let i = 0; i < params.length; i += ENQUEUE_COLUMNS) {
+        added += this.s.enqueueOne.run(params.slice(i, i + ENQUEUE_COLUMNS)).changes;
       }
     })();
     return added;

@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { SendStatusT } from '../../contract/sending';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
-import { newMessageId } from '../render';
-import { resolveRecipients } from '../selections/recipients';
+import type { ResolvedRecipients } from '../selections/recipients';
 import { CreditBook } from './creditBook';
 import { trackerCredits, type CreditsPort } from './credits';
-import { JobStore, type NewJob } from './jobStore';
+import { JobStore } from './jobStore';
+import { newJobs } from './newJobs';
 import type { MessageSourceFactory } from './messageSource';
 import type { Messenger } from './messenger';
 import { SendManager, type SendManagerOptions } from './sendManager';
@@ -37,8 +37,11 @@ export interface SendServiceOptions {
   messengers: (send: SendRow) => Messenger;
   /** The tracker's credit ledger; null when the app is not linked to an account. */
   credits?: () => CreditsPort | null;
-  /** Says whether the mailing may go (checklist without failures, manual items ticked). */
-  guard: (mailingId: string, confirmed: readonly string[]) => Promise<void> | void;
+  /**
+   * Says whether the mailing may go (checklist without failures, manual items ticked) and returns
+   * the recipients it checked, worked out afresh for this start: the send uses that one answer.
+   */
+  guard: (mailingId: string, confirmed: readonly string[]) => Promise<ResolvedRecipients>;
   /** Registers the mailing's link table at the tracker before the first mail goes out. */
   prepareAtTracker?: (mailingId: string) => Promise<void>;
   /** Uploads the mailing's web version once credits are reserved; must not throw (retried later). */
@@ -175,12 +178,13 @@ export class SendService {
         'sending:errors.accountNeeded',
       );
     }
-    await this.options.guard(mailing.id, request.confirmed);
+    // The checklist resolves the recipients (~0.5 s at 100,000 contacts); its answer is the one
+    // the send uses, rather than resolving them a second time.
+    const resolved = await this.options.guard(mailing.id, request.confirmed);
 
     const now = context.clock.now();
     const scheduledAt =
       request.at !== undefined && request.at > now + NOW_GRACE_MS ? request.at : null;
-    const resolved = resolveRecipients(context, mailing.id, { now });
     if (resolved.recipients.length === 0) {
       throw new DomainError(
         ERROR_CODES.conflict,
@@ -210,14 +214,6 @@ export class SendService {
 
     const senderEmail =
       context.settings.read().senders.find((s) => s.id === mailing.from)?.email ?? '';
-    const jobs: NewJob[] = resolved.recipients.map((r) => ({
-      contactId: r.contactId,
-      email: r.email,
-      normalizedEmail: r.normalizedEmail,
-      recipientId: randomBytes(12).toString('base64url'),
-      messageId: newMessageId(senderEmail),
-      data: r.data,
-    }));
     const state = scheduledAt === null ? 'running' : 'scheduled';
     const inserted = context.database.sqlite.transaction(() => {
       const again = this.sends.byIdempotencyKey(request.idempotencyKey);
@@ -234,6 +230,7 @@ export class SendService {
         skipped,
         createdAt: now,
       });
+      const jobs = newJobs(resolved.recipients, senderEmail);
       const added = this.jobs.enqueue(sendId, mailing.id, jobs, now);
       context.database.sqlite
         .prepare('update sends set recipients = ? where id = ?')
