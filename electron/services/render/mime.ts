@@ -121,9 +121,16 @@ function constantsFor(compiled: CompiledMailing): MimeConstants {
   return constants;
 }
 
+/** The last Date header made: a send writes thousands per second, all within the same second. */
+let lastDate = { second: Number.NaN, text: '' };
+
 /** RFC 5322 date in UTC, e.g. "Sat, 21 Nov 2026 20:32:36 +0000". */
 export function mailDate(date: Date): string {
-  return date.toUTCString().replace(/GMT$/, '+0000');
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastDate.second) {
+    lastDate = { second, text: date.toUTCString().replace(/GMT$/, '+0000') };
+  }
+  return lastDate.text;
 }
 
 /** A Message-ID for a new job: random, at the sender's domain. */

@@ -6,6 +6,7 @@ import {
   BARCODE_CID,
   compileMailing,
   composeMessage,
+  mailDate,
   renderForRecipient,
   type CompiledMailing,
 } from '../../../electron/services/render';
@@ -210,5 +211,15 @@ describe('tracking', () => {
     expect(preview.html).not.toContain('/o/');
     expect(preview.html).not.toContain('/c/');
     expect(preview.html).toContain('Online versie');
+  });
+});
+
+describe('Date header', () => {
+  it('follows the clock to the second, also when reused within a second', () => {
+    const at = Date.UTC(2026, 10, 21, 20, 32, 36);
+    expect(mailDate(new Date(at))).toBe('Sat, 21 Nov 2026 20:32:36 +0000');
+    expect(mailDate(new Date(at + 999))).toBe('Sat, 21 Nov 2026 20:32:36 +0000');
+    expect(mailDate(new Date(at + 1000))).toBe('Sat, 21 Nov 2026 20:32:37 +0000');
+    expect(mailDate(new Date(at - 1))).toBe('Sat, 21 Nov 2026 20:32:35 +0000');
   });
 });
