@@ -41,13 +41,17 @@ export function createBounceHandlers(context: AppContext): {
     clock: context.clock,
     logger: context.logger,
     events: context.events,
+    productName: context.branding.productName,
     afterPoll: () => log.anonymiseBefore(now() - RETENTION_MS),
   });
   const handlers: Pick<HandlerImpls, BounceChannel> = {
     'bounces.getSettings': () => settings.view(),
     'bounces.updateSettings': (input) => sqlite.transaction(() => settings.update(input))(),
     'bounces.testConnection': async (input) => {
-      const mailbox = await BounceMailbox.open(settings.connectionFor(input));
+      const mailbox = await BounceMailbox.open(
+        settings.connectionFor(input),
+        context.branding.productName,
+      );
       try {
         return { ok: true as const, ...(await mailbox.describe()) };
       } finally {

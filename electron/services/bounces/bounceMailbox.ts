@@ -2,8 +2,19 @@ import type { ImapFlow } from 'imapflow';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { BounceMailboxConfig } from './bounceSettings';
 
-/** Where processed messages go: never deleted, so the shopkeeper can always look them up. */
-export const PROCESSED_FOLDER = ['Winkelpost', 'verwerkt'];
+/**
+ * Where processed messages go: never deleted, so the shopkeeper can always look them up. The
+ * folder carries the product's name as the shop knows it (Winkelpost/verwerkt, Kassapost/verwerkt);
+ * characters that IMAP servers use as hierarchy delimiters are left out of that name.
+ */
+export function processedFolder(productName: string): string[] {
+  const name =
+    productName
+      .replace(/[/\\.]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Winkelpost';
+  return [name, 'verwerkt'];
+}
 /** Set on messages that are not bounces (a customer's reply): left unread, not read again. */
 export const NOT_A_BOUNCE_FLAG = '$WinkelpostGeenBounce';
 
@@ -17,9 +28,12 @@ export interface FetchedMessage {
 
 /** One IMAP session on the bounce mailbox (imapflow), with the few operations the poller needs. */
 export class BounceMailbox {
-  private constructor(private readonly client: ImapFlow) {}
+  private constructor(
+    private readonly client: ImapFlow,
+    private readonly processed: string[],
+  ) {}
 
-  static async open(config: BounceMailboxConfig): Promise<BounceMailbox> {
+  static async open(config: BounceMailboxConfig, productName: string): Promise<BounceMailbox> {
     // Loaded when a bounce mailbox is opened, not at app start (~12 MB of memory).
     const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({
@@ -41,12 +55,12 @@ export class BounceMailbox {
       client.close();
       throw connectionError(error);
     }
-    return new BounceMailbox(client);
+    return new BounceMailbox(client, processedFolder(productName));
   }
 
-  /** Creates Winkelpost/verwerkt (with the server's own delimiter and namespace) if it is missing. */
+  /** Creates <product>/verwerkt (with the server's own delimiter and namespace) if it is missing. */
   async ensureProcessedFolder(): Promise<string> {
-    const created = await this.client.mailboxCreate(PROCESSED_FOLDER);
+    const created = await this.client.mailboxCreate(this.processed);
     return created.path;
   }
 
@@ -59,7 +73,7 @@ export class BounceMailbox {
     const status = await this.client.status('INBOX', { unseen: true });
     return {
       unseen: (status && status.unseen) || 0,
-      processedFolder: prefix + PROCESSED_FOLDER.join(delimiter),
+      processedFolder: prefix + this.processed.join(delimiter),
     };
   }
 

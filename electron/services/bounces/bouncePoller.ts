@@ -19,6 +19,8 @@ export interface BouncePollerDeps {
   clock: Clock;
   logger: Logger;
   events: EventBus;
+  /** Names the folder processed messages go to (<product>/verwerkt). */
+  productName: string;
   /** Housekeeping after each successful poll (retention). */
   afterPoll?: () => void;
 }
@@ -33,7 +35,7 @@ type Tally = PollResultT;
 
 /**
  * Reads the unseen messages of the bounce mailbox, records each, and moves what it processed to
- * Winkelpost/verwerkt. One poll at a time; a message recorded but not moved (connection lost) is
+ * <product>/verwerkt. One poll at a time; a message recorded but not moved (connection lost) is
  * recognised by its hash next time and only moved.
  */
 export class BouncePoller {
@@ -103,7 +105,7 @@ export class BouncePoller {
     };
     let mailbox: BounceMailbox | null = null;
     try {
-      mailbox = await BounceMailbox.open(settings.connectionFor());
+      mailbox = await BounceMailbox.open(settings.connectionFor(), this.deps.productName);
       this.active = mailbox;
       const folder = await mailbox.ensureProcessedFolder();
       const uids = await mailbox.unseenUids(MAX_PER_POLL);

@@ -11,16 +11,7 @@ const PRODUCT = /winkelpost/i;
  * must stay literal in every brand. Each entry names the text and the exact words allowed.
  */
 const ALLOWED: { text: string; words: string; why: string }[] = [
-  {
-    text: 'nl/bounces.json intro',
-    words: 'Winkelpost/verwerkt',
-    why: 'the folder the bounce reader creates in the mailbox (PROCESSED_FOLDER) has this name',
-  },
-  {
-    text: 'en/bounces.json intro',
-    words: 'Winkelpost/verwerkt',
-    why: 'the folder the bounce reader creates in the mailbox (PROCESSED_FOLDER) has this name',
-  },
+  // Empty: even the bounce folder carries the brand's name (<product>/verwerkt).
 ];
 
 /** Every string of every locale file, as "lang/file.json dotted.key" → text. */
