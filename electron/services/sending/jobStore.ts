@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deferredDiskSync, type DurableWrite } from '../../../db/deferredDiskSync';
 import { emailHash } from '../suppression/email';
 
 /** One recipient of a send as the queue hands it to the message source. */
@@ -91,7 +92,11 @@ interface ClaimRow {
 export class JobStore {
   private readonly s;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    /** How a claim reaches the disk: by default its sync runs off the main thread. */
+    private readonly durably: DurableWrite = deferredDiskSync(sqlite),
+  ) {
     this.s = {
       enqueueOne: sqlite.prepare(enqueueSql(1)),
       enqueueChunk: sqlite.prepare(enqueueSql(ENQUEUE_CHUNK)),
@@ -194,18 +199,23 @@ export class JobStore {
 
   /**
    * Writes the outcomes of finished jobs and claims the next ones in one transaction: one disk
-   * sync per batch instead of two (with synchronous=FULL the sync is the queue's main cost).
+   * sync per batch instead of two. The sync runs off the main thread (deferredDiskSync): the
+   * claimed mails may leave only once `onDisk` has resolved, so a power cut can never leave a
+   * delivered mail whose claim was lost (and would be sent again).
    */
   recordAndClaim(
     results: readonly JobResult[],
     sendId: string,
     now: number,
     limit: number,
-  ): ClaimedJob[] {
-    return this.sqlite.transaction(() => {
-      this.recordRows(results, now);
-      return limit > 0 ? this.claimRows(sendId, now, limit) : [];
-    })();
+  ): { jobs: ClaimedJob[]; onDisk: Promise<void> } {
+    const { result, onDisk } = this.durably(() =>
+      this.sqlite.transaction(() => {
+        this.recordRows(results, now);
+        return limit > 0 ? this.claimRows(sendId, now, limit) : [];
+      })(),
+    );
+    return { jobs: result, onDisk };
   }
 
   private claimRows(sendId: string, now: number, limit: number): ClaimedJob[] {

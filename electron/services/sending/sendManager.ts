@@ -301,7 +301,12 @@ export class SendManager {
           continue;
         }
         const batch = results.splice(0);
-        const jobs = this.o.jobs.recordAndClaim(batch, send.id, this.o.clock.now(), granted);
+        const { jobs, onDisk } = this.o.jobs.recordAndClaim(
+          batch,
+          send.id,
+          this.o.clock.now(),
+          granted,
+        );
         recorded(batch);
         // Slots granted but not used (fewer jobs due) go back, or the hourly limit would shrink.
         this.limiter.giveBack(granted - jobs.length);
@@ -311,6 +316,9 @@ export class SendManager {
           continue;
         }
         inFlight += jobs.length;
+        // The claim must be on disk before its mails leave; the connections' answers are
+        // handled meanwhile, since the sync runs off the main thread.
+        await onDisk;
         waiting.push(...jobs);
         handOn();
       }
