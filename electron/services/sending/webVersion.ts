@@ -12,6 +12,12 @@ type Deps = Pick<
 
 /** How long a send start waits for the upload before the queue goes ahead without it. */
 const START_WAIT_MS = 20_000;
+/**
+ * Retries happen after successful syncs only (the tracker answers), so this many failures mean
+ * the tracker refuses this upload itself (too large, say): stop asking every five minutes. A new
+ * send of the mailing starts counting again.
+ */
+export const MAX_UPLOAD_ATTEMPTS = 24;
 
 interface PendingRow {
   mailingId: string;
@@ -42,7 +48,7 @@ export class WebVersionPublisher {
       .prepare(
         `insert into web_versions (mailing_id, requested_at) values (?, ?)
          on conflict (mailing_id) do update set requested_at = excluded.requested_at,
-           uploaded_at = null, last_error = null`,
+           uploaded_at = null, last_error = null, attempts = 0`,
       )
       .run(mailingId, this.context.clock.now());
     let timer: NodeJS.Timeout | undefined;
@@ -60,8 +66,11 @@ export class WebVersionPublisher {
   /** Tries every upload still pending (after a sync: the tracker answers again). */
   async retryPending(): Promise<void> {
     const pending = this.context.database.sqlite
-      .prepare('select mailing_id as mailingId from web_versions where uploaded_at is null')
-      .all() as PendingRow[];
+      .prepare(
+        `select mailing_id as mailingId from web_versions
+         where uploaded_at is null and attempts < ?`,
+      )
+      .all(MAX_UPLOAD_ATTEMPTS) as PendingRow[];
     for (const row of pending) await this.publish(row.mailingId);
   }
 

@@ -2,6 +2,11 @@ import { simpleParser } from 'mailparser';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trackerCredits } from '../../../electron/services/sending/credits';
+import {
+  MAX_UPLOAD_ATTEMPTS,
+  WebVersionPublisher,
+} from '../../../electron/services/sending/webVersion';
+import { TrackerClient } from '../../../tracker/client';
 import { newBlock } from '../../../electron/services/render/document';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
@@ -174,5 +179,27 @@ describe('the web version ("Online versie") of a sent mailing', () => {
       (page) => page !== null,
     );
     await expectWebVersion(link, running.url);
+  });
+
+  it('stops retrying an upload the tracker keeps refusing, and a new send tries again', async () => {
+    t = await startTestApp();
+    const { mailingId } = await seedMailing(t, { smtpPort: 9, count: 1 });
+    // Nothing listens on the discard port: every upload fails at once.
+    const refusing = () => ({
+      baseUrl: 'http://127.0.0.1:9',
+      client: new TrackerClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', timeoutMs: 2000 }),
+    });
+    const publisher = new WebVersionPublisher(t.app.context, refusing);
+    const attempts = () =>
+      t!.app.context.database.sqlite
+        .prepare('select attempts from web_versions where mailing_id = ?')
+        .pluck()
+        .get(mailingId);
+    expect(await publisher.publishForSend(mailingId)).toBe(false);
+    for (let i = 0; i < MAX_UPLOAD_ATTEMPTS + 3; i += 1) await publisher.retryPending();
+    expect(attempts()).toBe(MAX_UPLOAD_ATTEMPTS);
+    expect(publisher.isUploaded(mailingId)).toBe(false);
+    await publisher.publishForSend(mailingId);
+    expect(attempts()).toBe(1);
   });
 });
