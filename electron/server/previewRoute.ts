@@ -1,19 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../app';
 import type { ChannelOutput } from '../contract';
-import { previewContentSecurityPolicy } from '../main/policy';
 import { previewHtml } from '../services/render';
 import { OUTBOX_PREVIEW, outboxPreviewResponse } from './outboxPreview';
+import { mailPageAnswer, plainAnswer, type PreviewResponse } from './previewAnswer';
 
 export const PREVIEW_PREFIX = '/_preview/';
 
-export interface PreviewResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+export type { PreviewResponse } from './previewAnswer';
 
 /**
  * GET /_preview/<mailingId>?contactId=&images=off: the mail exactly as mailings.preview renders it,
@@ -29,11 +23,7 @@ export async function previewResponse(app: App, url: URL): Promise<PreviewRespon
   const contactParam = url.searchParams.get('contactId');
   const contactId = contactParam === null || contactParam === '' ? undefined : Number(contactParam);
   if (id === '' || (contactId !== undefined && !Number.isInteger(contactId))) {
-    return {
-      status: 400,
-      headers: PLAIN,
-      body: 'Ongeldige voorbeeldweergave / Invalid preview request',
-    };
+    return plainAnswer(400, 'Ongeldige voorbeeldweergave / Invalid preview request');
   }
   const envelope = await app.handlers['mailings.preview']({
     id,
@@ -46,27 +36,17 @@ export async function previewResponse(app: App, url: URL): Promise<PreviewRespon
         : envelope.error.code === 'invalid_input'
           ? 400
           : 500;
-    return {
+    return plainAnswer(
       status,
-      headers: PLAIN,
-      body:
-        status === 404
-          ? 'Deze mailing of dit contact bestaat niet / This mailing or contact does not exist'
-          : 'Het voorbeeld kon niet worden gemaakt / The preview could not be made',
-    };
+      status === 404
+        ? 'Deze mailing of dit contact bestaat niet / This mailing or contact does not exist'
+        : 'Het voorbeeld kon niet worden gemaakt / The preview could not be made',
+    );
   }
   const preview = envelope.value as ChannelOutput<'mailings.preview'>;
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': previewContentSecurityPolicy(),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    },
-    body: previewHtml(preview.html, { images: url.searchParams.get('images') !== 'off' }),
-  };
+  return mailPageAnswer(
+    previewHtml(preview.html, { images: url.searchParams.get('images') !== 'off' }),
+  );
 }
 
 /** The browser-mode route for startServer's `routes`: { [PREVIEW_PREFIX]: previewRoute(app) }. */
