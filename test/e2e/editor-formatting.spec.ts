@@ -1,10 +1,5 @@
 import { expect, test } from './fixtures';
-import {
-  addBlockBeforeFooter,
-  copyBasisNewsletter,
-  openPreview,
-  reloadWhenSaved,
-} from './editorHelpers';
+import { addTextBlock, copyBasisNewsletter, openPreview, reloadWhenSaved } from './editorHelpers';
 
 // Close the browser's connections before the server stops (see editor.spec.ts).
 test.afterEach(async ({ context }) => {
@@ -18,10 +13,7 @@ test('text colour and size from the toolbar survive a reload and are in the prev
   winkelpost,
 }) => {
   await copyBasisNewsletter(page, winkelpost.url);
-  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
-  const text = page.locator('[data-block-type="text"][data-selected]');
-  const editable = text.getByRole('textbox', { name: 'Tekst' });
-  await editable.click();
+  const { text, editable } = await addTextBlock(page);
   await page.keyboard.type('Alleen vandaag');
   await page.keyboard.press('Shift+Home');
 
@@ -55,10 +47,7 @@ test('alignment from the toolbar survives a reload and is in the preview', async
   winkelpost,
 }) => {
   await copyBasisNewsletter(page, winkelpost.url);
-  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
-  const text = page.locator('[data-block-type="text"][data-selected]');
-  const editable = text.getByRole('textbox', { name: 'Tekst' });
-  await editable.click();
+  const { text, editable } = await addTextBlock(page);
   await page.keyboard.type('In het midden');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Rechts ervan');
@@ -99,10 +88,7 @@ test('bullet and numbered lists from the toolbar survive a reload and are in the
   winkelpost,
 }) => {
   await copyBasisNewsletter(page, winkelpost.url);
-  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
-  const text = page.locator('[data-block-type="text"][data-selected]');
-  const editable = text.getByRole('textbox', { name: 'Tekst' });
-  await editable.click();
+  const { text, editable } = await addTextBlock(page);
   await text.getByRole('button', { name: 'Opsomming' }).click();
   await page.keyboard.type('Truien');
   await page.keyboard.press('Enter');

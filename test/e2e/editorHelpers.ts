@@ -20,6 +20,15 @@ export async function addBlockBeforeFooter(page: Page, blockName: string) {
     .click();
 }
 
+/** Adds a full-width text block before the footer and puts the cursor in it. */
+export async function addTextBlock(page: Page) {
+  await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
+  const text = page.locator('[data-block-type="text"][data-selected]');
+  const editable = text.getByRole('textbox', { name: 'Tekst' });
+  await editable.click();
+  return { text, editable };
+}
+
 /** Waits until every change is saved, then reloads the page (what a restart would show). */
 export async function reloadWhenSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
