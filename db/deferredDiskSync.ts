@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 
@@ -17,7 +18,8 @@ export type DurableWrite = <T>(write: () => T) => { result: T; onDisk: Promise<v
  * runs with the connection's own setting and is on disk when it returns.
  */
 export function deferredDiskSync(sqlite: Database.Database): DurableWrite {
-  const walPath = `${sqlite.name}-wal`;
+  // SQLite puts the WAL beside the database's real file, also when it was opened through a link.
+  const walPath = sqlite.memory ? '' : `${realpathSync(sqlite.name)}-wal`;
   const usesWal = () =>
     !sqlite.memory && String(sqlite.pragma('journal_mode', { simple: true })) === 'wal';
   const wal = usesWal();
@@ -45,8 +47,11 @@ async function syncWal(walPath: string, sqlite: Database.Database): Promise<void
       await file.close();
     }
   } catch {
-    // The WAL could not be synced from here (moved by a checkpoint that truncated it, or an
-    // odd file system): a checkpoint syncs the WAL itself before it copies anything.
-    sqlite.pragma('wal_checkpoint(PASSIVE)');
+    // The WAL could not be synced from here (an odd file system, a handle refused): a FULL
+    // checkpoint copies the whole WAL into the database file and syncs it. If even that cannot
+    // finish, the caller must not act on the write: throwing stops the send with its claimed
+    // jobs still 'sending', which a restart turns into 'uncertain', never into a second mail.
+    const [result] = sqlite.pragma('wal_checkpoint(FULL)') as { busy: number }[];
+    if (!result || result.busy !== 0) throw new Error('the claim could not be written to disk');
   }
 }

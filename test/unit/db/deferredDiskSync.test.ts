@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +21,33 @@ function walDatabase() {
   return { sqlite: db.sqlite, path };
 }
 
+/** WAL frames written and frames copied into the database file, from the WAL index (-shm). */
+function walFrames(realPath: string) {
+  const shm = readFileSync(`${realPath}-shm`);
+  return { written: shm.readUInt32LE(16), copied: shm.readUInt32LE(96) };
+}
+
 describe('deferredDiskSync', () => {
+  it('syncs the WAL beside the real file of a database opened through a link', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    mkdirSync(join(dir.path, 'real'));
+    mkdirSync(join(dir.path, 'link'));
+    const real = join(dir.path, 'real', 'w.sqlite');
+    new Database(real).close();
+    symlinkSync(real, join(dir.path, 'link', 'w.sqlite'));
+    const db = openDatabase(join(dir.path, 'link', 'w.sqlite'));
+    cleanups.unshift(() => db.close());
+    db.sqlite.exec('create table t (n integer)');
+    const { onDisk } = deferredDiskSync(db.sqlite)(() =>
+      db.sqlite.prepare('insert into t values (1)').run(),
+    );
+    await onDisk;
+    // Synced in place: no checkpoint (the fallback) had to copy the frames into the file.
+    const frames = walFrames(real);
+    expect(frames.written).toBeGreaterThan(frames.copied);
+  });
+
   it('commits at once, for every connection, and is on disk when onDisk resolves', async () => {
     const { sqlite, path } = walDatabase();
     const durably = deferredDiskSync(sqlite);
