@@ -1,5 +1,11 @@
 import { expect, test } from './fixtures';
-import { addTextBlock, copyBasisNewsletter, openPreview, reloadWhenSaved } from './editorHelpers';
+import {
+  addTextBlock,
+  copyBasisNewsletter,
+  openPreview,
+  reloadWhenSaved,
+  selectToLineStart,
+} from './editorHelpers';
 
 // Close the browser's connections before the server stops (see editor.spec.ts).
 test.afterEach(async ({ context }) => {
@@ -15,7 +21,7 @@ test('text colour and size from the toolbar survive a reload and are in the prev
   await copyBasisNewsletter(page, winkelpost.url);
   const { text, editable } = await addTextBlock(page);
   await page.keyboard.type('Alleen vandaag');
-  await page.keyboard.press('Shift+Home');
+  await selectToLineStart(page, editable, 'Alleen vandaag');
 
   await text.getByRole('button', { name: 'Tekstkleur' }).click();
   await page.getByRole('button', { name: '#c92a2a' }).click();
@@ -25,7 +31,7 @@ test('text colour and size from the toolbar survive a reload and are in the prev
 
   await editable.click();
   await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
+  await selectToLineStart(page, editable, 'Alleen vandaag');
   await text.getByRole('combobox', { name: 'Grootte' }).selectOption('24px');
   await expect(editable.getByText('Alleen vandaag')).toHaveCSS('font-size', '24px');
   // The text itself is untouched by the formatting.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { unwrap } from '../../electron/contract';
+import { addBlockBeforeFooter, copyBasisNewsletter, selectToLineStart } from './editorHelpers';
 import { expect, test } from './fixtures';
 
 // Close the browser's connections before the server stops: a spare socket Chromium opened but
@@ -11,24 +11,6 @@ test.afterEach(async ({ context }) => {
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
-
-async function copyBasisNewsletter(page: Page, url: string): Promise<string> {
-  await page.goto(`${url}/#/mailings`);
-  await page.getByRole('button', { name: 'Kopieer BASIS - nieuwsbrief' }).click();
-  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
-  await page.getByRole('tab', { name: '1. Inhoud' }).click();
-  return /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
-}
-
-/** Opens the picker at the last "Klik hier…" above the footer and adds a block of that type. */
-async function addBlockBeforeFooter(page: Page, blockName: string) {
-  const slots = page.getByTestId('insert-slot');
-  await slots.nth((await slots.count()) - 2).click();
-  await page
-    .getByRole('dialog', { name: 'Inhoud toevoegen' })
-    .getByRole('button', { name: blockName })
-    .click();
-}
 
 test('a copied BASIS newsletter gets text with bold and [[voornaam]], an uploaded image and a new order, and keeps it all after a reload', async ({
   page,
@@ -186,7 +168,11 @@ test('links are checked: a button refuses javascript: and completes www. address
   await addBlockBeforeFooter(page, 'Tekst over de hele breedte');
   const text = page.locator('[data-block-type="text"][data-selected]');
   await page.keyboard.type('Bekijk de collectie');
-  await page.keyboard.press('Shift+Home');
+  await selectToLineStart(
+    page,
+    text.getByRole('textbox', { name: 'Tekst' }),
+    'Bekijk de collectie',
+  );
   await text.getByRole('button', { name: 'Link', exact: true }).click();
   const address = page.getByLabel('Webadres of e-mailadres');
   await address.fill('javascript:alert(1)');

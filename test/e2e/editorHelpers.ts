@@ -1,4 +1,4 @@
-import type { FrameLocator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Copies "BASIS - nieuwsbrief", opens step 1 (Inhoud) and returns the new mailing's id. */
@@ -27,6 +27,29 @@ export async function addTextBlock(page: Page) {
   const editable = text.getByRole('textbox', { name: 'Tekst' });
   await editable.click();
   return { text, editable };
+}
+
+/**
+ * Selects from the cursor to the start of the line with the keyboard, and waits until the editor
+ * itself holds that selection: Lexical takes it from the browser's selectionchange event, which
+ * can arrive after a fast test has already pressed a toolbar control (a user never is that fast).
+ */
+export async function selectToLineStart(page: Page, editable: Locator, expected: string) {
+  await page.keyboard.press('Shift+Home');
+  await expect
+    .poll(() =>
+      editable.evaluate((root) => {
+        type Selection = { getTextContent(): string };
+        type Editor = {
+          getEditorState(): { _selection: Selection | null; read<T>(f: () => T): T };
+        };
+        const state = (
+          root as unknown as { __lexicalEditor: Editor }
+        ).__lexicalEditor.getEditorState();
+        return state.read(() => state._selection?.getTextContent() ?? '');
+      }),
+    )
+    .toBe(expected);
 }
 
 /** Waits until every change is saved, then reloads the page (what a restart would show). */
