@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { pooledRandomBytes } from './randomPool';
 
 /**
  * A time-ordered event id (UUID version 7, RFC 9562): 48 bits of the receipt time in
@@ -6,19 +6,10 @@ import { randomFillSync } from 'node:crypto';
  * tracker's store and the app's `events` table append at the end of their id index instead of
  * touching a random page per event (random v4 ids made syncing 100,000 events cost ~2 s more).
  */
-const POOL_IDS = 256;
-/** Random bytes are drawn for many ids at once (as randomUUID does): one call per id costs ~3 µs. */
-const pool = Buffer.alloc(16 * POOL_IDS);
-let poolOffset = pool.length;
 const scratch = Buffer.alloc(16);
 
 export function newEventId(nowMs: number): string {
-  if (poolOffset === pool.length) {
-    randomFillSync(pool);
-    poolOffset = 0;
-  }
-  pool.copy(scratch, 6, poolOffset + 6, poolOffset + 16);
-  poolOffset += 16;
+  pooledRandomBytes(10).copy(scratch, 6);
   const ms = Math.max(0, Math.floor(nowMs));
   scratch.writeUIntBE(ms % 2 ** 48, 0, 6);
   scratch[6] = 0x70 | (scratch[6]! & 0x0f);

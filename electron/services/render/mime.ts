@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import { pooledRandomBytes } from '../../../tracker/randomPool';
 import type { CompiledMailing } from './compile';
 import { BARCODE_CID, type RenderedMail } from './personalize';
 
@@ -136,7 +137,7 @@ export function mailDate(date: Date): string {
 /** A Message-ID for a new job: random, at the sender's domain. */
 export function newMessageId(senderEmail: string): string {
   const domain = senderEmail.split('@')[1] || 'winkelpost.local';
-  return `<${randomBytes(16).toString('hex')}@${domain}>`;
+  return `<${pooledRandomBytes(16).toString('hex')}@${domain}>`;
 }
 
 export function composeMessage(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../../../tracker/randomPool';
 import { newMessageId } from '../render';
 import type { Recipient } from '../selections/recipients';
 import type { NewJob } from './jobStore';
@@ -14,7 +14,7 @@ export function* newJobs(recipients: Iterable<Recipient>, senderEmail: string): 
       contactId: r.contactId,
       email: r.email,
       normalizedEmail: r.normalizedEmail,
-      recipientId: randomBytes(12).toString('base64url'),
+      recipientId: pooledRandomBytes(12).toString('base64url'),
       messageId: newMessageId(senderEmail),
       data: r.data,
     };
