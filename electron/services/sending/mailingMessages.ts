@@ -38,7 +38,7 @@ export function mailingMessageSources(
             messageId: job.messageId,
             date: new Date(context.clock.now()),
           });
-          return { envelopeFrom: returnPath(job.id), to: job.email, raw };
+          return { envelopeFrom: returnPath(job.id), to: job.email, messageId: job.messageId, raw };
         },
       };
     },

@@ -5,6 +5,8 @@ export interface OutgoingMail {
   /** MAIL FROM (Return-Path): the VERP bounce address, or the sender. */
   envelopeFrom: string;
   to: string;
+  /** The Message-ID inside `raw`, told to nodemailer so it does not invent one of its own. */
+  messageId: string;
   raw: Buffer;
 }
 
@@ -22,6 +24,9 @@ export function transportMessenger(transport: MailTransport): Messenger {
     async send(mail) {
       await transport.sendMail({
         envelope: { from: mail.envelopeFrom, to: [mail.to] },
+        // With raw bytes nodemailer sends them as they are, but still makes up a Message-ID for
+        // its own result (five calls to the system's random generator) unless it is told this one.
+        messageId: mail.messageId,
         raw: mail.raw,
       });
     },

@@ -186,7 +186,12 @@ await Promise.all(
   Array.from({ length: config.window }, async () => {
     while (next < prebuilt.length) {
       const mail = prebuilt[next++]!;
-      await pool.sendMail({ envelope: { from: mail.envelopeFrom, to: [mail.to] }, raw: mail.raw });
+      // The same call the queue's messenger makes, minus the queue.
+      await pool.sendMail({
+        envelope: { from: mail.envelopeFrom, to: [mail.to] },
+        messageId: mail.messageId,
+        raw: mail.raw,
+      });
     }
   }),
 );
