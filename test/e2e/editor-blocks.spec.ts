@@ -186,3 +186,22 @@ test('a deleted block brought back with "Ongedaan maken" is saved in its place a
   const mail = await openPreview(page);
   await expect(mail.getByText('Deze tekst komt terug')).toBeVisible();
 });
+
+test('a new block gets its default words in the language of the mails, while the app stays Dutch', async ({
+  page,
+  winkelpost,
+}) => {
+  winkelpost.app.context.settings.update({ mailLanguage: 'en' });
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  await addBlockBeforeFooter(page, 'Knop');
+  await addBlockBeforeFooter(page, 'Waardebon');
+
+  // The app's own words stay Dutch; what goes to the customers is English.
+  await expect(page.getByRole('tab', { name: '1. Inhoud' })).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect((await savedBlock(winkelpost, id, 'button'))?.label).toBe('See it here');
+  expect((await savedBlock(winkelpost, id, 'voucher'))?.title).toBe('Your personal voucher');
+  const mail = await openPreview(page);
+  await expect(mail.getByText('See it here')).toBeVisible();
+  await expect(mail.getByText('Your personal voucher')).toBeVisible();
+});

@@ -10,12 +10,14 @@ import { BlockPicker } from './BlockPicker';
 import { InsertSlot } from './InsertSlot';
 import { SettingsPanel } from './SettingsPanel';
 import { useBlockActions, type RemovedBlock } from './useBlockActions';
+import { useMailLanguageT } from '../useMailLanguageT';
 
 const FONT_FALLBACK = 'Arial, Helvetica, sans-serif';
 
 /** Step 1's surface: the mail at its real width and colours, edited block by block. */
 export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('editor');
+  const mailT = useMailLanguageT();
   const draft = useDraft();
   const document = useDraftSnapshot((s) => s.mailing.document);
   const [selectedId, setSelectedId] = useState<string | null>(blockFromLocation);
@@ -33,7 +35,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
 
   const pick = (type: BlockType) => {
     if (pickerAt === null) return;
-    const block = { id: newBlockId(), type, data: BLOCKS[type].create(t) } as Block;
+    const block = { id: newBlockId(), type, data: BLOCKS[type].create(mailT) } as Block;
     actions.insert(pickerAt, block);
     setPickerAt(null);
     // Straight into the new block, so the shopkeeper can type at once.
