@@ -43,6 +43,15 @@ export const SendStatus = z.object({
     reserved: z.number().int(),
     committed: z.number().int(),
   }),
+  /**
+   * The mailing's web version at the tracker (the "Online versie" link in every mail): online,
+   * still to be placed (tried again after each sync), refused by the tracker (no longer tried),
+   * or none (no account linked, so the mails carry no such link). `detail`: the last problem.
+   */
+  webVersion: z.object({
+    state: z.enum(['online', 'pending', 'refused', 'none']),
+    detail: z.string().nullable(),
+  }),
   /** Estimated from the rate limits and what is left; null when not running. */
   expectedEndAt: Timestamp.nullable(),
 });

@@ -145,6 +145,10 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
       timeout: 30_000,
     });
     await expect(page.getByTestId('send-counts')).toContainText('12 van 12 verstuurd');
+    // The "Online versie" link in the mails works: the page says so.
+    await expect(page.getByTestId('web-version')).toHaveText(
+      'De online versie van deze mailing staat klaar.',
+    );
     // The note that the send is done appears on the page the shopkeeper is on (here step 6).
     await expect(page.getByText('Verzending klaar')).toBeVisible();
     expect(sink.received).toHaveLength(12);

@@ -13,8 +13,9 @@ import { newJobs } from './newJobs';
 import type { MessageSourceFactory } from './messageSource';
 import type { Messenger } from './messenger';
 import { SendManager, type SendManagerOptions } from './sendManager';
-import { sendStatus } from './sendStatus';
+import { parseSkipped, sendStatus } from './sendStatus';
 import { SendStore, type SendRow } from './sendStore';
+import { webVersionState } from './webVersion';
 
 export interface StartRequest {
   mailingId: string;
@@ -144,7 +145,7 @@ export class SendService {
       sendId: row.id,
       state: row.state,
       recipients: row.recipients,
-      skipped: sendStatus(row, this.jobs, '', 0, () => 0).skipped,
+      skipped: parseSkipped(row.skipped),
       credits: row.creditsReserved,
       existing: true,
     };
@@ -320,6 +321,7 @@ export class SendService {
       this.subjectOf(row.mailingId),
       this.context.clock.now(),
       (n) => this.manager.estimateMs(n),
+      webVersionState(this.context.database.sqlite, row.mailingId),
     );
   }
 

@@ -2,7 +2,7 @@ import type { SendStatusT } from '../../contract/sending';
 import type { JobStore } from './jobStore';
 import type { SendRow } from './sendStore';
 
-function parseSkipped(json: string): SendStatusT['skipped'] {
+export function parseSkipped(json: string): SendStatusT['skipped'] {
   try {
     const value = JSON.parse(json) as Partial<SendStatusT['skipped']>;
     return {
@@ -22,6 +22,7 @@ export function sendStatus(
   subject: string,
   now: number,
   estimateMs: (remaining: number) => number,
+  webVersion: SendStatusT['webVersion'],
 ): SendStatusT {
   const c = jobs.counts(row.id);
   const remaining = c.queued + c.retry + c.sending;
@@ -58,5 +59,6 @@ export function sendStatus(
       committed: row.creditsCommitted,
     },
     expectedEndAt,
+    webVersion,
   };
 }

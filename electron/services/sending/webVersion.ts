@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { AppContext } from '../../app';
+import type { SendStatusT } from '../../contract/sending';
 import { TrackerClient } from '../../../tracker/client';
 import { compileStoredMailing } from '../mailings/renderInput';
 import type { CompileImage } from '../render';
@@ -21,6 +23,24 @@ export const MAX_UPLOAD_ATTEMPTS = 24;
 
 interface PendingRow {
   mailingId: string;
+}
+
+/** Where the mailing's web version stands, for the send's status (see SendStatus.webVersion). */
+export function webVersionState(
+  sqlite: Database.Database,
+  mailingId: string,
+): SendStatusT['webVersion'] {
+  const row = sqlite
+    .prepare(
+      `select uploaded_at as uploadedAt, attempts, last_error as lastError from web_versions
+       where mailing_id = ?`,
+    )
+    .get(mailingId) as
+    { uploadedAt: number | null; attempts: number; lastError: string | null } | undefined;
+  if (!row) return { state: 'none', detail: null };
+  if (row.uploadedAt !== null) return { state: 'online', detail: null };
+  const state = row.attempts >= MAX_UPLOAD_ATTEMPTS ? 'refused' : 'pending';
+  return { state, detail: row.lastError };
 }
 
 /**

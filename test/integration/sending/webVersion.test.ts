@@ -5,6 +5,7 @@ import { trackerCredits } from '../../../electron/services/sending/credits';
 import {
   MAX_UPLOAD_ATTEMPTS,
   WebVersionPublisher,
+  webVersionState,
 } from '../../../electron/services/sending/webVersion';
 import { TrackerClient } from '../../../tracker/client';
 import { newBlock } from '../../../electron/services/render/document';
@@ -71,7 +72,7 @@ async function sendAndWait(app: TestApp, mailingId: string, key: string) {
     confirmed: ALL_TICKED,
     idempotencyKey: key,
   });
-  await until(
+  return until(
     'the send to finish',
     () => app.call('send.status', { sendId: started.sendId }),
     (s) => s?.state === 'finished',
@@ -120,7 +121,8 @@ describe('the web version ("Online versie") of a sent mailing', () => {
     await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
     const mailingId = await seedWithPhoto(t, sink.port);
 
-    await sendAndWait(t, mailingId, 'web-version-1');
+    const status = await sendAndWait(t, mailingId, 'web-version-1');
+    expect(status?.webVersion).toEqual({ state: 'online', detail: null });
     expect(sink.received).toHaveLength(2);
     const { link, html } = await webVersionLink(sink.received[0]!.raw, tracker.url);
     // The mail itself stays personal, with its image inline (mailparser turns cid: into data:).
@@ -157,7 +159,10 @@ describe('the web version ("Online versie") of a sent mailing', () => {
     await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
     const mailingId = await seedWithPhoto(t, sink.port);
 
-    await sendAndWait(t, mailingId, 'web-version-offline');
+    const status = await sendAndWait(t, mailingId, 'web-version-offline');
+    // The send's status tells the shopkeeper the link does not work yet, and why.
+    expect(status?.webVersion.state).toBe('pending');
+    expect(status?.webVersion.detail).not.toBeNull();
     expect(sink.received).toHaveLength(2);
     expect(await running.store.getWebVersion(running.accountId, mailingId)).toBeNull();
     const { link } = await webVersionLink(sink.received[1]!.raw, running.url);
@@ -179,6 +184,8 @@ describe('the web version ("Online versie") of a sent mailing', () => {
       (page) => page !== null,
     );
     await expectWebVersion(link, running.url);
+    const after = await t.call('send.status', { sendId: status!.sendId });
+    expect(after?.webVersion).toEqual({ state: 'online', detail: null });
   });
 
   it('stops retrying an upload the tracker keeps refusing, and a new send tries again', async () => {
@@ -199,7 +206,10 @@ describe('the web version ("Online versie") of a sent mailing', () => {
     for (let i = 0; i < MAX_UPLOAD_ATTEMPTS + 3; i += 1) await publisher.retryPending();
     expect(attempts()).toBe(MAX_UPLOAD_ATTEMPTS);
     expect(publisher.isUploaded(mailingId)).toBe(false);
+    const sqlite = t.app.context.database.sqlite;
+    expect(webVersionState(sqlite, mailingId).state).toBe('refused');
     await publisher.publishForSend(mailingId);
     expect(attempts()).toBe(1);
+    expect(webVersionState(sqlite, mailingId).state).toBe('pending');
   });
 });

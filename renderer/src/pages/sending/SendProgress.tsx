@@ -62,6 +62,16 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
             waiting: status.queued + status.retry + status.sending,
           })}
         </Text>
+        {status.webVersion.state !== 'none' && (
+          <Text
+            size="sm"
+            c={status.webVersion.state === 'refused' ? 'red' : 'dimmed'}
+            data-testid="web-version"
+            data-state={status.webVersion.state}
+          >
+            {t(`progress.webVersion.${status.webVersion.state}`)}
+          </Text>
+        )}
         {status.expectedEndAt !== null && status.state === 'running' && (
           <Text size="sm">{t('progress.expectedEnd', { at: format(status.expectedEndAt) })}</Text>
         )}
