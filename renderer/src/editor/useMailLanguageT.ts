@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 
 /**
- * The editor's words in the language the mail is written in (Overig - account, "Taal van de
- * mails"), not the app's: a new block's default texts (a heading, the footer's reason and
+ * The editor's words in the language of the mails (Overig - account, "Taal van de vaste teksten
+ * in uw mails"), not the app's: a new block's default texts (a heading, the footer's reason and
  * "Afmelden") go to the customers, like the words the app adds to the mail itself. Until the
  * setting has loaded, or when it cannot be read, the app's language is used.
  */
