@@ -15,12 +15,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a real SQLite file in a temp folder, with a clock the test controls. */
-export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
-  const dir = tempDir();
-  const clock = new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
+/**
+ * A real app on the data folder given, e.g. to start it again over the same database (a restart);
+ * closing it leaves the folder in place.
+ */
+export async function openTestApp(
+  dataDir: string,
+  clock: ManualClock,
+  options: Partial<CreateAppOptions> = {},
+): Promise<TestApp> {
   const app = await createApp({
-    dataDir: dir.path,
+    dataDir,
     clock,
     logger: silentLogger,
     cipher: aesSecretCipher(Buffer.alloc(32, 1)),
@@ -29,10 +34,24 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
   return {
     app,
     clock,
-    dataDir: dir.path,
+    dataDir,
     call: async (channel, input) => unwrap(await app.handlers[channel](input)) as never,
+    close: () => app.close(),
+  };
+}
+
+/** A real app on a real SQLite file in a temp folder, with a clock the test controls. */
+export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
+  const dir = tempDir();
+  const opened = await openTestApp(
+    dir.path,
+    new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0)),
+    options,
+  );
+  return {
+    ...opened,
     async close() {
-      await app.close();
+      await opened.close();
       dir.remove();
     },
   };

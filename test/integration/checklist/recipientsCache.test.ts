@@ -7,7 +7,7 @@ import {
 import { resolveRecipients } from '../../../electron/services/selections/recipients';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSend } from '../bounces/seed';
-import { fakeResolver, recipientAddress, seedMailing } from '../sending/seed';
+import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
 
 /** The checklist keeps the resolved recipients per mailing, but never shows a stale count. */
 describe('checklist.get with cached recipients', () => {
@@ -40,18 +40,11 @@ describe('checklist.get with cached recipients', () => {
   it('shows a change to the selections at the next call, imports included', async () => {
     const { t, mailingId, recipients } = await setup();
     expect((await recipients()).count).toBe(5);
-    const rows = ['email;naam', 'nieuw@example.nl;Nieuw', `${recipientAddress(1)};Dubbel`];
-    const imported = await t.call('selections.import', {
-      fileName: 'extra.csv',
-      dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
-      description: 'Extra',
-      consent: true,
-    });
-    const attached = (await t.call('mailings.recipients', { id: mailingId })).selectionIds;
-    await t.call('mailings.setSelections', {
-      id: mailingId,
-      selectionIds: [...attached, imported.selectionId],
-    });
+    const imported = await importAndAttach(t, mailingId, [
+      'email;naam',
+      'nieuw@example.nl;Nieuw',
+      `${recipientAddress(1)};Dubbel`,
+    ]);
     expect(await recipients()).toMatchObject({ count: 6, params: { duplicates: 1 } });
     await t.call('mailings.setSelections', { id: mailingId, selectionIds: [imported.selectionId] });
     expect((await recipients()).count).toBe(2);

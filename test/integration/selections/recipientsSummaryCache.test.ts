@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
-import { fakeResolver, recipientAddress, seedMailing } from '../sending/seed';
+import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
 
 /** Step 3 (Selecties) reads the recipients from the checklist's cache, and never a stale one. */
 describe('mailings.recipients with cached recipients', () => {
@@ -39,24 +39,18 @@ describe('mailings.recipients with cached recipients', () => {
   it('shows attaching and detaching a selection at the next summary', async () => {
     const { t, mailingId, summary } = await setup();
     const first = await summary();
-    const rows = ['email;naam', 'nieuw@example.nl;Nieuw', `${recipientAddress(1)};Dubbel`];
-    const imported = await t.call('selections.import', {
-      fileName: 'extra.csv',
-      dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
-      description: 'Extra',
-      consent: true,
-    });
+    const { selectionId, attached } = await importAndAttach(t, mailingId, [
+      'email;naam',
+      'nieuw@example.nl;Nieuw',
+      `${recipientAddress(1)};Dubbel`,
+    ]);
     // Attached through the channel: its own answer is already the new one.
-    const attached = await t.call('mailings.setSelections', {
-      id: mailingId,
-      selectionIds: [...first.selectionIds, imported.selectionId],
-    });
     expect(attached).toMatchObject({ recipientCount: 6, duplicateCount: 1 });
     expect(await summary()).toMatchObject({ recipientCount: 6, duplicateCount: 1 });
     // Detached by a plain delete, as removing a selection does: the trigger still notices.
     t.app.context.database.sqlite
       .prepare('delete from mailing_selections where mailing_id = ? and selection_id = ?')
-      .run(mailingId, imported.selectionId);
+      .run(mailingId, selectionId);
     expect(await summary()).toMatchObject({ recipientCount: 5, duplicateCount: 0 });
     expect((await summary()).selectionIds).toEqual(first.selectionIds);
   });

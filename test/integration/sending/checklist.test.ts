@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
-import { fakeResolver, linkTracker, seedMailing } from './seed';
+import { fakeResolver, importAndAttach, linkTracker, seedMailing } from './seed';
 
 describe('checklist.get', () => {
   let t: TestApp | undefined;
@@ -47,18 +47,10 @@ describe('checklist.get', () => {
       id: mailingId,
       patch: { topLine: 'Hallo [[voornaam]], kleur [[lievelingskleur]]' },
     });
-    const rows = 'email;naam;voornaam\nleeg@example.nl;Zonder Voornaam;\n';
-    const imported = await t.call('selections.import', {
-      fileName: 'extra.csv',
-      dataBase64: Buffer.from(rows).toString('base64'),
-      description: 'Extra',
-      consent: true,
-    });
-    const attached = (await t.call('mailings.recipients', { id: mailingId })).selectionIds;
-    await t.call('mailings.setSelections', {
-      id: mailingId,
-      selectionIds: [...attached, imported.selectionId],
-    });
+    await importAndAttach(t, mailingId, [
+      'email;naam;voornaam',
+      'leeg@example.nl;Zonder Voornaam;',
+    ]);
     ({ byId } = await statusOf(mailingId));
     expect(byId.variables).toMatchObject({
       status: 'fail',

@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../electron/app';
-import {
-  unwrap,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-} from '../../../electron/contract';
 import { ManualClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
-import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { tempDir } from '../../helpers/tempDir';
-import type { TestApp } from '../../helpers/testApp';
+import { openTestApp, type TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
 import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
@@ -21,7 +12,7 @@ const PER_HOUR = 30;
 describe('the hourly sending limit across a restart', () => {
   let sink: SmtpSink | undefined;
   let tracker: RunningTracker | undefined;
-  let app: App | undefined;
+  let app: TestApp | undefined;
   const dir = tempDir();
   const clock = new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
   afterEach(async () => {
@@ -34,22 +25,11 @@ describe('the hourly sending limit across a restart', () => {
   // The token buckets run on monotonic time; frozen, nothing refills during the test, so what
   // the limiter grants depends only on what the database says went out in the past hour.
   async function open(): Promise<TestApp> {
-    const current = await createApp({
-      dataDir: dir.path,
-      clock,
-      logger: silentLogger,
-      cipher: aesSecretCipher(Buffer.alloc(32, 1)),
+    const current = await openTestApp(dir.path, clock, {
       sending: { resolver: fakeResolver(), manager: { monotonicNow: () => 0 } },
     });
     app = current;
-    return {
-      app: current,
-      clock,
-      dataDir: dir.path,
-      call: async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-        unwrap(await current.handlers[channel](input)) as ChannelOutput<C>,
-      close: () => current.close(),
-    };
+    return current;
   }
 
   it('counts the mails of the past hour after the app restarts', async () => {

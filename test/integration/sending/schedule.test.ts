@@ -1,16 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../electron/app';
-import {
-  unwrap,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-} from '../../../electron/contract';
 import { ManualClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
-import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { tempDir } from '../../helpers/tempDir';
-import type { TestApp } from '../../helpers/testApp';
+import { openTestApp, type TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
 import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
@@ -20,7 +11,7 @@ const HOUR = 60 * 60 * 1000;
 describe('scheduled sends', () => {
   let sink: SmtpSink | undefined;
   let tracker: RunningTracker | undefined;
-  let app: App | undefined;
+  let app: TestApp | undefined;
   let dir = tempDir();
   let clock = new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
   beforeEach(() => {
@@ -36,22 +27,8 @@ describe('scheduled sends', () => {
   });
 
   async function open(): Promise<TestApp> {
-    app = await createApp({
-      dataDir: dir.path,
-      clock,
-      logger: silentLogger,
-      cipher: aesSecretCipher(Buffer.alloc(32, 1)),
-      sending: { resolver: fakeResolver() },
-    });
-    const current = app;
-    return {
-      app: current,
-      clock,
-      dataDir: dir.path,
-      call: async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-        unwrap(await current.handlers[channel](input)) as ChannelOutput<C>,
-      close: () => current.close(),
-    };
+    app = await openTestApp(dir.path, clock, { sending: { resolver: fakeResolver() } });
+    return app;
   }
 
   it('starts when due while the app runs', async () => {

@@ -25,6 +25,25 @@ export function recipientAddress(i: number): string {
   return `klant${String(i).padStart(5, '0')}@example.nl`;
 }
 
+/**
+ * Imports a CSV (one string per line) as a new selection, with consent, and attaches it to the
+ * mailing beside the selections it has; returns the new selection and setSelections' answer.
+ */
+export async function importAndAttach(t: TestApp, mailingId: string, lines: string[]) {
+  const imported = await t.call('selections.import', {
+    fileName: 'extra.csv',
+    dataBase64: Buffer.from(lines.join('\n')).toString('base64'),
+    description: 'Extra',
+    consent: true,
+  });
+  const attached = (await t.call('mailings.recipients', { id: mailingId })).selectionIds;
+  const answer = await t.call('mailings.setSelections', {
+    id: mailingId,
+    selectionIds: [...attached, imported.selectionId],
+  });
+  return { selectionId: imported.selectionId, attached: answer };
+}
+
 /** Logs in at the tracker as the app would and stores the link. */
 export async function linkTracker(t: TestApp, tracker: RunningTracker): Promise<void> {
   const client = new TrackerClient({ baseUrl: tracker.url });
