@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tempDir } from '../helpers/tempDir';
-import { bundleImportChild } from './import/bundleChild';
+import { bundleForNode } from './bundleForNode';
 import { writeTillExport } from './import/csvFixture';
 
 const ROWS = 100_000;
@@ -51,9 +51,9 @@ export default async function importBench(): Promise<Record<string, unknown>> {
   try {
     const csv = join(dir.path, 'kassa-export.csv');
     writeTillExport(csv, ROWS);
-    const bundle = await bundleImportChild(bundleDir);
-    const tsxLoader = ['--import', 'tsx'];
     const childTs = join(here, 'import', 'importChild.ts');
+    const bundle = await bundleForNode(childTs, join(bundleDir, 'importChild.mjs'));
+    const tsxLoader = ['--import', 'tsx'];
     const dataDir = (name: string) => join(dir.path, name);
 
     const emptyNodeRssMb = await emptyProcessRssMb([]);
