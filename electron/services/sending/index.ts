@@ -14,10 +14,9 @@ import { trackerCredits, type CreditsPort } from './credits';
 import { createSendingHandlers } from './handlers';
 import { mailingMessageSources } from './mailingMessages';
 import type { Messenger } from './messenger';
-import { transportMessenger } from './messenger';
+import { queueMessenger } from './messenger';
 import { SendService, type SendServiceOptions } from './sendService';
 import type { SendRow } from './sendStore';
-import { createMailTransport } from './transport';
 import { recordMailingLinks } from '../stats/mailingLinks';
 import { WebVersionPublisher } from './webVersion';
 
@@ -65,13 +64,10 @@ export function createSending(
       const mailing = context.mailings.get(send.mailingId);
       const sender = context.settings.read().senders.find((s) => s.id === mailing.from);
       const dkim = sender ? dkimSigningFor(context.kv, context.cipher, sender.email) : undefined;
-      return transportMessenger(
-        createMailTransport(context, {
-          pool: true,
-          maxConnections: options.maxConnections ?? 3,
-          ...(dkim ? { dkim } : {}),
-        }),
-      );
+      return queueMessenger(context, {
+        ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+        ...(dkim ? { dkim } : {}),
+      });
     });
   const webVersions = new WebVersionPublisher(context);
   // A sync that reached the tracker means an upload that failed earlier may succeed now.

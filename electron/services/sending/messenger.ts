@@ -1,4 +1,15 @@
-import type { MailTransport } from './transport';
+import { SmtpPool } from './smtpPool';
+import {
+  connectionOptions,
+  createOutboxTransport,
+  DEFAULT_MAX_CONNECTIONS,
+  isSmtpConfigured,
+  MAX_MESSAGES_PER_CONNECTION,
+  outboxDir,
+  type MailTransport,
+  type TransportContext,
+  type TransportTuning,
+} from './transport';
 
 /** One message ready for the wire: the envelope and the complete RFC 5322 bytes. */
 export interface OutgoingMail {
@@ -17,6 +28,22 @@ export interface OutgoingMail {
 export interface Messenger {
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
+}
+
+/** The send queue's way out, as the settings say now: the SMTP server, or the outbox folder. */
+export function queueMessenger(context: TransportContext, tuning: TransportTuning): Messenger {
+  const { smtp } = context.settings.read();
+  if (!isSmtpConfigured(smtp))
+    return transportMessenger(createOutboxTransport(outboxDir(context.dataDir), tuning.dkim));
+  const password = context.settings.smtpPassword();
+  const pool = new SmtpPool({
+    connection: connectionOptions(smtp, tuning),
+    ...(smtp.user ? { auth: { user: smtp.user, pass: password } } : {}),
+    maxConnections: tuning.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxMessages: MAX_MESSAGES_PER_CONNECTION,
+    ...(tuning.dkim ? { dkim: tuning.dkim } : {}),
+  });
+  return { send: (mail) => pool.send(mail), close: () => pool.close() };
 }
 
 export function transportMessenger(transport: MailTransport): Messenger {

@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SettingsService } from '../settings/settingsService';
@@ -64,6 +65,10 @@ export const DEFAULT_TIMEOUTS = {
   socketTimeoutMs: 60_000,
 } as const;
 
+export const DEFAULT_MAX_CONNECTIONS = 3;
+/** Servers often cap messages per connection; reconnecting every 100 costs little. */
+export const MAX_MESSAGES_PER_CONNECTION = 100;
+
 export function outboxDir(dataDir: string): string {
   return join(dataDir, 'outbox');
 }
@@ -72,13 +77,12 @@ export function isSmtpConfigured(smtp: SmtpServerSettings): boolean {
   return smtp.host.trim() !== '';
 }
 
-/** nodemailer options for the configured server. `security` maps to secure / requireTLS / ignoreTLS. */
-export function smtpOptions(
+/** Where and how to connect: `security` maps to secure / requireTLS / ignoreTLS; explicit timeouts. */
+export function connectionOptions(
   smtp: SmtpServerSettings,
-  password: string,
   tuning: TransportTuning = {},
-): SMTPTransport.Options | SMTPPool.Options {
-  const base: SMTPTransport.Options = {
+): SMTPConnection.Options {
+  return {
     host: smtp.host,
     port: smtp.port,
     secure: smtp.security === 'tls',
@@ -88,6 +92,17 @@ export function smtpOptions(
     greetingTimeout: tuning.greetingTimeoutMs ?? DEFAULT_TIMEOUTS.greetingTimeoutMs,
     socketTimeout: tuning.socketTimeoutMs ?? DEFAULT_TIMEOUTS.socketTimeoutMs,
     dnsTimeout: 10_000,
+  };
+}
+
+/** nodemailer transport options for the configured server (test sends, system mail, benchmarks). */
+export function smtpOptions(
+  smtp: SmtpServerSettings,
+  password: string,
+  tuning: TransportTuning = {},
+): SMTPTransport.Options | SMTPPool.Options {
+  const base: SMTPTransport.Options = {
+    ...connectionOptions(smtp, tuning),
     ...(smtp.user ? { auth: { user: smtp.user, pass: password } } : {}),
     ...(tuning.dkim ? { dkim: tuning.dkim } : {}),
   };
@@ -95,9 +110,8 @@ export function smtpOptions(
   return {
     ...base,
     pool: true,
-    maxConnections: tuning.maxConnections ?? 3,
-    // Servers often cap messages per connection; reconnecting every 100 costs little.
-    maxMessages: 100,
+    maxConnections: tuning.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxMessages: MAX_MESSAGES_PER_CONNECTION,
   } satisfies SMTPPool.Options;
 }
 

@@ -1,8 +1,10 @@
 /**
  * The process the send benchmark measures: the app with its send queue and nothing else (the SMTP
- * sink and the tracker run in the peers process). Phase 1 sends RECIPIENTS mails through the
- * whole queue; phase 2, when the parent says so, sends the same messages pre-built through a bare
- * nodemailer pool. Figures go to the parent over IPC.
+ * sink and the tracker run in the peers process). First WARM_UP mails through a bare nodemailer
+ * pool, so the sink and the SMTP client code they share are warm before anything is measured.
+ * Phase 1 sends RECIPIENTS mails through the whole queue; phase 2, when the parent says so, sends
+ * the same messages pre-built through a bare nodemailer pool, then through the queue's own
+ * connection pool without the queue. Figures go to the parent over IPC.
  */
 import nodemailer from 'nodemailer';
 import { createApp } from '../../../electron/app';
@@ -19,7 +21,12 @@ import { newMessageId } from '../../../electron/services/render';
 import { mailingMessageSources } from '../../../electron/services/sending/mailingMessages';
 import type { OutgoingMail } from '../../../electron/services/sending/messenger';
 import type { SendRow } from '../../../electron/services/sending/sendStore';
-import { smtpOptions } from '../../../electron/services/sending/transport';
+import { SmtpPool } from '../../../electron/services/sending/smtpPool';
+import {
+  connectionOptions,
+  MAX_MESSAGES_PER_CONNECTION,
+  smtpOptions,
+} from '../../../electron/services/sending/transport';
 import { tempDir } from '../../helpers/tempDir';
 import type { TestApp } from '../../helpers/testApp';
 import {
@@ -36,6 +43,7 @@ export interface AppProcessConfig {
   smtpPort: number;
   trackerUrl: string;
   recipients: number;
+  warmUp: number;
   connections: number;
   window: number;
 }
@@ -57,10 +65,17 @@ export interface QueueFigures {
   sent: number;
 }
 
+export interface PoolFigures {
+  ms: number;
+  cpuMs: number;
+}
+
 export interface BaselineFigures {
   type: 'baseline';
-  baselineMs: number;
-  baselineCpuMs: number;
+  /** The bare nodemailer pool: the benchmark's baseline. */
+  nodemailerPool: PoolFigures;
+  /** The queue's own connection pool (SmtpPool) without the queue. */
+  ownPool: PoolFigures;
   buildMs: number;
 }
 
@@ -102,6 +117,61 @@ const { mailingId } = await seedMailing(t, { smtpPort: config.smtpPort, count: c
 // "Versturen" only appears on the checklist (step 6), which compiles the mailing: in the app the
 // one-time load of the renderer (MJML) has happened before send.start, so here too.
 await t.call('checklist.get', { mailingId });
+
+const source = await mailingMessageSources(app.context).forSend({ mailingId } as SendRow);
+const buildOne = (i: number, email: string): OutgoingMail =>
+  source.build({
+    id: i + 1,
+    sendId: 'baseline',
+    mailingId,
+    contactId: null,
+    email,
+    normalizedEmail: email,
+    recipientId: `r${i}`,
+    messageId: newMessageId('nieuws@bakkerij.nl'),
+    data: { naam: `Klant ${i}`, voornaam: 'Klant' },
+    attempts: 1,
+  });
+const nodemailerPool = () =>
+  nodemailer.createTransport(
+    smtpOptions({ host: '127.0.0.1', port: config.smtpPort, security: 'none', user: '' }, '', {
+      pool: true,
+      maxConnections: config.connections,
+    }),
+  );
+/** Sends `count` messages with `window` in flight, as the queue keeps them; CPU and wall time. */
+async function sendThrough(
+  send: (mail: OutgoingMail) => Promise<unknown>,
+  count: number,
+  mailAt: (i: number) => OutgoingMail,
+): Promise<PoolFigures> {
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: config.window }, async () => {
+      while (next < count) await send(mailAt(next++));
+    }),
+  );
+  return { ms: performance.now() - start, cpuMs: cpuMs(cpu) };
+}
+// The same call the queue's transport makes for a raw message, minus the queue.
+const viaNodemailer = (pool: ReturnType<typeof nodemailerPool>) => (mail: OutgoingMail) =>
+  pool.sendMail({
+    envelope: { from: mail.envelopeFrom, to: [mail.to] },
+    messageId: mail.messageId,
+    raw: mail.raw,
+  });
+
+// Warm-up: one message, WARM_UP times, through a bare nodemailer pool.
+{
+  const warmMail = buildOne(0, 'opwarmen@example.nl');
+  const pool = nodemailerPool();
+  await sendThrough(viaNodemailer(pool), config.warmUp, () => warmMail);
+  pool.close();
+}
+process.send!({ type: 'warmed' });
+await nextParentMessage('measure');
 
 // Phase 1: the whole queue, from send.start (checklist, recipients, enqueue) to the last result.
 const rssAtQueueStart = process.memoryUsage.rss();
@@ -146,63 +216,55 @@ const queueFigures: QueueFigures = {
 clearInterval(sampler);
 await stopProfile();
 process.send!(queueFigures);
-await new Promise<void>((resolve) =>
-  process.once('message', (m: { type: string }) => m.type === 'baseline' && resolve()),
-);
+await nextParentMessage('baseline');
 
-// Phase 2: the same messages, built beforehand, through a bare pool with as many in flight.
-const source = await mailingMessageSources(app.context).forSend({ mailingId } as SendRow);
+// Phase 2: the same messages, built beforehand, through a bare nodemailer pool and through the
+// queue's own pool, each with as many in flight as the queue keeps.
 const prebuilt: OutgoingMail[] = [];
 const buildStart = performance.now();
-for (let i = 0; i < config.recipients; i += 1) {
-  const email = recipientAddress(i);
-  prebuilt.push(
-    source.build({
-      id: i + 1,
-      sendId: 'baseline',
-      mailingId,
-      contactId: null,
-      email,
-      normalizedEmail: email,
-      recipientId: `r${i}`,
-      messageId: newMessageId('nieuws@bakkerij.nl'),
-      data: { naam: `Klant ${i}`, voornaam: 'Klant' },
-      attempts: 1,
-    }),
-  );
-}
+for (let i = 0; i < config.recipients; i += 1) prebuilt.push(buildOne(i, recipientAddress(i)));
 const buildMs = performance.now() - buildStart;
-const pool = nodemailer.createTransport(
-  smtpOptions({ host: '127.0.0.1', port: config.smtpPort, security: 'none', user: '' }, '', {
-    pool: true,
-    maxConnections: config.connections,
-  }),
-);
-let next = 0;
+
+const pool = nodemailerPool();
 const stopBaselineProfile = await startPhaseProfile('baseline');
-const baselineCpu = process.cpuUsage();
-const baselineStart = performance.now();
-await Promise.all(
-  Array.from({ length: config.window }, async () => {
-    while (next < prebuilt.length) {
-      const mail = prebuilt[next++]!;
-      // The same call the queue's messenger makes, minus the queue.
-      await pool.sendMail({
-        envelope: { from: mail.envelopeFrom, to: [mail.to] },
-        messageId: mail.messageId,
-        raw: mail.raw,
-      });
-    }
-  }),
-);
-const baselineFigures: BaselineFigures = {
-  type: 'baseline',
-  baselineMs: performance.now() - baselineStart,
-  baselineCpuMs: cpuMs(baselineCpu),
-  buildMs,
-};
+const viaPool = await sendThrough(viaNodemailer(pool), config.recipients, (i) => prebuilt[i]!);
 await stopBaselineProfile();
 pool.close();
+
+const own = new SmtpPool({
+  connection: connectionOptions({
+    host: '127.0.0.1',
+    port: config.smtpPort,
+    security: 'none',
+    user: '',
+  }),
+  maxConnections: config.connections,
+  maxMessages: MAX_MESSAGES_PER_CONNECTION,
+});
+const viaOwnPool = await sendThrough(
+  (mail) => own.send(mail),
+  config.recipients,
+  (i) => prebuilt[i]!,
+);
+own.close();
+
+const baselineFigures: BaselineFigures = {
+  type: 'baseline',
+  nodemailerPool: viaPool,
+  ownPool: viaOwnPool,
+  buildMs,
+};
 await app.close();
 dir.remove();
 process.send!(baselineFigures, () => process.exit(0));
+
+function nextParentMessage(type: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+  });
+}

@@ -83,6 +83,28 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     expect(mailing.status).toBe('sent');
   });
 
+  it('signs every mail with the DKIM key of the sender domain', async () => {
+    const { mailingId } = await setUp(3);
+    const key = await t!.call('dkim.generate', { domain: 'bakkerij.nl' });
+    const started = await t!.call('send.start', {
+      mailingId,
+      confirmed: ALL_TICKED,
+      idempotencyKey: 'visit-dkim',
+    });
+    await until(
+      'the send to finish',
+      () => statusOf(started.sendId),
+      (s) => s.state === 'finished',
+    );
+    expect(sink!.received).toHaveLength(3);
+    for (const mail of sink!.received) {
+      const header = mail.raw.toString().split(/\r?\n\r?\n/)[0]!;
+      expect(header).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;/m);
+      expect(header).toContain('d=bakkerij.nl');
+      expect(header).toContain(`s=${key.selector}`);
+    }
+  });
+
   it('two send.start calls with one key start one send', async () => {
     const { mailingId } = await setUp(20);
     const input = { mailingId, confirmed: ALL_TICKED, idempotencyKey: 'visit-double-click' };

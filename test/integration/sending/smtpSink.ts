@@ -32,6 +32,13 @@ export interface SmtpSink {
   /** Messages accepted, also when not kept. */
   readonly count: number;
   behaviour: SinkBehaviour;
+  /** Connections opened so far, and those still open. */
+  readonly connections: number;
+  readonly openConnections: number;
+  /** AUTH attempts so far, successful or not. */
+  readonly logins: number;
+  /** Ends every open connection, as a server does with idle ones. */
+  endConnections(): void;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,8 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
 export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let accepted = 0;
+  let connections = 0;
+  let logins = 0;
   const sink = { behaviour };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -48,7 +57,12 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     allowInsecureAuth: true,
     logger: false,
     size: 50 * 1024 * 1024,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onAuth(auth, _session, callback) {
+      logins += 1;
       const wanted = sink.behaviour.credentials;
       if (wanted && (auth.username !== wanted.user || auth.password !== wanted.pass)) {
         const error = new Error('5.7.8 Authentication credentials invalid') as Error & {
@@ -101,6 +115,18 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     get count() {
       return accepted;
     },
+    get connections() {
+      return connections;
+    },
+    get openConnections() {
+      return sessionsOf(server).size;
+    },
+    get logins() {
+      return logins;
+    },
+    endConnections() {
+      for (const connection of sessionsOf(server)) connection._socket.end();
+    },
     get behaviour() {
       return sink.behaviour;
     },
@@ -117,10 +143,13 @@ function replyError(reply: SinkReply): Error {
   return error;
 }
 
+/** smtp-server's open sessions (not a public API: the tests need to cut them). */
+function sessionsOf(server: SMTPServer): Set<{ id: string; _socket: Socket }> {
+  return (server as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections;
+}
+
 /** Closes the TCP connection of one session, as a crashing or flaky server would. */
 function dropConnection(server: SMTPServer, sessionId: string): void {
-  const connections = (server as unknown as { connections: Set<{ id: string; _socket: Socket }> })
-    .connections;
-  for (const connection of connections)
+  for (const connection of sessionsOf(server))
     if (connection.id === sessionId) connection._socket.destroy();
 }

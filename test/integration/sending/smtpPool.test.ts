@@ -1,0 +1,188 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutgoingMail } from '../../../electron/services/sending/messenger';
+import { SmtpPool, type SmtpPoolOptions } from '../../../electron/services/sending/smtpPool';
+import { connectionOptions } from '../../../electron/services/sending/transport';
+import { until } from './seed';
+import { startSmtpSink, type SmtpSink } from './smtpSink';
+
+function mail(i: number): OutgoingMail {
+  const messageId = `<m${i}@bakkerij.nl>`;
+  const raw = Buffer.from(
+    [
+      'From: Bakkerij Jansen <nieuws@bakkerij.nl>',
+      `To: klant${i}@example.nl`,
+      'Subject: Verse stol',
+      `Message-ID: ${messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      `Beste klant ${i},`,
+      '.Deze regel begint met een punt.',
+      '',
+    ].join('\r\n'),
+  );
+  return { envelopeFrom: 'bounce@bakkerij.nl', to: `klant${i}@example.nl`, messageId, raw };
+}
+
+describe('the send queue connection pool', () => {
+  let sink: SmtpSink | undefined;
+  let pool: SmtpPool | undefined;
+  afterEach(async () => {
+    pool?.close();
+    await sink?.close();
+    sink = pool = undefined;
+  });
+
+  const poolFor = (port: number, extra: Partial<SmtpPoolOptions> = {}) =>
+    new SmtpPool({
+      connection: connectionOptions({ host: '127.0.0.1', port, security: 'none', user: '' }),
+      maxConnections: 3,
+      maxMessages: 100,
+      ...extra,
+    });
+
+  it('delivers every message once over at most maxConnections, a fresh one after maxMessages', async () => {
+    sink = await startSmtpSink();
+    pool = poolFor(sink.port, { maxMessages: 10 });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => pool!.send(mail(i))));
+    expect(sink.received.map((m) => m.messageId).sort()).toEqual(
+      Array.from({ length: 60 }, (_, i) => `<m${i}@bakkerij.nl>`).sort(),
+    );
+    expect(sink.received.map((m) => m.from)).toEqual(Array(60).fill('bounce@bakkerij.nl'));
+    // The bytes arrive as given: dot-stuffing on the wire is undone by the server.
+    expect(sink.received[0]!.raw.toString()).toContain('\r\n.Deze regel begint met een punt.');
+    expect(sink.connections).toBe(6);
+    await until(
+      'the finished connections to close',
+      () => sink!.openConnections,
+      (n) => n <= 3,
+    );
+  });
+
+  it('a refused recipient fails that message only, and the connection is kept', async () => {
+    sink = await startSmtpSink({
+      onRecipient: (address) =>
+        address === 'klant2@example.nl'
+          ? { code: 550, message: '5.1.1 <klant2@example.nl>: Recipient address rejected' }
+          : undefined,
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => pool!.send(mail(i))),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const refused = (outcomes[2] as PromiseRejectedResult).reason as { responseCode: number };
+    expect(refused.responseCode).toBe(550);
+    expect(sink.received).toHaveLength(4);
+    expect(sink.connections).toBe(1);
+  });
+
+  it('a wrong password fails every waiting message with 535, without a login per message', async () => {
+    sink = await startSmtpSink({ credentials: { user: 'winkel', pass: 'goed' } });
+    pool = poolFor(sink.port, { auth: { user: 'winkel', pass: 'fout' } });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => pool!.send(mail(i))),
+    );
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    const codes = outcomes.map(
+      (o) => ((o as PromiseRejectedResult).reason as { responseCode?: number }).responseCode,
+    );
+    expect(new Set(codes)).toEqual(new Set([535]));
+    expect(sink.logins).toBeLessThanOrEqual(3);
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it('logs in with the right password', async () => {
+    sink = await startSmtpSink({ credentials: { user: 'winkel', pass: 'goed' } });
+    pool = poolFor(sink.port, { auth: { user: 'winkel', pass: 'goed' }, maxConnections: 2 });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => pool!.send(mail(i))));
+    expect(sink.received).toHaveLength(10);
+    expect(sink.logins).toBe(2);
+  });
+
+  it('a connection the server closed while idle is replaced without a failed message', async () => {
+    sink = await startSmtpSink();
+    pool = poolFor(sink.port, { maxConnections: 2 });
+    await Promise.all([pool.send(mail(0)), pool.send(mail(1))]);
+    expect(sink.connections).toBe(2);
+    sink.endConnections();
+    await until(
+      'the server to close both',
+      () => sink!.openConnections,
+      (n) => n === 0,
+    );
+    // The client notices the close a moment later; the next messages take new connections.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all([pool.send(mail(2)), pool.send(mail(3))]);
+    expect(sink.received).toHaveLength(4);
+    expect(sink.connections).toBe(4);
+  });
+
+  it('a connection dropped in the middle of a message fails that message with a network error', async () => {
+    sink = await startSmtpSink({
+      onMessage: (m) => (m.to.includes('klant1@example.nl') ? 'drop' : undefined),
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const outcomes = await Promise.allSettled([0, 1, 2].map((i) => pool!.send(mail(i))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(((outcomes[1] as PromiseRejectedResult).reason as { code: string }).code).toMatch(
+      /^E(CONNECTION|SOCKET)$/,
+    );
+    expect(sink.received.map((m) => m.to[0])).toEqual(['klant0@example.nl', 'klant2@example.nl']);
+  });
+
+  it('a closed port fails the waiting messages with the system error', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const freePort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    pool = poolFor(freePort);
+    const outcomes = await Promise.allSettled([0, 1].map((i) => pool!.send(mail(i))));
+    expect(
+      outcomes.map(
+        (o) => ((o as PromiseRejectedResult).reason as { originalCode?: string }).originalCode,
+      ),
+    ).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+  });
+
+  it('closes a connection left idle, and refuses messages once closed', async () => {
+    sink = await startSmtpSink();
+    pool = poolFor(sink.port, { idleMs: 50 });
+    await pool.send(mail(0));
+    await until(
+      'the idle connection to close',
+      () => sink!.openConnections,
+      (n) => n === 0,
+    );
+    pool.close();
+    await expect(pool.send(mail(1))).rejects.toThrow(/closed/);
+  });
+
+  it('signs each message with DKIM when a key is given', async () => {
+    sink = await startSmtpSink();
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    pool = poolFor(sink.port, {
+      dkim: {
+        domainName: 'bakkerij.nl',
+        keySelector: 'wp20261122',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
+    });
+    await Promise.all([0, 1].map((i) => pool!.send(mail(i))));
+    for (const received of sink.received) {
+      const header = received.raw.toString().split('\r\n\r\n')[0]!;
+      expect(header).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;/m);
+      expect(header).toContain('d=bakkerij.nl');
+      expect(header).toContain('s=wp20261122');
+    }
+  });
+});
