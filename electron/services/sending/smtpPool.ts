@@ -29,6 +29,11 @@ interface Pooled {
 }
 
 const DEFAULT_IDLE_MS = 30_000;
+/**
+ * After a connection could not be opened while others work (a server allowing fewer connections
+ * than maxConnections answers 421), no new one is tried for this long: the working ones carry on.
+ */
+const REOPEN_AFTER_MS = 10_000;
 
 /**
  * The send queue's connections to the mail server: nodemailer's SMTP client (TLS, STARTTLS, AUTH,
@@ -45,6 +50,7 @@ export class SmtpPool {
   private readonly pooled = new Set<Pooled>();
   private readonly dkim: DKIM | undefined;
   private closed = false;
+  private noOpeningBefore = 0;
 
   constructor(private readonly options: SmtpPoolOptions) {
     this.dkim = options.dkim ? new DKIM(options.dkim) : undefined;
@@ -73,6 +79,8 @@ export class SmtpPool {
     }
     let opening = 0;
     for (const pooled of this.pooled) if (pooled.state === 'opening') opening += 1;
+    // Waiting messages always have a connection working or on its way.
+    if (this.pooled.size > 0 && Date.now() < this.noOpeningBefore) return;
     while (this.waiting.length > opening && this.pooled.size < this.options.maxConnections) {
       this.open();
       opening += 1;
@@ -105,14 +113,16 @@ export class SmtpPool {
   }
 
   /**
-   * With no other connection working, nothing can go out: every waiting message gets the error
-   * (a wrong password or a closed port), rather than a new login attempt per message.
+   * With no other connection open or opening, nothing can go out: every waiting message gets the
+   * error (a wrong password or a closed port), rather than a new login attempt per message. With
+   * others, they take the waiting messages and no new connection is tried for a while.
    */
   private openFailed(pooled: Pooled, error: unknown): void {
     if (pooled.state !== 'opening') return;
+    // Decided before the close: closing emits 'end', whose dispatch must find no one waiting.
+    if (this.pooled.size > 1) this.noOpeningBefore = Date.now() + REOPEN_AFTER_MS;
+    else for (const item of this.waiting.splice(0)) item.reject(error);
     this.retire(pooled, 'close');
-    const working = [...this.pooled].some((p) => p.state === 'idle' || p.state === 'busy');
-    if (!working) for (const item of this.waiting.splice(0)) item.reject(error);
   }
 
   private ready(pooled: Pooled): void {

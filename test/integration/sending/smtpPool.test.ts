@@ -86,6 +86,15 @@ describe('the send queue connection pool', () => {
     expect(sink.connections).toBe(1);
   });
 
+  it('a server that allows fewer connections gets no new attempts while the others work', async () => {
+    sink = await startSmtpSink({ maxClients: 2 });
+    pool = poolFor(sink.port, { maxConnections: 3 });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => pool!.send(mail(i))));
+    expect(sink.received).toHaveLength(60);
+    // Two accepted, one refused with 421; not one attempt per message.
+    expect(sink.connections).toBe(3);
+  });
+
   it('a wrong password fails every waiting message with 535, without a login per message', async () => {
     sink = await startSmtpSink({ credentials: { user: 'winkel', pass: 'goed' } });
     pool = poolFor(sink.port, { auth: { user: 'winkel', pass: 'fout' } });

@@ -24,6 +24,8 @@ export interface SinkBehaviour {
   credentials?: { user: string; pass: string };
   /** false: only count what arrives (benchmarks), keep no bytes. */
   keep?: boolean;
+  /** More connections at once get "421 Too many connected clients" (fixed when the sink starts). */
+  maxClients?: number;
 }
 
 export interface SmtpSink {
@@ -32,7 +34,7 @@ export interface SmtpSink {
   /** Messages accepted, also when not kept. */
   readonly count: number;
   behaviour: SinkBehaviour;
-  /** Connections opened so far, and those still open. */
+  /** TCP connections opened so far (refused ones too), and sessions still open. */
   readonly connections: number;
   readonly openConnections: number;
   /** AUTH attempts so far, successful or not. */
@@ -57,10 +59,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     allowInsecureAuth: true,
     logger: false,
     size: 50 * 1024 * 1024,
-    onConnect(_session, callback) {
-      connections += 1;
-      callback();
-    },
+    ...(behaviour.maxClients ? { maxClients: behaviour.maxClients } : {}),
     onAuth(auth, _session, callback) {
       logins += 1;
       const wanted = sink.behaviour.credentials;
@@ -107,6 +106,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   });
   // A client that dies mid-session (the crash test) resets its socket: expected, not a failure.
   server.on('error', () => undefined);
+  server.server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
