@@ -17,18 +17,25 @@ export interface SmtpPoolOptions {
 
 interface Waiting {
   mail: OutgoingMail;
+  settled: boolean;
+  /** Sent again once already, after a reused connection turned out closed before DATA. */
+  requeued: boolean;
   resolve(): void;
   reject(error: unknown): void;
 }
 
 interface Pooled {
   connection: SMTPConnection;
-  state: 'opening' | 'idle' | 'busy' | 'closed';
+  /** `quitting`: QUIT sent; it still counts against maxConnections until the server closes. */
+  state: 'opening' | 'idle' | 'busy' | 'quitting' | 'closed';
   sent: number;
-  idleTimer?: ReturnType<typeof setTimeout>;
+  item?: Waiting;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 const DEFAULT_IDLE_MS = 30_000;
+/** A server that does not answer QUIT is cut off after this long. */
+const QUIT_WAIT_MS = 2_000;
 /**
  * After a connection could not be opened while others work (a server allowing fewer connections
  * than maxConnections answers 421), no new one is tried for this long: the working ones carry on.
@@ -43,7 +50,9 @@ const REOPEN_AFTER_MS = 10_000;
  *
  * A refused message (5xx/4xx on the envelope or data) resets its connection and keeps it; a broken
  * connection is dropped and a new one opened for the next message. The failed message is handed
- * back to the caller either way: the queue decides about retries.
+ * back to the caller (the queue decides about retries), except one that never got to DATA on a
+ * reused connection the server had closed meanwhile: it goes out once more on a new one, as with
+ * nodemailer's pool.
  */
 export class SmtpPool {
   private readonly waiting: Waiting[] = [];
@@ -57,19 +66,21 @@ export class SmtpPool {
   }
 
   send(mail: OutgoingMail): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('The mail connection pool is closed'));
+    if (this.closed) return Promise.reject(poolClosed());
     return new Promise((resolve, reject) => {
-      this.waiting.push({ mail, resolve, reject });
+      this.waiting.push({ mail, settled: false, requeued: false, resolve, reject });
       this.dispatch();
     });
   }
 
-  /** Ends every connection politely; messages still waiting are refused. */
+  /** Takes nothing new: messages on their way finish, waiting ones are refused, idle ones quit. */
   close(): void {
     this.closed = true;
-    for (const item of this.waiting.splice(0))
-      item.reject(new Error('The mail connection pool is closed'));
-    for (const pooled of [...this.pooled]) this.retire(pooled, 'quit');
+    for (const item of this.waiting.splice(0)) settle(item, poolClosed());
+    for (const pooled of [...this.pooled]) {
+      if (pooled.state === 'idle') this.quit(pooled);
+      else if (pooled.state === 'opening') this.drop(pooled);
+    }
   }
 
   private dispatch(): void {
@@ -94,18 +105,23 @@ export class SmtpPool {
     connection.on('error', (error) => {
       // While a message is on the way its send callback gets this same error and decides.
       if (pooled.state === 'opening') this.openFailed(pooled, error);
-      else this.retire(pooled, 'close');
+      else if (pooled.state !== 'quitting') this.drop(pooled);
       this.dispatch();
     });
-    // The server closed the connection (idle timeout, restart): the next message takes a new one.
+    // Closed by either side (idle timeout, restart, QUIT): the next message takes a new one.
     connection.once('end', () => {
       if (pooled.state === 'opening') this.openFailed(pooled, closedBeforeReady());
-      else this.retire(pooled, 'close');
+      else this.forget(pooled);
+      // A message on its way gets the connection's own error from its send callback, right
+      // after this; should that never come, it must not wait forever.
+      const item = pooled.item;
+      if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
       this.dispatch();
     });
     connection.connect((error) => {
       if (error) return this.openFailed(pooled, error);
-      if (!this.options.auth) return this.ready(pooled);
+      // As nodemailer does: a relay that allows by address offers no AUTH, and a login would fail.
+      if (!this.options.auth || !connection.allowsAuth) return this.ready(pooled);
       connection.login(this.options.auth, (loginError) =>
         loginError ? this.openFailed(pooled, loginError) : this.ready(pooled),
       );
@@ -121,63 +137,102 @@ export class SmtpPool {
     if (pooled.state !== 'opening') return;
     // Decided before the close: closing emits 'end', whose dispatch must find no one waiting.
     if (this.pooled.size > 1) this.noOpeningBefore = Date.now() + REOPEN_AFTER_MS;
-    else for (const item of this.waiting.splice(0)) item.reject(error);
-    this.retire(pooled, 'close');
+    else for (const item of this.waiting.splice(0)) settle(item, error);
+    this.drop(pooled);
   }
 
   private ready(pooled: Pooled): void {
-    if (pooled.state === 'closed') return;
-    this.becomeIdle(pooled);
+    if (pooled.state !== 'opening') return;
+    if (this.closed) this.quit(pooled);
+    else this.becomeIdle(pooled);
   }
 
   private becomeIdle(pooled: Pooled): void {
     pooled.state = 'idle';
-    clearTimeout(pooled.idleTimer);
-    pooled.idleTimer = setTimeout(
-      () => pooled.state === 'idle' && this.retire(pooled, 'quit'),
+    pooled.item = undefined;
+    clearTimeout(pooled.timer);
+    pooled.timer = setTimeout(
+      () => pooled.state === 'idle' && this.quit(pooled),
       this.options.idleMs ?? DEFAULT_IDLE_MS,
     );
-    pooled.idleTimer.unref();
+    pooled.timer.unref();
     this.dispatch();
   }
 
   private sendOn(pooled: Pooled, item: Waiting): void {
     pooled.state = 'busy';
-    clearTimeout(pooled.idleTimer);
+    pooled.item = item;
+    clearTimeout(pooled.timer);
     const { mail } = item;
     const message = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
     pooled.connection.send({ from: mail.envelopeFrom, to: [mail.to] }, message, (error) => {
       if (!error) {
-        item.resolve();
+        settle(item);
         pooled.sent += 1;
-        if (pooled.sent >= this.options.maxMessages) this.retire(pooled, 'quit');
-        else if (pooled.state === 'busy') this.becomeIdle(pooled);
-        this.dispatch();
+        this.afterMessage(pooled);
         return;
       }
-      item.reject(error);
       if (pooled.state === 'busy' && refusedOnly(error, pooled.connection)) {
+        settle(item, error);
         // The server refused this message; the session is fine once reset.
         pooled.connection.reset((resetError) => {
-          if (resetError) this.retire(pooled, 'close');
-          else if (pooled.state === 'busy') this.becomeIdle(pooled);
+          if (resetError) this.drop(pooled);
+          else this.afterMessage(pooled);
           this.dispatch();
         });
         return;
       }
-      this.retire(pooled, 'close');
+      const resend = pooled.sent > 0 && !item.requeued && !item.settled && !this.closed;
+      if (resend && closedBeforeData(error)) {
+        item.requeued = true;
+        pooled.item = undefined;
+        this.waiting.unshift(item);
+      } else {
+        settle(item, error);
+      }
+      this.drop(pooled);
       this.dispatch();
     });
   }
 
-  private retire(pooled: Pooled, how: 'quit' | 'close'): void {
-    if (pooled.state === 'closed') return;
-    pooled.state = 'closed';
-    clearTimeout(pooled.idleTimer);
-    this.pooled.delete(pooled);
-    if (how === 'quit') pooled.connection.quit();
-    else pooled.connection.close();
+  /** The connection is free again: it takes the next message, or quits when it is done. */
+  private afterMessage(pooled: Pooled): void {
+    if (pooled.state !== 'busy') return;
+    if (this.closed || pooled.sent >= this.options.maxMessages) {
+      this.quit(pooled);
+      this.dispatch();
+    } else this.becomeIdle(pooled);
   }
+
+  /** Ends a healthy idle session politely; the server's close removes it from the pool. */
+  private quit(pooled: Pooled): void {
+    pooled.state = 'quitting';
+    pooled.item = undefined;
+    clearTimeout(pooled.timer);
+    pooled.connection.quit();
+    pooled.timer = setTimeout(() => pooled.connection.close(), QUIT_WAIT_MS);
+    pooled.timer.unref();
+  }
+
+  /** Cuts a connection that is broken, failed to open, or is still opening when the pool closes. */
+  private drop(pooled: Pooled): void {
+    if (pooled.state === 'closed') return;
+    this.forget(pooled);
+    pooled.connection.close();
+  }
+
+  private forget(pooled: Pooled): void {
+    pooled.state = 'closed';
+    clearTimeout(pooled.timer);
+    this.pooled.delete(pooled);
+  }
+}
+
+function settle(item: Waiting, error?: unknown): void {
+  if (item.settled) return;
+  item.settled = true;
+  if (error === undefined) item.resolve();
+  else item.reject(error);
 }
 
 /** An answer about this message only (not 421, the server closing), on a connection still open. */
@@ -188,8 +243,34 @@ function refusedOnly(error: unknown, connection: SMTPConnection): boolean {
   );
 }
 
+/**
+ * The connection ended before a byte of the message was written: found closed when the message
+ * was handed over, or a 421 to MAIL FROM or RCPT TO (a server ending the session). After DATA the
+ * server may have the message, so that case is never sent again here.
+ */
+function closedBeforeData(error: unknown): boolean {
+  const { code, responseCode, command } = error as {
+    code?: string;
+    responseCode?: number;
+    command?: string;
+  };
+  const transient =
+    responseCode === 421 || code === 'ECONNECTION' || code === 'ESOCKET' || code === 'ETIMEDOUT';
+  return transient && (command === 'API' || command === 'MAIL FROM' || command === 'RCPT TO');
+}
+
 function closedBeforeReady(): Error {
   return Object.assign(new Error('The server closed the connection before it was ready'), {
     code: 'ECONNECTION',
   });
+}
+
+function closedMidMessage(): Error {
+  return Object.assign(new Error('The connection closed while a message was on its way'), {
+    code: 'ECONNECTION',
+  });
+}
+
+function poolClosed(): Error {
+  return new Error('The mail connection pool is closed');
 }

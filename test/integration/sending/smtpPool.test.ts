@@ -118,6 +118,14 @@ describe('the send queue connection pool', () => {
     expect(sink.logins).toBe(2);
   });
 
+  it('does not log in where the server offers no AUTH (a relay that allows by address)', async () => {
+    sink = await startSmtpSink({ noAuth: true });
+    pool = poolFor(sink.port, { auth: { user: 'winkel', pass: 'geheim' } });
+    await Promise.all([0, 1].map((i) => pool!.send(mail(i))));
+    expect(sink.received).toHaveLength(2);
+    expect(sink.logins).toBe(0);
+  });
+
   it('a connection the server closed while idle is replaced without a failed message', async () => {
     sink = await startSmtpSink();
     pool = poolFor(sink.port, { maxConnections: 2 });
@@ -134,6 +142,30 @@ describe('the send queue connection pool', () => {
     await Promise.all([pool.send(mail(2)), pool.send(mail(3))]);
     expect(sink.received).toHaveLength(4);
     expect(sink.connections).toBe(4);
+  });
+
+  it('a reused connection the server ends at MAIL FROM (421) sends that message again on a new one', async () => {
+    // A server that allows two messages per session.
+    sink = await startSmtpSink({
+      onMailFrom: (n) =>
+        n > 2 ? { code: 421, message: '4.7.0 Too many messages in this session' } : undefined,
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    await Promise.all(Array.from({ length: 5 }, (_, i) => pool!.send(mail(i))));
+    expect(sink.received.map((m) => m.to[0])).toEqual(
+      Array.from({ length: 5 }, (_, i) => `klant${i}@example.nl`),
+    );
+    expect(sink.connections).toBe(3);
+  });
+
+  it('a 421 at MAIL FROM on a fresh connection fails the message: no endless resending', async () => {
+    sink = await startSmtpSink({
+      onMailFrom: () => ({ code: 421, message: '4.7.0 Try again later' }),
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const refused = await pool.send(mail(0)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ responseCode: 421 });
+    expect(sink.connections).toBe(1);
   });
 
   it('a connection dropped in the middle of a message fails that message with a network error', async () => {
@@ -161,6 +193,50 @@ describe('the send queue connection pool', () => {
         (o) => ((o as PromiseRejectedResult).reason as { originalCode?: string }).originalCode,
       ),
     ).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+  });
+
+  it('close() lets a message on its way finish, then quits', async () => {
+    let onItsWay: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (onItsWay = resolve));
+    sink = await startSmtpSink({
+      onRecipient: () => {
+        onItsWay();
+        return undefined;
+      },
+    });
+    pool = poolFor(sink.port);
+    const sent = pool.send(mail(0));
+    await reached;
+    pool.close();
+    await sent;
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0]!.raw.toString()).toMatch(/^From: Bakkerij Jansen/);
+    await until(
+      'the session to end',
+      () => sink!.openConnections,
+      (n) => n === 0,
+    );
+  });
+
+  it('close() while a connection is still being opened refuses the message and leaves nothing open', async () => {
+    sink = await startSmtpSink();
+    pool = new SmtpPool({
+      // A host name: the connection starts with a DNS lookup.
+      connection: connectionOptions({
+        host: 'localhost',
+        port: sink.port,
+        security: 'none',
+        user: '',
+      }),
+      maxConnections: 3,
+      maxMessages: 100,
+    });
+    const sent = pool.send(mail(0)).catch((error: unknown) => error);
+    expect(() => pool!.close()).not.toThrow();
+    expect(await sent).toMatchObject({ message: expect.stringMatching(/closed/) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.openConnections).toBe(0);
+    expect(sink.received).toHaveLength(0);
   });
 
   it('closes a connection left idle, and refuses messages once closed', async () => {

@@ -16,6 +16,8 @@ export interface SinkReply {
 }
 
 export interface SinkBehaviour {
+  /** Called for each MAIL FROM with the message's number in its session (1, 2, …). */
+  onMailFrom?: (transaction: number) => SinkReply | undefined;
   /** Called for each RCPT TO; a reply rejects that recipient. */
   onRecipient?: (address: string) => SinkReply | undefined;
   /** Called after DATA with the whole message; 'drop' closes the connection mid-DATA. */
@@ -26,6 +28,8 @@ export interface SinkBehaviour {
   keep?: boolean;
   /** More connections at once get "421 Too many connected clients" (fixed when the sink starts). */
   maxClients?: number;
+  /** A relay that offers no AUTH at all (fixed when the sink starts). */
+  noAuth?: boolean;
 }
 
 export interface SmtpSink {
@@ -54,7 +58,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   let logins = 0;
   const sink = { behaviour };
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: behaviour.noAuth ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     authOptional: true,
     allowInsecureAuth: true,
     logger: false,
@@ -72,6 +76,11 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
         return;
       }
       callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, session, callback) {
+      const reply = sink.behaviour.onMailFrom?.(session.transaction);
+      if (reply) callback(replyError(reply));
+      else callback();
     },
     onRcptTo(address, _session, callback) {
       const reply = sink.behaviour.onRecipient?.(address.address);
