@@ -16,7 +16,7 @@ export interface OutgoingMail {
   /** MAIL FROM (Return-Path): the VERP bounce address, or the sender. */
   envelopeFrom: string;
   to: string;
-  /** The Message-ID inside `raw`, told to nodemailer so it does not invent one of its own. */
+  /** The Message-ID inside `raw` (the outbox transport is told it, so it invents none). */
   messageId: string;
   raw: Buffer;
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SettingsService } from '../settings/settingsService';
 
@@ -43,8 +42,7 @@ export interface DkimSigning {
 }
 
 export interface TransportTuning {
-  /** Keep connections open and reuse them (the send queue); one connection per mail otherwise. */
-  pool?: boolean;
+  /** Connections at once for the send queue's pool (SmtpPool). */
   maxConnections?: number;
   dkim?: DkimSigning;
   /** Explicit timeouts: a silent server must never hang a send. */
@@ -95,24 +93,17 @@ export function connectionOptions(
   };
 }
 
-/** nodemailer transport options for the configured server (test sends, system mail, benchmarks). */
+/** nodemailer transport options for the configured server: test sends and system mail. */
 export function smtpOptions(
   smtp: SmtpServerSettings,
   password: string,
   tuning: TransportTuning = {},
-): SMTPTransport.Options | SMTPPool.Options {
-  const base: SMTPTransport.Options = {
+): SMTPTransport.Options {
+  return {
     ...connectionOptions(smtp, tuning),
     ...(smtp.user ? { auth: { user: smtp.user, pass: password } } : {}),
     ...(tuning.dkim ? { dkim: tuning.dkim } : {}),
   };
-  if (!tuning.pool) return base;
-  return {
-    ...base,
-    pool: true,
-    maxConnections: tuning.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-    maxMessages: MAX_MESSAGES_PER_CONNECTION,
-  } satisfies SMTPPool.Options;
 }
 
 /** The transport the settings call for right now (read each time: the user may change them). */

@@ -30,6 +30,9 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     return seedMailing(t, { smtpPort: sink.port, count });
   }
 
+  const startSend = (mailingId: string, idempotencyKey: string) =>
+    t!.call('send.start', { mailingId, confirmed: ALL_TICKED, idempotencyKey });
+
   const statusOf = async (sendId: string) => {
     const status = await t!.call('send.status', { sendId });
     if (!status) throw new Error(`no status for ${sendId}`);
@@ -42,11 +45,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     expect(checklist.items.filter((i) => i.status === 'fail')).toEqual([]);
     expect(checklist.canSend).toBe(true);
 
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-1000-a',
-    });
+    const started = await startSend(mailingId, 'visit-1000-a');
     expect(started).toMatchObject({
       recipients: 1000,
       credits: 1000,
@@ -86,11 +85,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
   it('signs every mail with the DKIM key of the sender domain', async () => {
     const { mailingId } = await setUp(3);
     const key = await t!.call('dkim.generate', { domain: 'bakkerij.nl' });
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-dkim',
-    });
+    const started = await startSend(mailingId, 'visit-dkim');
     await until(
       'the send to finish',
       () => statusOf(started.sendId),
@@ -165,11 +160,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
         return undefined;
       },
     };
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-bounce',
-    });
+    const started = await startSend(mailingId, 'visit-bounce');
     const waiting = await until(
       'the first pass',
       () => statusOf(started.sendId),
@@ -221,11 +212,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
         return undefined;
       },
     };
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-drop',
-    });
+    const started = await startSend(mailingId, 'visit-drop');
     const first = await until(
       'the first pass',
       () => statusOf(started.sendId),
@@ -258,11 +245,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
         password: 'fout',
       },
     });
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-535',
-    });
+    const started = await startSend(mailingId, 'visit-535');
     const paused = await until(
       'the auto-pause',
       () => statusOf(started.sendId),
@@ -298,11 +281,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     await t!.call('settings.update', {
       limits: { perSecond: 20, perHour: 1_000_000, fairUseHours: 48 },
     });
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-pause',
-    });
+    const started = await startSend(mailingId, 'visit-pause');
     await until(
       'some mails out',
       () => statusOf(started.sendId),
@@ -339,11 +318,7 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     await t!.call('settings.update', {
       limits: { perSecond: 20, perHour: 1_000_000, fairUseHours: 48 },
     });
-    const started = await t!.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-cancel',
-    });
+    const started = await startSend(mailingId, 'visit-cancel');
     expect(await tracker!.store.getBalance(tracker!.accountId)).toEqual({
       balance: 4700,
       reserved: 300,
