@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     rendererDir: RENDERER_DIST,
     routes: { [PREVIEW_PREFIX]: previewRoute(app) },
   });
-  console.log(`Winkelpost draait in browsermodus: ${server.url}  (gegevens: ${dataDir})`);
+  // The link carries this start's token; tools read it from <dataDir>/browser-token.
+  console.log(`Winkelpost draait in browsermodus: ${server.openUrl}  (gegevens: ${dataDir})`);
   const stop = async () => {
     await server.close();
     await app.close();

@@ -1,9 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import type { App } from '../app';
 import { ERROR_CODES, type Envelope } from '../contract';
 import { isChannelName } from '../services/core/handlerTable';
 import { serveStatic } from './static';
+import {
+  cookieName,
+  isAuthorized,
+  isOwnOrigin,
+  isValidToken,
+  sessionCookie,
+  writeBrowserToken,
+} from './browserAuth';
 
 export interface StartServerOptions {
   app: App;
@@ -13,11 +22,19 @@ export interface StartServerOptions {
   maxBodyBytes?: number;
   /** Extra GET routes (the mail preview) that later capabilities register; path prefix → handler. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>>;
+  /** The access token; by default a fresh one, written to `<dataDir>/browser-token`. */
+  token?: string;
 }
 
 export interface RunningServer {
+  /** The origin (http://127.0.0.1:<port>), without the token. */
   url: string;
+  /** The address to open: carries the token, which the page trades for its cookie. */
+  openUrl: string;
   port: number;
+  token: string;
+  /** The session cookie a browser gets from openUrl (Playwright sets it directly). */
+  cookie: { name: string; value: string };
   server: Server;
   close(): Promise<void>;
 }
@@ -28,6 +45,8 @@ const HOST = '127.0.0.1';
  * Browser mode: the renderer and the handler table over HTTP on loopback only.
  * Guards against other web pages: Host must be loopback (DNS rebinding), POST must be JSON
  * (forces a CORS preflight, which we never grant) and come from our own origin when an Origin is sent.
+ * Guards against other local processes and users: every /api call, the event stream, the mail
+ * previews and the page itself need this start's token (HttpOnly cookie or Bearer header).
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const maxBody = options.maxBodyBytes ?? 300 * 1024 * 1024;
@@ -46,18 +65,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
 
   let origin = '';
+  let port = 0;
+  const token = options.token ?? writeBrowserToken(options.app.context.dataDir);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      openEventStream(req, res);
+    const url = parseRequestUrl(req.url, origin);
+    if (url === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
+    const authorized = isAuthorized(req, port, token);
     if (url.pathname.startsWith('/api/')) {
+      if (!authorized) return sendJson(res, 401, UNAUTHORIZED);
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        openEventStream(req, res);
+        return;
+      }
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
     }
@@ -65,13 +92,33 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       res.writeHead(405).end();
       return;
     }
+    if (url.searchParams.has('token')) {
+      tradeTokenForCookie(url, res);
+      return;
+    }
     for (const [prefix, route] of Object.entries(options.routes ?? {})) {
       if (url.pathname.startsWith(prefix)) {
+        if (!authorized) return sendLoginHint(res);
         await route(req, res, url);
         return;
       }
     }
+    // Scripts, styles and icons hold nothing of the shop; the page that uses them needs the token.
+    if (!authorized && extname(url.pathname) === '') return sendLoginHint(res);
     await serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  /** The printed link: set the cookie and reload without the token, so it leaves the address bar. */
+  function tradeTokenForCookie(url: URL, res: ServerResponse): void {
+    if (!isValidToken(url.searchParams.get('token'), token)) return sendLoginHint(res);
+    url.searchParams.delete('token');
+    res.writeHead(303, {
+      location: url.pathname + url.search,
+      'set-cookie': sessionCookie(port, token),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end();
   }
 
   async function handleApi(
@@ -83,7 +130,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!isJson(req.headers['content-type'])) {
       return sendJson(res, 415, failure('unsupported_media_type', 'Send application/json'));
     }
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+    if (req.headers.origin !== undefined && !isOwnOrigin(req.headers.origin, port)) {
       return sendJson(
         res,
         403,
@@ -134,11 +181,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   origin = `http://${HOST}:${port}`;
   return {
     url: origin,
+    openUrl: `${origin}/?token=${token}`,
     port,
+    token,
+    cookie: { name: cookieName(port), value: token },
     server,
     async close() {
       unsubscribe();
@@ -149,6 +199,38 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await closed;
     },
   };
+}
+
+const UNAUTHORIZED: Envelope<never> = {
+  ok: false,
+  error: {
+    code: 'unauthorized',
+    message: 'Open Winkelpost through the link it showed at start',
+    key: 'common:errors.unauthorized',
+  },
+};
+
+/** Without the token: say where the right link is, in both languages, and nothing else. */
+function sendLoginHint(res: ServerResponse): void {
+  res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(
+    'Open Winkelpost via de link die bij het starten werd getoond ' +
+      '(het toegangsbestand staat in de gegevensmap: browser-token).\n' +
+      'Open Winkelpost through the link shown at start ' +
+      '(the access file is in the data folder: browser-token).\n',
+  );
+}
+
+/** null for what no browser sends: a path that does not decode (`/%ZZ`) or is no path at all. */
+function parseRequestUrl(raw: string | undefined, origin: string): URL | null {
+  if (!raw?.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    const url = new URL(raw, origin);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
 }
 
 function failure(code: string, message: string): Envelope<never> {

@@ -5,6 +5,7 @@ import { RENDERER_DIST } from '../../electron/paths';
 import { silentLogger } from '../../electron/services/core/logger';
 import { aesSecretCipher } from '../../electron/services/core/secrets';
 import { startServer } from '../../electron/server/server';
+import { signIn } from '../helpers/browserSession';
 import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
 
@@ -274,6 +275,7 @@ async function measureIn(
   );
 
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await signIn(page.context(), server);
   await page.addInitScript(REACT_COMMIT_COUNTER);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');

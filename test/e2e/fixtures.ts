@@ -7,6 +7,7 @@ import { aesSecretCipher } from '../../electron/services/core/secrets';
 import { PREVIEW_PREFIX, previewRoute } from '../../electron/server/previewRoute';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { acceptAgreements } from '../helpers/agreements';
+import { signIn } from '../helpers/browserSession';
 import { tempDir } from '../helpers/tempDir';
 
 export interface AppFixture {
@@ -19,7 +20,8 @@ export interface AppFixture {
 
 /**
  * Each test gets its own browser-mode server on a free port with a fresh data folder, so tests run
- * in parallel without sharing state. The page is opened on that server.
+ * in parallel without sharing state. The page is opened on that server; the test's browser context
+ * already holds the session cookie (as after opening the printed link), so `url` is the bare origin.
  */
 export const test = base.extend<{
   winkelpost: AppFixture;
@@ -30,7 +32,7 @@ export const test = base.extend<{
   firstStart: [false, { option: true }],
   /** A brand from resources/branding/ (as BRANDING= at build time); default Winkelpost's own. */
   branding: [undefined, { option: true }],
-  winkelpost: async ({ firstStart, branding }, use) => {
+  winkelpost: async ({ firstStart, branding, context }, use) => {
     const dir = tempDir('winkelpost-e2e-');
     const clock = new ManualClock(Date.now());
     const app = await createApp({
@@ -54,6 +56,7 @@ export const test = base.extend<{
       rendererDir: RENDERER_DIST,
       routes: { [PREVIEW_PREFIX]: previewRoute(app) },
     });
+    await signIn(context, server);
     await use({ app, server, clock, dataDir: dir.path, url: server.url });
     await server.close();
     await app.close();

@@ -1,13 +1,24 @@
+import { readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { RENDERER_DIST } from '../../electron/paths';
+import type { Logger } from '../../electron/services/core/logger';
+import { bearer } from '../helpers/browserSession';
 import { startTestApp, type TestApp } from '../helpers/testApp';
 
 let testApp: TestApp;
 let server: RunningServer;
+const logged: string[] = [];
+const recordingLogger: Logger = {
+  info: () => {},
+  warn: (message) => logged.push(message),
+  error: (message, detail) => logged.push(`${message} ${String(detail)}`),
+};
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ logger: recordingLogger });
   server = await startServer({ app: testApp.app, port: 0, rendererDir: RENDERER_DIST });
 });
 afterAll(async () => {
@@ -15,11 +26,31 @@ afterAll(async () => {
   await testApp.close();
 });
 
-function post(channel: string, body: unknown, headers: Record<string, string> = {}) {
+function post(
+  channel: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  auth: Record<string, string> = bearer(server),
+) {
   return fetch(`${server.url}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...auth, ...headers },
     body: JSON.stringify(body),
+  });
+}
+
+/** A raw request, for a Host header or a path that fetch would not send as given. */
+function raw(path: string, headers: Record<string, string>): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: 'GET', headers },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0 });
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -83,7 +114,7 @@ describe('browser mode over HTTP', () => {
     expect((await post('nope.nothing', {})).status).toBe(404);
     const text = await fetch(`${server.url}/api/app.info`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', ...bearer(server) },
       body: '{}',
     });
     expect(text.status).toBe(415);
@@ -92,7 +123,10 @@ describe('browser mode over HTTP', () => {
 
   it('streams events to server-sent event clients', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+    const res = await fetch(`${server.url}/api/events`, {
+      signal: controller.signal,
+      headers: bearer(server),
+    });
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
     await post('settings.update', { language: 'en' });
@@ -101,5 +135,62 @@ describe('browser mode over HTTP', () => {
       text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('"language":"en"');
     controller.abort();
+  });
+});
+
+describe('browser mode access token', () => {
+  it("writes this start's token to <dataDir>/browser-token, readable by its owner only", () => {
+    const file = join(testApp.dataDir, 'browser-token');
+    expect(readFileSync(file, 'utf8').trim()).toBe(server.token);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(server.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers 401 to /api, the event stream and the page without the token', async () => {
+    const anonymous = await post('contacts.export', { email: 'jan@example.nl' }, {}, {});
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.key).toBe('common:errors.unauthorized');
+    const wrong = await post('app.info', {}, {}, { authorization: 'Bearer nep' });
+    expect(wrong.status).toBe(401);
+    const wrongCookie = await post('app.info', {}, { cookie: `${server.cookie.name}=nep` }, {});
+    expect(wrongCookie.status).toBe(401);
+    expect((await fetch(`${server.url}/api/events`)).status).toBe(401);
+    expect((await fetch(`${server.url}/`)).status).toBe(401);
+    expect((await fetch(`${server.url}/?token=nep`)).status).toBe(401);
+  });
+
+  it('trades the printed link for an HttpOnly SameSite=Strict cookie and drops the token', async () => {
+    const res = await fetch(`${server.openUrl.replace('/?', '/?tab=1&')}`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/?tab=1');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`${server.cookie.name}=${server.token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+
+    const withCookie = { cookie: cookie.split(';')[0] as string };
+    expect((await post('app.info', {}, withCookie, {})).status).toBe(200);
+    expect((await post('app.info', {})).status).toBe(200);
+  });
+
+  it('works on localhost as on 127.0.0.1 and still refuses other sites and rebound names', async () => {
+    const localhost = `http://localhost:${server.port}`;
+    const own = await post('app.info', {}, { origin: localhost, host: `localhost:${server.port}` });
+    expect(own.status).toBe(200);
+    expect((await post('app.info', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('app.info', {}, { origin: 'http://localhost:1' })).status).toBe(403);
+    const rebound = await raw('/api/events', {
+      host: `evil.example:${server.port}`,
+      ...bearer(server),
+    });
+    expect(rebound.status).toBe(421);
+  });
+
+  it('answers a malformed URL with 400 and logs no stack', async () => {
+    logged.length = 0;
+    expect((await raw('/%ZZ', {})).status).toBe(400);
+    expect((await raw('/_preview/%ZZ', bearer(server))).status).toBe(400);
+    expect((await raw('/assets/%E0%A4%A.js', {})).status).toBe(400);
+    expect(logged).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richTextOf } from '../../../electron/contract/mailingDocument';
 import { PREVIEW_PREFIX, previewRoute } from '../../../electron/server/previewRoute';
 import { startServer, type RunningServer } from '../../../electron/server/server';
+import { bearer } from '../../helpers/browserSession';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 
 let t: TestApp;
@@ -92,7 +93,8 @@ describe('mailings.preview', () => {
   });
 
   it('serves the preview page over HTTP under its own CSP, with images off on request', async () => {
-    const response = await fetch(`${server.url}/_preview/${mailingId}?contactId=${contactId}`);
+    const get = (path: string) => fetch(`${server.url}${path}`, { headers: bearer(server) });
+    const response = await get(`/_preview/${mailingId}?contactId=${contactId}`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'none'");
@@ -101,11 +103,17 @@ describe('mailings.preview', () => {
     expect(html).toContain('Maat M');
     expect(html).toMatch(/<img[^>]+src="data:image\/png;base64,/);
 
-    const off = await (await fetch(`${server.url}/_preview/${mailingId}?images=off`)).text();
+    const off = await (await get(`/_preview/${mailingId}?images=off`)).text();
     expect(off).not.toMatch(/<img[^>]+src=/);
     expect(off).toContain('alt="Barcode 8712345678906"');
 
-    expect((await fetch(`${server.url}/_preview/bestaat-niet`)).status).toBe(404);
-    expect((await fetch(`${server.url}/_preview/${mailingId}?contactId=abc`)).status).toBe(400);
+    expect((await get(`/_preview/bestaat-niet`)).status).toBe(404);
+    expect((await get(`/_preview/${mailingId}?contactId=abc`)).status).toBe(400);
+  });
+
+  it('shows a customer preview only with the browser-mode token', async () => {
+    const anonymous = await fetch(`${server.url}/_preview/${mailingId}?contactId=${contactId}`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain('Maat M');
   });
 });
