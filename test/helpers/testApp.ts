@@ -4,7 +4,13 @@ import { unwrap } from '../../electron/contract';
 import { ManualClock } from '../../electron/services/core/clock';
 import { silentLogger } from '../../electron/services/core/logger';
 import { aesSecretCipher } from '../../electron/services/core/secrets';
+import { acceptAgreements } from './agreements';
 import { tempDir } from './tempDir';
+
+export interface TestAppOptions extends Partial<CreateAppOptions> {
+  /** true: the agreements are not accepted, as on a real first start (default: accepted). */
+  firstStart?: boolean;
+}
 
 export interface TestApp {
   app: App;
@@ -22,7 +28,7 @@ export interface TestApp {
 export async function openTestApp(
   dataDir: string,
   clock: ManualClock,
-  options: Partial<CreateAppOptions> = {},
+  { firstStart = false, ...options }: TestAppOptions = {},
 ): Promise<TestApp> {
   const app = await createApp({
     dataDir,
@@ -31,6 +37,7 @@ export async function openTestApp(
     cipher: aesSecretCipher(Buffer.alloc(32, 1)),
     ...options,
   });
+  if (!firstStart) await acceptAgreements(app);
   return {
     app,
     clock,
@@ -41,7 +48,7 @@ export async function openTestApp(
 }
 
 /** A real app on a real SQLite file in a temp folder, with a clock the test controls. */
-export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = tempDir();
   const opened = await openTestApp(
     dir.path,

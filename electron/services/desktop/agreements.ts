@@ -44,3 +44,16 @@ export function acceptAgreements(
   kv.set(KEY, { version, acceptedAt: now } satisfies Accepted);
   return agreementsState(kv);
 }
+
+/**
+ * Sending, test mails and scheduling act in the shop's name under these agreements, so the main side
+ * refuses them until the current version is accepted (the renderer's own check can be bypassed).
+ */
+export function assertAgreementsAccepted(kv: KeyValueStore): void {
+  if (!agreementsState(kv).mustAccept) return;
+  throw new DomainError(
+    ERROR_CODES.forbidden,
+    'Accept the current agreements before sending, testing or scheduling',
+    'desktop:errors.agreementsRequired',
+  );
+}

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app';
 import type { HandlerImpls } from '../core/handlerTable';
+import { assertAgreementsAccepted } from '../desktop/agreements';
 import type { SendService } from './sendService';
 import { sendTestMails } from './testSend';
 
@@ -18,8 +19,15 @@ export function createSendingHandlers(
   service: SendService,
 ): Pick<HandlerImpls, SendingChannels> {
   return {
-    'send.test': (input) => sendTestMails(context, input),
-    'send.start': (input) => service.startSend(input),
+    'send.test': (input) => {
+      assertAgreementsAccepted(context.kv);
+      return sendTestMails(context, input);
+    },
+    // Covers scheduling too: a send with `at` is started the same way.
+    'send.start': (input) => {
+      assertAgreementsAccepted(context.kv);
+      return service.startSend(input);
+    },
     'send.pause': ({ sendId }) => service.pause(sendId),
     'send.resume': ({ sendId }) => service.resume(sendId),
     'send.cancel': ({ sendId }) => service.cancel(sendId),

@@ -28,6 +28,7 @@ import {
   MAX_MESSAGES_PER_CONNECTION,
   smtpOptions,
 } from '../../../electron/services/sending/transport';
+import { acceptAgreements } from '../../helpers/agreements';
 import { tempDir } from '../../helpers/tempDir';
 import type { TestApp } from '../../helpers/testApp';
 import {
@@ -103,6 +104,7 @@ const app = await createApp({
     },
   },
 });
+await acceptAgreements(app);
 const rssAfterStart = process.memoryUsage.rss();
 const t = {
   app,

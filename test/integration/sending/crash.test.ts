@@ -8,6 +8,7 @@ import { silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { PROJECT_ROOT } from '../../../electron/paths';
 import { DEFAULT_WINDOW, FLUSH_RESULTS } from '../../../electron/services/sending/sendManager';
+import { acceptAgreements } from '../../helpers/agreements';
 import { tempDir } from '../../helpers/tempDir';
 import type { TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
@@ -66,6 +67,7 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
 
     // Prepared by an app that schedules the send a minute ahead of its own (earlier) clock, then closes.
     const setupApp = await createApp({ ...options, clock });
+    await acceptAgreements(setupApp);
     const t = {
       app: setupApp,
       clock,

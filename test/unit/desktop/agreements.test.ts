@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../helpers/testApp';
 describe('agreements', () => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ firstStart: true });
   });
   afterEach(async () => {
     await t.close();
