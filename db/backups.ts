@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BACKUPS_KEPT = 7;
@@ -41,10 +41,12 @@ export async function backupIfDue(
   backupDir: string,
   now: number,
 ): Promise<string | null> {
-  mkdirSync(backupDir, { recursive: true });
+  // Owner only, like the data folder: a backup holds every customer (see privateFiles.ts).
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const target = join(backupDir, `winkelpost-${dayOf(now)}.sqlite`);
   if (listBackups(backupDir).some((b) => b.file === target)) return null;
   await sqlite.backup(target);
+  chmodSync(target, 0o600);
   for (const old of listBackups(backupDir).slice(BACKUPS_KEPT)) rmSync(old.file, { force: true });
   return target;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupIfDue } from '../db/backups';
 import { openDatabase, type Db } from '../db/openDatabase';
@@ -15,6 +15,7 @@ import {
 } from './services/core/handlerTable';
 import { KeyValueStore } from './services/core/kv';
 import { consoleLogger, type Logger } from './services/core/logger';
+import { makePrivateDir, securePrivateTree } from './services/core/privateFiles';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';
 import { SettingsService } from './services/settings/settingsService';
 import { relaySmtpDefaults } from './services/settings/brandRelay';
@@ -97,13 +98,15 @@ function packageVersion(): string {
 /** Opens the database, builds the services and returns the one handler table both transports serve. */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const dataDir = options.dataDir;
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const resourcesDir = options.resourcesDir ?? RESOURCES_DIR;
   const database = openWithPendingRestore(dataDir, clock.now(), logger, () =>
     openDatabase(join(dataDir, 'winkelpost.sqlite'), options.migrationsFolder),
   );
+  // After opening: the database file SQLite just made (its -wal and -shm copy its mode from then on).
+  securePrivateTree(dataDir);
   const kv = new KeyValueStore(database.db, () => clock.now());
   const cipher = options.cipher ?? nodeSecretCipher(dataDir);
   const branding = loadBranding(resourcesDir, options.branding);

@@ -71,6 +71,8 @@ async function start(): Promise<void> {
   const brand = brandOrNull();
   setShellProductName(brand?.productName ?? 'Winkelpost');
   const dataDir = desktopDataDir(process.env, app.getPath('userData'));
+  // New files (database, backups, outbox) for this OS user only; createApp fixes older ones.
+  if (process.platform !== 'win32') process.umask(0o077);
   const cipher = safeStorageCipher(safeStorage, () => nodeSecretCipher(dataDir), logger);
   const prefs = openPrefsStore(logger);
   const shell = createDesktopShell(prefs, () => {

@@ -5,6 +5,8 @@ import { startServer } from './server';
 
 /** `npm run start:browser`: the whole app in a browser tab, on loopback only. */
 async function main(): Promise<void> {
+  // Everything this process creates (database, backups, outbox, token) is for this OS user only.
+  process.umask(0o077);
   const dataDir = defaultDataDir();
   const app = await createApp({
     dataDir,

@@ -1,79 +1,39 @@
 import type { AppContext } from '../../app';
-import { emailHash, normalizeEmail } from '../suppression/email';
+import { backupDir } from '../desktop/backupRestore';
+import { outboxDir } from '../sending/transport';
+import { eraseFromBackups } from './eraseBackups';
+import { compactDatabaseFile, eraseFromDatabase, type DatabaseErasure } from './eraseFromDatabase';
+import { removeOutboxMails } from './eraseOutbox';
 
-/** What replaces an erased address in the send history: the same for one person, not reversible. */
-export function erasedMarker(email: string): string {
-  return `gewist:${emailHash(email)}`;
-}
+export { erasedMarker } from './eraseFromDatabase';
 
 /**
- * Removes one person everywhere (AVG: right to erasure), in one transaction: their rows in every
- * selection, their address and variables in the send history (counts stay right, the person is
- * gone), their bounce reports and re-subscription requests. The suppression list keeps only the
- * hash, so someone who unsubscribed (or asked to be erased) is never mailed again.
+ * Removes one person everywhere in the data folder (AVG: right to erasure): the database (and the
+ * free space in its file and -wal), the outbox mails naming them, and every backup. Only the hash
+ * stays in the suppression list, so the person is never mailed again.
  */
 export function eraseContact(
   context: AppContext,
   email: string,
   keepBlocked: boolean,
-): {
-  contactsRemoved: number;
-  sendJobsAnonymised: number;
-  eventsAnonymised: number;
-  bouncesAnonymised: number;
-  blockedByHash: boolean;
-} {
-  const sqlite = context.database.sqlite;
-  const normalized = normalizeEmail(email);
-  const hash = emailHash(email);
-  const marker = erasedMarker(email);
-  return sqlite.transaction(() => {
-    const bySelection = sqlite
-      .prepare(
-        `select selection_id as id, count(*) as n from contacts where normalized_email = ?
-         group by selection_id`,
-      )
-      .all(normalized) as { id: string; n: number }[];
-    const contactsRemoved = sqlite
-      .prepare('delete from contacts where normalized_email = ?')
-      .run(normalized).changes;
-    const recount = sqlite.prepare('update selections set count = count - ? where id = ?');
-    for (const s of bySelection) recount.run(s.n, s.id);
-
-    const eventsAnonymised = sqlite
-      .prepare(
-        `update events set recipient_id = null, detail = '' where recipient_id in
-           (select recipient_id from send_jobs where normalized_email = ?)`,
-      )
-      .run(normalized).changes;
-    const sendJobsAnonymised = sqlite
-      .prepare(
-        `update send_jobs set email = ?, normalized_email = ?, data = '{}', last_error = null
-         where normalized_email = ?`,
-      )
-      .run(marker, marker, normalized).changes;
-    const bouncesAnonymised = sqlite
-      .prepare(`update bounce_messages set email = null, reason = '', subject = '' where email = ?`)
-      .run(normalized).changes;
-    sqlite.prepare('delete from resubscribe_requests where normalized_email = ?').run(normalized);
-    sqlite.prepare(`update soft_bounces set last_reason = '' where email_hash = ?`).run(hash);
-
-    if (keepBlocked) context.suppression.suppress(normalized, 'manual', 'app', 'gewist op verzoek');
-    // Only the hash stays: the address itself leaves the list.
-    sqlite
-      .prepare(
-        `update suppression set normalized_email = null, detail = 'gewist' where email_hash = ?`,
-      )
-      .run(hash);
-    const blockedByHash = sqlite
-      .prepare('select 1 from suppression where email_hash = ?')
-      .get(hash);
-    return {
-      contactsRemoved,
-      sendJobsAnonymised,
-      eventsAnonymised,
-      bouncesAnonymised,
-      blockedByHash: blockedByHash !== undefined,
-    };
-  })();
+): DatabaseErasure {
+  const result = eraseFromDatabase(
+    context.database.sqlite,
+    context.suppression,
+    email,
+    keepBlocked,
+  );
+  if (!compactDatabaseFile(context.database.sqlite)) {
+    context.logger.warn('erase: the -wal could not be emptied yet; it is at the next checkpoint');
+  }
+  const outbox = removeOutboxMails(outboxDir(context.dataDir), email);
+  const backups = eraseFromBackups(
+    backupDir(context.dataDir),
+    email,
+    keepBlocked,
+    () => context.clock.now(),
+    context.logger,
+  );
+  context.logger.info('contact erased', { outboxMails: outbox.length, ...backups });
+  return result;
 }

@@ -90,7 +90,9 @@ export function checkBackupFile(file: string): void {
 
 /** Marks a backup to be restored at the next start (the database cannot be swapped while open). */
 export function scheduleRestore(dataDir: string, id: string, now: number): void {
-  writeFileSync(join(dataDir, PENDING_FILE), JSON.stringify({ id, requestedAt: now }));
+  writeFileSync(join(dataDir, PENDING_FILE), JSON.stringify({ id, requestedAt: now }), {
+    mode: 0o600,
+  });
 }
 
 function stamp(now: number): string {

@@ -148,11 +148,12 @@ export function createOutboxTransport(folder: string, dkim?: DkimSigning): MailT
     kind: 'outbox',
     async sendMail(mail) {
       const info = await transporter.sendMail(mail);
-      mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const name = `${stamp}-${randomBytes(4).toString('hex')}.eml`;
       const temp = join(folder, `.${name}.tmp`);
-      writeFileSync(temp, info.message as Buffer);
+      // Owner only: the mail holds a customer's address and details.
+      writeFileSync(temp, info.message as Buffer, { mode: 0o600 });
       renameSync(temp, join(folder, name));
       return { messageId: info.messageId, response: 'outbox', outboxFile: name };
     },
