@@ -153,7 +153,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 
   const impls: HandlerImpls = {
     'app.info': () =>
-      appInfo({ version, dataDir, mode: options.mode ?? 'browser', branding, settings, kv }),
+      appInfo({
+        version,
+        dataDir,
+        mode: options.mode ?? 'browser',
+        branding,
+        settings,
+        kv,
+        secretsProtection: cipher.protection,
+      }),
     'settings.get': () => settings.view(),
     'settings.update': (patch) => {
       const view = settings.update(patch);

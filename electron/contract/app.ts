@@ -23,6 +23,8 @@ export const AppInfo = z.object({
   language: Language,
   branding: Branding,
   credits: z.object({ balance: z.number().int(), reserved: z.number().int() }),
+  /** fileSystem: no OS key store guards the passwords; the account page says so. */
+  secretsProtection: z.enum(['keystore', 'fileSystem']),
 });
 
 export const appChannels = {

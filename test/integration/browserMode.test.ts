@@ -63,6 +63,7 @@ describe('browser mode over HTTP', () => {
     expect(body.value.dataDir).toBe(testApp.dataDir);
     expect(body.value.branding.productName).toBe('Winkelpost');
     expect(body.value.language).toBe('nl');
+    expect(body.value.secretsProtection).toBe('fileSystem');
   });
 
   it('saves settings and never returns the SMTP password', async () => {

@@ -21,6 +21,7 @@ export function appInfo(options: {
   branding: BrandingFileT;
   settings: SettingsService;
   kv: KeyValueStore;
+  secretsProtection: ChannelOutput<'app.info'>['secretsProtection'];
 }): ChannelOutput<'app.info'> {
   const { trackerUrl: _trackerUrl, ...branding } = options.branding;
   return {
@@ -30,5 +31,6 @@ export function appInfo(options: {
     language: options.settings.read().language,
     branding,
     credits: readCredits(options.kv),
+    secretsProtection: options.secretsProtection,
   };
 }

@@ -24,7 +24,9 @@ export function eraseContact(
     keepBlocked,
   );
   if (!compactDatabaseFile(context.database.sqlite)) {
-    context.logger.warn('erase: the -wal could not be emptied yet; it is at the next checkpoint');
+    context.logger.warn(
+      'erase: the database file could not be rewritten now; free pages may hold traces',
+    );
   }
   const outbox = removeOutboxMails(outboxDir(context.dataDir), email);
   const backups = eraseFromBackups(

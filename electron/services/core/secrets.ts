@@ -10,10 +10,18 @@ import { join } from 'node:path';
 export interface SecretCipher {
   encrypt(plain: string): string;
   decrypt(cipherText: string): string;
+  /**
+   * keystore: the OS key store guards the secrets. fileSystem: the key lies in the data folder (or
+   * the environment), so only the folder's permissions protect them; the account page says so.
+   */
+  readonly protection: SecretProtection;
 }
+
+export type SecretProtection = 'keystore' | 'fileSystem';
 
 export function aesSecretCipher(key: Buffer): SecretCipher {
   return {
+    protection: 'fileSystem',
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -14,6 +14,7 @@ import { SmtpTestActions } from './SmtpTestActions';
 import { SenderVerificationSection } from './SenderVerificationSection';
 import { DkimSection } from './DkimSection';
 import { OutboxSection } from './OutboxSection';
+import { SecretsNotice } from './SecretsNotice';
 
 /** Overig - account: every setting of the shop, one card per subject. */
 export function AccountPage() {
@@ -35,6 +36,7 @@ function AccountSections() {
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
+      <SecretsNotice />
       <AccountLinkSection />
       <SendersSection initial={settings.senders} />
       <ShopSection initial={settings.shop} />
