@@ -112,8 +112,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   function tradeTokenForCookie(url: URL, res: ServerResponse): void {
     if (!isValidToken(url.searchParams.get('token'), token)) return sendLoginHint(res);
     url.searchParams.delete('token');
+    // One leading slash only: `//host` in Location would leave this server.
     res.writeHead(303, {
-      location: url.pathname + url.search,
+      location: url.pathname.replace(/^\/+/, '/') + url.search,
       'set-cookie': sessionCookie(port, token),
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',

@@ -40,13 +40,16 @@ function post(
 }
 
 /** A raw request, for a Host header or a path that fetch would not send as given. */
-function raw(path: string, headers: Record<string, string>): Promise<{ status: number }> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: server.port, path, method: 'GET', headers },
       (res) => {
         res.resume();
-        resolve({ status: res.statusCode ?? 0 });
+        resolve({ status: res.statusCode ?? 0, location: res.headers.location });
       },
     );
     req.on('error', reject);
@@ -168,6 +171,14 @@ describe('browser mode access token', () => {
     expect(cookie).toContain(`${server.cookie.name}=${server.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
+
+    const elsewhere = await fetch(`${server.url}/%5Cevil.example?token=${server.token}`, {
+      redirect: 'manual',
+    });
+    expect(elsewhere.headers.get('location')).toBe('/%5Cevil.example');
+    // A path that normalises to `//host` must not become a redirect to that host.
+    const dotted = await raw(`/x/..//evil.example/?token=${server.token}`, {});
+    expect(dotted.location).toBe('/evil.example/');
 
     const withCookie = { cookie: cookie.split(';')[0] as string };
     expect((await post('app.info', {}, withCookie, {})).status).toBe(200);
