@@ -54,6 +54,19 @@ export function eraseFromDatabase(
              (select recipient_id from send_jobs where normalized_email = ?)`,
         )
         .run(normalized).changes;
+      // A bounce's diagnostic text often quotes the address ("550 <els@…>: user unknown").
+      sqlite
+        .prepare(
+          `update stats_recipients set bounce_detail = null where recipient_id in
+             (select recipient_id from send_jobs where normalized_email = ?)`,
+        )
+        .run(normalized);
+      sqlite
+        .prepare(
+          `update sends set pause_detail = replace(lower(pause_detail), ?, '')
+           where instr(lower(pause_detail), ?) > 0`,
+        )
+        .run(normalized, normalized);
       const sendJobsAnonymised = sqlite
         .prepare(
           `update send_jobs set email = ?, normalized_email = ?, data = '{}', last_error = null

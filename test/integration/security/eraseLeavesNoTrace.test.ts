@@ -60,6 +60,18 @@ describe('erasing a contact', () => {
       () => t!.call('send.status', { sendId: started.sendId }),
       (s) => s?.state === 'finished',
     );
+    // The mail server's words about this person, as a bounce and a pause leave them.
+    const sqlite = t.app.context.database.sqlite;
+    const bounced = sqlite
+      .prepare(
+        `insert into stats_recipients (mailing_id, recipient_id, bounce, bounce_at, bounce_detail)
+         select mailing_id, recipient_id, 'hard', ?, ? from send_jobs where normalized_email = lower(?)`,
+      )
+      .run(t.clock.now(), `550 5.1.1 <${PERSON}>: user unknown`, PERSON);
+    expect(bounced.changes).toBe(1);
+    sqlite
+      .prepare('update sends set pause_detail = ? where id = ?')
+      .run(`452 too many recipients, last was ${PERSON}`, started.sendId);
     t.clock.advance(DAY);
     const backups = join(t.dataDir, 'backups');
     await backupIfDue(t.app.context.database.sqlite, backups, t.clock.now());
