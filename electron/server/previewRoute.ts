@@ -16,7 +16,8 @@ export type { PreviewResponse } from './previewAnswer';
  * Transport-free so the Electron protocol handler can serve the same answer.
  */
 export async function previewResponse(app: App, url: URL): Promise<PreviewResponse> {
-  const id = decodeURIComponent(url.pathname.slice(PREVIEW_PREFIX.length)).replace(/\/+$/, '');
+  const id = decodedId(url.pathname.slice(PREVIEW_PREFIX.length));
+  if (id === null) return plainAnswer(400, 'Ongeldige voorbeeldweergave / Invalid preview request');
   // Mailing ids never hold a slash: this is a message in the outbox.
   if (id.startsWith(OUTBOX_PREVIEW))
     return outboxPreviewResponse(app, id.slice(OUTBOX_PREVIEW.length));
@@ -47,6 +48,15 @@ export async function previewResponse(app: App, url: URL): Promise<PreviewRespon
   return mailPageAnswer(
     previewHtml(preview.html, { images: url.searchParams.get('images') !== 'off' }),
   );
+}
+
+/** The id in the path, or null when it does not decode (`%ZZ`: a bad request, not a crash). */
+function decodedId(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded).replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
 }
 
 /** The browser-mode route for startServer's `routes`: { [PREVIEW_PREFIX]: previewRoute(app) }. */

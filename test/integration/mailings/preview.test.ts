@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richTextOf } from '../../../electron/contract/mailingDocument';
-import { PREVIEW_PREFIX, previewRoute } from '../../../electron/server/previewRoute';
+import {
+  PREVIEW_PREFIX,
+  previewResponse,
+  previewRoute,
+} from '../../../electron/server/previewRoute';
 import { startServer, type RunningServer } from '../../../electron/server/server';
 import { bearer } from '../../helpers/browserSession';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
@@ -109,6 +113,9 @@ describe('mailings.preview', () => {
 
     expect((await get(`/_preview/bestaat-niet`)).status).toBe(404);
     expect((await get(`/_preview/${mailingId}?contactId=abc`)).status).toBe(400);
+    // The Electron protocol handler calls previewResponse directly, without the server's check.
+    const bad = await previewResponse(t.app, new URL('app://winkelpost/_preview/%ZZ'));
+    expect(bad.status).toBe(400);
   });
 
   it('shows a customer preview only with the browser-mode token', async () => {
