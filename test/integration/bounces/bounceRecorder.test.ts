@@ -36,9 +36,12 @@ let counter = 0;
 function soft(recipient: string): Verdict {
   return {
     kind: 'soft',
+    reason: 'mailboxfull',
+    action: 'soft',
+    review: false,
     recipient,
     status: '5.2.2',
-    reason: '552 5.2.2 Mailbox full',
+    detail: '552 5.2.2 Mailbox full',
     originalMessageId: null,
   };
 }
@@ -338,9 +341,12 @@ describe('forged reports', () => {
     });
     const hard: Verdict = {
       kind: 'hard',
+      reason: 'userunknown',
+      action: 'suppress',
+      review: false,
       recipient: 'anna.devries@voorbeeld.nl',
       status: '5.1.1',
-      reason: 'User unknown',
+      detail: 'User unknown',
       originalMessageId: null,
     };
     const outcome = recorder.record({
