@@ -70,13 +70,18 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
 
 /** Words that name the customer's address as unknown beyond doubt (keep 5.7.x from pausing). */
 export const STRONG_UNKNOWN_USER =
-  /user unknown|unknown (user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^.;]{0,40}\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here/i;
+  /user unknown|unknown (user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^;\n]{0,60}?\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here/i;
 
 /**
  * Everything else, first match wins: DNS trouble before "host unknown", a full or disabled
  * mailbox before "unknown", and the temporary ones last.
  */
 export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
+  {
+    reason: 'mailboxfull',
+    pattern:
+      /mailbox (is )?full|box (is )?full|over ?quota|quota (exceeded|exceeds)|exceeded (the |its |his |her )?(storage|quota)|out of storage|insufficient (system )?storage|mailbox size limit|not enough (space|storage)|mail ?file is full|postvak (is )?vol|mailbox (is )?vol\b|postfach (ist )?voll/i,
+  },
   {
     // Greylisting names the recipient address but only asks to come back later.
     reason: 'systemerror',
@@ -95,12 +100,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'hostunknown',
     pattern:
-      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail/i,
-  },
-  {
-    reason: 'mailboxfull',
-    pattern:
-      /mailbox (is )?full|box (is )?full|over ?quota|quota (exceeded|exceeds)|exceeded (the |its |his |her )?(storage|quota)|out of storage|insufficient (system )?storage|mailbox size limit|not enough (space|storage)|postvak (is )?vol|mailbox (is )?vol\b|postfach (ist )?voll/i,
+      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail|unrouteable address|couldn't find any host|all relevant mx records|non-existent hosts?/i,
   },
   {
     reason: 'exceedlimit',
@@ -116,7 +116,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'userunknown',
     pattern:
-      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|unrouteable address|invalid address|recipient (address )?rejected|not our customer|no valid recipients|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
+      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
   },
   {
     reason: 'expired',

@@ -36,6 +36,7 @@ export const VENDORS: readonly Vendor[] = [
         reason: 'authfailure',
         pattern: /unauthenticated|does not pass authentication|DMARC|SPF|DKIM/i,
       },
+      { reason: 'spamdetected', pattern: /likely unsolicited|\bspam\b/i },
       { reason: 'securityerror', pattern: /security issue|blocked because its content presents/i },
       { reason: 'policyviolation', pattern: /illegal attachment|policy/i },
     ],
