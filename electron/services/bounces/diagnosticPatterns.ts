@@ -49,7 +49,7 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
     // sisimai's "rejected": the envelope sender (MAIL FROM) was refused.
     reason: 'rejected',
     pattern:
-      /\bsender\b|\bmail ?from\b|envelope[- ]from|return[- ]path|from address|<> invalid|bogus mail from|\bCXSNDR\b/i,
+      /\bsender\b(?! (should|can|could|may|might|needs?) )|\bmail ?from\b|envelope[- ]from|return[- ]path|from address|<> invalid|bogus mail from|\bCXSNDR\b/i,
   },
   {
     reason: 'policyviolation',
