@@ -3,16 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
 import { BounceLog } from '../../../electron/services/bounces/bounceLog';
 import { DAY } from '../../../electron/services/core/clock';
-import {
-  BounceRecorder,
-  POLICY_PAUSE_REASON,
-} from '../../../electron/services/bounces/bounceRecorder';
+import type { BounceRecorder } from '../../../electron/services/bounces/bounceRecorder';
+import { POLICY_PAUSE_REASON } from '../../../electron/services/bounces/bounceRecorder';
 import { classifyReport, type Verdict } from '../../../electron/services/bounces/classify';
 import { parseBounce } from '../../../electron/services/bounces/parseBounce';
 import { findJobIdInText } from '../../../electron/services/bounces/verp';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fixtureSecret, fixtureSource } from '../../unit/bounces/fixtures';
-import { eventsOf, jobState, seedSend } from './seed';
+import { eventsOf, jobState, recorderFor, seedSend } from './seed';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -23,12 +21,7 @@ afterEach(async () => {
 async function setup() {
   t = await startTestApp();
   const sqlite = t.app.context.database.sqlite;
-  const recorder = new BounceRecorder(
-    sqlite,
-    t.app.context.suppression,
-    () => t!.clock.now(),
-    () => 'nl',
-  );
+  const recorder = recorderFor(t);
   return { t, sqlite, recorder };
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BounceRecorder } from '../../../electron/services/bounces/bounceRecorder';
+import type { BounceRecorder } from '../../../electron/services/bounces/bounceRecorder';
 import { classifyReport } from '../../../electron/services/bounces/classify';
 import { parseBounce } from '../../../electron/services/bounces/parseBounce';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { corpusSource } from '../../unit/bounces/corpus';
-import { eventsOf, jobState, seedSend } from './seed';
+import { eventsOf, jobState, recorderFor, seedSend } from './seed';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -24,12 +24,7 @@ async function setup(jobEmail: string, messageId: string) {
     at: t.clock.now(),
     jobs: [{ id: 7, email: jobEmail, messageId }],
   });
-  const recorder = new BounceRecorder(
-    sqlite,
-    t.app.context.suppression,
-    () => t!.clock.now(),
-    () => 'nl',
-  );
+  const recorder = recorderFor(t);
   return { t, sqlite, recorder };
 }
 
