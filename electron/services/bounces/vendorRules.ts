@@ -120,7 +120,7 @@ export const VENDORS: readonly Vendor[] = [
   },
   {
     name: 'cox',
-    hosts: /cox\.net|cox\.com/i,
+    hosts: /cox\.net|cox\.com|cloudfilter\.net/i,
     rules: [
       { reason: 'userunknown', pattern: /recipient rejected|\bCXRCPT\b|\bCXMB\b/i },
       { reason: 'blocked', pattern: /\bCXBL\b|\bCXTHRT\b|\bCXCNCT\b/i },
