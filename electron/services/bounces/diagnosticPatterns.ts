@@ -18,22 +18,22 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
       /\b(tls|starttls|encryption|secure connection) (is )?required|must issue a starttls|authentication required|must (be )?authenticat|auth ?required|certificate (verify|verification|validation|error|expired)|sendernotauthenticated/i,
   },
   {
-    // (?<![\w-]) keeps "Received-SPF" and "x-dkim" header names out.
+    // Not inside a header name ("Received-SPF") or a host or address ("jan@spf.nl").
     reason: 'authfailure',
     pattern:
-      /(?<![\w-])(spf|dkim|dmarc|arc)(?![\w-])|unauthenticated (e-?mail|mail|message|sender)|sender authentication|not authenticated|authentication (check )?fail/i,
+      /(?<![\w.@-])(spf|dkim|dmarc)(?![\w@-]|\.[a-z0-9])|unauthenticated (e-?mail|mail|message|sender)|sender authentication|not authenticated|authentication (check )?fail/i,
   },
   {
     reason: 'requireptr',
     pattern:
-      /(?<![\w-])ptr(?![\w-])|reverse (dns|lookup|hostname|address)|\brdns\b|does not have a ptr|cannot find your hostname|hostname does not resolve|no reverse/i,
+      /(?<![\w.@-])ptr(?![\w@-]|\.[a-z0-9])|reverse (dns|lookup|hostname|address)|\brdns\b|does not have a ptr|cannot find your hostname|hostname does not resolve|no reverse/i,
   },
   { reason: 'badreputation', pattern: /reputation|sender ?score|\bTSS0[49]\b/i },
   {
     // "not listed in Domino Directory" is Domino's unknown user, not a blocklist.
     reason: 'blocked',
     pattern:
-      /block ?list|black ?list|deny ?list|blacklist|spamhaus|spamcop|barracuda|\bsorbs\b|\bdnsbl\b|\brbl\b|(?<!not )\blisted (in|on|at|by)\b(?! (the )?(domino|public name|local|directory|address book))|\bbanned\b|(client|sending|your|source) (host|ip|server|network|mta)\b.{0,60}\b(blocked|refused|rejected|denied|not allowed)|(ip|host|server|network|connection|you|message|mail|email|domain) (has been |was |is |are )?blocked|blocked (by|using|due|because|for)|not accepted from (this|your) ip|traffic not accepted|\bS3150\b|\bCXBL\b|AUP#|\bIB[15]\d\d\b|after initial connection|in reply to (helo|ehlo) command|greeting failed|my name was rejected|access denied.{0,20}\bip\b/i,
+      /block ?list|black ?list|deny ?list|blacklist|spamhaus|spamcop|barracuda|\bsorbs\b|\bdnsbl\b|\brbl\b|(?<!not )\blisted (in|on|at|by)\b(?! (the )?(domino|public name|local|directory|address book))|\bbanned\b|(client|sending|your|source) (host|ip|server|network|mta)\b.{0,60}\b(blocked|refused|rejected|denied|not allowed)|(ip|host|server|network|connection|you|message|mail|email|domain|envelope) (has been |was |is |are )?blocked|blocked (by|using|due|because|for)|not accepted from (this|your) ip|traffic not accepted|\bS3150\b|\bCXBL\b|AUP#|\bIB[15]\d\d\b|after initial connection|in reply to (helo|ehlo) command|greeting failed|my name was rejected|access denied.{0,20}\bip\b/i,
   },
   {
     reason: 'spamdetected',

@@ -28,6 +28,7 @@ describe('stage one: the reason (text over code, sender-side evidence first)', (
       'text',
     ],
     ['5.7.1', '550 5.7.1 Mailbox unavailable', 'blocked', 'code'],
+    ['5.1.1', '550 5.1.1 Message failed SPF.', 'authfailure', 'text'],
     [
       '5.7.26',
       '550 5.7.26 Unauthenticated email is not accepted due to DMARC policy',
@@ -144,5 +145,16 @@ describe('status codes (RFC 3463, read strictly)', () => {
     ['2.0.0', 'delivered'],
   ])('%s → %s', (status, expected) => {
     expect(reasonFromStatus(status)).toBe(expected);
+  });
+});
+
+describe('names that only look like evidence', () => {
+  it.each([
+    ['5.1.1', '550 5.1.1 <jan@spf.nl>: Recipient address rejected: User unknown'],
+    ['5.1.1', '550 5.1.1 <anna@dkim-test.example>... User unknown'],
+    ['5.1.1', '550 5.1.1 <ptr@winkel.example>: User unknown'],
+    ['', 'User anna@b.nl (anna@b.nl) not listed in Domino Directory'],
+  ])('%s %s stays an unknown user', (status, diagnostic) => {
+    expect(decideReason({ status, diagnostic, hosts: '' }).reason).toBe('userunknown');
   });
 });
