@@ -5,13 +5,10 @@ import {
   type BounceKind,
   type Verdict,
 } from '../../../electron/services/bounces/classify';
-import type { BounceAction, BounceReason } from '../../../electron/services/bounces/reasons';
-import { FIXTURE_DIR } from './fixtures';
+import type { BounceReason } from '../../../electron/services/bounces/reasons';
+import { FIXTURE_DIR, type ExpectedAction } from './fixtures';
 
 export const CORPUS_DIR = join(FIXTURE_DIR, 'corpus');
-
-/** suppress, pause, soft, …, or review: a suppression that waits for the shopkeeper. */
-export type ExpectedAction = BounceAction | 'review';
 
 export interface CorpusCase {
   file: string;
