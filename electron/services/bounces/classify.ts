@@ -101,7 +101,9 @@ function failure(
   recipient: string | null,
   detail: string,
 ): Verdict {
+  // A failed delivery is at least a soft bounce, even where the words read like an auto-reply.
   let action = actionFor(decision.reason);
+  if (action === 'none' || action === 'unsubscribe') action = 'soft';
   const temporary = decision.status.startsWith('4');
   // 4.x.x is never an address's last word; a sender refusal on a bare 4.x.x code is not proof.
   if (temporary && action === 'suppress') action = 'soft';
@@ -123,7 +125,7 @@ const KIND_OF_ACTION: Record<BounceAction, BounceKind> = {
   pause: 'blocked',
   soft: 'soft',
   unsubscribe: 'complaint',
-  none: 'soft',
+  none: 'not_bounce',
 };
 
 /** The hosts that tell whose system answered: vendor rules are keyed by them. */
