@@ -56,6 +56,8 @@ const COPY_MARKERS = [
   /^-+ ?Oorspronkelijk bericht ?-+$/im,
 ];
 
+const ANY_COPY_MARKER = new RegExp(COPY_MARKERS.map((m) => `(?:${m.source})`).join('|'), 'im');
+
 const PASTED_HEADERS =
   /^(Received|Return-Path|Received-SPF|DKIM-Signature|Authentication-Results|ARC-Seal): /im;
 
@@ -63,12 +65,8 @@ export function splitAtOriginalCopy(text: string): {
   explanation: string;
   originalHeaders: string;
 } {
-  // The earliest marker counts: a later one may sit inside the returned message itself.
-  let first: RegExpExecArray | null = null;
-  for (const marker of COPY_MARKERS) {
-    const match = marker.exec(text);
-    if (match && (!first || match.index < first.index)) first = match;
-  }
+  // One pass for all markers; the leftmost counts (a later one may sit inside the copy itself).
+  const first = ANY_COPY_MARKER.exec(text);
   if (first) {
     const after = text.slice(first.index + first[0].length).replace(/^\s*\r?\n/, '');
     const end = after.search(/\r?\n[ \t]*\r?\n/);

@@ -25,12 +25,14 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const DOMINO = new RegExp(
+  String.raw`was not delivered to:\s*\r?\n\s*\r?\n?\s*(?:"?[^\n"]*"?\s*<)?(${ADDRESS})>?[\s\S]*?because:\s*\r?\n\s*\r?\n?([\s\S]*?)(?:\r?\n[ \t]*\r?\n|$)`,
+  'i',
+);
+
 /** Domino/Notes: "was not delivered to: <address> because: <words>". */
 function domino(text: string): TextBlock[] {
-  const match = new RegExp(
-    String.raw`was not delivered to:\s*\r?\n\s*\r?\n?\s*(?:"?[^\n"]*"?\s*<)?(${ADDRESS})>?[\s\S]*?because:\s*\r?\n\s*\r?\n?([\s\S]*?)(?:\r?\n[ \t]*\r?\n|$)`,
-    'i',
-  ).exec(text);
+  const match = DOMINO.exec(text);
   return match ? [{ recipient: match[1]!.toLowerCase(), diagnostic: clean(match[2]!) }] : [];
 }
 
@@ -57,9 +59,14 @@ function office365(text: string): TextBlock[] {
  * Exim's indented address under "The following address(es) failed:", Sendmail's `<a@b>` — and
  * runs to the next blank line.
  */
+const BLOCK_START = new RegExp(
+  String.raw`^[ \t]*<?(${ADDRESS})>?(?::|\.\.\.)?(?:[ \t]+(.*))?$`,
+  'i',
+);
+
 function addressBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const start = new RegExp(String.raw`^[ \t]*<?(${ADDRESS})>?(?::|\.\.\.)?(?:[ \t]+(.*))?$`, 'i');
+  const start = BLOCK_START;
   for (const paragraph of paragraphs(text)) {
     const lines = paragraph.split(/\r?\n/);
     let current: TextBlock | null = null;
