@@ -13,7 +13,7 @@ export const bounceMessages = sqliteTable(
     receivedAt: integer('received_at'),
     processedAt: integer('processed_at').notNull(),
     kind: text('kind', {
-      enum: ['hard', 'soft', 'blocked', 'complaint', 'delayed', 'auto_reply'],
+      enum: ['hard', 'soft', 'blocked', 'complaint', 'delayed', 'auto_reply', 'review'],
     }).notNull(),
     /** Normalised address the report is about (the job's address when a job was found). */
     email: text('email'),

@@ -68,7 +68,16 @@ export const PollResult = z.object({
   leftInInbox: z.number().int(),
 });
 
-export const BounceKind = z.enum(['hard', 'soft', 'blocked', 'complaint', 'delayed', 'auto_reply']);
+/** review: a hard bounce resting on a status code alone, waiting for the shopkeeper's decision. */
+export const BounceKind = z.enum([
+  'hard',
+  'soft',
+  'blocked',
+  'complaint',
+  'delayed',
+  'auto_reply',
+  'review',
+]);
 
 export const BounceEffects = z.object({
   /** This message put the address on the suppression list (undo lifts it). */
@@ -127,4 +136,11 @@ export const bounceChannels = {
   'bounces.pollNow': channel(Empty, PollResult),
   'bounces.list': channel(BounceListInput, BounceList),
   'bounces.undo': channel(z.object({ id: z.number().int().positive() }).strict(), BounceItem),
+  /** A bounce waiting for review: suppress the address after all, or dismiss the bounce. */
+  'bounces.review': channel(
+    z
+      .object({ id: z.number().int().positive(), decision: z.enum(['suppress', 'dismiss']) })
+      .strict(),
+    BounceItem,
+  ),
 };

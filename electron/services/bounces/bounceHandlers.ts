@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app';
 import { DAY } from '../core/clock';
 import type { HandlerImpls } from '../core/handlerTable';
+import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import { BounceLog } from './bounceLog';
 import { BounceMailbox } from './bounceMailbox';
 import { BouncePoller } from './bouncePoller';
@@ -17,7 +18,8 @@ type BounceChannel =
   | 'bounces.testConnection'
   | 'bounces.pollNow'
   | 'bounces.list'
-  | 'bounces.undo';
+  | 'bounces.undo'
+  | 'bounces.review';
 
 /** The bounce mailbox capability: its channels, and the poller createApp starts and stops. */
 export function createBounceHandlers(context: AppContext): {
@@ -61,6 +63,17 @@ export function createBounceHandlers(context: AppContext): {
     'bounces.pollNow': () => poller.pollNow(),
     'bounces.list': (input) => log.list(input),
     'bounces.undo': ({ id }) => log.undo(id),
+    'bounces.review': ({ id, decision }) => {
+      if (decision === 'dismiss') return log.dismiss(id);
+      if (!recorder.confirmReview(id)) {
+        throw new DomainError(
+          ERROR_CODES.conflict,
+          'This bounce is not waiting for review',
+          'bounces:errors.notWaiting',
+        );
+      }
+      return log.get(id);
+    },
   };
   return { handlers, poller };
 }

@@ -113,6 +113,22 @@ export class BounceLog {
     return this.get(id);
   }
 
+  /** A bounce waiting for review that the shopkeeper dismissed: it stays in the list, changed nothing. */
+  dismiss(id: number): BounceItemT {
+    const row = this.row(id);
+    if (row.kind !== 'review' || row.undoneAt !== null) {
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        'This bounce is not waiting for review',
+        'bounces:errors.notWaiting',
+      );
+    }
+    this.sqlite
+      .prepare('update bounce_messages set undone_at = ? where id = ?')
+      .run(this.now(), id);
+    return this.get(id);
+  }
+
   /**
    * Privacy: like the per-contact statistics, the addresses and the servers' words (which often
    * repeat the address) are dropped three months after processing. Returns how many rows changed.

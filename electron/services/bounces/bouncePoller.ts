@@ -180,7 +180,8 @@ export class BouncePoller {
       recipientFallback: !verp.forged,
     });
     tally.processed += 1;
-    if (verdict.kind === 'hard') tally.hard += 1;
+    // A code-only hard bounce waits for review: not counted as an unknown address yet.
+    if (verdict.kind === 'hard') tally.hard += verdict.review ? 0 : 1;
     else if (verdict.kind === 'soft') tally.soft += 1;
     else if (verdict.kind === 'blocked') tally.blocked += 1;
     else if (verdict.kind === 'complaint') tally.complaints += 1;

@@ -17,12 +17,12 @@ export interface IncomingBounce {
 
 export interface RecordOutcome {
   id: number;
-  kind: Verdict['kind'];
+  kind: RecordedKind;
   matched: boolean;
   pausedSends: { sendId: string; mailingId: string; reason: string }[];
 }
 
-type RecordedKind = 'hard' | 'soft' | 'blocked' | 'complaint' | 'delayed' | 'auto_reply';
+type RecordedKind = 'hard' | 'soft' | 'blocked' | 'complaint' | 'delayed' | 'auto_reply' | 'review';
 type JobState = 'bounced_hard' | 'bounced_soft';
 
 /** Which job states a bounce may overwrite: never one the send queue is still working on. */
@@ -77,6 +77,13 @@ export class BounceRecorder {
         `insert or ignore into events (id, mailing_id, recipient_id, kind, machine, at, detail)
          values (?, ?, ?, ?, 0, ?, ?)`,
       ),
+      reviewRow: sqlite.prepare(
+        `select source_hash as sourceHash, job_id as jobId, email, status, reason
+         from bounce_messages where id = ? and kind = 'review' and undone_at is null`,
+      ),
+      confirm: sqlite.prepare(
+        `update bounce_messages set kind = 'hard', event_id = ?, effects = ? where id = ?`,
+      ),
       insert: sqlite.prepare(
         `insert into bounce_messages (source_hash, received_at, processed_at, kind, email, job_id,
            send_id, mailing_id, matched_by, status, reason, subject, event_id, effects)
@@ -94,17 +101,12 @@ export class BounceRecorder {
     const { verdict } = input;
     if (verdict.kind === 'not_bounce')
       throw new Error('Only bounces, complaints and notices are recorded');
-    const kind: RecordedKind = verdict.kind;
+    // A hard verdict resting on a code alone waits for the shopkeeper (resolveReview).
+    const kind: RecordedKind = verdict.kind === 'hard' && verdict.review ? 'review' : verdict.kind;
     return this.sqlite.transaction((): RecordOutcome => {
       const recipient = input.recipientFallback === false ? null : verdict.recipient;
       const match = this.matcher.match(input.verpJobId, verdict.originalMessageId, recipient);
-      const effects: BounceEffectsT = {
-        suppressed: false,
-        softBounceCount: null,
-        jobStateBefore: null,
-        jobStateAfter: null,
-        pausedSends: [],
-      };
+      const effects = noEffects();
       const pausedSends: RecordOutcome['pausedSends'] = [];
       let eventId: string | null = null;
       if (
@@ -113,7 +115,7 @@ export class BounceRecorder {
       ) {
         const job = match.job;
         if (!this.isDuplicate(kind, job)) {
-          const detail = `${verdict.status} ${verdict.reason}`.trim().slice(0, 300);
+          const detail = `${verdict.status} ${verdict.detail}`.trim().slice(0, 300);
           this.applyEffects(kind, job, detail, verdict, effects, pausedSends);
           eventId = `bounce:${input.sourceHash.slice(0, 32)}`;
           const eventDetail = kind === 'blocked' ? `blocked: ${detail}` : detail;
@@ -139,12 +141,59 @@ export class BounceRecorder {
         mailingId: job?.mailingId ?? null,
         matchedBy: match?.by ?? null,
         status: verdict.status,
-        reason: verdict.reason,
+        reason: verdict.detail,
         subject: input.subject.slice(0, 300),
         eventId,
         effects: JSON.stringify(effects),
       });
       return { id: Number(result.lastInsertRowid), kind, matched: match !== null, pausedSends };
+    })();
+  }
+
+  /**
+   * The shopkeeper confirms a bounce that waited for review: it takes the effects of a hard
+   * bounce now (suppression, job state, statistics) and becomes one. Returns false when the row
+   * is not (or no longer) waiting.
+   */
+  confirmReview(id: number): boolean {
+    return this.sqlite.transaction((): boolean => {
+      const row = this.statements.reviewRow.get(id) as
+        | {
+            sourceHash: string;
+            jobId: number | null;
+            email: string | null;
+            status: string;
+            reason: string;
+          }
+        | undefined;
+      if (!row) return false;
+      const effects = noEffects();
+      const detail = `${row.status} ${row.reason}`.trim().slice(0, 300);
+      const job =
+        row.jobId === null ? null : (this.matcher.match(row.jobId, null, null)?.job ?? null);
+      let eventId: string | null = null;
+      if (job && !this.isDuplicate('hard', job)) {
+        effects.suppressed = this.suppression.suppress(
+          job.normalizedEmail,
+          'hard_bounce',
+          'bounce',
+          detail,
+        );
+        this.setJobState(job, 'bounced_hard', detail, effects);
+        eventId = `bounce:${row.sourceHash.slice(0, 32)}`;
+        this.statements.event.run(
+          eventId,
+          job.mailingId,
+          job.recipientId,
+          'bounce_hard',
+          this.now(),
+          detail,
+        );
+      } else if (!job && row.email) {
+        effects.suppressed = this.suppression.suppress(row.email, 'hard_bounce', 'bounce', detail);
+      }
+      this.statements.confirm.run(eventId, JSON.stringify(effects), id);
+      return true;
     })();
   }
 
@@ -172,7 +221,12 @@ export class BounceRecorder {
       case 'blocked': {
         // Not the address's fault: no suppression, no soft-bounce count; stop the mailing instead.
         this.setJobState(job, 'bounced_soft', detail, effects);
-        const reason = policyPauseMessage(this.language(), verdict.status, verdict.reason);
+        const reason = policyPauseMessage(
+          this.language(),
+          verdict.status,
+          verdict.detail,
+          verdict.reason,
+        );
         const rows = this.statements.pause.all(POLICY_PAUSE_REASON, detail, job.mailingId) as {
           id: string;
         }[];
@@ -212,4 +266,14 @@ export class BounceRecorder {
     effects.jobStateBefore = job.state;
     effects.jobStateAfter = target;
   }
+}
+
+function noEffects(): BounceEffectsT {
+  return {
+    suppressed: false,
+    softBounceCount: null,
+    jobStateBefore: null,
+    jobStateAfter: null,
+    pausedSends: [],
+  };
 }

@@ -1,37 +1,61 @@
-import { matchDiagnostic } from './diagnosticPatterns';
+import { detectComplaint } from './complaints';
+import { decideReason, type ReasonDecision } from './decideReason';
 import { extractAddress } from './headerFields';
+import { actionFor, type BounceAction, type BounceReason } from './reasons';
 import type { BounceReport, DsnRecipient } from './report';
-import { classifyFailure, effectiveStatus } from './statusCodes';
+import { innermostStatus } from './statusCodes';
+import { diagnosticFor, textBlocks } from './textFormats';
 
 export type BounceKind =
   'hard' | 'soft' | 'blocked' | 'complaint' | 'delayed' | 'auto_reply' | 'not_bounce';
 
 export interface Verdict {
   kind: BounceKind;
+  /** Stage one: why it came back (sisimai's taxonomy). */
+  reason: BounceReason;
+  /** Stage two: what the app does about it. */
+  action: BounceAction;
+  /**
+   * A suppression that rests on a status code alone, without words that confirm it: the
+   * shopkeeper decides (bounce page) instead of the address being suppressed for good.
+   */
+  review: boolean;
   /** The address the report is about (lower-case), when it names one. */
   recipient: string | null;
   /** RFC 3463 enhanced status code, '' when the report has none. */
   status: string;
   /** The remote server's own words, for the statistics and the shopkeeper. */
-  reason: string;
+  detail: string;
   /** Message-ID of the mail that bounced (with angle brackets), when the report includes it. */
   originalMessageId: string | null;
 }
 
-const REASON_LIMIT = 500;
+const DETAIL_LIMIT = 500;
 
 /** One message from the bounce mailbox → what it means. Pure: no database, no clock. */
 export function classifyReport(report: BounceReport): Verdict {
+  const complaint = detectComplaint(report);
+  if (complaint) {
+    const kind = complaint.feedbackType === 'abuse' ? 'complaint' : 'not_bounce';
+    return verdict(report, {
+      kind,
+      reason: kind === 'complaint' ? 'feedback' : 'undefined',
+      recipient: complaint.recipient,
+      detail: complaint.detail,
+    });
+  }
   if (report.deliveryStatus && report.deliveryStatus.length > 0) return fromDeliveryStatus(report);
-  if (report.feedback || report.reportType === 'feedback-report') return fromFeedback(report);
   if (looksLikeBounce(report)) return fromTextBounce(report);
-  if (looksLikeAutoReply(report)) return verdict(report, 'auto_reply', null, '', report.subject);
-  return verdict(report, 'not_bounce', null, '', '');
+  if (looksLikeAutoReply(report)) {
+    return verdict(report, { kind: 'auto_reply', reason: 'vacation', detail: report.subject });
+  }
+  return verdict(report, { kind: 'not_bounce', reason: 'undefined' });
 }
 
 function fromDeliveryStatus(report: BounceReport): Verdict {
   const recipients = report.deliveryStatus ?? [];
-  // One mail, one recipient (VERP); if a report lists several, the first failure counts.
+  // One mail, one recipient (VERP); if a report lists several, the first failure counts, judged
+  // by its own diagnostic only.
   const failed = recipients.find((r) => isFailure(r)) ?? null;
   const subject = failed ?? recipients[0]!;
   const recipient =
@@ -41,16 +65,28 @@ function fromDeliveryStatus(report: BounceReport): Verdict {
     extractAddress(report.original?.get('to') ?? '') ||
     null;
   // "smtp; 550 …" → "550 …": the shopkeeper reads the server's words, not the DSN syntax.
-  const reason =
-    clean(subject.diagnosticCode).replace(/^[\w-]+;\s*/, '') || firstMeaningfulLine(report.text);
-  const status = effectiveStatus(subject.status, subject.diagnosticCode);
+  const fromField = clean(subject.diagnosticCode).replace(/^[\w-]+;\s*/, '');
+  // Status without Diagnostic-Code: the words are in the human-readable part, near the address.
+  const diagnostic = fromField || diagnosticFor(report.text, recipient ?? '');
+  const decision = decideReason({
+    status: subject.status,
+    diagnostic,
+    hosts: hostsOf(report, subject, recipient, diagnostic),
+  });
+  const detail = diagnostic || firstMeaningfulLine(report.text);
   if (!failed) {
     const delayed =
-      subject.action === 'delayed' || (subject.action === '' && status.startsWith('4'));
-    return verdict(report, delayed ? 'delayed' : 'not_bounce', recipient, status, reason);
+      subject.action === 'delayed' || (subject.action === '' && decision.status.startsWith('4'));
+    return verdict(report, {
+      kind: delayed ? 'delayed' : 'not_bounce',
+      reason: delayed ? decision.reason : 'delivered',
+      action: 'none',
+      recipient,
+      status: decision.status,
+      detail,
+    });
   }
-  const kind = classifyFailure(status, `${subject.diagnosticCode} ${status ? '' : report.text}`);
-  return verdict(report, kind, recipient, status, reason);
+  return failure(report, decision, recipient, detail);
 }
 
 function isFailure(r: DsnRecipient): boolean {
@@ -58,17 +94,59 @@ function isFailure(r: DsnRecipient): boolean {
   return r.action === '' && r.status.startsWith('5');
 }
 
-/** ARF (RFC 5965): a spam complaint unsubscribes; DMARC failure reports and "not spam" do not. */
-function fromFeedback(report: BounceReport): Verdict {
-  const type = report.feedback?.feedbackType ?? '';
-  const recipient =
-    report.feedback?.originalRcptTo || extractAddress(report.original?.get('to') ?? '') || null;
-  const kind = type === 'auth-failure' || type === 'not-spam' ? 'not_bounce' : 'complaint';
-  return verdict(report, kind, recipient, '', `Feedback-Type: ${type || 'abuse'}`);
+/** Stage two for a refusal: the action from the reason, with the status class as a brake. */
+function failure(
+  report: BounceReport,
+  decision: ReasonDecision,
+  recipient: string | null,
+  detail: string,
+): Verdict {
+  // A failed delivery is at least a soft bounce, even where the words read like an auto-reply.
+  let action = actionFor(decision.reason);
+  if (action === 'none' || action === 'unsubscribe') action = 'soft';
+  const temporary = decision.status.startsWith('4');
+  // 4.x.x is never an address's last word; a sender refusal on a bare 4.x.x code is not proof.
+  if (temporary && action === 'suppress') action = 'soft';
+  if (temporary && action === 'pause' && decision.basis === 'code') action = 'soft';
+  const review = action === 'suppress' && decision.basis === 'code';
+  return verdict(report, {
+    kind: KIND_OF_ACTION[action],
+    reason: decision.reason,
+    action,
+    review,
+    recipient,
+    status: decision.status,
+    detail,
+  });
+}
+
+const KIND_OF_ACTION: Record<BounceAction, BounceKind> = {
+  suppress: 'hard',
+  pause: 'blocked',
+  soft: 'soft',
+  unsubscribe: 'complaint',
+  none: 'not_bounce',
+};
+
+/** The hosts that tell whose system answered: vendor rules are keyed by them. */
+function hostsOf(
+  report: BounceReport,
+  subject: DsnRecipient | null,
+  recipient: string | null,
+  diagnostic: string,
+): string {
+  const saidBy = /(?:host|server|Generating server:?)\s+([\w.-]+\.[a-z]{2,})/i.exec(diagnostic);
+  return [
+    subject?.remoteMta ?? '',
+    subject?.reportingMta ?? '',
+    report.from,
+    recipient?.split('@')[1] ?? '',
+    saidBy?.[1] ?? '',
+  ].join(' ');
 }
 
 const BOUNCE_SENDER =
-  /mailer-daemon|postmaster|mail delivery (system|subsystem)|mail administrator/i;
+  /mailer-daemon|postmaster|mail delivery (system|subsystem)|mail administrator|MAILER-DAEMON/i;
 const BOUNCE_SUBJECT =
   /undeliver|undelivered|returned mail|delivery (status notification|failure|failed|has failed|problem)|failure notice|mail delivery failed|could not be delivered|onbestelbaar|niet (af)?geleverd|kan niet worden bezorgd|unzustellbar|non remis/i;
 
@@ -80,32 +158,38 @@ function looksLikeBounce(report: BounceReport): boolean {
   );
 }
 
-/** Bounces without a delivery-status part (Exim's classic format, qmail and Yahoo). */
+/** Bounces without a delivery-status part: qmail, Exim, Sendmail, Domino, OpenSMTPD, Office 365 HTML. */
 function fromTextBounce(report: BounceReport): Verdict {
-  const reasonLine = smtpReplyLine(report.text);
-  const status = effectiveStatus('', reasonLine);
-  const words = matchDiagnostic(reasonLine) ? reasonLine : report.text;
-  const kind = classifyFailure(status, words);
+  const blocks = textBlocks(report.text);
   const recipient =
     report.failedRecipients[0] ||
-    recipientInText(report.text) ||
+    blocks[0]?.recipient ||
     extractAddress(report.original?.get('to') ?? '') ||
     null;
-  return verdict(report, kind, recipient, status, reasonLine || firstMeaningfulLine(report.text));
+  const own = blocks.find((b) => b.recipient === recipient)?.diagnostic;
+  const diagnostic = own ?? (blocks.length === 0 ? smtpReplyLine(report.text) : '');
+  const decision = decideReason({
+    status: innermostStatus(diagnostic),
+    diagnostic,
+    hosts: hostsOf(report, null, recipient, diagnostic),
+  });
+  if (!diagnostic) {
+    // A bounce we cannot read: count it soft rather than guess at the address.
+    return verdict(report, {
+      kind: 'soft',
+      reason: 'undefined',
+      action: 'soft',
+      recipient,
+      detail: firstMeaningfulLine(report.text),
+    });
+  }
+  return failure(report, decision, recipient, diagnostic);
 }
 
 /** The line with the remote server's reply ("550 5.1.1 … User unknown"). */
 function smtpReplyLine(text: string): string {
   const line = text.split(/\r?\n/).find((l) => /(^|\s)[45]\d\d([ :-]|$)/.test(l.trim()));
   return clean(line ?? '');
-}
-
-/** qmail/Yahoo put the address on its own line as `<a@b.nl>:`; Exim indents it under "failed:". */
-function recipientInText(text: string): string {
-  const qmail = /^<([^<>\s]+@[^<>\s]+)>:\s*$/m.exec(text);
-  if (qmail) return qmail[1]!.toLowerCase();
-  const exim = /address\(es\) failed:\s*\r?\n\s*\r?\n?\s*([^\s<>]+@[^\s<>]+)/i.exec(text);
-  return exim ? exim[1]!.toLowerCase() : '';
 }
 
 const AUTO_REPLY_SUBJECT =
@@ -121,20 +205,28 @@ function looksLikeAutoReply(report: BounceReport): boolean {
   );
 }
 
-function verdict(
-  report: BounceReport,
-  kind: BounceKind,
-  recipient: string | null,
-  status: string,
-  reason: string,
-): Verdict {
-  const acts = kind !== 'auto_reply' && kind !== 'not_bounce';
+interface VerdictParts {
+  kind: BounceKind;
+  reason: BounceReason;
+  action?: BounceAction;
+  review?: boolean;
+  recipient?: string | null;
+  status?: string;
+  detail?: string;
+}
+
+function verdict(report: BounceReport, parts: VerdictParts): Verdict {
+  const acts = parts.kind !== 'auto_reply' && parts.kind !== 'not_bounce';
   const fromOriginal = report.original?.get('message-id')?.match(/<[^<>\s]+>/)?.[0] ?? null;
+  const recipient = parts.recipient ?? null;
   return {
-    kind,
+    kind: parts.kind,
+    reason: parts.reason,
+    action: parts.action ?? (acts ? actionFor(parts.reason) : 'none'),
+    review: parts.review ?? false,
     recipient: recipient ? recipient.toLowerCase() : null,
-    status,
-    reason: reason.slice(0, REASON_LIMIT),
+    status: parts.status ?? '',
+    detail: (parts.detail ?? '').slice(0, DETAIL_LIMIT),
     originalMessageId: acts ? (fromOriginal ?? report.inReplyTo[0] ?? null) : null,
   };
 }

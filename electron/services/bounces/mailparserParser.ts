@@ -33,6 +33,8 @@ export async function parseBounceWithMailparser(source: Buffer): Promise<BounceR
       parts.original ??= firstValues(parseHeaderBlock(splitHeadersAndBody(content).headers));
     }
   }
+  // mailparser inlines a message/rfc822 part shown inline (JMRP does): read its headers raw.
+  parts.original ??= inlineOriginalHeaders(source.toString('latin1'));
   // A multipart without a boundary gives mailparser no text at all: read the raw body instead.
   const text =
     parsed.text ?? (parsed.html ? '' : splitHeadersAndBody(source.toString('latin1')).body);
@@ -46,4 +48,16 @@ export async function parseBounceWithMailparser(source: Buffer): Promise<BounceR
   }
   parts.plain = text;
   return buildReport(headers, parts);
+}
+
+const INLINE_RFC822 =
+  /^content-type:[ \t]*message\/(?:rfc822|global)\b[^\n]*\n(?:[ \t]*\S[^\n]*\n)*?\r?\n/im;
+
+/** Header block of the first message/rfc822 part in the raw source, when there is one. */
+function inlineOriginalHeaders(raw: string): Map<string, string> | null {
+  const match = INLINE_RFC822.exec(raw);
+  if (!match) return null;
+  const headers = splitHeadersAndBody(raw.slice(match.index + match[0].length)).headers;
+  const parsed = parseHeaderBlock(headers);
+  return parsed.size > 0 ? firstValues(parsed) : null;
 }

@@ -6,6 +6,8 @@ export interface DsnRecipient {
   status: string;
   diagnosticCode: string;
   remoteMta: string;
+  /** Reporting-MTA of the per-message group (whose system wrote the report). */
+  reportingMta: string;
 }
 
 export interface FeedbackReport {

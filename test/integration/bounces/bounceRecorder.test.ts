@@ -3,16 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
 import { BounceLog } from '../../../electron/services/bounces/bounceLog';
 import { DAY } from '../../../electron/services/core/clock';
-import {
-  BounceRecorder,
-  POLICY_PAUSE_REASON,
-} from '../../../electron/services/bounces/bounceRecorder';
+import type { BounceRecorder } from '../../../electron/services/bounces/bounceRecorder';
+import { POLICY_PAUSE_REASON } from '../../../electron/services/bounces/bounceRecorder';
 import { classifyReport, type Verdict } from '../../../electron/services/bounces/classify';
 import { parseBounce } from '../../../electron/services/bounces/parseBounce';
 import { findJobIdInText } from '../../../electron/services/bounces/verp';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fixtureSecret, fixtureSource } from '../../unit/bounces/fixtures';
-import { eventsOf, jobState, seedSend } from './seed';
+import { eventsOf, jobState, recorderFor, seedSend } from './seed';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -23,12 +21,7 @@ afterEach(async () => {
 async function setup() {
   t = await startTestApp();
   const sqlite = t.app.context.database.sqlite;
-  const recorder = new BounceRecorder(
-    sqlite,
-    t.app.context.suppression,
-    () => t!.clock.now(),
-    () => 'nl',
-  );
+  const recorder = recorderFor(t);
   return { t, sqlite, recorder };
 }
 
@@ -36,9 +29,12 @@ let counter = 0;
 function soft(recipient: string): Verdict {
   return {
     kind: 'soft',
+    reason: 'mailboxfull',
+    action: 'soft',
+    review: false,
     recipient,
     status: '5.2.2',
-    reason: '552 5.2.2 Mailbox full',
+    detail: '552 5.2.2 Mailbox full',
     originalMessageId: null,
   };
 }
@@ -338,9 +334,12 @@ describe('forged reports', () => {
     });
     const hard: Verdict = {
       kind: 'hard',
+      reason: 'userunknown',
+      action: 'suppress',
+      review: false,
       recipient: 'anna.devries@voorbeeld.nl',
       status: '5.1.1',
-      reason: 'User unknown',
+      detail: 'User unknown',
       originalMessageId: null,
     };
     const outcome = recorder.record({

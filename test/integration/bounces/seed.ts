@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { BounceRecorder } from '../../../electron/services/bounces/bounceRecorder';
+import type { TestApp } from '../../helpers/testApp';
 
 export interface SeedJob {
   id: number;
@@ -74,4 +76,14 @@ export function eventsOf(
       'select recipient_id as recipientId, detail from events where kind = ? order by recipient_id',
     )
     .all(kind) as { recipientId: string; detail: string }[];
+}
+
+/** The recorder the poller uses, on the test app's database, writing pause reasons in Dutch. */
+export function recorderFor(t: TestApp): BounceRecorder {
+  return new BounceRecorder(
+    t.app.context.database.sqlite,
+    t.app.context.suppression,
+    () => t.clock.now(),
+    () => 'nl',
+  );
 }

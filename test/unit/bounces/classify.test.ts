@@ -5,6 +5,7 @@ import { parseBounceFast } from '../../../electron/services/bounces/fastParser';
 import { parseBounceWithMailparser } from '../../../electron/services/bounces/mailparserParser';
 import { findJobIdInText } from '../../../electron/services/bounces/verp';
 import type { BounceReport } from '../../../electron/services/bounces/report';
+import { actionOf } from './corpus';
 import { FIXTURE_DIR, fixtureSecret, fixtureSource, loadExpected } from './fixtures';
 
 const table = loadExpected();
@@ -27,17 +28,21 @@ describe.each(table.fixtures)('$file', (expected) => {
     expect(report).not.toBeNull();
     const verdict = classifyReport(report!);
     expect(verdict.kind).toBe(expected.kind);
+    expect(verdict.reason).toBe(expected.reason);
+    expect(actionOf(verdict)).toBe(expected.action);
     expect(verdict.recipient).toBe(expected.recipient);
     expect(verdict.status).toBe(expected.status);
     expect(verdict.originalMessageId).toBe(expected.originalMessageId);
     expect(verpJobId(report!)).toBe(expected.verpJobId);
-    if (['hard', 'soft', 'blocked'].includes(expected.kind)) expect(verdict.reason).not.toBe('');
+    if (['hard', 'soft', 'blocked'].includes(expected.kind)) expect(verdict.detail).not.toBe('');
   });
 
   it(`mailparser reads it as ${expected.kind} too`, async () => {
     const report = await parseBounceWithMailparser(fixtureSource(expected.file));
     const verdict = classifyReport(report);
     expect(verdict.kind).toBe(expected.kind);
+    expect(verdict.reason).toBe(expected.reason);
+    expect(actionOf(verdict)).toBe(expected.action);
     expect(verdict.recipient).toBe(expected.recipient);
     expect(verdict.status).toBe(expected.status);
     expect(verpJobId(report)).toBe(expected.verpJobId);

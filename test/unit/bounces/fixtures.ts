@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BounceKind } from '../../../electron/services/bounces/classify';
+import type { BounceAction, BounceReason } from '../../../electron/services/bounces/reasons';
 
 export const FIXTURE_DIR = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -11,9 +12,14 @@ export const FIXTURE_DIR = join(
   'bounces',
 );
 
+/** suppress, pause, soft, …, or review: a suppression that waits for the shopkeeper. */
+export type ExpectedAction = BounceAction | 'review';
+
 export interface ExpectedFixture {
   file: string;
   kind: BounceKind;
+  reason: BounceReason;
+  action: ExpectedAction;
   recipient: string | null;
   status: string;
   verpJobId: number | null;

@@ -16,6 +16,7 @@ const KIND_COLORS: Record<Item['kind'], string> = {
   complaint: 'grape.9',
   delayed: 'gray.7',
   auto_reply: 'gray.7',
+  review: 'red.7',
 };
 const PAGE = 20;
 
@@ -41,11 +42,14 @@ export function BounceList({ version }: { version: number }) {
   );
   useEffect(() => load(), [load, version]);
 
-  const undo = (item: Item) => {
+  const act = (item: Item, decision: 'undo' | 'suppress' | 'dismiss') => {
     setBusyId(item.id);
     setError(null);
-    api
-      .call('bounces.undo', { id: item.id })
+    const call =
+      decision === 'undo'
+        ? api.call('bounces.undo', { id: item.id })
+        : api.call('bounces.review', { id: item.id, decision });
+    call
       .then((next) => setItems((current) => current.map((i) => (i.id === next.id ? next : i))))
       .catch((failure: unknown) => setError(errorMessage(failure, t)))
       .finally(() => setBusyId(null));
@@ -100,9 +104,32 @@ export function BounceList({ version }: { version: number }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {item.undoneAt !== null ? (
+                    {item.kind === 'review' && item.undoneAt === null ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Tooltip label={t('list.suppressHelp')} multiline w={260}>
+                          <Button
+                            size="xs"
+                            color="red"
+                            loading={busyId === item.id}
+                            onClick={() => act(item, 'suppress')}
+                          >
+                            {t('list.suppress')}
+                          </Button>
+                        </Tooltip>
+                        <Tooltip label={t('list.dismissHelp')} multiline w={260}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            disabled={busyId === item.id}
+                            onClick={() => act(item, 'dismiss')}
+                          >
+                            {t('list.dismiss')}
+                          </Button>
+                        </Tooltip>
+                      </Group>
+                    ) : item.undoneAt !== null ? (
                       <Text size="xs" c="dimmed">
-                        {t('list.undone')}
+                        {item.kind === 'review' ? t('list.dismissed') : t('list.undone')}
                       </Text>
                     ) : item.undoable ? (
                       <Tooltip label={t('list.undoHelp')} multiline w={260}>
@@ -110,7 +137,7 @@ export function BounceList({ version }: { version: number }) {
                           size="xs"
                           variant="default"
                           loading={busyId === item.id}
-                          onClick={() => undo(item)}
+                          onClick={() => act(item, 'undo')}
                         >
                           {t('list.undo')}
                         </Button>
