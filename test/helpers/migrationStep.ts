@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS_FOLDER, openDatabase } from '../../db/openDatabase';
+import { afterEach, beforeEach } from 'vitest';
 import { tempDir } from './tempDir';
 
 interface JournalEntry {
@@ -97,4 +98,17 @@ export function queryPlan(
   return (sqlite.prepare(`explain query plan ${query}`).all(...params) as { detail: string }[]).map(
     (row) => row.detail,
   );
+}
+
+/** A fresh MigrationStep for each test of the enclosing describe, removed after it. */
+export function useMigrationStep(tag: string): () => MigrationStep {
+  let step: MigrationStep | undefined;
+  beforeEach(() => {
+    step = new MigrationStep(tag);
+  });
+  afterEach(() => step?.close());
+  return () => {
+    if (!step) throw new Error('useMigrationStep is read inside a test only');
+    return step;
+  };
 }

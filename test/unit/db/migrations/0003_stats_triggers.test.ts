@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MigrationStep, schemaNames } from '../../../helpers/migrationStep';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStep, schemaNames } from '../../../helpers/migrationStep';
 import {
   MORNING_TOTALS,
   addEvents,
@@ -12,25 +12,21 @@ import {
 } from './rows';
 
 describe('migration 0003_stats_triggers', () => {
-  let step: MigrationStep;
-  beforeEach(() => {
-    step = new MigrationStep('0003_stats_triggers');
-  });
-  afterEach(() => step.close());
+  const step = useMigrationStep('0003_stats_triggers');
 
   it('keeps the events already synced and counts only the ones that arrive after it', () => {
-    addMailing(step.sqlite, 'm-old');
-    addEvents(step.sqlite, morningEvents('m-old'));
+    addMailing(step().sqlite, 'm-old');
+    addEvents(step().sqlite, morningEvents('m-old'));
 
-    step.migrate();
+    step().migrate();
 
-    expect(step.appliedTags().at(-1)).toBe('0003_stats_triggers');
+    expect(step().appliedTags().at(-1)).toBe('0003_stats_triggers');
     expect(
-      step.sqlite.prepare("select count(*) from events where mailing_id = 'm-old'").pluck().get(),
+      step().sqlite.prepare("select count(*) from events where mailing_id = 'm-old'").pluck().get(),
     ).toBe(15);
     // No backfill: events from before the triggers stay out of the aggregates.
-    expect(mailingStats(step.sqlite, 'm-old')).toBeUndefined();
-    expect(schemaNames(step.sqlite, 'trigger')).toEqual([
+    expect(mailingStats(step().sqlite, 'm-old')).toBeUndefined();
+    expect(schemaNames(step().sqlite, 'trigger')).toEqual([
       'stats_events_insert',
       'stats_link_recipients_insert',
       'stats_link_recipients_update',
@@ -40,10 +36,10 @@ describe('migration 0003_stats_triggers', () => {
   });
 
   it('maintains every aggregate from the events of a morning', () => {
-    step.migrate();
-    addMailing(step.sqlite, 'm');
-    addEvents(step.sqlite, morningEvents('m'));
-    const { sqlite } = step;
+    step().migrate();
+    addMailing(step().sqlite, 'm');
+    addEvents(step().sqlite, morningEvents('m'));
+    const { sqlite } = step();
 
     expect(mailingStats(sqlite, 'm')).toEqual({ mailing_id: 'm', ...MORNING_TOTALS });
     expect(rowsOf(sqlite, 'stats_timeline', 'm')).toEqual([
@@ -106,12 +102,14 @@ describe('migration 0003_stats_triggers', () => {
   });
 
   it('keeps per recipient the first times, and a hard bounce over a soft one', () => {
-    step.migrate();
-    addMailing(step.sqlite, 'm');
-    addEvents(step.sqlite, morningEvents('m'));
+    step().migrate();
+    addMailing(step().sqlite, 'm');
+    addEvents(step().sqlite, morningEvents('m'));
     const recipient = (id: string) =>
-      step.sqlite
-        .prepare("select * from stats_recipients where mailing_id = 'm' and recipient_id = ?")
+      step()
+        .sqlite.prepare(
+          "select * from stats_recipients where mailing_id = 'm' and recipient_id = ?",
+        )
         .get(`r-${id}`);
 
     expect(recipient('anna')).toMatchObject({
@@ -153,14 +151,14 @@ describe('migration 0003_stats_triggers', () => {
   });
 
   it('leaves the totals when per-recipient rows are deleted (anonymising)', () => {
-    step.migrate();
-    addMailing(step.sqlite, 'm');
-    addEvents(step.sqlite, morningEvents('m'));
-    step.sqlite.exec(
+    step().migrate();
+    addMailing(step().sqlite, 'm');
+    addEvents(step().sqlite, morningEvents('m'));
+    step().sqlite.exec(
       "delete from stats_recipients where mailing_id = 'm'; delete from stats_link_recipients where mailing_id = 'm'",
     );
 
-    expect(mailingStats(step.sqlite, 'm')).toEqual({ mailing_id: 'm', ...MORNING_TOTALS });
-    expect(rowsOf(step.sqlite, 'stats_links', 'm')).toHaveLength(2);
+    expect(mailingStats(step().sqlite, 'm')).toEqual({ mailing_id: 'm', ...MORNING_TOTALS });
+    expect(rowsOf(step().sqlite, 'stats_links', 'm')).toHaveLength(2);
   });
 });

@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MigrationStep } from '../../../helpers/migrationStep';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStep } from '../../../helpers/migrationStep';
 import { T0, addMailing, addSend } from './rows';
 
 describe('migration 0004_sending_credits_and_notices', () => {
-  let step: MigrationStep;
-  beforeEach(() => {
-    step = new MigrationStep('0004_sending_credits_and_notices');
-  });
-  afterEach(() => step.close());
+  const step = useMigrationStep('0004_sending_credits_and_notices');
 
   it('keeps a running send and gives it the defaults of one credit per mail and nothing pending', () => {
-    addMailing(step.sqlite, 'm');
-    addSend(step.sqlite, 's', 'm');
-    step.sqlite
-      .prepare("update sends set state = 'paused', pause_reason = 'smtp' where id = 's'")
+    addMailing(step().sqlite, 'm');
+    addSend(step().sqlite, 's', 'm');
+    step()
+      .sqlite.prepare("update sends set state = 'paused', pause_reason = 'smtp' where id = 's'")
       .run();
 
-    step.migrate();
+    step().migrate();
 
-    expect(step.sqlite.prepare("select * from sends where id = 's'").get()).toEqual({
+    expect(step().sqlite.prepare("select * from sends where id = 's'").get()).toEqual({
       id: 's',
       mailing_id: 'm',
       idempotency_key: 'key-s',
@@ -42,11 +38,11 @@ describe('migration 0004_sending_credits_and_notices', () => {
   });
 
   it('lets a new send leave the new columns out', () => {
-    step.migrate();
-    addMailing(step.sqlite, 'm');
-    addSend(step.sqlite, 's2', 'm');
+    step().migrate();
+    addMailing(step().sqlite, 'm');
+    addSend(step().sqlite, 's2', 'm');
     expect(
-      step.sqlite.prepare("select credits_per_mail, skipped from sends where id = 's2'").get(),
+      step().sqlite.prepare("select credits_per_mail, skipped from sends where id = 's2'").get(),
     ).toEqual({ credits_per_mail: 1, skipped: '{}' });
   });
 });
