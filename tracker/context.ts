@@ -5,7 +5,7 @@ import type { EventBuffer } from './eventBuffer';
 import { truncateIp } from './ip';
 import type { KeyRing } from './keyRing';
 import type { PasswordVerifier } from './loginDecision';
-import type { IpLimiter, LoginPolicy } from './loginThrottle';
+import type { LoginPolicy } from './loginThrottle';
 import type { ScryptParams } from './password';
 import type { EventKind, NewEvent, TrackerStore } from './store/types';
 import type { TokenPayload } from './tokens';
@@ -22,7 +22,6 @@ export interface TrackerContext {
   links: TtlCache<string | null>;
   machineWindowMs: number;
   loginPolicy: LoginPolicy;
-  ipLimiter: IpLimiter;
   sessionTtlMs: number;
   supportContact: string | undefined;
   /** Parameters for hashes made by this server (none today) and the dummy hash for unknown users. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseTrustProxy } from './proxyTrust';
 
 /** The tracker's settings from the environment (npm run tracker / tracker:admin). */
 export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -21,7 +22,8 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     sqlitePath: env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite'),
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
-    trustProxy: env.TRACKER_TRUST_PROXY === '1' || env.TRACKER_TRUST_PROXY === 'true',
+    /** Proxies in front: a hop count or their addresses (never the leftmost X-Forwarded-For). */
+    trustProxy: parseTrustProxy(env.TRACKER_TRUST_PROXY),
     supportContact: env.TRACKER_SUPPORT_CONTACT || undefined,
     /** Opens and clicks held in memory while the store is down (default 50,000). */
     maxBufferedEvents,

@@ -64,6 +64,7 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           `/o/${t.token('open', { kid: 'k7' })}.gif`,
           '/o/garbage.gif',
           `/o/${'x'.repeat(3000)}.gif`,
+          `/o/${token}=.gif`,
         ];
         for (const path of paths) {
           const answer = await pixel(t, path);
@@ -137,6 +138,9 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           `/c/${t.token('unsubscribe', { link: 0 })}`,
           `/c/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
           '/c/not-a-token',
+          // A padded or re-spelled signature decodes to the same bytes but is not the token.
+          `/c/${token}=`,
+          `/c/${token}%3D%3D`,
         ];
         for (const path of paths) {
           const response = await fetch(`${t.url}${path}`, {
@@ -182,6 +186,13 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           'ftp://x.nl/',
           '/relative',
           'https://user:pw@x.nl/',
+          'http://127.0.0.1:8787/api/account',
+          'http://2130706433/',
+          'http://[::1]/',
+          'http://169.254.169.254/latest/meta-data',
+          'http://localhost/',
+          'https://admin.localhost/',
+          'http://intranet/',
         ]) {
           await expect(t.client.registerLinks('m1', [{ id: 0, url }])).rejects.toMatchObject({
             code: 'invalid_input',
