@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustProxy } from './proxyTrust';
 
@@ -16,8 +17,16 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(
       `TRACKER_EVENT_BUFFER_MAX "${env.TRACKER_EVENT_BUFFER_MAX}" is not a whole number of at least 1`,
     );
+  const workers =
+    env.TRACKER_WORKERS === undefined || env.TRACKER_WORKERS === ''
+      ? availableParallelism()
+      : Number(env.TRACKER_WORKERS);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new Error(`TRACKER_WORKERS "${env.TRACKER_WORKERS}" is not a whole number of at least 1`);
   return {
     port,
+    /** Processes sharing the port (Node's cluster); default one per core. */
+    workers,
     host,
     sqlitePath: env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite'),
     databaseUrl: env.DATABASE_URL || undefined,

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -14,6 +15,7 @@ import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './loginThrottle';
 import { PAGE_HEADERS } from './pages/html';
 import { pickLanguage } from './pages/language';
 import { messagePage } from './pages/pages';
+import { createPixelPath } from './pixelPath';
 import type { PasswordVerifier } from './loginDecision';
 import { DEFAULT_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { startRetentionJob, type RetentionJob } from './retention';
@@ -63,13 +65,20 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export function buildTracker(options: TrackerOptions): TrackerServer {
   const clock = options.clock ?? systemClock;
+  const trust = trustFunction(options.trustProxy ?? false);
+  // Filled in once the context exists; requests only arrive after listen().
+  const fast: { pixel?: ReturnType<typeof createPixelPath> } = {};
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!fast.pixel?.handle(request, response)) handler(request, response);
+      }),
     logger: options.logger ?? false,
     // Request lines would log full client IPs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     // Tokens are long path parameters (the token module caps them at 2048 characters).
     routerOptions: { maxParamLength: 4096 },
-    trustProxy: trustFunction(options.trustProxy ?? false),
+    trustProxy: trust,
     bodyLimit: DEFAULT_BODY_LIMIT,
     return503OnClosing: true,
   });
@@ -108,6 +117,13 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     verifyPassword: options.verifyPassword ?? verifyPassword,
   };
 
+  fast.pixel = createPixelPath(
+    ctx,
+    trust,
+    options.trustProxy !== undefined && options.trustProxy !== false,
+    (error) => app.log.error(error, 'open pixel lookup failed'),
+  );
+
   const retention = startRetentionJob({
     store: options.store,
     clock,
@@ -127,6 +143,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   app.register(async (scope) => registerLoginRoute(scope, ctx), { prefix: API_PREFIX });
   app.register(async (scope) => registerApiRoutes(scope, ctx), { prefix: API_PREFIX });
 
+  app.addHook('preClose', async () => fast.pixel?.close());
   app.addHook('onClose', async () => {
     retention.stop();
     await events.close();

@@ -100,6 +100,28 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
         });
       });
 
+      it('takes the visitor’s address from the trusted proxy’s entry, not the leftmost', async () => {
+        const proxied = await startTestTracker(factory, { trustProxy: 1 });
+        try {
+          const open = (recipient: string, forwardedFor: string) =>
+            fetch(`${proxied.url}/o/${proxied.token('open', { recipient })}.gif`, {
+              headers: { 'user-agent': BROWSER, 'x-forwarded-for': forwardedFor },
+            });
+          // Apple's network (17.0.0.0/8) marks an open as machine: only the proxy's entry counts.
+          await open('via-apple', '198.51.100.2, 17.58.0.1');
+          await open('forged-apple', '17.58.0.1, 198.51.100.2');
+          const reasons = Object.fromEntries(
+            (await proxied.client.eventsAfter(null, 10)).events.map((e) => [
+              e.recipient,
+              e.machineReason,
+            ]),
+          );
+          expect(reasons).toEqual({ 'via-apple': 'apple-privacy-proxy', 'forged-apple': null });
+        } finally {
+          await proxied.close();
+        }
+      });
+
       it('does not count HEAD requests', async () => {
         const response = await fetch(`${t.url}/o/${t.token('open')}.gif`, { method: 'HEAD' });
         expect(response.status).toBe(200);
