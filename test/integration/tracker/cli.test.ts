@@ -92,7 +92,7 @@ describe('npm run tracker (tracker/cli.ts)', () => {
       const { events } = await store.eventsAfter(account.id, null, 1000);
       await store.close();
       expect(events).toHaveLength(200);
-    expect(new Set(events.map((e) => e.recipient)).size).toBe(200);
+      expect(new Set(events.map((e) => e.recipient)).size).toBe(200);
       // Request lines (with full client addresses) are not logged.
       expect(output).not.toContain('remoteAddress');
     },
