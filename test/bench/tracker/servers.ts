@@ -1,27 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PIXEL_GIF, PIXEL_HEADERS } from '../../../tracker/pixelPath';
+import { freePort } from '../../helpers/freePort';
 
 /** The servers the tracker's pixel is compared with, each with the same number of workers. */
 export const NGINX = '/usr/sbin/nginx';
 const root = join(import.meta.dirname, '..', '..', '..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === 'object'
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface Running {
   url: string;
