@@ -5,7 +5,7 @@ import type { EventBuffer } from './eventBuffer';
 import { truncateIp } from './ip';
 import type { KeyRing } from './keyRing';
 import type { PasswordVerifier } from './loginDecision';
-import type { IpLimiter, LoginPolicy } from './loginThrottle';
+import type { LoginPolicy } from './loginThrottle';
 import type { ScryptParams } from './password';
 import type { EventKind, NewEvent, TrackerStore } from './store/types';
 import type { TokenPayload } from './tokens';
@@ -22,7 +22,6 @@ export interface TrackerContext {
   links: TtlCache<string | null>;
   machineWindowMs: number;
   loginPolicy: LoginPolicy;
-  ipLimiter: IpLimiter;
   sessionTtlMs: number;
   supportContact: string | undefined;
   /** Parameters for hashes made by this server (none today) and the dummy hash for unknown users. */
@@ -33,6 +32,12 @@ export interface TrackerContext {
 
 const MAX_USER_AGENT = 512;
 
+/** Who asked: the client's address (after the trusted proxies) and its user agent. */
+export interface Visitor {
+  ip: string | undefined;
+  userAgent: string | undefined;
+}
+
 /** A tracking event from a verified token and the request: IP truncated here, on arrival. */
 export function eventFromRequest(
   ctx: TrackerContext,
@@ -41,13 +46,29 @@ export function eventFromRequest(
   kind: EventKind,
   classify = true,
 ): NewEvent {
+  return eventFrom(
+    ctx,
+    { ip: request.ip, userAgent: request.headers['user-agent'] },
+    payload,
+    kind,
+    classify,
+  );
+}
+
+export function eventFrom(
+  ctx: TrackerContext,
+  visitor: Visitor,
+  payload: TokenPayload,
+  kind: EventKind,
+  classify = true,
+): NewEvent {
   const now = ctx.clock.now();
-  const userAgent = request.headers['user-agent']?.slice(0, MAX_USER_AGENT) ?? null;
+  const userAgent = visitor.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
   const machine = classify
     ? classifyRequest(
         {
           userAgent: userAgent ?? undefined,
-          ip: request.ip,
+          ip: visitor.ip,
           nowMs: now,
           issuedAtMs: payload.iat === undefined ? undefined : payload.iat * 1000,
         },
@@ -63,7 +84,7 @@ export function eventFromRequest(
     link: payload.link ?? null,
     machine,
     at: now,
-    ip: truncateIp(request.ip),
+    ip: truncateIp(visitor.ip),
     userAgent,
   };
 }

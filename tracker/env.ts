@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { parseTrustProxy } from './proxyTrust';
 
 /** The tracker's settings from the environment (npm run tracker / tracker:admin). */
 export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -15,13 +17,22 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(
       `TRACKER_EVENT_BUFFER_MAX "${env.TRACKER_EVENT_BUFFER_MAX}" is not a whole number of at least 1`,
     );
+  const workers =
+    env.TRACKER_WORKERS === undefined || env.TRACKER_WORKERS === ''
+      ? availableParallelism()
+      : Number(env.TRACKER_WORKERS);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new Error(`TRACKER_WORKERS "${env.TRACKER_WORKERS}" is not a whole number of at least 1`);
   return {
     port,
+    /** Processes sharing the port (Node's cluster); default one per core. */
+    workers,
     host,
     sqlitePath: env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite'),
     databaseUrl: env.DATABASE_URL || undefined,
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
-    trustProxy: env.TRACKER_TRUST_PROXY === '1' || env.TRACKER_TRUST_PROXY === 'true',
+    /** Proxies in front: a hop count or their addresses (never the leftmost X-Forwarded-For). */
+    trustProxy: parseTrustProxy(env.TRACKER_TRUST_PROXY),
     supportContact: env.TRACKER_SUPPORT_CONTACT || undefined,
     /** Opens and clicks held in memory while the store is down (default 50,000). */
     maxBufferedEvents,

@@ -22,6 +22,18 @@ export class KeyRing {
     return key && hasValidSignature(opened, key) ? opened.payload : null;
   }
 
+  /**
+   * The same check without waiting, for the pixel: the payload, null when invalid, or undefined
+   * when the key is not in the cache yet (then call verify).
+   */
+  verifyCached(token: string, kind: TokenKind): TokenPayload | null | undefined {
+    const opened = readToken(token);
+    if (!opened || opened.payload.kind !== kind) return null;
+    const cached = this.cache.peek(`${opened.payload.account}\u0000${opened.payload.kid}`);
+    if (!cached) return undefined;
+    return cached.value && hasValidSignature(opened, cached.value) ? opened.payload : null;
+  }
+
   /** After a rotation in this process, so the new kid is found at once. */
   forget(account: string): void {
     this.cache.deleteWhere((key) => key.startsWith(`${account}\u0000`));

@@ -1,8 +1,27 @@
+import { isIP } from 'node:net';
 import { MAX_LINK_URL_LENGTH } from './api/schemas';
 
 /**
- * Only absolute http(s) URLs may be registered or redirected to: no javascript:, data:, file:,
- * no credentials in the URL, no control characters. Checked at registration and again at redirect.
+ * Names that never lead to a public web site: a shop on the reseller's shared tracker domain must
+ * not be able to bounce recipients (or their mail scanners) to the tracker's own machine or network.
+ */
+const PRIVATE_NAME_SUFFIXES = ['.localhost', '.local', '.internal', '.lan', '.home.arpa'];
+
+/** A host name on the public internet: not an IP literal, not loopback, not a single label. */
+export function isPublicHostName(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  // The URL parser already turned 2130706433, 0x7f.1 and the like into dotted IPv4.
+  if (host.startsWith('[') || isIP(host) !== 0) return false;
+  if (host === 'localhost' || PRIVATE_NAME_SUFFIXES.some((suffix) => host.endsWith(suffix)))
+    return false;
+  const labels = host.split('.');
+  return labels.length >= 2 && labels.every((label) => label.length > 0);
+}
+
+/**
+ * Only absolute http(s) URLs to a public host name may be registered or redirected to: no
+ * javascript:, data:, file:, no credentials, no IP literals or loopback, no control characters.
+ * Checked at registration and again at redirect.
  */
 export function safeRedirectUrl(raw: string): string | null {
   if (raw.length > MAX_LINK_URL_LENGTH) return null;
@@ -15,6 +34,6 @@ export function safeRedirectUrl(raw: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password || !url.hostname) return null;
+  if (url.username || url.password || !isPublicHostName(url.hostname)) return null;
   return url.href;
 }

@@ -32,18 +32,20 @@ export function dummyPasswordHash(params: ScryptParams): string {
 
 export async function decideLogin(input: {
   login: AccountLogin | null;
+  /** End of the lock of this account for the caller's network (0: none). */
+  lockedUntil: number;
   password: string;
   now: number;
   dummyHash: string;
   verify: PasswordVerifier;
 }): Promise<LoginDecision> {
-  const { login, password, now, dummyHash, verify } = input;
+  const { login, lockedUntil, password, now, dummyHash, verify } = input;
   if (!login) {
     await verify(password, dummyHash);
     return { kind: 'unknown' };
   }
   // Hashed even while locked, and a right password does not lift the lock.
   const matches = await verify(password, login.passwordHash);
-  if (login.lockedUntil > now) return { kind: 'locked', login };
+  if (lockedUntil > now) return { kind: 'locked', login };
   return matches ? { kind: 'ok', login } : { kind: 'wrong', login };
 }

@@ -1,6 +1,9 @@
 /**
- * Login abuse limits: per account, a lock that grows with each failure past a few free ones; per
- * (truncated) IP address, a cap on attempts in a window, since every attempt costs a scrypt hash.
+ * Login abuse limits, all counted in the database so they hold across processes and machines:
+ * per account AND network (truncated IP), a lock that grows with each failure past a few free ones
+ * (a stranger locks only their own network out, never the shop's); per network, a cap on attempts
+ * in a window; for the whole tracker, a budget of attempts in a window (every attempt costs a
+ * scrypt hash, and many networks together must not make unlimited guesses).
  */
 export interface LoginPolicy {
   freeFailures: number;
@@ -8,6 +11,11 @@ export interface LoginPolicy {
   maxLockMs: number;
   ipAttempts: number;
   ipWindowMs: number;
+  globalAttempts: number;
+  globalWindowMs: number;
+  /** Hashes running at once in one process, and logins allowed to wait for one. */
+  hashConcurrency: number;
+  hashQueueLength: number;
 }
 
 export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
@@ -16,6 +24,10 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   maxLockMs: 60 * 60_000,
   ipAttempts: 30,
   ipWindowMs: 10 * 60_000,
+  globalAttempts: 1000,
+  globalWindowMs: 10 * 60_000,
+  hashConcurrency: 2,
+  hashQueueLength: 8,
 };
 
 /** Lock end after `failures` consecutive failures: 0 (no lock), then 30 s, 60 s, 2 min … up to 1 h. */
@@ -25,34 +37,15 @@ export function lockUntil(policy: LoginPolicy, failures: number, now: number): n
   return now + Math.min(policy.baseLockMs * 2 ** doublings, policy.maxLockMs);
 }
 
-export class IpLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  constructor(
-    private readonly policy: LoginPolicy,
-    private readonly now: () => number,
-  ) {}
-
-  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
-  hit(ip: string): number {
-    const now = this.now();
-    if (this.windows.size > 100_000) this.prune(now);
-    const window = this.windows.get(ip);
-    if (!window || now - window.start >= this.policy.ipWindowMs) {
-      this.windows.set(ip, { start: now, count: 1 });
-      return 0;
-    }
-    if (window.count >= this.policy.ipAttempts) {
-      return Math.max(1, Math.ceil((window.start + this.policy.ipWindowMs - now) / 1000));
-    }
-    window.count += 1;
-    return 0;
-  }
-
-  private prune(now: number): void {
-    for (const [ip, w] of this.windows)
-      if (now - w.start >= this.policy.ipWindowMs) this.windows.delete(ip);
-  }
+/** Seconds to wait when a window's count is over the limit, else 0. */
+export function windowWait(
+  window: { windowStart: number; attempts: number },
+  limit: number,
+  windowMs: number,
+  now: number,
+): number {
+  if (window.attempts <= limit) return 0;
+  return Math.max(1, Math.ceil((window.windowStart + windowMs - now) / 1000));
 }
 
 /** "2 minuten" / "2 minutes": how long to wait, rounded up, in the shopkeeper's words. */

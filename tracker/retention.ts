@@ -3,7 +3,7 @@ import type { TrackerStore } from './store/types';
 
 /**
  * Per-recipient events older than three months are anonymised (recipient, IP and user agent
- * removed; the event and so every count stays); expired sessions go too. Runs on its own timer;
+ * removed; the event and so every count stays); expired sessions and old login counts go too. Runs on its own timer;
  * runOnce() (returning the number of events anonymised) is for tests.
  */
 export const RETENTION_MONTHS = 3;
@@ -38,6 +38,8 @@ export function startRetentionJob(options: {
     running ??= (async () => {
       const now = options.clock.now();
       await options.store.deleteExpiredSessions(now);
+      // Login windows and locks are at most an hour long; a day later they say nothing any more.
+      await options.store.pruneLoginThrottle(now - 24 * 60 * 60_000);
       return options.store.anonymiseEventsBefore(retentionCutoff(now, options.months));
     })().finally(() => (running = null));
     return running;

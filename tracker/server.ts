@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -10,13 +11,15 @@ import type { TrackerContext } from './context';
 import { HttpError } from './errors';
 import { EventBuffer, type EventBufferOptions } from './eventBuffer';
 import { KeyRing } from './keyRing';
-import { DEFAULT_LOGIN_POLICY, IpLimiter, type LoginPolicy } from './loginThrottle';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './loginThrottle';
 import { PAGE_HEADERS } from './pages/html';
 import { pickLanguage } from './pages/language';
 import { messagePage } from './pages/pages';
+import { createPixelPath } from './pixelPath';
 import type { PasswordVerifier } from './loginDecision';
 import { DEFAULT_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { startRetentionJob, type RetentionJob } from './retention';
+import { trustFunction, type TrustProxy } from './proxyTrust';
 import { registerApiRoutes } from './routes/api';
 import { registerLoginRoute } from './routes/auth';
 import { registerPagesRoutes } from './routes/pages';
@@ -31,8 +34,8 @@ export interface TrackerOptions {
   clock?: Clock;
   /** Fastify logger: false (default) or pino options (a stream lets tests read the log). */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
-  /** Set behind a reverse proxy so request.ip is the client's (Fastify's trustProxy). */
-  trustProxy?: boolean | string | string[];
+  /** Behind reverse proxies: their number or addresses, so request.ip is the client's. */
+  trustProxy?: TrustProxy;
   machineWindowMs?: number;
   loginPolicy?: Partial<LoginPolicy>;
   sessionTtlMs?: number;
@@ -62,13 +65,20 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export function buildTracker(options: TrackerOptions): TrackerServer {
   const clock = options.clock ?? systemClock;
+  const trust = trustFunction(options.trustProxy ?? false);
+  // Filled in once the context exists; requests only arrive after listen().
+  const fast: { pixel?: ReturnType<typeof createPixelPath> } = {};
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!fast.pixel?.handle(request, response)) handler(request, response);
+      }),
     logger: options.logger ?? false,
     // Request lines would log full client IPs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     // Tokens are long path parameters (the token module caps them at 2048 characters).
     routerOptions: { maxParamLength: 4096 },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trust,
     bodyLimit: DEFAULT_BODY_LIMIT,
     return503OnClosing: true,
   });
@@ -101,12 +111,18 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     links: new TtlCache<string | null>(60_000, 50_000, Date.now, 10_000),
     machineWindowMs: options.machineWindowMs ?? DEFAULT_MACHINE_WINDOW_MS,
     loginPolicy,
-    ipLimiter: new IpLimiter(loginPolicy, () => clock.now()),
     sessionTtlMs: options.sessionTtlMs ?? 180 * 24 * 60 * 60_000,
     supportContact: options.supportContact,
     scrypt: options.scrypt ?? DEFAULT_SCRYPT,
     verifyPassword: options.verifyPassword ?? verifyPassword,
   };
+
+  fast.pixel = createPixelPath(
+    ctx,
+    trust,
+    options.trustProxy !== undefined && options.trustProxy !== false,
+    (error) => app.log.error(error, 'open pixel lookup failed'),
+  );
 
   const retention = startRetentionJob({
     store: options.store,
@@ -127,6 +143,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   app.register(async (scope) => registerLoginRoute(scope, ctx), { prefix: API_PREFIX });
   app.register(async (scope) => registerApiRoutes(scope, ctx), { prefix: API_PREFIX });
 
+  app.addHook('preClose', async () => fast.pixel?.close());
   app.addHook('onClose', async () => {
     retention.stop();
     await events.close();

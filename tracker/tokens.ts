@@ -56,7 +56,8 @@ export function verifyToken(
 export interface UnverifiedToken {
   payload: TokenPayload;
   body: string;
-  signature: Buffer;
+  /** The signature exactly as written in the token (base64url, 43 characters, no padding). */
+  signature: string;
 }
 
 /**
@@ -70,13 +71,22 @@ export function readToken(token: string): UnverifiedToken | null {
   const body = token.slice(0, dot);
   const payload = parsePayload(body);
   if (!payload) return null;
-  return { payload, body, signature: Buffer.from(token.slice(dot + 1), 'base64url') };
+  return { payload, body, signature: token.slice(dot + 1) };
 }
 
-/** Constant-time check of the token's HMAC against the key. */
+/** base64url of a 32-byte HMAC: 43 characters, no padding. */
+const SIGNATURE_LENGTH = 43;
+
+/**
+ * Constant-time check of the token's HMAC against the key. The text is compared with the one
+ * canonical encoding of the expected MAC, not decoded leniently: a `=`, a stray character or a
+ * non-canonical last character makes the token invalid.
+ */
 export function hasValidSignature(token: UnverifiedToken, key: Buffer | string): boolean {
-  const expected = mac(token.body, key);
-  return token.signature.length === expected.length && timingSafeEqual(token.signature, expected);
+  if (token.signature.length !== SIGNATURE_LENGTH) return false;
+  const expected = Buffer.from(mac(token.body, key).toString('base64url'), 'latin1');
+  const given = Buffer.from(token.signature, 'latin1');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**

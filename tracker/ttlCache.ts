@@ -3,7 +3,10 @@
  * pixel or click does not need a database round trip. Concurrent misses share one lookup.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  private readonly entries = new Map<
+    string,
+    { value: Promise<V>; expires: number; settled?: { value: V } }
+  >();
 
   constructor(
     private readonly ttlMs: number,
@@ -19,10 +22,14 @@ export class TtlCache<V> {
     if (hit && hit.expires > now) return hit.value;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     const value = load();
-    const entry = { value, expires: now + this.ttlMs };
+    const entry: { value: Promise<V>; expires: number; settled?: { value: V } } = {
+      value,
+      expires: now + this.ttlMs,
+    };
     this.entries.set(key, entry);
     value.then(
       (found) => {
+        entry.settled = { value: found };
         if (found === null || found === undefined)
           entry.expires = Math.min(entry.expires, now + this.missTtlMs);
       },
@@ -30,6 +37,12 @@ export class TtlCache<V> {
       () => this.entries.delete(key),
     );
     return value;
+  }
+
+  /** The value at once when it is cached and loaded (no promise, for the hottest path), else undefined. */
+  peek(key: string): { value: V } | undefined {
+    const hit = this.entries.get(key);
+    return hit?.settled && hit.expires > this.now() ? hit.settled : undefined;
   }
 
   deleteWhere(predicate: (key: string) => boolean): void {

@@ -30,12 +30,28 @@ export function unsubscribedPage(lang: PageLanguage, shopName: string): string {
   );
 }
 
-export function confirmedPage(lang: PageLanguage, shopName: string): string {
+/** The re-subscription question: only the button's POST changes anything (GET and HEAD never). */
+export function confirmPage(lang: PageLanguage, shopName: string): string {
   const t = PAGE_TEXTS[lang];
   return renderPage(
     lang,
-    `${t.confirmedTitle} – ${shopName}`,
-    markup`<h1>${t.confirmedTitle}</h1><p>${withShop(lang, 'confirmedText', shopName)}</p>`,
+    `${t.confirmTitle} – ${shopName}`,
+    markup`<h1>${t.confirmTitle}</h1>
+<p>${withShop(lang, 'confirmQuestion', shopName)}</p>
+<form method="post"><button type="submit">${t.confirmButton}</button></form>
+<p class="muted">${t.confirmNote}</p>`,
+  );
+}
+
+/** After the POST: confirmed just now, or already before (a second click says so). */
+export function confirmedPage(lang: PageLanguage, shopName: string, already = false): string {
+  const t = PAGE_TEXTS[lang];
+  const title = already ? t.alreadyConfirmedTitle : t.confirmedTitle;
+  const text = already ? 'alreadyConfirmedText' : 'confirmedText';
+  return renderPage(
+    lang,
+    `${title} – ${shopName}`,
+    markup`<h1>${title}</h1><p>${withShop(lang, text, shopName)}</p>`,
   );
 }
 

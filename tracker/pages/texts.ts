@@ -9,8 +9,15 @@ export const PAGE_TEXTS = {
     unsubscribeNote: 'Na één klik bent u afgemeld. U hoeft verder niets te doen.',
     unsubscribedTitle: 'U bent afgemeld',
     unsubscribedText: 'U ontvangt geen e-mails meer van {shop}.',
+    confirmTitle: 'Inschrijving bevestigen',
+    confirmQuestion: 'Wilt u weer e-mails ontvangen van {shop}?',
+    confirmButton: 'Ja, schrijf mij weer in',
+    confirmNote: 'Er verandert pas iets als u op de knop klikt.',
     confirmedTitle: 'Bedankt!',
     confirmedText: 'U bent weer ingeschreven en ontvangt voortaan weer e-mails van {shop}.',
+    alreadyConfirmedTitle: 'Al bevestigd',
+    alreadyConfirmedText:
+      'U had uw inschrijving bij {shop} al bevestigd. U hoeft verder niets te doen.',
     notFoundTitle: 'Pagina niet gevonden',
     notFoundText:
       'Deze link klopt niet (meer). Controleer of u de hele link uit de e-mail hebt gebruikt.',
@@ -24,8 +31,15 @@ export const PAGE_TEXTS = {
     unsubscribeNote: 'One click unsubscribes you. There is nothing else to do.',
     unsubscribedTitle: 'You have been unsubscribed',
     unsubscribedText: 'You will no longer receive e-mails from {shop}.',
+    confirmTitle: 'Confirm your subscription',
+    confirmQuestion: 'Would you like to receive e-mails from {shop} again?',
+    confirmButton: 'Yes, subscribe me again',
+    confirmNote: 'Nothing changes until you click the button.',
     confirmedTitle: 'Thank you!',
     confirmedText: 'You are subscribed again and will receive e-mails from {shop} from now on.',
+    alreadyConfirmedTitle: 'Already confirmed',
+    alreadyConfirmedText:
+      'You had already confirmed your subscription with {shop}. There is nothing else to do.',
     notFoundTitle: 'Page not found',
     notFoundText:
       'This link is not (or no longer) valid. Check that you used the whole link from the e-mail.',

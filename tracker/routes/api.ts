@@ -136,8 +136,11 @@ export function registerApiRoutes(app: FastifyInstance, ctx: TrackerContext): vo
       const refused = links.filter((link) => safeRedirectUrl(link.url) === null);
       if (refused.length > 0) {
         throw invalidInput(
-          `Only http(s) links can be tracked; refused link id(s) ${refused.map((l) => l.id).join(', ')}`,
-          refused.map((l) => ({ path: `links.${l.id}`, message: 'not an http(s) URL' })),
+          `Only http(s) links to a public host name can be tracked; refused link id(s) ${refused.map((l) => l.id).join(', ')}`,
+          refused.map((l) => ({
+            path: `links.${l.id}`,
+            message: 'not an http(s) URL with a public host name',
+          })),
         );
       }
       const ids = new Set(links.map((l) => l.id));

@@ -5,12 +5,14 @@ import type { TrackerContext } from '../context';
 import { HttpError } from '../errors';
 import { truncateIp } from '../ip';
 import { decideLogin, dummyPasswordHash } from '../loginDecision';
-import { lockedMessages, lockUntil } from '../loginThrottle';
+import { HashQueue } from '../hashQueue';
+import { lockedMessages, lockUntil, windowWait } from '../loginThrottle';
 import { parseBody } from './validate';
 
 /**
- * Login and the bearer-token check. The token is random; only its SHA-256 is stored. Every failed
- * login (unknown user name, locked account, wrong password) costs the same one password hash.
+ * Login and the bearer-token check. The token is random; only its SHA-256 is stored. Every login
+ * that reaches the hash (unknown user name, locked account, wrong password) costs the same one;
+ * the limits before it (per network, whole tracker, hash queue) are in tracker/loginThrottle.ts.
  */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -49,12 +51,28 @@ const wrongPassword = () =>
     messageNl: 'Gebruikersnaam of wachtwoord klopt niet',
   });
 
+const busy = (retryAfter: number) =>
+  new HttpError(
+    503,
+    'rate_limited',
+    `The tracker is busy with logins; try again in ${retryAfter} s`,
+    {
+      messageNl:
+        'De tracker is even druk met inloggen. Probeer het over een paar seconden opnieuw.',
+      retryAfter,
+    },
+  );
+
 export function registerLoginRoute(app: FastifyInstance, ctx: TrackerContext): void {
   const dummyHash = dummyPasswordHash(ctx.scrypt);
+  const policy = ctx.loginPolicy;
+  const hashes = new HashQueue(policy.hashConcurrency, policy.hashQueueLength);
 
   app.post('/login', async (request): Promise<LoginOutput> => {
-    const ip = truncateIp(request.ip) ?? 'unknown';
-    const wait = ctx.ipLimiter.hit(ip);
+    const network = truncateIp(request.ip) ?? 'unknown';
+    const now = ctx.clock.now();
+    const fromNetwork = await ctx.store.countLoginAttempt(`net:${network}`, now, policy.ipWindowMs);
+    const wait = windowWait(fromNetwork, policy.ipAttempts, policy.ipWindowMs, now);
     if (wait > 0) {
       throw new HttpError(
         429,
@@ -66,30 +84,46 @@ export function registerLoginRoute(app: FastifyInstance, ctx: TrackerContext): v
         },
       );
     }
+    // Only attempts a network was allowed count against the tracker's budget.
+    const overall = await ctx.store.countLoginAttempt('global', now, policy.globalWindowMs);
+    const globalWait = windowWait(overall, policy.globalAttempts, policy.globalWindowMs, now);
+    if (globalWait > 0) throw busy(globalWait);
+
     const input = parseBody(loginInput, request.body);
-    const decision = await decideLogin({
-      login: await ctx.store.getLogin(input.userName),
-      password: input.password,
-      now: ctx.clock.now(),
-      dummyHash,
-      verify: ctx.verifyPassword,
-    });
+    const login = await ctx.store.getLogin(input.userName);
+    const lock = login ? await ctx.store.loginLock(login.id, network) : null;
+    const hashed = await hashes.run(() =>
+      decideLogin({
+        login,
+        lockedUntil: lock?.lockedUntil ?? 0,
+        password: input.password,
+        now: ctx.clock.now(),
+        dummyHash,
+        verify: ctx.verifyPassword,
+      }),
+    );
+    if (!hashed) throw busy(hashes.retryAfterSeconds());
+    const decision = hashed.value;
     if (decision.kind === 'unknown') throw wrongPassword();
-    const login = decision.login;
-    if (decision.kind === 'locked') throw lockedError(ctx, login.lockedUntil);
+    if (decision.kind === 'locked') throw lockedError(ctx, lock!.lockedUntil);
     if (decision.kind === 'wrong') {
-      const now = ctx.clock.now();
-      const result = await ctx.store.recordLoginFailure(login.id, (failures) =>
-        lockUntil(ctx.loginPolicy, failures, now),
+      const failedAt = ctx.clock.now();
+      const result = await ctx.store.recordLoginFailure(login!.id, network, (failures) =>
+        lockUntil(policy, failures, failedAt),
       );
-      if (result.lockedUntil > now) throw lockedError(ctx, result.lockedUntil);
+      if (result.lockedUntil > failedAt) throw lockedError(ctx, result.lockedUntil);
       throw wrongPassword();
     }
-    if (login.failedLogins > 0) await ctx.store.resetLoginFailures(login.id);
+    if (lock && lock.failures > 0) await ctx.store.resetLoginFailures(login!.id, network);
     const token = randomBytes(32).toString('base64url');
-    const now = ctx.clock.now();
-    await ctx.store.createSession(hashToken(token), login.id, now, now + ctx.sessionTtlMs);
-    return { token, ...(await accountView(ctx, login.id)) };
+    const createdAt = ctx.clock.now();
+    await ctx.store.createSession(
+      hashToken(token),
+      decision.login.id,
+      createdAt,
+      createdAt + ctx.sessionTtlMs,
+    );
+    return { token, ...(await accountView(ctx, decision.login.id)) };
   });
 }
 

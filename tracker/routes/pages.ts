@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { eventFromRequest, type TrackerContext } from '../context';
 import { PAGE_HEADERS } from '../pages/html';
 import { pickLanguage } from '../pages/language';
-import { confirmedPage, unsubscribedPage, unsubscribePage } from '../pages/pages';
+import { confirmedPage, confirmPage, unsubscribedPage, unsubscribePage } from '../pages/pages';
 import { sendNotFoundPage } from './public';
 
 /** Small: an RFC 8058 body is "List-Unsubscribe=One-Click"; anything much larger is refused (413). */
@@ -10,7 +10,8 @@ const MAX_FORM_BYTES = 4096;
 
 /**
  * Unsubscribe (GET page with one button; POST = RFC 8058 one-click and the page's own form) and
- * the re-subscription confirmation. No cookies, no redirects; a replayed POST changes nothing.
+ * the re-subscription confirmation (GET page with one button; only its POST confirms). No cookies,
+ * no redirects; a replayed POST changes nothing.
  */
 export function registerPagesRoutes(app: FastifyInstance, ctx: TrackerContext): void {
   // One-click senders post urlencoded or multipart bodies; the token alone decides, so any body
@@ -44,13 +45,34 @@ export function registerPagesRoutes(app: FastifyInstance, ctx: TrackerContext): 
     },
   );
 
+  // GET (and HEAD) only show the question or the state: a link scanner or preview fetching the
+  // link must never re-subscribe anyone. The page's button POSTs to the same URL.
   app.get<{ Params: { token: string } }>('/confirm/:token', async (request, reply) => {
     const payload = await ctx.keys.verify(request.params.token, 'confirm');
     const account = payload && (await ctx.store.getAccount(payload.account));
     if (!payload || !account) return sendNotFoundPage(request, reply);
-    // A link scanner's visit is recorded as machine and does not lift the suppression.
-    await ctx.store.confirm(eventFromRequest(ctx, request, payload, 'confirm'));
     const lang = pickLanguage(request.headers['accept-language']);
-    return reply.headers(PAGE_HEADERS).send(confirmedPage(lang, account.shopName));
+    const already = await ctx.store.isConfirmed(payload.account, payload.recipient);
+    return reply
+      .headers(PAGE_HEADERS)
+      .send(
+        already ? confirmedPage(lang, account.shopName, true) : confirmPage(lang, account.shopName),
+      );
   });
+
+  app.post<{ Params: { token: string } }>(
+    '/confirm/:token',
+    { bodyLimit: MAX_FORM_BYTES },
+    async (request, reply) => {
+      const payload = await ctx.keys.verify(request.params.token, 'confirm');
+      const account = payload && (await ctx.store.getAccount(payload.account));
+      if (!payload || !account) return sendNotFoundPage(request, reply);
+      // Pressing the button is the consent; written before the page says so.
+      const added = await ctx.store.confirm(
+        eventFromRequest(ctx, request, payload, 'confirm', false),
+      );
+      const lang = pickLanguage(request.headers['accept-language']);
+      return reply.headers(PAGE_HEADERS).send(confirmedPage(lang, account.shopName, !added));
+    },
+  );
 }

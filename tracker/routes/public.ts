@@ -4,21 +4,10 @@ import { eventFromRequest, type TrackerContext } from '../context';
 import { safeRedirectUrl } from '../links';
 import { pickLanguage } from '../pages/language';
 import { PAGE_HEADERS } from '../pages/html';
+import { PIXEL_GIF, PIXEL_HEADERS } from '../pixelPath';
 import { messagePage } from '../pages/pages';
 
-/** The transparent 1×1 GIF (43 bytes), the same answer for every pixel request. */
-export const PIXEL_GIF = Buffer.from(
-  'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==',
-  'base64',
-);
-
-const PIXEL_HEADERS = {
-  'content-type': 'image/gif',
-  'cache-control': 'no-store, no-cache, must-revalidate, max-age=0',
-  pragma: 'no-cache',
-  expires: '0',
-  'x-content-type-options': 'nosniff',
-};
+export { PIXEL_GIF } from '../pixelPath';
 
 /** The web version is the shop's own mail HTML: inline styles and images yes, scripts never. */
 const WEB_VERSION_HEADERS = {
@@ -48,6 +37,7 @@ export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): 
 const counts = (request: FastifyRequest) => request.method === 'GET';
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext): void {
+  // Normally answered by tracker/pixelPath.ts before Fastify; this route takes what it leaves.
   app.get<{ Params: { file: string } }>('/o/:file', async (request, reply) => {
     const file = request.params.file;
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;

@@ -1,5 +1,5 @@
 /** The tracker's PostgreSQL schema: the same tables as store/sqliteSchema.ts in PostgreSQL types. */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 export const POSTGRES_SCHEMA = `
 create table if not exists tracker_schema (version integer not null);
@@ -115,5 +115,23 @@ create table if not exists suppressions (
   mailing text,
   at bigint not null,
   primary key (account_id, recipient)
+);
+create table if not exists confirmations (
+  account_id text not null,
+  recipient text not null,
+  at bigint not null,
+  primary key (account_id, recipient)
+);
+create table if not exists login_locks (
+  account_id text not null references accounts(id),
+  network text not null,
+  failures integer not null,
+  locked_until bigint not null,
+  primary key (account_id, network)
+);
+create table if not exists login_windows (
+  scope text primary key,
+  window_start bigint not null,
+  attempts integer not null
 );
 `;

@@ -1,5 +1,5 @@
 /** The tracker's own SQLite schema (not the app's db/): created on first open, versioned by user_version. */
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 
 export const SQLITE_SCHEMA = `
 create table if not exists accounts (
@@ -114,5 +114,23 @@ create table if not exists suppressions (
   mailing text,
   at integer not null,
   primary key (account_id, recipient)
+);
+create table if not exists confirmations (
+  account_id text not null,
+  recipient text not null,
+  at integer not null,
+  primary key (account_id, recipient)
+);
+create table if not exists login_locks (
+  account_id text not null references accounts(id),
+  network text not null,
+  failures integer not null,
+  locked_until integer not null,
+  primary key (account_id, network)
+);
+create table if not exists login_windows (
+  scope text primary key,
+  window_start integer not null,
+  attempts integer not null
 );
 `;

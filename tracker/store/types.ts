@@ -19,7 +19,11 @@ export interface Account {
 export interface AccountLogin {
   id: string;
   passwordHash: string;
-  failedLogins: number;
+}
+
+/** Failed logins in a row for one account from one network (truncated IP), and its lock. */
+export interface LoginLock {
+  failures: number;
   lockedUntil: number;
 }
 
@@ -153,12 +157,30 @@ export interface TrackerStore {
   setPasswordHash(accountId: string, passwordHash: string): Promise<void>;
 
   getLogin(userName: string): Promise<AccountLogin | null>;
-  /** Counts a failed login and sets lockedUntil from the policy, atomically. */
+  /**
+   * Logins are locked per account AND network, so a stranger's failures never lock the owner's
+   * own network out. All of it lives in the database: every tracker process sees the same counts.
+   */
+  loginLock(accountId: string, network: string): Promise<LoginLock>;
+  /** Counts a failed login from the network and sets lockedUntil from the policy, atomically. */
   recordLoginFailure(
     accountId: string,
+    network: string,
     lockUntil: (failures: number) => number,
-  ): Promise<{ failures: number; lockedUntil: number }>;
-  resetLoginFailures(accountId: string): Promise<void>;
+  ): Promise<LoginLock>;
+  /** After a success (one network) or by the reseller's unlock (every network). */
+  resetLoginFailures(accountId: string, network?: string): Promise<void>;
+  /**
+   * Counts one login attempt in a fixed window for a scope (a network, or the whole tracker) and
+   * returns the count so far; a window older than windowMs starts again at 1. Atomic.
+   */
+  countLoginAttempt(
+    scope: string,
+    now: number,
+    windowMs: number,
+  ): Promise<{ windowStart: number; attempts: number }>;
+  /** Housekeeping: windows started and locks ended before the time; returns rows removed. */
+  pruneLoginThrottle(before: number): Promise<number>;
 
   /** Adds a key and makes it the current one; older keys stay valid for verifying old mails. */
   addKey(accountId: string, key: SigningKey, now: number): Promise<void>;
@@ -229,8 +251,13 @@ export interface TrackerStore {
    * one-click POST changes nothing. Returns whether this call added it.
    */
   unsubscribe(event: NewEvent): Promise<boolean>;
-  /** Records a re-subscription confirmation; a person's (not a machine's) lifts the suppression. */
-  confirm(event: NewEvent): Promise<void>;
+  /**
+   * Records a re-subscription confirmation (the button on the confirmation page was pressed) and
+   * lifts the suppression, once per recipient: returns false, changing nothing, when it was
+   * confirmed before.
+   */
+  confirm(event: NewEvent): Promise<boolean>;
+  isConfirmed(accountId: string, recipient: string): Promise<boolean>;
   eventsAfter(
     accountId: string,
     cursor: string | null,

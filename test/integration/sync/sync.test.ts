@@ -180,8 +180,16 @@ describe('account link and sync with the real tracker', () => {
     await login();
     await t.call('sync.now', {});
     const confirmUrl = `${tracker.url}/confirm/${tracker.token('confirm', 'resubscribe', 'req-1')}`;
+    // Opening the link only shows the button; pressing it (a POST) confirms.
     const page = await fetch(confirmUrl, { headers: { 'user-agent': PERSON_AGENT } });
     expect(page.status).toBe(200);
+    await t.call('sync.now', {});
+    expect(t.app.context.suppression.isSuppressed('anna@example.nl')).toBe(true);
+    const pressed = await fetch(confirmUrl, {
+      method: 'POST',
+      headers: { 'user-agent': PERSON_AGENT },
+    });
+    expect(pressed.status).toBe(200);
     expect(t.app.context.suppression.isSuppressed('anna@example.nl')).toBe(true);
     await t.call('sync.now', {});
     expect(t.app.context.suppression.isSuppressed('anna@example.nl')).toBe(false);

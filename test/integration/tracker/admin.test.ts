@@ -65,9 +65,11 @@ describe('tracker admin commands', () => {
     expect(await admin('rotate-key', 'modezaak')).toBe(0);
     expect(await store.listKids(id)).toEqual(['k1', 'k2']);
     expect(await admin('set-shop-name', 'modezaak', 'Modezaak', '&', 'Co')).toBe(0);
-    await store.recordLoginFailure(id, () => T0 + 60_000);
+    await store.recordLoginFailure(id, '192.0.2.0', () => T0 + 60_000);
+    await store.recordLoginFailure(id, '2001:db8:1::', () => T0 + 60_000);
     expect(await admin('unlock', 'modezaak')).toBe(0);
-    expect((await store.getLogin('modezaak'))?.lockedUntil).toBe(0);
+    expect(await store.loginLock(id, '192.0.2.0')).toEqual({ failures: 0, lockedUntil: 0 });
+    expect(await store.loginLock(id, '2001:db8:1::')).toEqual({ failures: 0, lockedUntil: 0 });
     lines = [];
     expect(await admin('list')).toBe(0);
     expect(lines).toEqual([`${id}\tmodezaak\tModezaak & Co\t480 credits\tkeys k1,k2`]);

@@ -105,38 +105,71 @@ export function definePagesSuite(name: string, factory: StoreFactory): void {
       expect((await t.client.eventsAfter(null, 10)).events).toEqual([]);
     });
 
-    it('confirms a re-subscription: shows a thank-you page, records the event, lifts the suppression', async () => {
+    it('never confirms on GET or HEAD, whoever fetches the link and however late', async () => {
       await oneClick(t, t.token('unsubscribe', { recipient: 'r5' }));
-      const response = await fetch(`${t.url}/confirm/${t.token('confirm', { recipient: 'r5' })}`, {
-        headers: { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Safari/605.1.15' },
-      });
-      const page = await response.text();
-      expect(response.status).toBe(200);
-      expectSafePage(response, page);
+      const link = `${t.url}/confirm/${t.token('confirm', { recipient: 'r5' })}`;
+      t.clock.advance(60_000);
+      const head = await fetch(link, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      for (const agent of [
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15',
+        'Mozilla/5.0 (compatible; Proofpoint URL Defense)',
+      ]) {
+        const response = await fetch(link, { headers: { 'user-agent': agent } });
+        const page = await response.text();
+        expect(response.status).toBe(200);
+        expectSafePage(response, page);
+        expect(page).toContain('Wilt u weer e-mails ontvangen van');
+        expect(page.match(/<button/g)).toHaveLength(1);
+        expect(page).toContain('<form method="post">');
+      }
+      expect((await t.client.suppressions()).suppressions.map((s) => s.recipient)).toEqual(['r5']);
+      expect((await t.client.eventsAfter(null, 10)).events.map((e) => e.kind)).toEqual([
+        'unsubscribe',
+      ]);
+    });
+
+    it('confirms on the button’s POST once, and then says it was already confirmed', async () => {
+      await oneClick(t, t.token('unsubscribe', { recipient: 'r5' }));
+      const link = `${t.url}/confirm/${t.token('confirm', { recipient: 'r5' })}`;
+      const post = () =>
+        fetch(link, {
+          method: 'POST',
+          headers: { 'content-type': FORM },
+          body: '',
+          redirect: 'manual',
+        });
+      const first = await post();
+      const page = await first.text();
+      expect(first.status).toBe(200);
+      expectSafePage(first, page);
       expect(page).toContain('U bent weer ingeschreven');
       expect((await t.client.suppressions()).suppressions).toEqual([]);
+      const again = await (await post()).text();
+      expect(again).toContain('U had uw inschrijving bij');
+      const english = await fetch(link, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+      expect(await english.text()).toContain('You had already confirmed your subscription');
       const { events } = await t.client.eventsAfter(null, 10);
       expect(events.map((e) => [e.kind, e.recipient, e.machine])).toEqual([
         ['unsubscribe', 'r5', false],
         ['confirm', 'r5', false],
       ]);
-      expect(
-        (await fetch(`${t.url}/confirm/${t.token('unsubscribe', { recipient: 'r5' })}`)).status,
-      ).toBe(404);
     });
 
-    it('records a link scanner’s confirmation visit as machine and keeps the suppression', async () => {
-      await oneClick(t, t.token('unsubscribe', { recipient: 'r6' }));
-      await fetch(`${t.url}/confirm/${t.token('confirm', { recipient: 'r6' })}`, {
-        headers: { 'user-agent': 'Mozilla/5.0 (compatible; Proofpoint URL Defense)' },
-      });
-      expect((await t.client.suppressions()).suppressions.map((s) => s.recipient)).toEqual(['r6']);
-      const { events } = await t.client.eventsAfter(null, 10);
-      expect(events.at(-1)).toMatchObject({
-        kind: 'confirm',
-        machine: true,
-        machineReason: 'link-scanner',
-      });
+    it('says a confirmation link is invalid when it is tampered with or of another kind', async () => {
+      const token = t.token('confirm', { recipient: 'r6' });
+      for (const path of [
+        `/confirm/${t.token('unsubscribe', { recipient: 'r6' })}`,
+        `/confirm/${token}=`,
+        `/confirm/${token.slice(0, -2)}`,
+      ]) {
+        for (const method of ['GET', 'POST']) {
+          const response = await fetch(`${t.url}${path}`, { method });
+          expect({ path, method, status: response.status }).toEqual({ path, method, status: 404 });
+          expect(await response.text()).toContain('Deze link klopt niet (meer)');
+        }
+      }
+      expect((await t.client.eventsAfter(null, 10)).events).toEqual([]);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { defineApiSuite } from './apiSuite';
 import { withPostgres } from './helpers/postgresSetup';
 import { postgresFactory } from './helpers/storeFactories';
+import { defineLoginAbuseSuite } from './loginAbuseSuite';
 import { definePagesSuite } from './pagesSuite';
 import { definePublicRoutesSuite } from './publicRoutesSuite';
 
@@ -9,4 +10,5 @@ withPostgres((cluster) => {
   definePublicRoutesSuite('PostgreSQL', factory);
   definePagesSuite('PostgreSQL', factory);
   defineApiSuite('PostgreSQL', factory);
+  defineLoginAbuseSuite('PostgreSQL', factory);
 });

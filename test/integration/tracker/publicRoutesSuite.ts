@@ -64,6 +64,7 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           `/o/${t.token('open', { kid: 'k7' })}.gif`,
           '/o/garbage.gif',
           `/o/${'x'.repeat(3000)}.gif`,
+          `/o/${token}=.gif`,
         ];
         for (const path of paths) {
           const answer = await pixel(t, path);
@@ -97,6 +98,28 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           fast: 'too-fast',
           person: null,
         });
+      });
+
+      it('takes the visitor’s address from the trusted proxy’s entry, not the leftmost', async () => {
+        const proxied = await startTestTracker(factory, { trustProxy: 1 });
+        try {
+          const open = (recipient: string, forwardedFor: string) =>
+            fetch(`${proxied.url}/o/${proxied.token('open', { recipient })}.gif`, {
+              headers: { 'user-agent': BROWSER, 'x-forwarded-for': forwardedFor },
+            });
+          // Apple's network (17.0.0.0/8) marks an open as machine: only the proxy's entry counts.
+          await open('via-apple', '198.51.100.2, 17.58.0.1');
+          await open('forged-apple', '17.58.0.1, 198.51.100.2');
+          const reasons = Object.fromEntries(
+            (await proxied.client.eventsAfter(null, 10)).events.map((e) => [
+              e.recipient,
+              e.machineReason,
+            ]),
+          );
+          expect(reasons).toEqual({ 'via-apple': 'apple-privacy-proxy', 'forged-apple': null });
+        } finally {
+          await proxied.close();
+        }
       });
 
       it('does not count HEAD requests', async () => {
@@ -137,6 +160,9 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           `/c/${t.token('unsubscribe', { link: 0 })}`,
           `/c/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
           '/c/not-a-token',
+          // A padded or re-spelled signature decodes to the same bytes but is not the token.
+          `/c/${token}=`,
+          `/c/${token}%3D%3D`,
         ];
         for (const path of paths) {
           const response = await fetch(`${t.url}${path}`, {
@@ -182,6 +208,13 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           'ftp://x.nl/',
           '/relative',
           'https://user:pw@x.nl/',
+          'http://127.0.0.1:8787/api/account',
+          'http://2130706433/',
+          'http://[::1]/',
+          'http://169.254.169.254/latest/meta-data',
+          'http://localhost/',
+          'https://admin.localhost/',
+          'http://intranet/',
         ]) {
           await expect(t.client.registerLinks('m1', [{ id: 0, url }])).rejects.toMatchObject({
             code: 'invalid_input',

@@ -45,26 +45,55 @@ export function defineStoreSuite(name: string, factory: StoreFactory): void {
         await expect(store.addKey(account.id, newSigningKey('k2'), T0)).rejects.toThrow();
       });
 
-      it('counts login failures atomically and resets them', async () => {
+      it('counts login failures per account and network atomically, and resets them', async () => {
         const policy = (failures: number) => (failures >= 3 ? T0 + failures * 1000 : 0);
-        await store.recordLoginFailure(account.id, policy);
-        await store.recordLoginFailure(account.id, policy);
-        expect(await store.recordLoginFailure(account.id, policy)).toEqual({
+        const net = '192.0.2.0';
+        await store.recordLoginFailure(account.id, net, policy);
+        await store.recordLoginFailure(account.id, net, policy);
+        expect(await store.recordLoginFailure(account.id, net, policy)).toEqual({
           failures: 3,
           lockedUntil: T0 + 3000,
         });
-        expect(await store.getLogin('modezaak')).toMatchObject({
-          failedLogins: 3,
+        expect(await store.loginLock(account.id, net)).toEqual({
+          failures: 3,
           lockedUntil: T0 + 3000,
         });
-        await store.resetLoginFailures(account.id);
-        expect(await store.getLogin('modezaak')).toMatchObject({ failedLogins: 0, lockedUntil: 0 });
+        // Another network of the same account is not locked.
+        expect(await store.loginLock(account.id, '198.51.100.0')).toEqual({
+          failures: 0,
+          lockedUntil: 0,
+        });
+        await store.resetLoginFailures(account.id, net);
+        expect(await store.loginLock(account.id, net)).toEqual({ failures: 0, lockedUntil: 0 });
         const parallel = await Promise.all(
-          Array.from({ length: 10 }, () => store.recordLoginFailure(account.id, () => 0)),
+          Array.from({ length: 10 }, () => store.recordLoginFailure(account.id, net, () => 0)),
         );
         expect(parallel.map((r) => r.failures).sort((a, b) => a - b)).toEqual([
           1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
         ]);
+      });
+
+      it('counts login attempts in windows atomically, starting again when a window ends', async () => {
+        const counts = await Promise.all(
+          Array.from({ length: 12 }, () => store.countLoginAttempt('net:a', T0, 60_000)),
+        );
+        expect(counts.map((c) => c.attempts).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i + 1),
+        );
+        expect(counts.every((c) => c.windowStart === T0)).toBe(true);
+        expect(await store.countLoginAttempt('net:b', T0 + 1, 60_000)).toEqual({
+          windowStart: T0 + 1,
+          attempts: 1,
+        });
+        expect(await store.countLoginAttempt('net:a', T0 + 59_999, 60_000)).toEqual({
+          windowStart: T0,
+          attempts: 13,
+        });
+        expect(await store.countLoginAttempt('net:a', T0 + 60_000, 60_000)).toEqual({
+          windowStart: T0 + 60_000,
+          attempts: 1,
+        });
+        expect(await store.pruneLoginThrottle(T0 + 30_000)).toBe(1);
       });
 
       it('finds sessions until they expire or are deleted', async () => {
@@ -364,23 +393,20 @@ export function defineStoreSuite(name: string, factory: StoreFactory): void {
         expect(events.map((e) => e.kind)).toEqual(['unsubscribe']);
       });
 
-      it('lifts a suppression on a person’s confirmation, not on a scanner’s', async () => {
+      it('lifts a suppression on the first confirmation only, and says whether it was confirmed', async () => {
         await store.unsubscribe(event(account.id, { kind: 'unsubscribe', recipient: 'r7' }));
-        await store.confirm(
-          event(account.id, { kind: 'confirm', recipient: 'r7', machine: 'link-scanner' }),
+        expect(await store.isConfirmed(account.id, 'r7')).toBe(false);
+        expect(await store.confirm(event(account.id, { kind: 'confirm', recipient: 'r7' }))).toBe(
+          true,
         );
-        expect(await store.listSuppressions(account.id)).toHaveLength(1);
-        await store.confirm(event(account.id, { kind: 'confirm', recipient: 'r7' }));
         expect(await store.listSuppressions(account.id)).toEqual([]);
-        const kinds = (await store.eventsAfter(account.id, null, 10)).events.map((e) => [
-          e.kind,
-          e.machine,
-        ]);
-        expect(kinds).toEqual([
-          ['unsubscribe', null],
-          ['confirm', 'link-scanner'],
-          ['confirm', null],
-        ]);
+        expect(await store.isConfirmed(account.id, 'r7')).toBe(true);
+        expect(await store.isConfirmed('acc_other', 'r7')).toBe(false);
+        expect(await store.confirm(event(account.id, { kind: 'confirm', recipient: 'r7' }))).toBe(
+          false,
+        );
+        const kinds = (await store.eventsAfter(account.id, null, 10)).events.map((e) => e.kind);
+        expect(kinds).toEqual(['unsubscribe', 'confirm']);
       });
 
       it('anonymises events before the cutoff and keeps them counted', async () => {

@@ -25,6 +25,30 @@ describe('safeRedirectUrl', () => {
       'https://user:pass@bank.example/',
       'https://',
       `https://x.nl/${'a'.repeat(2100)}`,
+      'https://user@bank.example/',
+      'ftp://jouwmodezaak.nl/',
+    ]) {
+      expect({ url, safe: safeRedirectUrl(url) }).toEqual({ url, safe: null });
+    }
+  });
+
+  it('refuses IP literals in every spelling, loopback and local names', () => {
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://10.0.0.5:8080/admin',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://localhost/',
+      'http://LOCALHOST./',
+      'http://tracker.localhost/',
+      'http://printer.local/',
+      'http://db.internal/',
+      'http://router.home.arpa/',
+      'http://intranet/',
     ]) {
       expect({ url, safe: safeRedirectUrl(url) }).toEqual({ url, safe: null });
     }

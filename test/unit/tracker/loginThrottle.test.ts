@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LOGIN_POLICY,
-  IpLimiter,
   lockedMessages,
   lockUntil,
   waitText,
+  windowWait,
 } from '../../../tracker/loginThrottle';
 
 const now = 1_000_000;
@@ -15,20 +15,12 @@ describe('login throttling', () => {
     expect(waits).toEqual([-now, -now, 30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
   });
 
-  it('caps attempts per address in a window', () => {
-    let clock = now;
-    const limiter = new IpLimiter(
-      { ...DEFAULT_LOGIN_POLICY, ipAttempts: 2, ipWindowMs: 60_000 },
-      () => clock,
-    );
-    expect(limiter.hit('a')).toBe(0);
-    expect(limiter.hit('a')).toBe(0);
-    expect(limiter.hit('b')).toBe(0);
-    expect(limiter.hit('a')).toBe(60);
-    clock += 45_000;
-    expect(limiter.hit('a')).toBe(15);
-    clock += 15_000;
-    expect(limiter.hit('a')).toBe(0);
+  it('says how long to wait once a window is over its limit', () => {
+    const window = { windowStart: now, attempts: 3 };
+    expect(windowWait({ ...window, attempts: 2 }, 2, 60_000, now)).toBe(0);
+    expect(windowWait(window, 2, 60_000, now)).toBe(60);
+    expect(windowWait(window, 2, 60_000, now + 45_000)).toBe(15);
+    expect(windowWait(window, 2, 60_000, now + 59_999)).toBe(1);
   });
 
   it('tells the user in Dutch and English to wait or contact support', () => {

@@ -45,6 +45,24 @@ describe('tokens', () => {
     expect(verifyToken('', 'click', lookup)).toBeNull();
     expect(verifyToken('a.b.c', 'click', lookup)).toBeNull();
   });
+
+  it('accepts only the one canonical base64url spelling of the signature', () => {
+    const token = signToken(payload, key);
+    const [body, signature] = token.split('.') as [string, string];
+    const standard = Buffer.from(signature, 'base64url').toString('base64');
+    for (const variant of [
+      `${token}=`,
+      `${token}==`,
+      `${body}.${standard}`,
+      `${body}.${signature} `,
+      `${body}.${signature.slice(0, 20)}\n${signature.slice(20)}`,
+      // The last of 43 characters carries 2 unused bits: a sibling decodes to the same bytes.
+      `${body}.${signature.slice(0, -1)}${String.fromCharCode(signature.charCodeAt(42) ^ 1)}`,
+    ]) {
+      expect(verifyToken(variant, 'click', lookup), variant).toBeNull();
+    }
+    expect(verifyToken(token, 'click', lookup)).toEqual(payload);
+  });
 });
 
 describe('token extensions', () => {

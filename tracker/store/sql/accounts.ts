@@ -1,6 +1,6 @@
 import type { SqlDriver } from '../sqlDriver';
 import { storeError, type Account, type TrackerStore } from '../types';
-import { forUpdateClause, lockAccount } from './shared';
+import { lockAccount } from './shared';
 
 interface AccountRow {
   id: string;
@@ -32,8 +32,11 @@ export function accountQueries(
   | 'setShopName'
   | 'setPasswordHash'
   | 'getLogin'
+  | 'loginLock'
   | 'recordLoginFailure'
   | 'resetLoginFailures'
+  | 'countLoginAttempt'
+  | 'pruneLoginThrottle'
   | 'addKey'
   | 'getKey'
   | 'currentKey'
@@ -43,7 +46,6 @@ export function accountQueries(
   | 'deleteSession'
   | 'deleteExpiredSessions'
 > {
-  const forUpdate = forUpdateClause(db);
   return {
     async createAccount({ id, userName, shopName, passwordHash, key, now }) {
       return db.transaction(async (tx) => {
@@ -93,55 +95,81 @@ export function accountQueries(
     },
 
     async setPasswordHash(accountId, passwordHash) {
-      const changed = await db.run(
-        'update accounts set password_hash = ?, failed_logins = 0, locked_until = 0 where id = ?',
-        [passwordHash, accountId],
-      );
+      const changed = await db.run('update accounts set password_hash = ? where id = ?', [
+        passwordHash,
+        accountId,
+      ]);
       if (!changed) throw storeError('not_found', 'account not found');
+      await db.run('delete from login_locks where account_id = ?', [accountId]);
     },
 
     async getLogin(userName) {
-      const rows = await db.all<{
-        id: string;
-        password_hash: string;
-        failed_logins: number;
-        locked_until: number;
-      }>(
-        'select id, password_hash, failed_logins, locked_until from accounts where user_name = ?',
+      const rows = await db.all<{ id: string; password_hash: string }>(
+        'select id, password_hash from accounts where user_name = ?',
         [userName],
       );
       const row = rows[0];
-      return row
-        ? {
-            id: row.id,
-            passwordHash: row.password_hash,
-            failedLogins: row.failed_logins,
-            lockedUntil: row.locked_until,
-          }
-        : null;
+      return row ? { id: row.id, passwordHash: row.password_hash } : null;
     },
 
-    async recordLoginFailure(accountId, lockUntil) {
+    async loginLock(accountId, network) {
+      const rows = await db.all<{ failures: number; locked_until: number }>(
+        'select failures, locked_until from login_locks where account_id = ? and network = ?',
+        [accountId, network],
+      );
+      return { failures: rows[0]?.failures ?? 0, lockedUntil: rows[0]?.locked_until ?? 0 };
+    },
+
+    async recordLoginFailure(accountId, network, lockUntil) {
       return db.transaction(async (tx) => {
-        const rows = await tx.all<{ failed_logins: number }>(
-          `select failed_logins from accounts where id = ?${forUpdate}`,
-          [accountId],
+        // The account row serialises failures of one account across processes and machines.
+        await lockAccount(tx, accountId);
+        const rows = await tx.all<{ failures: number }>(
+          'select failures from login_locks where account_id = ? and network = ?',
+          [accountId, network],
         );
-        const failures = (rows[0]?.failed_logins ?? 0) + 1;
+        const failures = (rows[0]?.failures ?? 0) + 1;
         const lockedUntil = lockUntil(failures);
-        await tx.run('update accounts set failed_logins = ?, locked_until = ? where id = ?', [
-          failures,
-          lockedUntil,
-          accountId,
-        ]);
+        await tx.run(
+          `insert into login_locks (account_id, network, failures, locked_until) values (?, ?, ?, ?)
+           on conflict (account_id, network) do update
+             set failures = excluded.failures, locked_until = excluded.locked_until`,
+          [accountId, network, failures, lockedUntil],
+        );
         return { failures, lockedUntil };
       });
     },
 
-    async resetLoginFailures(accountId) {
-      await db.run('update accounts set failed_logins = 0, locked_until = 0 where id = ?', [
-        accountId,
-      ]);
+    async resetLoginFailures(accountId, network) {
+      if (network === undefined)
+        await db.run('delete from login_locks where account_id = ?', [accountId]);
+      else
+        await db.run('delete from login_locks where account_id = ? and network = ?', [
+          accountId,
+          network,
+        ]);
+    },
+
+    async countLoginAttempt(scope, now, windowMs) {
+      // One statement: atomic in both databases, so parallel attempts on any process all count.
+      const expired = now - windowMs;
+      const rows = await db.all<{ window_start: number; attempts: number }>(
+        `insert into login_windows (scope, window_start, attempts) values (?, ?, 1)
+         on conflict (scope) do update set
+           attempts = case when login_windows.window_start <= ? then 1
+                           else login_windows.attempts + 1 end,
+           window_start = case when login_windows.window_start <= ? then excluded.window_start
+                               else login_windows.window_start end
+         returning window_start, attempts`,
+        [scope, now, expired, expired],
+      );
+      return { windowStart: Number(rows[0]!.window_start), attempts: Number(rows[0]!.attempts) };
+    },
+
+    async pruneLoginThrottle(before) {
+      const windows = await db.run('delete from login_windows where window_start < ?', [before]);
+      const locks = await db.run('delete from login_locks where locked_until < ?', [before]);
+      return windows + locks;
     },
 
     async addKey(accountId, key, now) {

@@ -45,6 +45,7 @@ export function eventQueries(
   | 'insertEvents'
   | 'unsubscribe'
   | 'confirm'
+  | 'isConfirmed'
   | 'eventsAfter'
   | 'listSuppressions'
   | 'anonymiseEventsBefore'
@@ -77,16 +78,30 @@ export function eventQueries(
     },
 
     async confirm(event) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         await lockEvents(tx);
+        // Once per token's recipient: a second click (or a replayed POST) changes nothing.
+        const added = await tx.run(
+          `insert into confirmations (account_id, recipient, at) values (?, ?, ?)
+           on conflict (account_id, recipient) do nothing`,
+          [event.account, event.recipient, event.at],
+        );
+        if (!added) return false;
         await insertEvent(tx, event);
-        if (!event.machine) {
-          await tx.run('delete from suppressions where account_id = ? and recipient = ?', [
-            event.account,
-            event.recipient,
-          ]);
-        }
+        await tx.run('delete from suppressions where account_id = ? and recipient = ?', [
+          event.account,
+          event.recipient,
+        ]);
+        return true;
       });
+    },
+
+    async isConfirmed(accountId, recipient) {
+      const rows = await db.all(
+        'select 1 as found from confirmations where account_id = ? and recipient = ?',
+        [accountId, recipient],
+      );
+      return rows.length > 0;
     },
 
     async eventsAfter(accountId, cursor, limit) {
