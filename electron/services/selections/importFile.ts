@@ -19,6 +19,8 @@ export interface ImportRequest {
   fileName: string;
   bytes: Buffer;
   mapping?: ColumnTargetT[];
+  /** Of a workbook: the sheet to read. */
+  sheet?: string;
   /**
    * Unattended imports (the import folder) refuse a file with special-category columns unless the
    * shopkeeper already chose a mapping for files of this shape.
@@ -37,7 +39,7 @@ async function open(
   context: AppContext,
   request: ImportRequest,
 ): Promise<{ source: ImportSource; columns: ColumnPlan[]; remembered: boolean }> {
-  const source = await openImportSource(request.fileName, request.bytes);
+  const source = await openImportSource(request.fileName, request.bytes, request.sheet);
   const { columns, remembered } = resolveMapping(
     context,
     source.header,
@@ -75,6 +77,9 @@ export async function analyzeImport(
     format: source.format,
     encoding: source.encoding,
     delimiter: source.delimiter,
+    sheets: source.sheets,
+    sheet: source.sheet,
+    warnings: source.warnings,
     columns,
     mappingRemembered: remembered,
     sampleRows,
