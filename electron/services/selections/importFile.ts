@@ -64,6 +64,22 @@ async function open(
   }
 }
 
+/**
+ * Rows counted by the previews of the last few files, by content: the import that follows a
+ * preview reads its file once (the count only serves "x of y rows").
+ */
+const previews = new Map<string, number>();
+
+function rememberPreview(fingerprint: string, sheet: string | null, rows: number): void {
+  previews.delete(`${fingerprint}:${sheet ?? ''}`);
+  previews.set(`${fingerprint}:${sheet ?? ''}`, rows);
+  while (previews.size > 8) previews.delete(previews.keys().next().value!);
+}
+
+function previewedRows(fingerprint: string, sheet: string | null): number | undefined {
+  return previews.get(`${fingerprint}:${sheet ?? ''}`);
+}
+
 /** The preview: format, columns with the proposed mapping, flags, first rows and counts. */
 export async function analyzeImport(
   context: AppContext,
@@ -72,14 +88,13 @@ export async function analyzeImport(
   const { worker, source, columns, remembered } = await open(context, request);
   try {
     const { counts, sampleRows } = await worker.plan(
-      columns,
-      suppressionEntries(context.database.sqlite),
-      false,
+      { columns, suppression: suppressionEntries(context.database.sqlite), stage: false },
       {
         onBatch: ({ rows }) =>
           context.events.emit('import.progress', { fileName: request.fileName, rows, done: false }),
       },
     );
+    rememberPreview(source.fingerprint, source.sheet, counts.rows);
     const blocking = mappingProblems(columns);
     if (counts.rows === 0) blocking.push({ key: 'selections:errors.noRows', params: {} });
     else if (blocking.length === 0 && counts.imported === 0)
@@ -133,7 +148,9 @@ export async function importSelection(
       for (const contact of batch.adds) staging.sink.add(contact);
       for (const [firstRow, data] of batch.merges) staging.sink.merge(firstRow, data);
     });
-    const { counts } = await worker.plan(columns, suppressionEntries(sqlite), true, {
+    const knownTotal = previewedRows(source.fingerprint, source.sheet);
+    const plan = { columns, suppression: suppressionEntries(sqlite), stage: true, knownTotal };
+    const { counts } = await worker.plan(plan, {
       onTotal: (rows) => {
         total = rows;
         report(0, false);

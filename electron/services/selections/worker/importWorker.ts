@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import { emptyCounts, planRows, type ContactSink, type PlannedContact } from '../importPlan';
@@ -38,11 +39,12 @@ async function handle(message: Exclude<ToWorker, { type: 'ack' }>): Promise<void
     const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length);
     source = await openImportSource(message.fileName, bytes, message.sheet);
     const { rows: _rows, ...opened } = source;
-    send({ type: 'opened', source: opened });
+    const fingerprint = createHash('sha256').update(bytes).digest('hex');
+    send({ type: 'opened', source: { ...opened, fingerprint } });
     return;
   }
   if (!source) throw new Error('plan before open');
-  if (message.stage) send({ type: 'total', total: countDataRows(source) });
+  if (message.stage) send({ type: 'total', total: message.knownTotal ?? countDataRows(source) });
 
   const isSuppressed = lookupIn(message.suppression);
 

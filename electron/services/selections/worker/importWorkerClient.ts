@@ -4,8 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import type { Counts } from '../importPlan';
-import type { ColumnPlan } from '../mapping';
-import type { SuppressionEntry } from '../suppressedLookup';
 import type { ContactBatch, FromWorker, OpenedSource, ToWorker } from './protocol';
 
 /**
@@ -45,18 +43,17 @@ export class ImportWorkerClient {
   }
 
   open(fileName: string, bytes: Buffer, sheet?: string): Promise<OpenedSource> {
+    // Copied, not transferred: the caller's buffer stays usable.
     return this.ask({ type: 'open', fileName, bytes, sheet }, (message, resolve) => {
       if (message.type === 'opened') resolve(message.source);
     });
   }
 
   plan(
-    columns: ColumnPlan[],
-    suppression: SuppressionEntry[],
-    stage: boolean,
+    request: Omit<Extract<ToWorker, { type: 'plan' }>, 'type'>,
     handlers: PlanHandlers,
   ): Promise<{ counts: Counts; sampleRows: string[][] }> {
-    return this.ask({ type: 'plan', columns, suppression, stage }, (message, resolve) => {
+    return this.ask({ type: 'plan', ...request }, (message, resolve) => {
       if (message.type === 'total') handlers.onTotal?.(message.total);
       else if (message.type === 'batch') {
         handlers.onBatch(message);

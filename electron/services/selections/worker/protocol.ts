@@ -12,11 +12,16 @@ export type ToWorker =
       suppression: SuppressionEntry[];
       /** The import stages its contacts (batches); the preview only counts. */
       stage: boolean;
+      /** The data rows, when the preview of this very file counted them; else the worker counts. */
+      knownTotal?: number;
     }
   /** The main thread stored the last batch: the worker may send the next. */
   | { type: 'ack' };
 
-export type OpenedSource = Omit<ImportSource, 'rows'>;
+export type OpenedSource = Omit<ImportSource, 'rows'> & {
+  /** SHA-256 of the file's bytes: the import finds the preview of the same file by it. */
+  fingerprint: string;
+};
 
 export interface ContactBatch {
   /** Rows read so far. */
