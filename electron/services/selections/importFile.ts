@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deferredDiskSync } from '../../../db/deferredDiskSync';
 import type { ColumnTargetT, ImportAnalysisT, ImportResultT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { importError } from './importError';
@@ -166,31 +167,37 @@ export async function importSelection(
 
     const selectionId = randomUUID();
     const now = context.clock.now();
-    sqlite.transaction(() => {
-      sqlite
-        .prepare(
-          `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
+    // Committed without waiting for the disk on the main thread; the result waits for it.
+    const { onDisk } = deferredDiskSync(sqlite)(() =>
+      sqlite.transaction(() => {
+        sqlite
+          .prepare(
+            `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
              count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          selectionId,
-          request.description,
-          request.fileName,
-          now,
-          JSON.stringify(
-            columns.map(({ header, target, variable }) => ({ header, target, variable })),
-          ),
-          JSON.stringify(columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
-          counts.imported,
-          now,
-        );
-      staging.copyInto(selectionId);
-      rememberMapping(context, source.header, columns);
-    })();
+          )
+          .run(
+            selectionId,
+            request.description,
+            request.fileName,
+            now,
+            JSON.stringify(
+              columns.map(({ header, target, variable }) => ({ header, target, variable })),
+            ),
+            JSON.stringify(columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
+            counts.imported,
+            now,
+          );
+        staging.copyInto(selectionId);
+        rememberMapping(context, source.header, columns);
+      })(),
+    );
+    await onDisk;
     report(counts.rows, true);
     return { ...counts, selectionId, description: request.description };
   } finally {
-    staging.drop();
     await worker.close();
+    // Dropping 100,000 staged rows takes a while: a turn of its own, after the commit's.
+    await new Promise((resolve) => setImmediate(resolve));
+    staging.drop();
   }
 }
