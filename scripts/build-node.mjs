@@ -58,6 +58,15 @@ export async function buildNode({ outDir = join(root, 'out'), branding = brandin
     define: { __WINKELPOST_BRANDING__: JSON.stringify(branding) },
     plugins: [keepImportMetaUrl(dirname(main))],
   });
+  // The import's worker thread, found beside the main bundle (importWorkerClient.ts).
+  await build({
+    ...common,
+    entryPoints: ['electron/services/selections/worker/importWorker.ts'],
+    outfile: join(dirname(main), 'importWorker.mjs'),
+    format: 'esm',
+    packages: 'external',
+    plugins: [keepImportMetaUrl(dirname(main))],
+  });
   await build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],

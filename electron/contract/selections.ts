@@ -27,6 +27,8 @@ const ImportFile = z.object({
   /** The file's bytes; its size is checked by the service so an oversized file gets a clear message. */
   dataBase64: z.string(),
   mapping: ColumnMapping.optional(),
+  /** Of a workbook with several sheets: the one to read (default the first). */
+  sheet: z.string().max(255).optional(),
 });
 
 export const AnalyzedColumn = z.object({
@@ -41,7 +43,7 @@ export const AnalyzedColumn = z.object({
 
 export const RowRejection = z.object({
   row: z.number().int(),
-  reason: z.enum(['missingEmail', 'invalidEmail', 'formula']),
+  reason: z.enum(['missingEmail', 'invalidEmail', 'internationalEmail', 'formula']),
   value: z.string(),
 });
 export const RowDuplicate = z.object({
@@ -72,7 +74,12 @@ export const ImportCounts = z.object({
 export const ImportAnalysis = ImportCounts.extend({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf-8', 'utf-16', 'windows-1252']).nullable(),
-  delimiter: z.enum([';', ',', '\t']).nullable(),
+  delimiter: z.enum([';', ',', '\t', '|']).nullable(),
+  /** Of a workbook: every sheet's name and the one read. */
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  /** Things to check before importing (i18n keys), such as text that may be read wrongly. */
+  warnings: z.array(z.string()),
   columns: z.array(AnalyzedColumn),
   /** The mapping came from an earlier file with the same columns. */
   mappingRemembered: z.boolean(),

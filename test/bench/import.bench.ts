@@ -39,7 +39,9 @@ async function emptyProcessRssMb(args: string[]): Promise<number> {
 /**
  * Imports a 100,000-row CSV through the real importer into a real SQLite file, in a process of its
  * own that holds only the app: RSS after app start, peak RSS during the import (sampled and the
- * kernel's maxRSS), rows per second (wall and CPU). Targets: ≥ 50,000 rows/s, < 300 MB peak RSS.
+ * kernel's maxRSS), rows per second (wall and CPU), the longest wait for an app.info answer.
+ * Goals (issue 18): ≥ 100,000 rows/s and ≤ 1.5× bare inserts, ≤ 200 MB shipped (250 MB browser
+ * mode), app.info answered within 100 ms.
  * Run twice: as the app ships (esbuild bundle, plain node) and under tsx, to show what tsx adds.
  * Baselines in the same run: a bare prepared insert of as many rows (in the child), and the RSS of
  * an empty node process.
@@ -53,6 +55,11 @@ export default async function importBench(): Promise<Record<string, unknown>> {
     writeTillExport(csv, ROWS);
     const childTs = join(here, 'import', 'importChild.ts');
     const bundle = await bundleForNode(childTs, join(bundleDir, 'importChild.mjs'));
+    // The import worker beside the bundle, as scripts/build-node.mjs puts it beside the app.
+    await bundleForNode(
+      join(root, 'electron/services/selections/worker/importWorker.ts'),
+      join(bundleDir, 'importWorker.mjs'),
+    );
     const tsxLoader = ['--import', 'tsx'];
     const dataDir = (name: string) => join(dir.path, name);
 
@@ -64,19 +71,28 @@ export default async function importBench(): Promise<Record<string, unknown>> {
 
     const best = (a: Figures, b: Figures) => (a.importCpuMs! <= b.importCpuMs! ? a : b);
     const shipped = best(bundled, bundledAgain);
+    const peakRssMb = Math.max(shipped.peakRssSampledMb!, shipped.peakRssKernelMb!);
     return {
       rows: ROWS,
-      targetRowsPerSecond: 50_000,
-      targetPeakRssMb: 300,
       emptyNodeRssMb,
       emptyTsxRssMb,
-      // The figures to judge: the app as it ships, best of two runs by CPU time.
-      rowsPerSecond: shipped.rowsPerSecond,
-      rowsPerCpuSecond: shipped.rowsPerCpuSecond,
-      rssAppStartedMb: shipped.rssAppStartedMb,
-      peakRssMb: Math.max(shipped.peakRssSampledMb!, shipped.peakRssKernelMb!),
-      importRssGrowthMb: shipped.importRssGrowthMb,
+      // The figures to judge, each beside its goal: the app as it ships, best of two runs by CPU.
+      rowsPerSecond: { figure: shipped.rowsPerSecond, goal: '≥ 100000' },
+      importVsBareInsertWallRatio: {
+        figure: shipped.importVsBareInsertWallRatio,
+        goal: '≤ 1.5',
+        baselineRowsPerSecond: shipped.baselineInsertRowsPerSecond,
+      },
       importVsBareInsertCpuRatio: shipped.importVsBareInsertCpuRatio,
+      rowsPerCpuSecond: shipped.rowsPerCpuSecond,
+      peakRssMb: { figure: peakRssMb, goal: '≤ 200 (shipped bundle)' },
+      peakRssUnderTsxMb: {
+        figure: Math.max(underTsx.peakRssSampledMb!, underTsx.peakRssKernelMb!),
+        goal: '≤ 250 (browser mode)',
+      },
+      longestAppInfoWaitMs: { figure: shipped.longestAppInfoWaitMs, goal: '≤ 100' },
+      rssAppStartedMb: shipped.rssAppStartedMb,
+      importRssGrowthMb: shipped.importRssGrowthMb,
       longestEventLoopStallMs: shipped.longestEventLoopStallMs,
       progressEventsBeforeResult: shipped.progressEventsBeforeResult,
       bundled: [bundled, bundledAgain],

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { unwrap } from '../../electron/contract';
 import { DAY } from '../../electron/services/core/clock';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/selections');
@@ -21,7 +22,7 @@ test('imports a CSV on the Selecties page with consent, shows the report and the
   const panel = page.getByTestId('import-panel');
   await expect(panel.getByTestId('import-file-info')).toContainText('windows-1252');
   await expect(panel.getByTestId('import-counts')).toHaveText(
-    '3 klanten worden geïmporteerd. Afgekeurd: 2. Dubbel in het bestand: 1. Staan op de blokkeerlijst: 0.',
+    '2 klanten worden geïmporteerd. Afgekeurd: 3. Dubbel in het bestand: 1. Staan op de blokkeerlijst: 0.',
   );
   await expect(panel.getByLabel('Gebruiken als: E-mailadres')).toHaveValue('E-mailadres');
   await expect(panel.getByLabel('Gebruiken als: Geboortedatum')).toHaveValue(
@@ -35,18 +36,23 @@ test('imports a CSV on the Selecties page with consent, shows the report and the
 
   const report = page.getByTestId('import-report');
   await expect(report.getByRole('status')).toHaveText(
-    '3 klanten geïmporteerd in "Voorjaarsactie 2026".',
+    '2 klanten geïmporteerd in "Voorjaarsactie 2026".',
   );
-  await report.getByRole('button', { name: 'Afgekeurd (2)' }).click();
+  await report.getByRole('button', { name: 'Afgekeurd (3)' }).click();
   await expect(report.getByRole('cell', { name: 'Geen geldig e-mailadres' })).toBeVisible();
+  await expect(
+    report.getByRole('cell', {
+      name: "Letters met accent vóór de @: veel mailservers weigeren zo'n adres",
+    }),
+  ).toBeVisible();
   const table = page.getByTestId('selections-table');
-  await expect(table.getByRole('row', { name: /Voorjaarsactie 2026/ })).toContainText('3');
+  await expect(table.getByRole('row', { name: /Voorjaarsactie 2026/ })).toContainText('2');
 
   const stored = winkelpost.app.context.database.sqlite
     .prepare('select description, count, consent_confirmed_at as consent from selections')
     .all();
   expect(stored).toEqual([
-    { description: 'Voorjaarsactie 2026', count: 3, consent: expect.any(Number) },
+    { description: 'Voorjaarsactie 2026', count: 2, consent: expect.any(Number) },
   ]);
 });
 
@@ -223,13 +229,48 @@ test('"Nieuwe selectie(s) ophalen" imports the files of the import folder after 
   await expect(fetchButton).toBeDisabled();
   await panel.getByLabel(/toestemming hebben gegeven/).check();
   await fetchButton.click();
-  await expect(panel.getByRole('status')).toContainText('Najaar.csv: 3 klanten geïmporteerd.');
+  await expect(panel.getByRole('status')).toContainText('Najaar.csv: 2 klanten geïmporteerd.');
   await expect(panel.getByRole('status')).toContainText(
     'foto.csv is niet geïmporteerd: Dit bestand is geen tekstbestand met klanten.',
   );
   await expect(
     page.getByTestId('selections-table').getByRole('row', { name: /Najaar/ }),
-  ).toContainText('3');
+  ).toContainText('2');
   expect(existsSync(join(folder, 'verwerkt', 'Najaar.csv'))).toBe(true);
   expect(existsSync(join(folder, 'mislukt', 'foto.csv.txt'))).toBe(true);
+});
+
+test('a workbook with several sheets: says which sheet was read and lets the shop choose another', async ({
+  page,
+  winkelpost,
+}) => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Overzicht').addRow(['Export', 'Aantal']);
+  const customers = workbook.addWorksheet('Klanten');
+  customers.addRow(['E-mail', 'Bedrag waardebon']);
+  customers.addRow(['jan@example.nl', 12.5]);
+  customers.getColumn(2).numFmt = '"€" #,##0.00';
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await page.goto(`${winkelpost.url}/#/selecties`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (await chooser).setFiles({ name: 'kassa.xlsx', mimeType: 'application/zip', buffer });
+
+  const panel = page.getByTestId('import-panel');
+  const picker = panel.getByLabel('Werkblad');
+  await expect(picker).toHaveValue('Overzicht');
+  await expect(panel.getByText(/Er is geen kolom met e-mailadressen\./)).toBeVisible();
+  await picker.selectOption('Klanten');
+  await expect(panel.getByTestId('import-counts')).toHaveText(
+    '1 klant wordt geïmporteerd. Afgekeurd: 0. Dubbel in het bestand: 0. Staan op de blokkeerlijst: 0.',
+  );
+  await panel.getByLabel(/toestemming hebben gegeven/).check();
+  await panel.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByTestId('import-report').getByRole('status')).toBeVisible();
+  const data = winkelpost.app.context.database.sqlite
+    .prepare('select data from contacts')
+    .pluck()
+    .all();
+  expect(data).toEqual([JSON.stringify({ waardebon_bedrag: '€ 12,50' })]);
 });

@@ -18,10 +18,16 @@ type SelectionsHandlers = Pick<
 
 export function createSelectionsHandlers(context: AppContext): SelectionsHandlers {
   return {
-    'selections.analyze': ({ fileName, dataBase64, mapping }) =>
-      analyzeImport(context, { fileName, bytes: decodeUpload(dataBase64), mapping }),
-    'selections.import': ({ fileName, dataBase64, mapping, description }) =>
-      importSelection(context, { fileName, bytes: decodeUpload(dataBase64), mapping, description }),
+    'selections.analyze': ({ fileName, dataBase64, mapping, sheet }) =>
+      analyzeImport(context, { fileName, bytes: decodeUpload(dataBase64), mapping, sheet }),
+    'selections.import': ({ fileName, dataBase64, mapping, sheet, description }) =>
+      importSelection(context, {
+        fileName,
+        bytes: decodeUpload(dataBase64),
+        mapping,
+        sheet,
+        description,
+      }),
     'selections.fetchNew': () => fetchNewSelections(context),
     'selections.list': () => listSelections(context),
     'selections.get': (input) => getSelection(context, input),

@@ -142,10 +142,14 @@ export async function countRows(
   return { counts, sampleRows };
 }
 
-function addressProblem(email: string): 'missingEmail' | 'invalidEmail' | 'formula' | null {
+type AddressProblem = 'missingEmail' | 'invalidEmail' | 'internationalEmail' | 'formula';
+
+/** Why an address cannot be mailed; accents before the @ need SMTPUTF8 (see isValidEmail). */
+function addressProblem(email: string): AddressProblem | null {
   if (email === '') return 'missingEmail';
   if (/^[=+@-]/.test(email)) return 'formula';
-  return isValidEmail(email) ? null : 'invalidEmail';
+  if (isValidEmail(email)) return null;
+  return isValidEmail(email, { smtpUtf8: true }) ? 'internationalEmail' : 'invalidEmail';
 }
 
 /** Duplicates merge: the first row wins, a later row only fills what the first left empty. */

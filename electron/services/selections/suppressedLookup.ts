@@ -1,6 +1,19 @@
 import type Database from 'better-sqlite3';
 import { emailHash } from '../suppression/email';
 
+export interface SuppressionEntry {
+  email: string | null;
+  hash: string;
+  reason: string;
+}
+
+/** The suppression list as the lookup needs it (also sent to the import worker). */
+export function suppressionEntries(sqlite: Database.Database): SuppressionEntry[] {
+  return sqlite
+    .prepare('select normalized_email as email, email_hash as hash, reason from suppression')
+    .all() as SuppressionEntry[];
+}
+
 /**
  * Fast "is this address suppressed, and why" for a whole file or mailing: one query, then map
  * look-ups. Hashes are only computed when the list holds erased people (kept by hash alone).
@@ -8,12 +21,15 @@ import { emailHash } from '../suppression/email';
 export function suppressedLookup(
   sqlite: Database.Database,
 ): (normalizedEmail: string) => string | undefined {
+  return lookupIn(suppressionEntries(sqlite));
+}
+
+export function lookupIn(
+  entries: SuppressionEntry[],
+): (normalizedEmail: string) => string | undefined {
   const byEmail = new Map<string, string>();
   const byHash = new Map<string, string>();
-  const rows = sqlite
-    .prepare('select normalized_email as email, email_hash as hash, reason from suppression')
-    .all() as { email: string | null; hash: string; reason: string }[];
-  for (const row of rows) {
+  for (const row of entries) {
     if (row.email !== null) byEmail.set(row.email, row.reason);
     else byHash.set(row.hash, row.reason);
   }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../electron/contract/envelope';
 import {
   detectDelimiter,
-  parseCsv,
   parseCsvChunks,
+  readSepLine,
+  type Delimiter,
 } from '../../../electron/services/selections/parse/csvParser';
 
-const rows = (text: string, d: ';' | ',' | '\t') => [...parseCsv(text, d)];
+const rows = (text: string, d: Delimiter) => [...parseCsvChunks([Buffer.from(text)], d)];
+
+function refusal(fn: () => unknown): { key: string | undefined; params: unknown } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return { key: error.key, params: error.params };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 describe('CSV parsing', () => {
   it('detects ; , and tab from the header line, ignoring quoted text and later lines', () => {
@@ -13,6 +25,16 @@ describe('CSV parsing', () => {
     expect(detectDelimiter('email,"naam; volledig",voornaam')).toBe(',');
     expect(detectDelimiter('email\tnaam\tplaats')).toBe('\t');
     expect(detectDelimiter('email')).toBe(';');
+  });
+
+  it("reads Excel's sep= line and refuses a delimiter it cannot use", () => {
+    expect(readSepLine('sep=,\r\nemail,naam')).toEqual({ delimiter: ',', length: 7 });
+    expect(readSepLine('SEP=;\nemail;naam')).toEqual({ delimiter: ';', length: 6 });
+    expect(readSepLine('email;sep=,\n')).toBeNull();
+    expect(refusal(() => readSepLine('sep=#\n'))).toEqual({
+      key: 'selections:errors.badSeparator',
+      params: { separator: '#' },
+    });
   });
 
   it('reads quoted fields with delimiters, doubled quotes and line breaks as one row each', () => {
@@ -24,23 +46,47 @@ describe('CSV parsing', () => {
     ]);
   });
 
-  it('handles LF, CR and a missing final line break, and keeps empty lines as empty rows', () => {
+  it('keeps a quote inside unquoted text as text', () => {
+    expect(rows('email;naam\na@x.nl;Jan "Jantje" Jansen\n', ';')).toEqual([
+      ['email', 'naam'],
+      ['a@x.nl', 'Jan "Jantje" Jansen'],
+    ]);
+  });
+
+  it('handles LF and a missing final line break, and keeps empty lines as empty rows', () => {
     expect(rows('a;b\nc;d', ';')).toEqual([
       ['a', 'b'],
       ['c', 'd'],
     ]);
-    expect(rows('a;b\r\rc;d\r', ';')).toEqual([['a', 'b'], [''], ['c', 'd']]);
+    expect(rows('a;b\n\nc;d\n', ';')).toEqual([['a', 'b'], [''], ['c', 'd']]);
   });
 
-  it('keeps an unterminated quote as text instead of losing the rest of the file', () => {
-    expect(rows('a;"open\nstill;open', ';')).toEqual([['a', 'open\nstill;open']]);
+  it('refuses a quote that never closes instead of merging the rest of the file', () => {
+    expect(refusal(() => rows('email;naam\na@x.nl;"Jan\nb@x.nl;Piet\n', ';'))).toEqual({
+      key: 'selections:errors.strayQuote',
+      params: { row: 2, start: 'a@x.nl;"Jan b@x.nl;Piet' },
+    });
   });
+
+  it('refuses rows merged by two stray quotes, however close together', () => {
+    const text = 'email;naam\na@x.nl;"Jan\nb@x.nl;Piet\nc@x.nl;Kees"\nd@x.nl;Els\n';
+    expect(refusal(() => rows(text, ';'))).toEqual({
+      key: 'selections:errors.strayQuote',
+      params: { row: 2, start: 'a@x.nl;"Jan b@x.nl;Piet c@x.nl;Kees"' },
+    });
+  });
+
   it('reads the same records when the text arrives in pieces cut anywhere', () => {
-    const text = 'a;b\r\n"x; ""y""";"line1\r\nline2"\r\n\r\nlast;;\r"open\nend';
+    const text = 'a;b\r\n"x; ""y""";"line1\r\nline2"\r\n\r\nlast;;\r\n"é";ü\r\n';
+    const bytes = Buffer.from(text);
     const whole = rows(text, ';');
-    for (let cut = 0; cut <= text.length; cut += 1) {
-      for (let second = cut; second <= text.length; second += 1) {
-        const pieces = [text.slice(0, cut), text.slice(cut, second), text.slice(second)];
+    for (let cut = 0; cut <= bytes.length; cut += 1) {
+      for (let second = cut; second <= bytes.length; second += 3) {
+        const pieces = [
+          bytes.subarray(0, cut),
+          bytes.subarray(cut, second),
+          bytes.subarray(second),
+        ];
         expect([...parseCsvChunks(pieces, ';')], `cut at ${cut} and ${second}`).toEqual(whole);
       }
     }

@@ -68,8 +68,20 @@ describe('email addresses', () => {
       'a@b..nl',
       '<a@b.nl>',
       '=HYPERLINK("x")',
+      'jan..jansen@winkel.nl',
+      '.jan@winkel.nl',
+      'jan.@winkel.nl',
+      'ｊａｎ@winkel.nl',
+      'jan＠winkel.nl',
+      'zoë@winkel.nl',
     ]) {
-      expect(isValidEmail(bad)).toBe(false);
+      expect(isValidEmail(bad), bad).toBe(false);
     }
+  });
+
+  it('takes accents before the @ only where the server announces SMTPUTF8, never full-width', () => {
+    expect(isValidEmail('zoë.renée@winkel.nl', { smtpUtf8: true })).toBe(true);
+    expect(isValidEmail('ｊａｎ@winkel.nl', { smtpUtf8: true })).toBe(false);
+    expect(isValidEmail('zoë..renée@winkel.nl', { smtpUtf8: true })).toBe(false);
   });
 });

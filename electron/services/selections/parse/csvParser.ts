@@ -1,8 +1,14 @@
-export type Delimiter = ';' | ',' | '\t';
+import { CsvError, Parser } from 'csv-parse';
+import { importError } from '../importError';
 
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
+export type Delimiter = ';' | ',' | '\t' | '|';
+
+/** A quoted field may hold line breaks (an address on two lines), but never more than this. */
+export const MAX_QUOTED_LINES = 10;
+/** …nor more text than this in one record: a stray quote would otherwise swallow the file. */
+export const MAX_RECORD_CHARS = 8 * 1024;
+/** How much of a broken row the message shows. */
+const SHOWN_CHARS = 40;
 
 /**
  * The delimiter of the header line: the most frequent of ; , and tab outside quotes. A tie (or a
@@ -24,107 +30,126 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+const SEP_LINE = /^sep=(.)[ \t]*(\r\n|\n|\r)/i;
+
 /**
- * RFC 4180 records, lazily: quoted fields may hold delimiters, doubled quotes and line breaks.
- * Yields each record's cells; a record is one spreadsheet row, whatever line breaks it holds.
+ * Excel's "sep=;" first line names the delimiter and is no part of the table (Excel hides it).
+ * Returns the delimiter and the length of the line, or null when the text has none.
  */
-export function* parseCsv(text: string, delimiter: Delimiter): Generator<string[]> {
-  for (const record of records(text, delimiter, true)) yield record.cells;
+export function readSepLine(text: string): { delimiter: Delimiter; length: number } | null {
+  const match = SEP_LINE.exec(text.slice(0, 16));
+  if (!match) return null;
+  const char = match[1]!;
+  if (char !== ';' && char !== ',' && char !== '\t' && char !== '|')
+    throw importError('badSeparator', 'The sep= line names a delimiter that is not supported', {
+      separator: char,
+    });
+  return { delimiter: char, length: match[0].length };
+}
+
+/** csv-parse's push-style core, as its stream and sync entry points use it. */
+interface CsvCore {
+  parse(
+    chunk: Buffer | undefined,
+    end: boolean,
+    push: (record: { record: string[]; raw: string }) => void,
+    close: () => void,
+  ): CsvError | undefined;
 }
 
 /**
- * The same records from text that arrives in pieces (a file decoded chunk by chunk), so the whole
- * file is never one string. A record cut by a chunk's end waits for the next chunk.
+ * RFC 4180 records from UTF-8 text that arrives in pieces (the file is never one string), parsed
+ * by csv-parse. Yields each record's cells: one spreadsheet row, whatever line breaks it holds.
+ *
+ * A quote at the start of a field opens a quoted field. One that is not closed within
+ * MAX_QUOTED_LINES lines or MAX_RECORD_CHARS characters, or not at all, is a stray quote: the
+ * whole import stops with the row and its first characters, rather than merging the rows after
+ * it into one field. A quote inside unquoted text (Jan "Jantje" Jansen) is just text.
  */
 export function* parseCsvChunks(
-  chunks: Iterable<string>,
+  chunks: Iterable<Buffer>,
   delimiter: Delimiter,
 ): Generator<string[]> {
-  let carry = '';
-  for (const chunk of chunks) {
-    const text = carry + chunk;
-    let consumed = 0;
-    for (const record of records(text, delimiter, false)) {
-      consumed = record.end;
-      yield record.cells;
+  // The stream class builds the core; only its synchronous parse is used, chunk by chunk.
+  const core = (
+    new Parser({
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      max_record_size: MAX_RECORD_CHARS,
+      raw: true,
+    }) as unknown as { api: CsvCore }
+  ).api;
+  let row = 0;
+  // The header's width: a record with a line break inside quotes must have it too.
+  let width = 0;
+  const ready: string[][] = [];
+  const push = ({ record, raw }: { record: string[]; raw: string }) => {
+    row += 1;
+    if (raw.includes('"') && lineBreaks(raw) > 0 && !fineMultiline(record, width, delimiter))
+      throw strayQuote(row, raw);
+    if (width === 0 && !isEmptyRecord(record)) width = record.length;
+    ready.push(record);
+  };
+  const close = () => {};
+  const feed = (chunk: Buffer | undefined, end: boolean) => {
+    try {
+      const error = core.parse(chunk, end, push, close);
+      if (error) throw error;
+    } catch (error) {
+      if (isCsvError(error)) throw strayQuote(row + 1, rawOf(error));
+      throw error;
     }
-    carry = text.slice(consumed);
+  };
+  for (const chunk of chunks) {
+    feed(chunk, false);
+    yield* ready;
+    ready.length = 0;
   }
-  for (const record of records(carry, delimiter, true)) yield record.cells;
+  feed(undefined, true);
+  yield* ready;
+}
+
+function isCsvError(error: unknown): error is CsvError & { raw?: string } {
+  return error instanceof CsvError;
+}
+
+/** The record read so far when csv-parse gave up (its raw text, kept with `raw: true`). */
+function rawOf(error: CsvError & { raw?: string }): string {
+  return typeof error.raw === 'string' ? error.raw : '';
 }
 
 /**
- * Records of `text` with the position after each. Unless `final`, a record that reaches the end of
- * the text (no line break after it, an open quote, or a quote or CR as the last character, which
- * the next chunk may pair up) is left for the caller to continue with more text.
+ * A text on several lines (an address, a note) is fine in a data row of the header's width, up
+ * to MAX_QUOTED_LINES lines; a continuation line that looks like a row of its own (the delimiter
+ * as often as a row has it, or an e-mail address) means a stray quote merged rows.
  */
-function* records(
-  text: string,
-  delimiter: Delimiter,
-  final: boolean,
-): Generator<{ cells: string[]; end: number }> {
-  const delim = delimiter.charCodeAt(0);
-  const length = text.length;
-  // Unless final, a record must end before the last character to be known complete.
-  const limit = final ? length : length - 1;
-  let pos = 0;
-  while (pos < length) {
-    const cells: string[] = [];
-    let endOfRecord = false;
-    while (!endOfRecord) {
-      if (text.charCodeAt(pos) === QUOTE) {
-        // Quoted field: up to the closing quote; "" is one quote.
-        let value = '';
-        pos += 1;
-        for (;;) {
-          const next = text.indexOf('"', pos);
-          if (next === -1 || next >= limit) {
-            if (!final) return;
-            if (next === -1) {
-              value += text.slice(pos);
-              pos = length;
-              break;
-            }
-          }
-          value += text.slice(pos, next);
-          if (text.charCodeAt(next + 1) === QUOTE) {
-            value += '"';
-            pos = next + 2;
-          } else {
-            pos = next + 1;
-            break;
-          }
-        }
-        // Anything between the closing quote and the delimiter is kept as written.
-        const rest = scanUnquoted(text, pos, delim);
-        cells.push(value + text.slice(pos, rest));
-        pos = rest;
-      } else {
-        const end = scanUnquoted(text, pos, delim);
-        cells.push(text.slice(pos, end));
-        pos = end;
-      }
-      if (pos >= limit && !final) return;
-      const code = text.charCodeAt(pos);
-      if (code === delim) {
-        pos += 1;
-      } else {
-        endOfRecord = true;
-        if (code === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
-        else if (code === LF) pos += 1;
-      }
+function fineMultiline(record: string[], width: number, delimiter: Delimiter): boolean {
+  if (width === 0 || record.length !== width) return false;
+  const rowLike = Math.max(1, width - 1);
+  for (const cell of record) {
+    const lines = cell.split(/\r\n|\r|\n/);
+    if (lines.length > MAX_QUOTED_LINES) return false;
+    for (const line of lines.slice(1)) {
+      if (line.split(delimiter).length - 1 >= rowLike || EMAIL_LIKE.test(line)) return false;
     }
-    yield { cells, end: pos };
   }
+  return true;
 }
 
-function scanUnquoted(text: string, from: number, delim: number): number {
-  let i = from;
-  const length = text.length;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    if (code === delim || code === LF || code === CR) return i;
-    i += 1;
-  }
-  return i;
+const EMAIL_LIKE = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+
+/** Line breaks inside the record (its own ending not counted). */
+function lineBreaks(raw: string): number {
+  return raw.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
+}
+
+function isEmptyRecord(record: string[]): boolean {
+  return record.every((cell) => cell.trim() === '');
+}
+
+function strayQuote(row: number, raw: string) {
+  const start = raw.replace(/\s+/g, ' ').trim().slice(0, SHOWN_CHARS);
+  return importError('strayQuote', 'A quote in the file is not closed', { row, start });
 }

@@ -10,74 +10,94 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Turns the bytes of a CSV into text. Dutch shop systems write UTF-8 (with or without BOM),
- * Windows-1252 (Excel "CSV (gescheiden door lijstscheidingsteken)") or UTF-16 ("Unicode-tekst").
- * Anything that is not text (a spreadsheet or a picture renamed .csv) is refused here.
+ * Dutch shop systems write UTF-8 (with or without BOM), Windows-1252 (Excel "CSV (gescheiden door
+ * lijstscheidingsteken)") or UTF-16 ("Unicode-tekst", with or without BOM). Anything that is not
+ * text (a spreadsheet or a picture renamed .csv) is refused here.
  */
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
-  const encoding = detectEncoding(bytes);
-  return { text: [...decodeChunks(bytes, encoding)].join(''), encoding };
+  const detected = detectEncoding(bytes);
+  const text = Buffer.concat([...utf8Chunks(bytes, detected)]).toString('utf8');
+  return { text, encoding: detected.encoding };
+}
+
+/** How a CSV's bytes are read, and a warning when the file says one thing and holds another. */
+export interface DetectedEncoding {
+  encoding: TextEncoding;
+  /** For UTF-16: which byte comes first. */
+  littleEndian: boolean;
+  /** Bytes to skip: the byte order mark. */
+  skip: number;
+  warning?: 'bomNotUtf8';
 }
 
 /** The encoding of a text file, or a clear refusal when it is not text. */
-export function detectEncoding(bytes: Buffer): TextEncoding {
+export function detectEncoding(bytes: Buffer): DetectedEncoding {
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   refuseBinary(bytes);
-  if (startsWith(bytes, UTF8_BOM)) return 'utf-8';
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'utf-16';
+  if (startsWith(bytes, UTF8_BOM)) {
+    if (isUtf8(bytes.subarray(3))) return { encoding: 'utf-8', littleEndian: false, skip: 3 };
+    // A tool put a BOM before an ANSI export: read it as what it is, and say so.
+    return { encoding: 'windows-1252', littleEndian: false, skip: 3, warning: 'bomNotUtf8' };
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16', littleEndian: true, skip: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16', littleEndian: false, skip: 2 };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: 'utf-16', littleEndian: utf16 === 'le', skip: 0 };
   refuseNul(bytes);
   // Checked without decoding: anything that is not valid UTF-8 is an ANSI export.
-  return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
-}
-
-/** The text of the file piece by piece (a character split between pieces is kept whole). */
-export function* decodeChunks(bytes: Buffer, encoding: TextEncoding): Generator<string> {
-  if (encoding === 'utf-8') {
-    yield* utf8Chunks(bytes);
-    return;
-  }
-  const decoder = streamDecoder(bytes, encoding);
-  for (let at = decoder.start; at < bytes.length; at += CHUNK_BYTES) {
-    const text = decoder.write(bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length)));
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
+  return isUtf8(bytes)
+    ? { encoding: 'utf-8', littleEndian: false, skip: 0 }
+    : { encoding: 'windows-1252', littleEndian: false, skip: 0 };
 }
 
 /**
- * UTF-8 cut at character boundaries and decoded by Buffer#toString: unlike a streaming
- * TextDecoder it leaves no native buffers behind for the garbage collector to find later.
+ * UTF-16 without a byte order mark: Latin text has a zero byte in every other place (odd places
+ * for little-endian, even for big-endian), which no 8-bit text has.
  */
-function* utf8Chunks(bytes: Buffer): Generator<string> {
-  let at = startsWith(bytes, UTF8_BOM) ? 3 : 0;
-  while (at < bytes.length) {
-    let end = Math.min(at + CHUNK_BYTES, bytes.length);
-    // Never end inside a character: back up over continuation bytes (10xxxxxx).
-    while (end < bytes.length && end > at && (bytes[end]! & 0xc0) === 0x80) end -= 1;
-    if (end === at) end = Math.min(at + CHUNK_BYTES, bytes.length);
-    yield bytes.toString('utf8', at, end);
-    at = end;
+function utf16WithoutBom(bytes: Buffer): 'le' | 'be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024) & ~1);
+  if (sample.length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros += 1;
+    if (sample[i + 1] === 0) oddZeros += 1;
   }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'be';
+  return null;
 }
 
-/** iconv's streaming decoders for the ANSI and UTF-16 files. */
-function streamDecoder(
-  bytes: Buffer,
-  encoding: Exclude<TextEncoding, 'utf-8'>,
-): { start: number; write(chunk: Buffer): string; end(): string } {
-  const name =
-    encoding === 'windows-1252'
+/**
+ * The file as UTF-8 pieces for the CSV parser (a character split between pieces is kept whole):
+ * UTF-8 files as they are, the others through iconv's streaming decoders.
+ */
+export function* utf8Chunks(bytes: Buffer, detected: DetectedEncoding): Generator<Buffer> {
+  if (detected.encoding === 'utf-8') {
+    for (let at = detected.skip; at < bytes.length; at += CHUNK_BYTES)
+      yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
+    return;
+  }
+  const decoder = iconv.getDecoder(
+    detected.encoding === 'windows-1252'
       ? 'win1252'
-      : startsWith(bytes, [0xff, 0xfe])
+      : detected.littleEndian
         ? 'utf-16le'
-        : 'utf-16be';
-  const decoder = iconv.getDecoder(name);
-  return {
-    start: encoding === 'utf-16' ? 2 : 0,
-    write: (chunk) => decoder.write(chunk),
-    end: () => decoder.end() ?? '',
-  };
+        : 'utf-16be',
+  );
+  for (let at = detected.skip; at < bytes.length; at += CHUNK_BYTES) {
+    const text = decoder.write(bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length)));
+    if (text) yield Buffer.from(text, 'utf8');
+  }
+  const rest = decoder.end();
+  if (rest) yield Buffer.from(rest, 'utf8');
+}
+
+/** The start of the text (for the delimiter and the sep= line). */
+export function firstText(bytes: Buffer, detected: DetectedEncoding): string {
+  const first = utf8Chunks(bytes.subarray(0, 64 * 1024 + detected.skip), detected).next();
+  return first.done ? '' : first.value.toString('utf8');
 }
 
 function startsWith(bytes: Buffer, prefix: number[]): boolean {

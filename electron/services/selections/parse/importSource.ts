@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { IMPORT_LIMITS } from '../limits';
 import { importError } from '../importError';
-import { detectDelimiter, parseCsvChunks, type Delimiter } from './csvParser';
-import { decodeChunks, detectEncoding, type TextEncoding } from './decodeText';
+import { detectDelimiter, parseCsvChunks, readSepLine, type Delimiter } from './csvParser';
+import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './decodeText';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
 
@@ -18,6 +18,11 @@ export interface ImportSource {
   encoding: TextEncoding | null;
   delimiter: Delimiter | null;
   header: string[];
+  /** Of a workbook: every sheet's name, and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  /** Something the shop should check (i18n keys), e.g. a UTF-8 mark before non-UTF-8 text. */
+  warnings: string[];
   /** The first data rows, read ahead (they are also the first rows of `rows`). */
   preview: string[][];
   /** The data rows, read again from the file each time they are iterated (CSV stays streamed). */
@@ -29,24 +34,44 @@ const PREVIEW_ROWS = 20;
 const CSV_EXTENSIONS = new Set(['.csv', '.txt', '.tsv']);
 
 /** Checks size and type, finds the header, and refuses what cannot be a customer list. */
-export async function openImportSource(fileName: string, bytes: Buffer): Promise<ImportSource> {
+export async function openImportSource(
+  fileName: string,
+  bytes: Buffer,
+  sheetName?: string,
+): Promise<ImportSource> {
   if (bytes.length > IMPORT_LIMITS.maxBytes) throw tooLarge(bytes.length);
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
   if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
   if (ext === '.xlsx') {
-    const sheet = await readXlsxRows(bytes);
-    return withHeader('xlsx', null, null, () => arrayRows(sheet));
+    const workbook = await readXlsxRows(bytes, sheetName);
+    return withHeader(
+      { format: 'xlsx', encoding: null, delimiter: null, sheets: workbook.sheets },
+      { sheet: workbook.sheet, warnings: [] },
+      () => arrayRows(workbook.rows),
+    );
   }
   if (!CSV_EXTENSIONS.has(ext))
     throw importError('unsupportedType', 'Only .csv and .xlsx files can be imported', {
       extension: ext || '?',
     });
-  const encoding = detectEncoding(bytes);
-  const firstChunk = decodeChunks(bytes, encoding).next();
-  const delimiter = detectDelimiter(firstChunk.done ? '' : firstChunk.value);
-  return withHeader('csv', encoding, delimiter, () =>
-    numbered(parseCsvChunks(decodeChunks(bytes, encoding), delimiter)),
+  const detected = detectEncoding(bytes);
+  const start = firstText(bytes, detected);
+  const sep = readSepLine(start);
+  const delimiter = sep?.delimiter ?? detectDelimiter(start);
+  // The sep= line is no row: Excel hides it and numbers the header row 1.
+  const skipSepLine = function* (chunks: Iterable<Buffer>): Generator<Buffer> {
+    let skip = sep ? Buffer.byteLength(start.slice(0, sep.length), 'utf8') : 0;
+    for (const chunk of chunks) {
+      const cut = Math.min(skip, chunk.length);
+      skip -= cut;
+      if (cut < chunk.length) yield cut === 0 ? chunk : chunk.subarray(cut);
+    }
+  };
+  return withHeader(
+    { format: 'csv', encoding: detected.encoding, delimiter, sheets: [] },
+    { sheet: null, warnings: detected.warning ? [`selections:warnings.${detected.warning}`] : [] },
+    () => numbered(parseCsvChunks(skipSepLine(utf8Chunks(bytes, detected)), delimiter)),
   );
 }
 
@@ -75,9 +100,8 @@ export function isEmptyRow(cells: string[]): boolean {
 
 /** The first non-empty row is the header; the rest stay lazy. */
 function withHeader(
-  format: ImportSource['format'],
-  encoding: TextEncoding | null,
-  delimiter: Delimiter | null,
+  kind: Pick<ImportSource, 'format' | 'encoding' | 'delimiter' | 'sheets'>,
+  found: Pick<ImportSource, 'sheet' | 'warnings'>,
   readRows: () => Generator<SourceRow>,
 ): ImportSource {
   const rows = readRows();
@@ -103,9 +127,8 @@ function withHeader(
     for (const row of readRows()) if (row.row > headerRow) yield row;
   }
   return {
-    format,
-    encoding,
-    delimiter,
+    ...kind,
+    ...found,
     header,
     preview: ahead.filter((r) => !isEmptyRow(r.cells)).map((r) => r.cells),
     rows: { [Symbol.iterator]: all },

@@ -2,16 +2,27 @@ import { Readable } from 'node:stream';
 import { DomainError } from '../../../contract/envelope';
 import { importError } from '../importError';
 import { IMPORT_LIMITS } from '../limits';
+import { formatExcelDate, formatExcelNumber } from './excelFormat';
+
+export interface XlsxSheet {
+  /** Every sheet's name, in the workbook's order. */
+  sheets: string[];
+  /** The sheet read: the one asked for, else the first. */
+  sheet: string;
+  rows: string[][];
+}
 
 /**
- * The rows of the first worksheet of an .xlsx, as text. Values only: a formula gives its own text
- * (never the result another program computed), a hyperlink gives its visible text, nothing is
- * evaluated. Read as a stream so a large sheet is not held twice.
+ * The rows of one worksheet of an .xlsx as the shop sees them in Excel: each cell's formatted text
+ * (`€ 12,50`, `17-05-1980`), the stored result of a formula (never its text; nothing is evaluated),
+ * a hyperlink's visible text. Read as a stream so a large sheet is not held twice; the other sheets
+ * are only named.
  */
-export async function readXlsxRows(bytes: Buffer): Promise<string[][]> {
+export async function readXlsxRows(bytes: Buffer, wanted?: string): Promise<XlsxSheet> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw importError('badXlsx', 'The file is not an .xlsx workbook');
-  const rows: string[][] = [];
+  const sheets: string[] = [];
+  let chosen: { sheet: string; rows: string[][] } | undefined;
   try {
     // Loaded at the first .xlsx, not at app start: exceljs weighs ~20 MB of memory.
     const { default: ExcelJS } = await import('exceljs');
@@ -19,40 +30,62 @@ export async function readXlsxRows(bytes: Buffer): Promise<string[][]> {
       worksheets: 'emit',
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
-      // Styles tell dates from numbers.
+      // Styles hold the number formats.
       styles: 'cache',
       entries: 'ignore',
     });
     for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      sheets.push(name);
+      const read = !chosen && (wanted === undefined || wanted === name);
+      const rows: string[][] = [];
       for await (const row of sheet) {
-        const values = row.values as unknown[];
+        if (!read) continue;
         const cells: string[] = [];
-        for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i]));
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = shownText(cell.value, cell.numFmt);
+        });
+        for (let i = 0; i < cells.length; i += 1) cells[i] ??= '';
         // Keep row numbers true to the sheet: fill skipped (empty) rows.
         while (rows.length < row.number - 1) rows.push([]);
         rows.push(cells);
         if (rows.length > IMPORT_LIMITS.maxRows + 1) throw tooManyRows();
       }
-      break;
+      if (read) chosen = { sheet: name, rows };
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw importError('badXlsx', `The workbook could not be read: ${(error as Error).message}`);
   }
-  return rows;
+  if (!chosen)
+    throw importError('sheetMissing', 'The workbook has no sheet of that name', {
+      sheet: wanted ?? '',
+    });
+  return { sheets, ...chosen };
+}
+
+/** What a cell shows: its value (a formula's stored result) in its number format. */
+export function shownText(value: unknown, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatExcelNumber(value, numFmt);
+  if (value instanceof Date) return formatExcelDate(value, numFmt);
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) return shownText(v.result, numFmt);
+    if ('error' in v) return '';
+  }
+  return cellText(value);
 }
 
 /** Text of one cell value as exceljs gives it. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return formatDate(value);
+  if (typeof value === 'number') return formatExcelNumber(value, undefined);
+  if (typeof value === 'boolean') return value ? 'WAAR' : 'ONWAAR';
+  if (value instanceof Date) return formatExcelDate(value, undefined);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v.formula === 'string') return `=${v.formula}`;
-    if (typeof v.sharedFormula === 'string') return `=${v.sharedFormula}`;
     if (Array.isArray(v.richText)) return richText(v.richText);
     if ('text' in v) return cellText(v.text);
     return '';
@@ -66,14 +99,6 @@ function richText(parts: unknown[]): string {
       typeof p === 'object' && p !== null ? String((p as { text?: unknown }).text ?? '') : '',
     )
     .join('');
-}
-
-/** Excel dates have no time zone: read them as written (dd-mm-jjjj, as Dutch users expect). */
-function formatDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}-${mm}-${date.getUTCFullYear()}`;
 }
 
 function tooManyRows(): DomainError {

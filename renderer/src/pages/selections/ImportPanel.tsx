@@ -18,6 +18,7 @@ import { errorMessage } from '../../components/fieldErrors';
 import { ImportProgress } from './ImportProgress';
 import { RowLists } from './ImportReport';
 import { MappingTable } from './MappingTable';
+import { SheetPicker } from './SheetPicker';
 
 type Analysis = ChannelOutput<'selections.analyze'>;
 type Target = Analysis['columns'][number]['target'];
@@ -48,9 +49,11 @@ export function ImportPanel(props: {
   const [importing, setImporting] = useState(false);
   const [progress, setProgress] = useState<{ rows: number; total?: number }>({ rows: 0 });
 
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+
   const analyze = useCallback(
-    (mapping?: Target[]) =>
-      api.call('selections.analyze', { ...file, mapping }).then(
+    (mapping?: Target[], sheetName?: string) =>
+      api.call('selections.analyze', { ...file, mapping, sheet: sheetName }).then(
         (result) => {
           setAnalysis(result);
           setTargets(result.columns.map((c) => c.target));
@@ -82,7 +85,14 @@ export function ImportPanel(props: {
     const next = targets.map((old, i) => (i === index ? target : old));
     setTargets(next);
     setBusy(true);
-    void analyze(next);
+    void analyze(next, sheet);
+  };
+
+  // Another sheet has other columns: its mapping is proposed afresh.
+  const changeSheet = (name: string) => {
+    setSheet(name);
+    setBusy(true);
+    void analyze(undefined, name);
   };
 
   const submit = async () => {
@@ -93,6 +103,7 @@ export function ImportPanel(props: {
       const result = await api.call('selections.import', {
         ...props.file,
         mapping: targets,
+        sheet: analysis?.sheet ?? undefined,
         description,
         consent: true,
       });
@@ -142,6 +153,17 @@ export function ImportPanel(props: {
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
+            <SheetPicker
+              sheets={analysis.sheets}
+              sheet={analysis.sheet}
+              disabled={busy}
+              onChange={changeSheet}
+            />
+            {analysis.warnings.map((key) => (
+              <Alert color="orange" key={key} data-testid="import-warning">
+                {t(key)}
+              </Alert>
+            ))}
             <Text size="sm">{t('import.columnsHelp')}</Text>
             {analysis.mappingRemembered && (
               <Text size="sm" c="dimmed">

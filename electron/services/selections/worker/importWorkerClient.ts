@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../../contract/envelope';
+import type { Counts } from '../importPlan';
+import type { ContactBatch, FromWorker, OpenedSource, ToWorker } from './protocol';
+
+/**
+ * The worker's entry: next to the running code as importWorker.mjs in a bundle (the shipped app,
+ * the benches; scripts/build-node.mjs builds it beside out/main/index.mjs), else the TypeScript
+ * source run through tsx (tests, `npm run dev`). import.meta.dirname is the bundle's folder in a
+ * bundle, and this source folder under tsx.
+ */
+function startWorker(): Worker {
+  const bundled = join(import.meta.dirname, 'importWorker.mjs');
+  if (existsSync(bundled)) return new Worker(bundled);
+  // Node 20 loads a worker's entry before an --import hook: register tsx first, then import.
+  const source = pathToFileURL(join(import.meta.dirname, 'importWorker.ts')).href;
+  return new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    { eval: true },
+  );
+}
+
+interface PlanHandlers {
+  onTotal?: (total: number) => void;
+  /** Runs on the main thread; the worker waits for it before sending the next batch. */
+  onBatch: (batch: ContactBatch) => void;
+}
+
+/** One import's worker thread: open the file, then plan its rows; always `close()` it. */
+export class ImportWorkerClient {
+  private readonly worker: Worker;
+  private listener: ((message: FromWorker) => void) | undefined;
+  private failure: ((error: Error) => void) | undefined;
+
+  constructor() {
+    this.worker = startWorker();
+    this.worker.on('message', (message: FromWorker) => this.listener?.(message));
+    this.worker.on('error', (error) => this.failure?.(error));
+    this.worker.on('exit', (code) => this.failure?.(new Error(`import worker ended (${code})`)));
+  }
+
+  open(fileName: string, bytes: Buffer, sheet?: string): Promise<OpenedSource> {
+    // Copied, not transferred: the caller's buffer stays usable.
+    return this.ask({ type: 'open', fileName, bytes, sheet }, (message, resolve) => {
+      if (message.type === 'opened') resolve(message.source);
+    });
+  }
+
+  plan(
+    request: Omit<Extract<ToWorker, { type: 'plan' }>, 'type'>,
+    handlers: PlanHandlers,
+  ): Promise<{ counts: Counts; sampleRows: string[][] }> {
+    return this.ask({ type: 'plan', ...request }, (message, resolve) => {
+      if (message.type === 'total') handlers.onTotal?.(message.total);
+      else if (message.type === 'batch') {
+        handlers.onBatch(message);
+        this.worker.postMessage({ type: 'ack' } satisfies ToWorker);
+      } else if (message.type === 'done')
+        resolve({ counts: message.counts, sampleRows: message.sampleRows });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.listener = undefined;
+    this.failure = undefined;
+    await this.worker.terminate();
+  }
+
+  private ask<T>(
+    request: ToWorker,
+    onMessage: (message: FromWorker, resolve: (value: T) => void) => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.failure = reject;
+      this.listener = (message) => {
+        if (message.type === 'failed') {
+          const { code, message: text, key, params } = message.error;
+          reject(code ? new DomainError(code, text, key, params) : new Error(text));
+          return;
+        }
+        try {
+          onMessage(message, resolve);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      this.worker.postMessage(request);
+    });
+  }
+}
