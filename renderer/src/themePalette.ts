@@ -86,3 +86,31 @@ export function readableTextShade(palette: Palette): number {
   }
   return 9;
 }
+
+/**
+ * Secondary text (Mantine's "dimmed") and placeholders: 6.1:1 on white, 4.5:1 or more on the pale
+ * fills of notices (Mantine's gray 6 gives 3.3:1).
+ */
+export const DIMMED_TEXT = '#5c636a';
+
+/**
+ * Shades 8 and 9 of the colours the app writes text in (status lines in green.8 and orange.8,
+ * the titles of light notices in shade 9, such as "Let op"): Mantine's own fail 4.5:1 on white.
+ */
+export const READABLE_TEXT_SHADES = {
+  green: ['#237032', '#1b5e20'],
+  yellow: ['#805400', '#8a4b00'],
+  orange: ['#b33f00', '#8f3300'],
+} as const;
+
+/** The pale fills text in these colours sits on: white, gray 0 and the notices' shade 0 and 1. */
+export const PALE_BACKGROUNDS = [
+  '#ffffff',
+  '#f8f9fa',
+  '#ebfbee',
+  '#fff9db',
+  '#fff3bf',
+  '#fff4e6',
+  '#e7f5ff',
+  '#d0ebff',
+];

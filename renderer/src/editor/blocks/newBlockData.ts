@@ -56,7 +56,8 @@ export const NEW_BLOCK_DATA: { [T in BlockType]: (t: TFunction) => BlockData<T> 
     unsubscribeLabel: t('editor:blocks.footer.defaultUnsubscribe'),
     showAddress: true,
     backgroundColor: '',
-    textColor: '#777777',
+    // SECONDARY_TEXT_COLOR of the contract (the renderer imports it as types only).
+    textColor: '#595959',
   }),
 };
 
