@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAllowedLinkWithVariables } from './plain/links';
+import { SECONDARY_TEXT_COLOR } from './plain/contrast';
 
 /**
  * The mailing document (DESIGN.md, "The mailing document"): a flat, ordered list of blocks.
@@ -177,12 +178,6 @@ export const SocialData = z.object({
     .default([]),
   align: Align.default('center'),
 });
-
-/**
- * Small grey text in mails (footer, voucher terms, "Online versie"): 7:1 on white and 6:1 on a
- * beige page such as #f3efe9, where the former #777777 gave 4.5:1 and 3.9:1 (WCAG AA: 4.5:1).
- */
-export const SECONDARY_TEXT_COLOR = '#595959';
 
 export const FooterData = z.object({
   /** Why this person receives the mail (required by law and by good manners). */

@@ -3,15 +3,18 @@
  * is shade 6, the one Mantine fills buttons with, so a reseller sees exactly its own colour.
  * Pure functions (no Mantine import) so the unit tests run them under Node.
  */
+import { contrastRatio, luminance, parseHexColour } from '../../electron/contract/plain/contrast';
+
+export { contrastRatio, luminance };
+
 export const BRAND_SHADE = 6;
 
 type Rgb = [number, number, number];
 
 function toRgb(hex: string): Rgb {
-  const value = /^#([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!value) throw new Error(`Not a colour like #1f7a5a: ${hex}`);
-  const n = parseInt(value[1]!, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const rgb = parseHexColour(hex);
+  if (!rgb) throw new Error(`Not a colour like #1f7a5a: ${hex}`);
+  return rgb;
 }
 
 function toHex(rgb: Rgb): string {
@@ -48,21 +51,6 @@ export function brandPalette(hex: string): Palette {
     toHex(base),
     ...SHADES.map((t) => toHex(mix(base, black, t))),
   ] as Palette;
-}
-
-/** WCAG relative luminance (0 black … 1 white). */
-export function luminance(hex: string): number {
-  const [r, g, b] = toRgb(hex).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as Rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG contrast ratio between two colours (1 … 21). */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type BlockStyleT,
   type MailingDocumentT,
 } from '../../contract/mailingDocument';
-import { SECONDARY_TEXT_COLOR } from '../../contract/mailingDocument';
+import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
 import type { ShopDetails } from '../../contract/settings';
 import type { TrackingConfig } from '../tracking/trackingConfig';

@@ -1,4 +1,4 @@
-import { SECONDARY_TEXT_COLOR } from '../../contract/mailingDocument';
+import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
 import { signToken, type TokenKind } from '../../../tracker/tokens';
 import { barcodePng, type BarcodeImage } from './barcode';

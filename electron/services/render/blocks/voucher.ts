@@ -1,4 +1,5 @@
-import { SECONDARY_TEXT_COLOR, VoucherData } from '../../../contract/mailingDocument';
+import { VoucherData } from '../../../contract/mailingDocument';
+import { SECONDARY_TEXT_COLOR } from '../../../contract/plain/contrast';
 import { escapeHtml } from '../escape';
 import { attrs, mjText } from './mjml';
 import type { BlockModule } from './types';
