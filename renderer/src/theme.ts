@@ -6,6 +6,7 @@ import {
   Drawer,
   Modal,
   Notification,
+  PasswordInput,
   type CSSVariablesResolver,
   type MantineThemeOverride,
 } from '@mantine/core';
@@ -27,11 +28,14 @@ export interface IconButtonLabels {
   close: string;
   /** The pipette of every colour field ("Kleur van het scherm nemen"). */
   eyeDropper: string;
+  /** The eye of every password field ("Wachtwoord tonen"). */
+  showPassword: string;
 }
 
 const DUTCH_LABELS: IconButtonLabels = {
   close: 'Sluiten',
   eyeDropper: 'Kleur van het scherm nemen',
+  showPassword: 'Wachtwoord tonen',
 };
 
 /**
@@ -64,6 +68,13 @@ export function brandTheme(
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
       ColorInput: ColorInput.extend({
         defaultProps: { eyeDropperButtonProps: { 'aria-label': labels.eyeDropper } },
+      }),
+      // Mantine leaves the eye out of the Tab order; a keyboard user needs it as much.
+      PasswordInput: PasswordInput.extend({
+        defaultProps: {
+          visibilityToggleFocusable: true,
+          visibilityToggleButtonProps: { 'aria-label': labels.showPassword },
+        },
       }),
       Alert: Alert.extend({
         defaultProps: { closeButtonLabel: closeLabel },

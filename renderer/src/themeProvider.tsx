@@ -14,9 +14,10 @@ export function BrandThemeProvider({ nonce, children }: { nonce: string; childre
   const { t } = useTranslation();
   const close = t('iconButtons.close');
   const eyeDropper = t('iconButtons.eyeDropper');
+  const showPassword = t('iconButtons.showPassword');
   const theme = useMemo(
-    () => brandTheme(colour, { close, eyeDropper }),
-    [colour, close, eyeDropper],
+    () => brandTheme(colour, { close, eyeDropper, showPassword }),
+    [colour, close, eyeDropper, showPassword],
   );
   return (
     <MantineProvider

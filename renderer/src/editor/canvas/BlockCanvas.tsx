@@ -7,6 +7,7 @@ import { newBlockId } from '../documentOps';
 import { BLOCKS } from '../blocks/registry';
 import { BlockFrame } from './BlockFrame';
 import { BlockPicker } from './BlockPicker';
+import classes from './Canvas.module.css';
 import { InsertSlot } from './InsertSlot';
 import { SettingsPanel } from './SettingsPanel';
 import { useBlockActions, type RemovedBlock } from './useBlockActions';
@@ -67,8 +68,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           </Alert>
         )}
         <Box
-          py="lg"
-          px={64}
+          className={classes.canvas}
           style={{ background: settings.colors.background, overflowX: 'auto' }}
           data-testid="mail-canvas"
           // Leaving a field of a block saves (the pause-based save covers typing).
@@ -111,7 +111,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           </Box>
         </Box>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
+      <Grid.Col span={{ base: 12, lg: 4 }} className={classes.settingsColumn}>
         <SettingsPanel
           block={selected}
           readOnly={readOnly}
