@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isAllowedLinkWithVariables } from './plain/links';
+import { SECONDARY_TEXT_COLOR } from './plain/contrast';
 
 /**
  * The mailing document (DESIGN.md, "The mailing document"): a flat, ordered list of blocks.
@@ -189,7 +190,7 @@ export const FooterData = z.object({
   unsubscribeLabel: z.string().trim().min(1).max(100).default('Afmelden'),
   showAddress: z.boolean().default(true),
   backgroundColor: OptionalHexColor.default(''),
-  textColor: HexColor.default('#777777'),
+  textColor: HexColor.default(SECONDARY_TEXT_COLOR),
 });
 
 const blockDataSchemas = {

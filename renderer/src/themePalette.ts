@@ -3,15 +3,18 @@
  * is shade 6, the one Mantine fills buttons with, so a reseller sees exactly its own colour.
  * Pure functions (no Mantine import) so the unit tests run them under Node.
  */
+import { contrastRatio, luminance, parseHexColour } from '../../electron/contract/plain/contrast';
+
+export { contrastRatio, luminance };
+
 export const BRAND_SHADE = 6;
 
 type Rgb = [number, number, number];
 
 function toRgb(hex: string): Rgb {
-  const value = /^#([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!value) throw new Error(`Not a colour like #1f7a5a: ${hex}`);
-  const n = parseInt(value[1]!, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const rgb = parseHexColour(hex);
+  if (!rgb) throw new Error(`Not a colour like #1f7a5a: ${hex}`);
+  return rgb;
 }
 
 function toHex(rgb: Rgb): string {
@@ -50,21 +53,6 @@ export function brandPalette(hex: string): Palette {
   ] as Palette;
 }
 
-/** WCAG relative luminance (0 black … 1 white). */
-export function luminance(hex: string): number {
-  const [r, g, b] = toRgb(hex).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as Rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG contrast ratio between two colours (1 … 21). */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
-
 /**
  * Mantine's autoContrast puts dark text on filled colours lighter than this luminance, else white.
  * 0.179 is where white and black contrast equally (about 4.6:1), so the chosen one always reads.
@@ -86,3 +74,31 @@ export function readableTextShade(palette: Palette): number {
   }
   return 9;
 }
+
+/**
+ * Secondary text (Mantine's "dimmed") and placeholders: 6.1:1 on white, 4.5:1 or more on the pale
+ * fills of notices (Mantine's gray 6 gives 3.3:1).
+ */
+export const DIMMED_TEXT = '#5c636a';
+
+/**
+ * Shades 8 and 9 of the colours the app writes text in (status lines in green.8 and orange.8,
+ * the titles of light notices in shade 9, such as "Let op"): Mantine's own fail 4.5:1 on white.
+ */
+export const READABLE_TEXT_SHADES = {
+  green: ['#237032', '#1b5e20'],
+  yellow: ['#805400', '#8a4b00'],
+  orange: ['#b33f00', '#8f3300'],
+} as const;
+
+/** The pale fills text in these colours sits on: white, gray 0 and the notices' shade 0 and 1. */
+export const PALE_BACKGROUNDS = [
+  '#ffffff',
+  '#f8f9fa',
+  '#ebfbee',
+  '#fff9db',
+  '#fff3bf',
+  '#fff4e6',
+  '#e7f5ff',
+  '#d0ebff',
+];

@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { brandTheme } from './theme';
+import { useTranslation } from 'react-i18next';
+import { brandTheme, readableCssVariables } from './theme';
 
 const SetBrandColour = createContext<(colour: string) => void>(() => undefined);
 
@@ -10,9 +11,20 @@ const SetBrandColour = createContext<(colour: string) => void>(() => undefined);
  */
 export function BrandThemeProvider({ nonce, children }: { nonce: string; children: ReactNode }) {
   const [colour, setColour] = useState<string | undefined>(undefined);
-  const theme = useMemo(() => brandTheme(colour), [colour]);
+  const { t } = useTranslation();
+  const close = t('iconButtons.close');
+  const eyeDropper = t('iconButtons.eyeDropper');
+  const showPassword = t('iconButtons.showPassword');
+  const theme = useMemo(
+    () => brandTheme(colour, { close, eyeDropper, showPassword }),
+    [colour, close, eyeDropper, showPassword],
+  );
   return (
-    <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={readableCssVariables}
+      getStyleNonce={() => nonce}
+    >
       <SetBrandColour.Provider value={setColour}>{children}</SetBrandColour.Provider>
     </MantineProvider>
   );

@@ -26,7 +26,7 @@ test.describe('a reseller brand', () => {
     await page.goto(winkelpost.url);
 
     await expect(page.getByTestId('brand-name')).toHaveText('Kassapost');
-    await expect(page).toHaveTitle('Kassapost');
+    await expect(page).toHaveTitle('Overeenkomsten – Kassapost');
     await expectLoaded(page.getByRole('img', { name: 'Logo van Kassapost' }));
 
     const partner = page.getByTestId('partner-line');
@@ -58,7 +58,7 @@ test.describe('Winkelpost’s own brand', () => {
     await page.goto(winkelpost.url);
     await expect(page.getByTestId('brand-name')).toHaveText('Winkelpost');
     await expectLoaded(page.getByRole('img', { name: 'Logo van Winkelpost' }));
-    await expect(page).toHaveTitle('Winkelpost');
+    await expect(page).toHaveTitle('Overeenkomsten – Winkelpost');
     await page.getByRole('checkbox').check();
     await expect(page.getByRole('button', { name: 'Akkoord' })).toHaveCSS(
       'background-color',
@@ -86,7 +86,9 @@ test.describe('a reseller brand in the texts', () => {
       await expect(page.getByText(loaded).first()).toBeVisible();
       await expect(page.locator('body')).not.toContainText('Winkelpost', { useInnerText: true });
       await expect(page.locator('body')).not.toContainText('{{product}}', { useInnerText: true });
-      await expect(page).toHaveTitle('Kassapost');
+      // "<page> – Kassapost": the product name of the brand ends every window title.
+      await expect(page).toHaveTitle(/^[^–]+( – [^–]+)* – Kassapost$/);
+      expect(await page.title()).not.toContain('Winkelpost');
     }
 
     // The texts outside i18next follow the language too.

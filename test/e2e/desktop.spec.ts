@@ -8,13 +8,13 @@ test('the manual shows the six steps of a mailing in Dutch and in English', asyn
   winkelpost,
 }) => {
   await page.goto(`${winkelpost.url}/#/handleiding`);
-  await expect(page.getByRole('heading', { name: 'Handleiding', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Handleiding', level: 1 })).toBeVisible();
   for (const step of ['Stap 1: Inhoud', 'Stap 3: Selecties', 'Stap 6: Versturen']) {
     await expect(page.getByRole('heading', { name: step })).toBeVisible();
   }
   await expect(page.getByTestId('manual-support')).toContainText('support@winkelpost.nl');
   await page.getByText('EN', { exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Manual', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Manual', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Step 6: Send' })).toBeVisible();
 });
 

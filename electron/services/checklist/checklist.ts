@@ -12,6 +12,7 @@ import { checkSubject } from '../subject/checkSubject';
 import type { CreditsPort } from '../sending/credits';
 import { dkimPublicKey, domainOf } from '../senders/dkim';
 import { checkSenderDomain, type DnsCheckResult, type TxtResolver } from '../senders/dnsCheck';
+import { contrastItem } from './contrastItem';
 import { fixes, item } from './items';
 
 export interface ChecklistDeps {
@@ -81,6 +82,7 @@ export async function computeChecklist(
       resolved.recipients.map((r) => r.data),
     ),
   );
+  items.push(contrastItem(mailing.id, mailing.document));
   items.push(testItem(mailing));
 
   const perMail = CREDITS_PER_MAIL[mailing.type];

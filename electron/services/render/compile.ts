@@ -4,6 +4,7 @@ import {
   type BlockStyleT,
   type MailingDocumentT,
 } from '../../contract/mailingDocument';
+import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
 import type { ShopDetails } from '../../contract/settings';
 import type { TrackingConfig } from '../tracking/trackingConfig';
@@ -163,7 +164,7 @@ export function buildMjml(input: CompileInput): {
     `<mj-text${attrs({ color: colors.text, 'font-size': '15px', 'line-height': '1.55', padding: '8px 24px' })} />`,
     '</mj-attributes>',
     `</mj-head><mj-body${attrs({ width: `${width}px`, 'background-color': colors.background })}>`,
-    `<mj-section padding="10px 24px"><mj-column><mj-text align="right" font-size="12px" color="#777777" padding="0px">${ctx.slots.ref({ kind: 'webVersion', format: 'html' })}</mj-text></mj-column></mj-section>`,
+    `<mj-section padding="10px 24px"><mj-column><mj-text align="right" font-size="12px" color="${SECONDARY_TEXT_COLOR}" padding="0px">${ctx.slots.ref({ kind: 'webVersion', format: 'html' })}</mj-text></mj-column></mj-section>`,
     body.mjml,
     `<mj-raw>${ctx.slots.ref({ kind: 'pixel' })}</mj-raw>`,
     '</mj-body></mjml>',

@@ -1,3 +1,4 @@
+import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
 import { signToken, type TokenKind } from '../../../tracker/tokens';
 import { barcodePng, type BarcodeImage } from './barcode';
@@ -109,7 +110,7 @@ export function renderForRecipient(
         if (!tracking) return '';
         const url = `${tracking.baseUrl}/w/${token('web')}`;
         return slot.format === 'html'
-          ? `<a href="${escapeHtml(url)}" target="_blank" style="color:#777777;text-decoration:underline;">${escapeHtml(compiled.texts.onlineVersion)}</a>`
+          ? `<a href="${escapeHtml(url)}" target="_blank" style="color:${SECONDARY_TEXT_COLOR};text-decoration:underline;">${escapeHtml(compiled.texts.onlineVersion)}</a>`
           : `${compiled.texts.onlineVersion}: ${url}`;
       }
       case 'pixel':

@@ -1,4 +1,4 @@
-import { Anchor, Group, Image, Title } from '@mantine/core';
+import { Anchor, Group, Image, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { href } from '../router';
 import { readableTextShade, brandPalette } from '../themePalette';
@@ -20,9 +20,10 @@ export function BrandMark({
     <Anchor href={href('/')} underline="never" data-testid="brand-mark">
       <Group gap="sm" wrap="nowrap">
         {logo && <Image src={logo} alt={t('logoAlt', { name: productName })} h={36} w="auto" />}
-        <Title order={3} c={`brand.${shade}`} data-testid="brand-name">
+        {/* Not a heading: each page's own title is its one <h1>. */}
+        <Text component="span" fz="h3" fw={700} c={`brand.${shade}`} data-testid="brand-name">
           {productName}
-        </Title>
+        </Text>
       </Group>
     </Anchor>
   );

@@ -25,8 +25,5 @@ export function useBrandLook(): BrandLook | null {
     };
   }, []);
   useBrandColour(look?.primaryColor);
-  useEffect(() => {
-    if (look) document.title = look.productName;
-  }, [look]);
   return look;
 }

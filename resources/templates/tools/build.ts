@@ -44,6 +44,20 @@ const paragraph = (...children: Node[]): Node => ({
   children,
 });
 const centered = (...children: Node[]): Node => ({ ...paragraph(...children), format: 'center' });
+// A section title inside a text: a real heading (screen readers list and jump to it), not bold text.
+const heading = (tag: 'h2' | 'h3', ...children: Node[]): Node => ({
+  type: 'heading',
+  version: 1,
+  tag,
+  format: '',
+  indent: 0,
+  direction: 'ltr',
+  children,
+});
+const centeredHeading = (tag: 'h2' | 'h3', ...children: Node[]): Node => ({
+  ...heading(tag, ...children),
+  format: 'center',
+});
 const rich = (...paragraphs: Node[]) => ({
   root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: paragraphs },
 });
@@ -207,7 +221,7 @@ const templates = [
               alt: 'Wollen jas in camel',
               href: `${SHOP_URL}/jassen`,
               content: rich(
-                centered(text('Wollen jas', BOLD)),
+                centeredHeading('h3', text('Wollen jas')),
                 centered(text('Camel, tijdloos model')),
                 centered(text('€ 189,95', BOLD)),
               ),
@@ -217,7 +231,7 @@ const templates = [
               alt: 'Gebreide sjaal in roestrood',
               href: `${SHOP_URL}/sjaals`,
               content: rich(
-                centered(text('Gebreide sjaal', BOLD)),
+                centeredHeading('h3', text('Gebreide sjaal')),
                 centered(text('Extra lang, in vijf kleuren')),
                 centered(text('€ 39,95', BOLD)),
               ),
@@ -232,7 +246,7 @@ const templates = [
             alt: 'Jouw Modezaak op de koopavond',
             imagePosition: 'right',
             content: rich(
-              paragraph(text('Koopavond op donderdag', BOLD)),
+              heading('h3', text('Koopavond op donderdag')),
               paragraph(
                 text(
                   'Donderdag 10 december zijn we open tot 21.00 uur. Met een drankje, live muziek en:',

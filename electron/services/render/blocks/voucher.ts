@@ -1,4 +1,5 @@
 import { VoucherData } from '../../../contract/mailingDocument';
+import { SECONDARY_TEXT_COLOR } from '../../../contract/plain/contrast';
 import { escapeHtml } from '../escape';
 import { attrs, mjText } from './mjml';
 import type { BlockModule } from './types';
@@ -87,7 +88,7 @@ export const voucherBlock: BlockModule<'voucher'> = {
         mjText(ctx.html(data.terms), {
           align: 'center',
           'font-size': '12px',
-          color: '#777777',
+          color: SECONDARY_TEXT_COLOR,
           padding: '8px 20px 20px 20px',
         }),
       );

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { BlockData, BlockType } from '../../pages/mailings/mailingTypes';
 import { richTextOf } from './emptyRichText';
+import { SECONDARY_TEXT_COLOR } from '../../../../electron/contract/plain/contrast';
 
 /**
  * The data of a new block of each type, with its texts in the shopkeeper's language. In Dutch it
@@ -56,7 +57,7 @@ export const NEW_BLOCK_DATA: { [T in BlockType]: (t: TFunction) => BlockData<T> 
     unsubscribeLabel: t('editor:blocks.footer.defaultUnsubscribe'),
     showAddress: true,
     backgroundColor: '',
-    textColor: '#777777',
+    textColor: SECONDARY_TEXT_COLOR,
   }),
 };
 

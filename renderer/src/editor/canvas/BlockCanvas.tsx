@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Grid, Group, Text } from '@mantine/core';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft, useDraftSnapshot } from '../../pages/mailings/flow/DraftContext';
 import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
@@ -7,6 +7,7 @@ import { newBlockId } from '../documentOps';
 import { BLOCKS } from '../blocks/registry';
 import { BlockFrame } from './BlockFrame';
 import { BlockPicker } from './BlockPicker';
+import classes from './Canvas.module.css';
 import { InsertSlot } from './InsertSlot';
 import { SettingsPanel } from './SettingsPanel';
 import { useBlockActions, type RemovedBlock } from './useBlockActions';
@@ -42,6 +43,15 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
     requestAnimationFrame(() => focusBlock(block.id));
   };
 
+  // Closed without a choice (Escape, ×): back to the "Klik hier…" that opened it, not to <body>.
+  const closePicker = () => {
+    const opener = pickerAt;
+    setPickerAt(null);
+    requestAnimationFrame(() =>
+      window.document.querySelector<HTMLElement>(`[data-slot-index="${opener}"]`)?.focus(),
+    );
+  };
+
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -58,8 +68,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           </Alert>
         )}
         <Box
-          py="lg"
-          px={64}
+          className={classes.canvas}
           style={{ background: settings.colors.background, overflowX: 'auto' }}
           data-testid="mail-canvas"
           // Leaving a field of a block saves (the pause-based save covers typing).
@@ -83,7 +92,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
                 {t('canvas.empty')}
               </Text>
             )}
-            {!readOnly && <SlotRow index={0} onInsert={setPickerAt} />}
+            {!readOnly && <SlotRow index={0} afterType={null} onInsert={setPickerAt} />}
             {blocks.map((block, index) => (
               <Fragment key={block.id}>
                 <BlockFrame
@@ -94,13 +103,15 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
                   readOnly={readOnly}
                   actions={actions}
                 />
-                {!readOnly && <SlotRow index={index + 1} onInsert={setPickerAt} />}
+                {!readOnly && (
+                  <SlotRow index={index + 1} afterType={block.type} onInsert={setPickerAt} />
+                )}
               </Fragment>
             ))}
           </Box>
         </Box>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
+      <Grid.Col span={{ base: 12, lg: 4 }} className={classes.settingsColumn}>
         <SettingsPanel
           block={selected}
           readOnly={readOnly}
@@ -108,7 +119,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           onStyleChange={actions.changeStyle}
         />
       </Grid.Col>
-      <BlockPicker opened={pickerAt !== null} onClose={() => setPickerAt(null)} onPick={pick} />
+      <BlockPicker opened={pickerAt !== null} onClose={closePicker} onPick={pick} />
     </Grid>
   );
 }
@@ -124,10 +135,10 @@ function blockFromLocation(): string | null {
   return new URLSearchParams(query).get('block');
 }
 
-function SlotRow(props: { index: number; onInsert: (index: number) => void }) {
+function SlotRow(props: ComponentProps<typeof InsertSlot>) {
   return (
     <Box px={8} py={4}>
-      <InsertSlot index={props.index} onInsert={props.onInsert} />
+      <InsertSlot {...props} />
     </Box>
   );
 }

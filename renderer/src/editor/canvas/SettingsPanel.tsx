@@ -6,6 +6,7 @@ import { BLOCKS } from '../blocks/registry';
 import type { BlockChange, BlockSettingsProps } from '../blocks/types';
 import type { BlockStyle } from '../documentOps';
 import { BlockLayoutSettings } from '../settings/BlockLayoutSettings';
+import classes from './Canvas.module.css';
 
 /** The selected block's settings beside the mail (padding, colours, links, alt text, …). */
 export function SettingsPanel(props: {
@@ -22,11 +23,10 @@ export function SettingsPanel(props: {
       p="md"
       component="aside"
       aria-label={t('settings.title')}
-      pos="sticky"
-      top={72}
+      className={classes.settingsPanel}
       data-testid="block-settings"
     >
-      <ScrollArea.Autosize mah="calc(100vh - 120px)">
+      <ScrollArea.Autosize mah="var(--wp-settings-max-height)">
         {!block ? (
           <Stack gap="xs">
             <Title order={3} size="h5">

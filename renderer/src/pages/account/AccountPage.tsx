@@ -1,4 +1,4 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AccountLinkSection } from './AccountLinkSection';
 import { BackupSection } from './BackupSection';
@@ -15,6 +15,7 @@ import { SenderVerificationSection } from './SenderVerificationSection';
 import { DkimSection } from './DkimSection';
 import { OutboxSection } from './OutboxSection';
 import { SecretsNotice } from './SecretsNotice';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Overig - account: every setting of the shop, one card per subject. */
 export function AccountPage() {
@@ -33,7 +34,7 @@ function AccountSections() {
   return (
     <Stack maw={960} gap="lg">
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       <SecretsNotice />

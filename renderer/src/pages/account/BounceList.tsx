@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
@@ -79,7 +89,9 @@ export function BounceList({ version }: { version: number }) {
                 <Table.Th>{t('list.kind')}</Table.Th>
                 <Table.Th>{t('list.mailing')}</Table.Th>
                 <Table.Th>{t('list.reason')}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t('common:actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -20,6 +20,7 @@ import { navigate } from '../../router';
 import { Prose } from '../manual/Prose';
 import { parseProse } from '../manual/prose';
 import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './documents';
+import { PageTitle } from '../../a11y/PageTitle';
 
 type State = ChannelOutput<'desktop.agreements.get'>;
 
@@ -65,7 +66,7 @@ export function AgreementsPage() {
   return (
     <Stack maw={860} gap="lg">
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">
           {state.mustAccept ? t('introFirst') : t('intro', { product: productName })}
         </Text>

@@ -1,8 +1,9 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../mailings/errorText';
 import { MailingsTable } from '../mailings/MailingsTable';
 import { useMailingList } from '../mailings/useMailingList';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Mailings - archief: what was sent, to look at as it went out, or to copy into a new mailing. */
 export function ArchivePage() {
@@ -11,7 +12,7 @@ export function ArchivePage() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={2}>{t('archive.title')}</Title>
+        <PageTitle>{t('archive.title')}</PageTitle>
         <Text c="dimmed">{t('archive.intro')}</Text>
       </div>
       {error !== null && mailings === null && (

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { errorMessage, formatDateTime, formatNumber } from '../statistics/format';
 import { BundlesCard } from './BundlesCard';
 import { LedgerTable } from './LedgerTable';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Overig - credits ophogen: what is left, what a mailing costs, bundles to order, the ledger. */
 export function CreditsPage() {
@@ -32,7 +33,7 @@ export function CreditsPage() {
   return (
     <Stack gap="lg" maw={1000}>
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       {error && <Alert color="red">{error}</Alert>}

@@ -1,14 +1,15 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { HomeStatsCards } from '../statistics/HomeStatsCards';
+import { PageTitle } from '../../a11y/PageTitle';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   return (
     <Stack maw={900}>
-      <Title order={2}>{t('home.title')}</Title>
+      <PageTitle>{t('home.title')}</PageTitle>
       <Text c="dimmed">{t('home.intro')}</Text>
       <Group align="stretch">
         <Card withBorder padding="lg" miw={220}>

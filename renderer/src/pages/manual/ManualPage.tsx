@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import manualEn from '../../../../resources/manual/en.md?raw';
@@ -7,6 +7,7 @@ import { useAppInfo } from '../../hooks/useAppInfo';
 import { productName, withProductName } from '../../i18n/productName';
 import { Prose } from './Prose';
 import { parseProse } from './prose';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Overig - handleiding: the steps of a mailing, in the chosen language, inside the app. */
 export function ManualPage() {
@@ -22,7 +23,7 @@ export function ManualPage() {
   return (
     <Stack maw={820} gap="lg">
       <div>
-        <Title order={2}>{doc.title}</Title>
+        <PageTitle>{doc.title}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       <Card withBorder padding="md" component="nav" aria-label={t('contents')}>

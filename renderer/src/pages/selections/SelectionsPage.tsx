@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { ImportPanel, type ImportResult, type PickedFile } from './ImportPanel';
 import { ImportReport } from './ImportReport';
 import { FileTooLargeError, MAX_IMPORT_BYTES, readFileBase64 } from './readFileBase64';
 import { SelectionsTable, type SelectionList } from './SelectionsTable';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Contacten - selecties: import a file or fetch from the import folder, and the list. */
 export function SelectionsPage() {
@@ -53,7 +54,7 @@ export function SelectionsPage() {
   return (
     <Stack maw={1100} gap="lg">
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       <Group>

@@ -1,10 +1,11 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
 import { SendProgress } from './SendProgress';
 import type { SendStatus } from './useSendStatus';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Mailings - versturen: scheduled and running sends, with progress and their buttons. */
 export function SendingPage() {
@@ -30,7 +31,7 @@ export function SendingPage() {
   return (
     <Stack maw={960} gap="md" data-testid="sending-page">
       <div>
-        <Title order={2}>{t('page.title')}</Title>
+        <PageTitle>{t('page.title')}</PageTitle>
         <Text c="dimmed">{t('page.intro')}</Text>
       </div>
       {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}

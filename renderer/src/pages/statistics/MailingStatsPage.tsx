@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
@@ -10,6 +10,7 @@ import { LinksView } from './LinksView';
 import { OpenedView } from './OpenedView';
 import { TimelineView } from './TimelineView';
 import { UnsubscribesView } from './UnsubscribesView';
+import { PageTitle } from '../../a11y/PageTitle';
 
 const TYPES = ['opened', 'delivery', 'links', 'unsubscribes', 'timeline'] as const;
 type StatsType = (typeof TYPES)[number];
@@ -53,7 +54,7 @@ export function MailingStatsPage({ mailingId }: { mailingId: string }) {
   return (
     <Stack gap="lg" maw={1100}>
       {back}
-      <Title order={2}>{t('title')}</Title>
+      <PageTitle>{t('title')}</PageTitle>
       <Card withBorder padding="md">
         <Stack gap={4}>
           <Text>

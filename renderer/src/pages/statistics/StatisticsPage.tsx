@@ -1,4 +1,4 @@
-import { Alert, Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
@@ -7,6 +7,7 @@ import { href } from '../../router';
 import { errorMessage, formatDateTime, formatNumber } from './format';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Mailings - statistieken: the sent mailings; one of them opens its statistics. */
 export function StatisticsPage({ params }: { params: Record<string, string> }) {
@@ -30,7 +31,7 @@ function SentMailingsList() {
   return (
     <Stack gap="lg" maw={1100}>
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       {error && <Alert color="red">{error}</Alert>}

@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorMessage, toFieldErrors } from '../../components/fieldErrors';
 import { AddressStatusCard, type AddressStatus } from './AddressStatusCard';
 import { SuppressionList } from './SuppressionList';
+import { PageTitle } from '../../a11y/PageTitle';
 
 /** Contacten - opnieuw inschrijven: look up an address, act on it, and the block list. */
 export function ResubscribePage() {
@@ -35,7 +36,7 @@ export function ResubscribePage() {
   return (
     <Stack maw={960} gap="lg">
       <div>
-        <Title order={2}>{t('title')}</Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
       <form onSubmit={submit} noValidate>

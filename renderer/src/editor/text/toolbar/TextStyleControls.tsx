@@ -15,14 +15,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const FONT_SIZES = ['12px', '14px', '16px', '18px', '20px', '24px', '28px', '32px'];
-/** Colours that read well on white and in most shops' house styles. */
+/** Colours that read well on white (4.5:1 or more) and in most shops' house styles. */
 const SWATCHES = [
   '#000000',
   '#333333',
-  '#777777',
+  '#595959',
   '#c92a2a',
-  '#d9480f',
-  '#2b8a3e',
+  '#b33f00',
+  '#237032',
   '#1a5fb4',
   '#862e9c',
 ];

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../../a11y/PageTitle';
 import { api } from '../../../api';
 import { errorText } from '../errorText';
 import { href, navigate } from '../../../router';
@@ -60,7 +61,7 @@ export function MailingFlowPage({ params }: { params: Record<string, string> }) 
   return (
     <DraftContext.Provider value={draft}>
       <Stack gap="md">
-        <FlowHeader />
+        <FlowHeader step={step} />
         <Tabs
           value={step}
           onChange={(value) => isStep(value ?? '') && navigate(`/mailings/${id}/${value}`)}
@@ -79,10 +80,11 @@ export function MailingFlowPage({ params }: { params: Record<string, string> }) 
   );
 }
 
-function FlowHeader() {
+function FlowHeader({ step }: { step: StepKey }) {
   const { t } = useTranslation('mailings');
   const mailing = useDraftSnapshot((s) => s.mailing);
   const readOnly = isReadOnly(mailing);
+  const title = mailingTitle(mailing, t);
   return (
     <Group justify="space-between" align="flex-start">
       <div>
@@ -90,7 +92,7 @@ function FlowHeader() {
           {readOnly ? t('flow.backToArchive') : t('flow.backToOverview')}
         </Anchor>
         <Group gap="sm">
-          <Title order={2}>{mailingTitle(mailing, t)}</Title>
+          <PageTitle documentTitle={[t(`flow.steps.${step}`), title]}>{title}</PageTitle>
           <Badge variant="light">{t(`types.${mailing.type}`)}</Badge>
           {readOnly && <Badge color="gray">{t(`status.${mailing.status}`)}</Badge>}
         </Group>

@@ -1,10 +1,11 @@
-import { Alert, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../errorText';
 import { useMailingList } from '../useMailingList';
 import { AddMailingButton } from './AddMailingButton';
 import { HowToStart } from './HowToStart';
 import { OpenMailingsTable } from './OpenMailingsTable';
+import { PageTitle } from '../../../a11y/PageTitle';
 
 /** Mailings - overzicht: every mailing not sent yet, the templates first among them. */
 export function MailingsPage() {
@@ -14,7 +15,7 @@ export function MailingsPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>{t('overview.title')}</Title>
+          <PageTitle>{t('overview.title')}</PageTitle>
           <Text c="dimmed">{t('overview.intro')}</Text>
         </div>
         <AddMailingButton />

@@ -147,7 +147,12 @@ export function SendStep({ mailingId }: StepProps) {
               </Table.Td>
               <Table.Td w={110}>
                 {item.fix && item.status !== 'ok' && (
-                  <Anchor href={item.fix} size="sm">
+                  <Anchor
+                    href={item.fix}
+                    size="sm"
+                    // Six "Oplossen" links must differ for a screen reader: "Oplossen: Onderwerp".
+                    aria-label={`${t('send.fix')}: ${t(`checklist.${item.id}.label`)}`}
+                  >
                     {t('send.fix')}
                   </Anchor>
                 )}
