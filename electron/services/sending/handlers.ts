@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app';
 import type { HandlerImpls } from '../core/handlerTable';
 import type { SendService } from './sendService';
-import { sendTestMails } from './testSend';
+import { sendTestMails, type TestSendDeps } from './testSend';
 
 type SendingChannels =
   | 'send.test'
@@ -16,9 +16,10 @@ type SendingChannels =
 export function createSendingHandlers(
   context: AppContext,
   service: SendService,
+  testDeps: TestSendDeps = {},
 ): Pick<HandlerImpls, SendingChannels> {
   return {
-    'send.test': (input) => sendTestMails(context, input),
+    'send.test': (input) => sendTestMails(context, input, testDeps),
     'send.start': (input) => service.startSend(input),
     'send.pause': ({ sendId }) => service.pause(sendId),
     'send.resume': ({ sendId }) => service.resume(sendId),

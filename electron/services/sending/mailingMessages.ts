@@ -3,6 +3,7 @@ import { BounceSettingsStore } from '../bounces/bounceSettings';
 import { bounceAddressFor, verpSecret } from '../bounces/verp';
 import { compileStoredMailing } from '../mailings/renderInput';
 import { composeMessage, renderForRecipient } from '../render';
+import { hostedImageLookup } from './hostedImages';
 import type { MessageSource, MessageSourceFactory } from './messageSource';
 
 /** Where bounces go: VERP per job when a bounce mailbox is set up, otherwise the sender itself. */
@@ -19,12 +20,19 @@ export function envelopeSender(
 
 /** The real message source: the mailing compiled once by the rendering engine, then per job. */
 export function mailingMessageSources(
-  context: Pick<AppContext, 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock'>,
+  context: Pick<
+    AppContext,
+    'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger'
+  >,
 ): MessageSourceFactory {
   return {
     async forSend(send): Promise<MessageSource> {
       const mailing = context.mailings.get(send.mailingId);
-      const { compiled } = await compileStoredMailing(context, mailing);
+      // Images from the tracker when it is online: only the barcode is left to travel inline.
+      const hostedImageUrl = await hostedImageLookup(context, mailing.id);
+      const { compiled } = await compileStoredMailing(context, mailing, {
+        ...(hostedImageUrl ? { hostedImageUrl } : {}),
+      });
       const returnPath = envelopeSender(context, compiled.sender.email);
       return {
         build(job) {

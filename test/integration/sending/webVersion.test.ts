@@ -125,9 +125,10 @@ describe('the web version ("Online versie") of a sent mailing', () => {
     expect(status?.webVersion).toEqual({ state: 'online', detail: null });
     expect(sink.received).toHaveLength(2);
     const { link, html } = await webVersionLink(sink.received[0]!.raw, tracker.url);
-    // The mail itself stays personal, with its image inline (mailparser turns cid: into data:).
+    // The mail itself stays personal; its image comes from the tracker, as in the web version.
     expect(html).toContain('Hallo Klant');
-    expect(html).toContain('src="data:image/png;base64,');
+    expect(html).toContain(`src="${tracker.url}/a/`);
+    expect(html).not.toContain('src="data:image/png;base64,');
     await expectWebVersion(link, tracker.url);
     expect(await tracker.store.getWebVersion(tracker.accountId, mailingId)).not.toBeNull();
   });
