@@ -12,6 +12,8 @@ export interface Recipient {
   data: Record<string, unknown>;
   /** Opaque id the tracker sees (send_jobs.recipient_id); never the address. */
   recipientId: string;
+  /** Where unsubscribe requests by mail go (a tagged bounce-mailbox address); else the sender. */
+  unsubscribeAddress?: string;
 }
 
 export interface RenderOptions {
@@ -92,7 +94,7 @@ export function renderForRecipient(
     return value ?? '';
   };
   const unsubscribeHttps = tracking ? `${tracking.baseUrl}/u/${token('unsubscribe')}` : null;
-  const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent(compiled.texts.unsubscribeSubject)}`;
+  const unsubscribeMailto = `mailto:${recipient.unsubscribeAddress ?? compiled.sender.email}?subject=${encodeURIComponent(compiled.texts.unsubscribeSubject)}`;
   const barcodeCode = variableValue(data, 'waardebon_barcode', undefined);
   const barcode = compiled.usesBarcode ? barcodePng(barcodeCode) : null;
 

@@ -9,7 +9,7 @@ import {
   TRACKER_USER,
   type RunningTracker,
 } from '../sync/trackerFixture';
-import { ALL_TICKED, fakeResolver, setUpShop, until } from './seed';
+import { fakeResolver, sendAndWait, setUpShop } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
 
 /**
@@ -71,16 +71,7 @@ beforeAll(async () => {
     await t.call('mailings.setSelections', { id: copy.id, selectionIds: [imported.selectionId] });
     t.app.context.mailings.markTested(copy.id, t.clock.now() + 1);
     t.clock.advance(1000);
-    const started = await t.call('send.start', {
-      mailingId: copy.id,
-      confirmed: ALL_TICKED,
-      idempotencyKey: `deliverability-${key}`,
-    });
-    await until(
-      `the ${key} send to finish`,
-      () => t.call('send.status', { sendId: started.sendId }),
-      (s) => s?.state === 'finished',
-    );
+    await sendAndWait(t, copy.id, `deliverability-${key}`);
     const mail = sink.received.find((m) => m.raw.includes(address));
     if (!mail) throw new Error(`no mail for ${key} arrived`);
     sent.set(key, mail.raw);

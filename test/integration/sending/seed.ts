@@ -140,3 +140,13 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Starts the mailing's send with every manual check ticked and waits until it has finished. */
+export async function sendAndWait(t: TestApp, mailingId: string, idempotencyKey: string) {
+  const started = await t.call('send.start', { mailingId, confirmed: ALL_TICKED, idempotencyKey });
+  return until(
+    'the send to finish',
+    () => t.call('send.status', { sendId: started.sendId }),
+    (s) => s?.state === 'finished',
+  );
+}

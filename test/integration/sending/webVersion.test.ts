@@ -17,7 +17,7 @@ import {
   TRACKER_USER,
   type RunningTracker,
 } from '../sync/trackerFixture';
-import { ALL_TICKED, fakeResolver, seedMailing, until } from './seed';
+import { fakeResolver, seedMailing, sendAndWait, until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
 
 let t: TestApp | undefined;
@@ -64,19 +64,6 @@ async function seedWithPhoto(app: TestApp, smtpPort: number) {
   app.app.context.mailings.markTested(mailingId, app.clock.now() + 1);
   app.clock.advance(1000);
   return mailingId;
-}
-
-async function sendAndWait(app: TestApp, mailingId: string, key: string) {
-  const started = await app.call('send.start', {
-    mailingId,
-    confirmed: ALL_TICKED,
-    idempotencyKey: key,
-  });
-  return until(
-    'the send to finish',
-    () => app.call('send.status', { sendId: started.sendId }),
-    (s) => s?.state === 'finished',
-  );
 }
 
 /** The "Online versie" link of a received mail, and the mail's own HTML. */
