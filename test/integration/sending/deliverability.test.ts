@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChecklistT } from '../../../electron/contract/checklist';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { verifyDkim } from '../../helpers/dkimVerify';
 import { SPAMASSASSIN_MISSING, spamAssassinBinary, spamScore } from '../../helpers/spamAssassin';
@@ -29,6 +30,7 @@ let sink: SmtpSink;
 let tracker: RunningTracker;
 let dkim: { recordName: string; recordValue: string; selector: string };
 const sent = new Map<string, Buffer>();
+const checklists = new Map<string, ChecklistT>();
 
 function header(raw: Buffer): string {
   const text = raw.toString('latin1');
@@ -71,6 +73,7 @@ beforeAll(async () => {
     await t.call('mailings.setSelections', { id: copy.id, selectionIds: [imported.selectionId] });
     t.app.context.mailings.markTested(copy.id, t.clock.now() + 1);
     t.clock.advance(1000);
+    checklists.set(key, await t.call('checklist.get', { mailingId: copy.id }));
     await sendAndWait(t, copy.id, `deliverability-${key}`);
     const mail = sink.received.find((m) => m.raw.includes(address));
     if (!mail) throw new Error(`no mail for ${key} arrived`);
@@ -98,6 +101,9 @@ describe.each(TEMPLATES)('%s as really sent', (key) => {
   it(`is at most ${MAX_MAIL_BYTES / 1024} KB, with its images on the tracker and only the barcode inline`, async () => {
     const raw = sent.get(key)!;
     expect(raw.length).toBeLessThanOrEqual(MAX_MAIL_BYTES);
+    // The checklist's size is that of the mail as sent (give or take the DKIM signature).
+    const size = checklists.get(key)!.items.find((i) => i.id === 'htmlSize')?.params?.messageKb;
+    expect(Math.abs(Number(size) - raw.length / 1024)).toBeLessThan(2);
     const mail = await simpleParser(raw);
     const html = typeof mail.html === 'string' ? mail.html : '';
     const sources = [...html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
