@@ -7,6 +7,7 @@ import { dkimSigningFor } from '../senders/dkim';
 import { newTestRecipientId } from '../tracking/testRecipients';
 import { readTrackingConfig } from '../tracking/trackingConfig';
 import { hostedImageLookup } from './hostedImages';
+import { unsubscribeMailbox } from './mailingMessages';
 import { describeSmtpError } from './smtpErrors';
 import { createMailTransport } from './transport';
 
@@ -85,6 +86,9 @@ export async function sendTestMails(
   });
   const dkim = dkimSigningFor(context.kv, context.cipher, compiled.sender.email);
   const transport = createMailTransport(context, dkim ? { dkim } : {});
+  // As in the real mail, the mailto: goes to the bounce mailbox; job 0 never exists, so a
+  // request from a test mail is read and unsubscribes nobody.
+  const unsubscribeAddress = unsubscribeMailbox(context)(0);
   const results: TestSendOutcome['results'] = [];
   try {
     for (const to of [...new Set(request.to.map((t) => t.trim()))]) {
@@ -93,6 +97,7 @@ export async function sendTestMails(
         email: to,
         data,
         recipientId: newTestRecipientId(),
+        unsubscribeAddress,
       });
       const raw = composeMessage(compiled, mail, {
         to,
