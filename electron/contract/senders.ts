@@ -45,8 +45,12 @@ export const DkimKey = z.object({
   selector: z.string(),
   /** Where the TXT record goes: `<selector>._domainkey.<domain>`. */
   recordName: z.string(),
+  /** The same name without the domain (`<selector>._domainkey`), as most DNS panels want it. */
+  recordHost: z.string(),
   /** What to paste into the TXT record. */
   recordValue: z.string(),
+  /** The value as strings of at most 255 characters, for panels that do not split it. */
+  recordChunks: z.array(z.string()),
   createdAt: Timestamp,
 });
 

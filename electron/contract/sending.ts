@@ -79,6 +79,8 @@ export const TestSendInput = z
 
 export const TestSendResult = z.object({
   results: z.array(TestRecipientResult),
+  /** What still differs from the real mail, as i18n keys (empty: nothing). */
+  differences: z.array(z.string()),
   lastTestAt: Timestamp.nullable(),
   contentChangedAt: Timestamp,
 });

@@ -55,6 +55,9 @@ test('without a mail server: verify a sender with the code from the outbox, test
   const dkim = page.getByTestId('dkim-section');
   await dkim.getByRole('button', { name: 'Sleutel maken' }).click();
   await expect(dkim.getByTestId('dkim-record')).toContainText('v=DKIM1; k=rsa; p=');
+  // Host-only name as most DNS panels want it, and the record as 255-character strings.
+  await expect(dkim.getByTestId('dkim-host')).toHaveText(/^wp\d{8}[0-9a-f]{6}\._domainkey$/);
+  await expect(dkim.getByTestId('dkim-record-chunks')).toContainText('" "');
   await dkim.getByRole('button', { name: 'DNS controleren' }).click();
   await expect(dkim.getByTestId('dns-report')).toContainText('bakkerij.nl heeft geen SPF-record');
 
@@ -75,6 +78,8 @@ test('without a mail server: verify a sender with the code from the outbox, test
   await page.getByRole('button', { name: 'Testmail versturen' }).click();
   await expect(page.getByTestId('test-results')).toContainText('eigenaar@bakkerij.nl');
   await expect(page.getByTestId('test-results')).toContainText('In het postvak uit gezet');
+  // No account linked: the page says what differs from the mail the customers get.
+  await expect(page.getByTestId('test-differences')).toContainText('links worden niet gevolgd');
   await expect(page.getByTestId('test-freshness')).toContainText('na de laatste wijziging');
 
   // Step 6: the checklist explains what is missing; without an account there is no send button.
@@ -82,6 +87,9 @@ test('without a mail server: verify a sender with the code from the outbox, test
   const checklist = page.getByTestId('checklist');
   await expect(checklist.locator('[data-check="test"]')).toHaveAttribute('data-status', 'ok');
   await expect(checklist.locator('[data-check="from"]')).toHaveAttribute('data-status', 'ok');
+  await expect(checklist.locator('[data-check="unsubscribeMail"]')).toContainText(
+    'Alleen de afmeldlink in de mail werkt.',
+  );
   await expect(checklist.locator('[data-check="selections"]')).toHaveAttribute(
     'data-status',
     'fail',

@@ -7,6 +7,7 @@ import { BounceMailbox } from './bounceMailbox';
 import { BouncePoller } from './bouncePoller';
 import { BounceRecorder } from './bounceRecorder';
 import { BounceSettingsStore } from './bounceSettings';
+import { UnsubscribeRequests } from './unsubscribeRequests';
 import { verpSecret } from './verp';
 
 /** Addresses in the bounce log are kept as long as the per-contact statistics: three months. */
@@ -44,6 +45,9 @@ export function createBounceHandlers(context: AppContext): {
     logger: context.logger,
     events: context.events,
     productName: context.branding.productName,
+    unsubscribes: new UnsubscribeRequests(sqlite, context.suppression, () =>
+      verpSecret(context.kv),
+    ),
     afterPoll: () => log.anonymiseBefore(now() - RETENTION_MS),
   });
   const handlers: Pick<HandlerImpls, BounceChannel> = {

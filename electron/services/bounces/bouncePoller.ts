@@ -21,6 +21,8 @@ export interface BouncePollerDeps {
   events: EventBus;
   /** Names the folder processed messages go to (<product>/verwerkt). */
   productName: string;
+  /** Unsubscribe requests by mail (List-Unsubscribe's mailto:), handled before any bounce. */
+  unsubscribes?: { handle(source: Buffer): boolean };
   /** Housekeeping after each successful poll (retention). */
   afterPoll?: () => void;
 }
@@ -154,6 +156,7 @@ export class BouncePoller {
   private async processOne(message: FetchedMessage, tally: Tally): Promise<boolean> {
     const sourceHash = createHash('sha256').update(message.source).digest('hex');
     if (this.deps.recorder.alreadyProcessed(sourceHash)) return true;
+    if (this.deps.unsubscribes?.handle(message.source)) return true;
     let report: BounceReport;
     try {
       report = await parseBounce(message.source);

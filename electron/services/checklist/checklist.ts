@@ -4,7 +4,12 @@ import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { MailingT } from '../../contract/mailings';
 import { readCredits } from '../app/appService';
 import { compileStoredMailing, resolveSender } from '../mailings/renderInput';
-import { emptyVariables, renderForRecipient, type CompiledMailing } from '../render';
+import {
+  composeMessage,
+  emptyVariables,
+  renderForRecipient,
+  type CompiledMailing,
+} from '../render';
 import { SAMPLE_DATA } from '../render/variables';
 import { isUsable } from '../selections/ages';
 import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
@@ -13,6 +18,11 @@ import type { CreditsPort } from '../sending/credits';
 import { dkimPublicKey, domainOf } from '../senders/dkim';
 import { checkSenderDomain, type DnsCheckResult, type TxtResolver } from '../senders/dnsCheck';
 import { contrastItem } from './contrastItem';
+import {
+  predictedHostedImages,
+  trackerAddressItem,
+  unsubscribeMailItem,
+} from './deliverabilityItems';
 import { fixes, item } from './items';
 
 export interface ChecklistDeps {
@@ -73,7 +83,7 @@ export async function computeChecklist(
         ),
   );
 
-  const { compiled } = await compileStoredMailing(context, mailing);
+  const { compiled } = await compileStoredMailing(context, mailing, predictedHostedImages(context));
   items.push(
     ...contentItems(
       context,
@@ -84,6 +94,9 @@ export async function computeChecklist(
   );
   items.push(contrastItem(mailing.id, mailing.document));
   items.push(testItem(mailing));
+  const tracker = trackerAddressItem(context);
+  if (tracker) items.push(tracker);
+  items.push(unsubscribeMailItem(context));
 
   const perMail = CREDITS_PER_MAIL[mailing.type];
   const needed = recipients * perMail;
@@ -381,11 +394,23 @@ function contentItems(
   });
   const bytes = Buffer.byteLength(sample.html, 'utf8');
   const kb = Math.round(bytes / 1024);
+  // The whole message as the queue writes it (headers, both parts, inline barcode): its real size.
+  const messageKb = Math.round(
+    composeMessage(compiled, sample, {
+      to: SAMPLE_DATA.email!,
+      messageId: '<size@winkelpost>',
+      date: new Date(context.clock.now()),
+    }).length / 1024,
+  );
   result.push(
     bytes < HTML_LIMIT_BYTES
-      ? item('htmlSize', 'ok', `HTML ${kb} KB`, 'sending:checklist.htmlSize.ok', content, { kb })
+      ? item('htmlSize', 'ok', `Mail ${messageKb} KB`, 'sending:checklist.htmlSize.ok', content, {
+          kb,
+          messageKb,
+        })
       : item('htmlSize', 'fail', `HTML ${kb} KB`, 'sending:checklist.htmlSize.tooLarge', content, {
           kb,
+          messageKb,
           max: 100,
         }),
   );

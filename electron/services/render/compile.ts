@@ -17,6 +17,7 @@ import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
 import { loadMjml } from './loadMjml';
+import { COLOR_SCHEME_MJML, preheaderMjml, styleAltTexts } from './mailHead';
 
 export interface Sender {
   name: string;
@@ -151,19 +152,19 @@ export function buildMjml(input: CompileInput): {
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');
   const title = ctx.plainHtml(input.subject);
-  const preview =
-    input.topLine.trim() === '' ? '' : `<mj-preview>${ctx.plainHtml(input.topLine)}</mj-preview>`;
+  const preheader = input.topLine.trim() === '' ? '' : preheaderMjml(ctx.plainHtml(input.topLine));
   const body = renderBlocks(ctx, document, footerAdded);
   const { colors, width } = document.settings;
   const source = [
     `<mjml lang="${ctx.texts.lang}"><mj-head>`,
     `<mj-title>${title}</mj-title>`,
-    preview,
+    COLOR_SCHEME_MJML,
     '<mj-attributes>',
     `<mj-all${attrs({ 'font-family': fontStack })} />`,
     `<mj-text${attrs({ color: colors.text, 'font-size': '15px', 'line-height': '1.55', padding: '8px 24px' })} />`,
     '</mj-attributes>',
     `</mj-head><mj-body${attrs({ width: `${width}px`, 'background-color': colors.background })}>`,
+    preheader,
     `<mj-section padding="10px 24px"><mj-column><mj-text align="right" font-size="12px" color="${SECONDARY_TEXT_COLOR}" padding="0px">${ctx.slots.ref({ kind: 'webVersion', format: 'html' })}</mj-text></mj-column></mj-section>`,
     body.mjml,
     `<mj-raw>${ctx.slots.ref({ kind: 'pixel' })}</mj-raw>`,
@@ -204,7 +205,13 @@ export async function compileMailing(input: CompileInput): Promise<CompiledMaili
     tracking: input.tracking,
     subject: splitTemplate(subject),
     topLine: splitTemplate(topLine),
-    html: splitTemplate(result.html),
+    html: splitTemplate(
+      styleAltTexts(
+        result.html,
+        FONT_STACKS[input.document.settings.font],
+        input.document.settings.colors.text,
+      ),
+    ),
     text: splitTemplate(text),
     slots: ctx.slots.slots,
     links: ctx.links.list(),

@@ -13,6 +13,8 @@ export interface Recipient {
   data: Record<string, unknown>;
   /** Opaque id the tracker sees (send_jobs.recipient_id); never the address. */
   recipientId: string;
+  /** Where unsubscribe requests by mail go (a tagged bounce-mailbox address); else the sender. */
+  unsubscribeAddress?: string;
 }
 
 export interface RenderOptions {
@@ -41,6 +43,14 @@ export const BARCODE_CID = 'barcode@winkelpost';
 export const GMAIL_CLIP_BYTES = 102 * 1024;
 
 const PIXEL_STYLE = 'display:block;border:0;width:1px;height:1px;';
+
+/**
+ * Fluid: as wide as it was drawn, less on a narrow phone (never wider than its column), and on
+ * white whatever the client does in dark mode, so the till's scanner can read it.
+ */
+function barcodeStyle(width: number): string {
+  return `display:block;margin:0 auto;border:0;width:100%;max-width:${width}px;height:auto;background-color:#ffffff;font-family:Consolas,Menlo,monospace;color:#000000;`;
+}
 
 function dataUrl(mime: string, bytes: Buffer): string {
   return `data:${mime};base64,${bytes.toString('base64')}`;
@@ -85,7 +95,7 @@ export function renderForRecipient(
     return value ?? '';
   };
   const unsubscribeHttps = tracking ? `${tracking.baseUrl}/u/${token('unsubscribe')}` : null;
-  const unsubscribeMailto = `mailto:${compiled.sender.email}?subject=${encodeURIComponent(compiled.texts.unsubscribeSubject)}`;
+  const unsubscribeMailto = `mailto:${recipient.unsubscribeAddress ?? compiled.sender.email}?subject=${encodeURIComponent(compiled.texts.unsubscribeSubject)}`;
   const barcodeCode = variableValue(data, 'waardebon_barcode', undefined);
   const barcode = compiled.usesBarcode ? barcodePng(barcodeCode) : null;
 
@@ -127,7 +137,7 @@ export function renderForRecipient(
         if (slot.format === 'text') return barcodeCode;
         if (!barcode) return '';
         const src = preview ? dataUrl('image/png', barcode.png) : `cid:${BARCODE_CID}`;
-        return `<img src="${src}" width="${barcode.width}" height="${barcode.height}" alt="${escapeHtml(compiled.texts.barcodeAlt(barcodeCode))}" style="display:block;margin:0 auto;border:0;max-width:100%;height:auto;">`;
+        return `<img src="${src}" width="${barcode.width}" height="${barcode.height}" alt="${escapeHtml(compiled.texts.barcodeAlt(barcodeCode))}" style="${barcodeStyle(barcode.width)}">`;
       }
     }
   };

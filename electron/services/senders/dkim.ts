@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { KeyValueStore } from '../core/kv';
 import type { SecretCipher } from '../core/secrets';
 import type { DkimSigning } from '../sending/transport';
@@ -18,8 +18,20 @@ export interface DkimRecord {
   domain: string;
   selector: string;
   recordName: string;
+  recordHost: string;
   recordValue: string;
+  recordChunks: string[];
   createdAt: number;
+}
+
+/** A TXT record holds strings of at most 255 characters; a longer value is several of them. */
+export const TXT_STRING_MAX = 255;
+
+export function txtChunks(value: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < value.length; i += TXT_STRING_MAX)
+    chunks.push(value.slice(i, i + TXT_STRING_MAX));
+  return chunks;
 }
 
 export function domainOf(email: string): string {
@@ -34,11 +46,15 @@ function stored(kv: KeyValueStore): Record<string, StoredDkimKey> {
 }
 
 function toRecord(domain: string, key: StoredDkimKey): DkimRecord {
+  const recordValue = `v=DKIM1; k=rsa; p=${key.publicKey}`;
   return {
     domain,
     selector: key.selector,
     recordName: `${key.selector}._domainkey.${domain}`,
-    recordValue: `v=DKIM1; k=rsa; p=${key.publicKey}`,
+    // Most DNS panels add the domain themselves and want only this part.
+    recordHost: `${key.selector}._domainkey`,
+    recordValue,
+    recordChunks: txtChunks(recordValue),
     createdAt: key.createdAt,
   };
 }
@@ -48,7 +64,10 @@ export function dkimRecord(kv: KeyValueStore, domain: string): DkimRecord | null
   return key ? toRecord(domain, key) : null;
 }
 
-/** A fresh key pair; the selector carries the date so a new key never clashes with the old record. */
+/**
+ * A fresh key pair. The selector carries the date and a random part: a new key never clashes with
+ * the old record, not even when two keys are made on one day (the old record may still be cached).
+ */
 export function generateDkimKey(
   kv: KeyValueStore,
   cipher: SecretCipher,
@@ -57,7 +76,8 @@ export function generateDkimKey(
 ): DkimRecord {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const date = new Date(now);
-  const selector = `wp${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`;
+  const day = `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`;
+  const selector = `wp${day}${randomBytes(3).toString('hex')}`;
   const key: StoredDkimKey = {
     selector,
     privateKeyEncrypted: cipher.encrypt(

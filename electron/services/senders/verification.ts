@@ -28,7 +28,7 @@ const keyFor = (senderId: string) => `senders.verification.${senderId}`;
 const hashCode = (senderId: string, code: string) =>
   createHash('sha256').update(`${senderId}:${code}`).digest();
 
-type Ctx = Pick<AppContext, 'kv' | 'settings' | 'clock' | 'dataDir' | 'branding'>;
+type Ctx = Pick<AppContext, 'kv' | 'cipher' | 'settings' | 'clock' | 'dataDir' | 'branding'>;
 
 function sender(context: Ctx, senderId: string) {
   const found = context.settings.read().senders.find((s) => s.id === senderId);

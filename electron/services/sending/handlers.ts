@@ -2,7 +2,7 @@ import type { AppContext } from '../../app';
 import type { HandlerImpls } from '../core/handlerTable';
 import { assertAgreementsAccepted } from '../desktop/agreements';
 import type { SendService } from './sendService';
-import { sendTestMails } from './testSend';
+import { sendTestMails, type TestSendDeps } from './testSend';
 
 type SendingChannels =
   | 'send.test'
@@ -17,11 +17,12 @@ type SendingChannels =
 export function createSendingHandlers(
   context: AppContext,
   service: SendService,
+  testDeps: TestSendDeps = {},
 ): Pick<HandlerImpls, SendingChannels> {
   return {
     'send.test': (input) => {
       assertAgreementsAccepted(context.kv);
-      return sendTestMails(context, input);
+      return sendTestMails(context, input, testDeps);
     },
     // Covers scheduling too: a send with `at` is started the same way.
     'send.start': (input) => {

@@ -87,7 +87,10 @@ export function createSending(
   return {
     service,
     handlers: {
-      ...createSendingHandlers(context, service),
+      ...createSendingHandlers(context, service, {
+        prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
+        publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
+      }),
       ...createChecklistHandlers(context, checklistDeps),
       ...createSendersHandlers(context, () => resolver),
     },

@@ -1,7 +1,6 @@
-import DKIM from 'nodemailer/lib/dkim';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { OutgoingMail } from './messenger';
-import type { DkimSigning } from './transport';
+import { DkimSigner, type DkimSigning } from './dkimSigner';
 
 export interface SmtpPoolOptions {
   /** Where and how to connect: host, port, TLS and the explicit timeouts. */
@@ -57,12 +56,12 @@ const REOPEN_AFTER_MS = 10_000;
 export class SmtpPool {
   private readonly waiting: Waiting[] = [];
   private readonly pooled = new Set<Pooled>();
-  private readonly dkim: DKIM | undefined;
+  private readonly dkim: DkimSigner | undefined;
   private closed = false;
   private noOpeningBefore = 0;
 
   constructor(private readonly options: SmtpPoolOptions) {
-    this.dkim = options.dkim ? new DKIM(options.dkim) : undefined;
+    this.dkim = options.dkim ? new DkimSigner(options.dkim) : undefined;
   }
 
   send(mail: OutgoingMail): Promise<void> {

@@ -1,5 +1,8 @@
 import { DomainError } from '../../contract';
-import { formatAddress, newMessageId } from '../render/mime';
+import type { KeyValueStore } from '../core/kv';
+import type { SecretCipher } from '../core/secrets';
+import { newMessageId } from '../render/mime';
+import { dkimSigningFor } from '../senders/dkim';
 import { isValidEmail } from '../suppression/email';
 import { createMailTransport, type TransportContext } from './transport';
 import { describeSmtpError } from './smtpErrors';
@@ -25,7 +28,7 @@ export interface SystemMailResult {
  * failure is thrown as a DomainError with a plain-language key (sending:smtp.*).
  */
 export async function sendSystemMail(
-  context: TransportContext,
+  context: TransportContext & { kv: KeyValueStore; cipher: SecretCipher },
   mail: SystemMail,
 ): Promise<SystemMailResult> {
   if (!isValidEmail(mail.to)) {
@@ -33,10 +36,13 @@ export async function sendSystemMail(
   }
   const from = mail.from ?? defaultFrom(context, mail.to);
   const messageId = newMessageId(from.email);
-  const transport = createMailTransport(context);
+  // Signed like every mail from this domain: a verification code must not land in spam.
+  const dkim = dkimSigningFor(context.kv, context.cipher, from.email);
+  const transport = createMailTransport(context, dkim ? { dkim } : {});
   try {
     const info = await transport.sendMail({
-      from: formatAddress(from.name, from.email),
+      // nodemailer encodes the name itself, as a whole encoded word (RFC 2047 §5), never in quotes.
+      from: { name: from.name, address: from.email },
       to: mail.to,
       subject: mail.subject,
       html: mail.html,

@@ -4,6 +4,10 @@ import { compileStoredMailing } from '../mailings/renderInput';
 import { composeMessage, newMessageId, renderForRecipient } from '../render';
 import { SAMPLE_DATA } from '../render/variables';
 import { dkimSigningFor } from '../senders/dkim';
+import { newTestRecipientId } from '../tracking/testRecipients';
+import { readTrackingConfig } from '../tracking/trackingConfig';
+import { hostedImageLookup } from './hostedImages';
+import { unsubscribeMailbox } from './mailingMessages';
 import { describeSmtpError } from './smtpErrors';
 import { createMailTransport } from './transport';
 
@@ -24,6 +28,13 @@ export interface TestSendOutcome {
   }[];
   lastTestAt: number | null;
   contentChangedAt: number;
+  differences: string[];
+}
+
+/** What a tracked test needs at the tracker first: the link table and the web version. */
+export interface TestSendDeps {
+  prepareAtTracker?: (mailingId: string) => Promise<void>;
+  publishWebVersion?: (mailingId: string) => Promise<unknown>;
 }
 
 function contactData(context: AppContext, contactId: number): Record<string, unknown> {
@@ -41,25 +52,53 @@ function contactData(context: AppContext, contactId: number): Record<string, unk
 }
 
 /**
- * Step 5: the mailing exactly as it will be sent — same compile, same personalisation, same MIME —
- * to up to five of the shopkeeper's own addresses. It costs no credits and needs no account, so it
- * is not tracked (links as written, no open pixel): a test never counts in the statistics.
+ * Step 5: the mailing exactly as it will be sent — same compile, same personalisation, same MIME,
+ * tracked links, web version, hosted images and one-click unsubscribe — to up to five of the
+ * shopkeeper's own addresses. It costs no credits; its opens and clicks carry a test recipient
+ * id and never count in the statistics. `differences` says what, if anything, still differs.
  */
 export async function sendTestMails(
   context: AppContext,
   request: TestSendRequest,
+  deps: TestSendDeps = {},
 ): Promise<TestSendOutcome> {
   const mailing = context.mailings.get(request.mailingId);
   const data =
     request.contactId === undefined ? { ...SAMPLE_DATA } : contactData(context, request.contactId);
-  const { compiled } = await compileStoredMailing(context, mailing, { tracking: null });
+  const differences: string[] = [];
+  let tracking = readTrackingConfig(context.kv, context.cipher);
+  if (tracking) {
+    try {
+      await deps.prepareAtTracker?.(mailing.id);
+      await deps.publishWebVersion?.(mailing.id);
+    } catch (error) {
+      context.logger.warn('test mail sent untracked: the tracker did not answer', error);
+      tracking = null;
+    }
+  }
+  if (!tracking) differences.push('sending:test.differences.untracked');
+  const hostedImageUrl = tracking ? await hostedImageLookup(context, mailing.id) : undefined;
+  if (!hostedImageUrl && context.images.forMailing(mailing.id).length > 0)
+    differences.push('sending:test.differences.imagesInline');
+  const { compiled } = await compileStoredMailing(context, mailing, {
+    tracking,
+    ...(hostedImageUrl ? { hostedImageUrl } : {}),
+  });
   const dkim = dkimSigningFor(context.kv, context.cipher, compiled.sender.email);
   const transport = createMailTransport(context, dkim ? { dkim } : {});
+  // As in the real mail, the mailto: goes to the bounce mailbox; job 0 never exists, so a
+  // request from a test mail is read and unsubscribes nobody.
+  const unsubscribeAddress = unsubscribeMailbox(context)(0);
   const results: TestSendOutcome['results'] = [];
   try {
     for (const to of [...new Set(request.to.map((t) => t.trim()))]) {
       const messageId = newMessageId(compiled.sender.email);
-      const mail = renderForRecipient(compiled, { email: to, data, recipientId: 'test' });
+      const mail = renderForRecipient(compiled, {
+        email: to,
+        data,
+        recipientId: newTestRecipientId(),
+        unsubscribeAddress,
+      });
       const raw = composeMessage(compiled, mail, {
         to,
         messageId,
@@ -97,5 +136,10 @@ export async function sendTestMails(
   const testedAt = Math.max(context.clock.now(), mailing.contentChangedAt);
   if (results.some((r) => r.ok)) context.mailings.markTested(mailing.id, testedAt);
   const after = context.mailings.get(mailing.id);
-  return { results, lastTestAt: after.lastTestAt, contentChangedAt: after.contentChangedAt };
+  return {
+    results,
+    lastTestAt: after.lastTestAt,
+    contentChangedAt: after.contentChangedAt,
+    differences,
+  };
 }

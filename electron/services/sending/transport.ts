@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SettingsService } from '../settings/settingsService';
+import { DkimSigner, type DkimSigning } from './dkimSigner';
 
 /**
  * How mail leaves the app: an SMTP server from the settings, or — when none is configured — the
@@ -35,11 +37,7 @@ export interface MailTransport {
   close(): void;
 }
 
-export interface DkimSigning {
-  domainName: string;
-  keySelector: string;
-  privateKey: string;
-}
+export type { DkimSigning } from './dkimSigner';
 
 export interface TransportTuning {
   /** Connections at once for the send queue's pool (SmtpPool). */
@@ -102,7 +100,6 @@ export function smtpOptions(
   return {
     ...connectionOptions(smtp, tuning),
     ...(smtp.user ? { auth: { user: smtp.user, pass: password } } : {}),
-    ...(tuning.dkim ? { dkim: tuning.dkim } : {}),
   };
 }
 
@@ -123,10 +120,12 @@ export function createSmtpTransport(
   tuning: TransportTuning = {},
 ): MailTransport {
   const transporter = nodemailer.createTransport(smtpOptions(smtp, password, tuning));
+  const signer = tuning.dkim ? new DkimSigner(tuning.dkim) : undefined;
   return {
     kind: 'smtp',
     async sendMail(mail) {
-      const info = (await transporter.sendMail(mail)) as SMTPTransport.SentMessageInfo;
+      const signed = await signedMail(mail, signer);
+      const info = (await transporter.sendMail(signed)) as SMTPTransport.SentMessageInfo;
       return { messageId: info.messageId, response: info.response };
     },
     close: () => transporter.close(),
@@ -142,12 +141,12 @@ export function createOutboxTransport(folder: string, dkim?: DkimSigning): MailT
     streamTransport: true,
     buffer: true,
     newline: 'windows',
-    ...(dkim ? { dkim } : {}),
   });
+  const signer = dkim ? new DkimSigner(dkim) : undefined;
   return {
     kind: 'outbox',
     async sendMail(mail) {
-      const info = await transporter.sendMail(mail);
+      const info = await transporter.sendMail(await signedMail(mail, signer));
       mkdirSync(folder, { recursive: true, mode: 0o700 });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const name = `${stamp}-${randomBytes(4).toString('hex')}.eml`;
@@ -158,5 +157,24 @@ export function createOutboxTransport(folder: string, dkim?: DkimSigning): MailT
       return { messageId: info.messageId, response: 'outbox', outboxFile: name };
     },
     close: () => transporter.close(),
+  };
+}
+
+/**
+ * The mail as raw, DKIM-signed bytes when the sender has a key (our own signer, see
+ * dkimSigner.ts); a composed mail is built by nodemailer's composer first, its envelope kept.
+ */
+export async function signedMail(mail: Mail.Options, signer?: DkimSigner): Promise<Mail.Options> {
+  if (!signer) return mail;
+  if (mail.raw !== undefined) {
+    if (!Buffer.isBuffer(mail.raw)) throw new Error('Raw mail must be a Buffer to be signed');
+    return { ...mail, raw: signer.sign(mail.raw) };
+  }
+  const node = new MailComposer(mail).compile();
+  const raw = await node.build();
+  return {
+    envelope: mail.envelope ?? node.getEnvelope(),
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    raw: signer.sign(raw),
   };
 }

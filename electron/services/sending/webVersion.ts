@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AppContext } from '../../app';
 import type { SendStatusT } from '../../contract/sending';
-import { TrackerClient } from '../../../tracker/client';
 import { compileStoredMailing } from '../mailings/renderInput';
 import type { CompileImage } from '../render';
 import { renderWebVersion } from '../render/webVersion';
-import { readTrackerSession } from '../tracking/trackingConfig';
+import { hostImages, linkedTracker, type LinkedTracker } from './hostedImages';
 
 type Deps = Pick<
   AppContext,
@@ -55,8 +54,7 @@ export class WebVersionPublisher {
   constructor(
     private readonly context: Deps,
     /** The tracker API as the account link allows; null when the app is not linked. */
-    private readonly tracker: () => { client: TrackerClient; baseUrl: string } | null = () =>
-      linkedTracker(context),
+    private readonly tracker: () => LinkedTracker | null = () => linkedTracker(context),
   ) {}
 
   /**
@@ -120,13 +118,10 @@ export class WebVersionPublisher {
       const mailing = context.mailings.get(mailingId);
       // Untracked compile: links as written, no pixel, no link to the web version itself.
       const { compiled } = await compileStoredMailing(context, mailing, { tracking: null });
-      const hosted = new Map<string, string>();
-      for (const { image } of compiled.imageSources.values()) {
-        if (hosted.has(image.sha256)) continue;
-        const asset = await tracker.client.uploadAsset(image.bytes, image.mime);
-        // The same base as the mail's own tracker links (the tracker names its public address).
-        hosted.set(image.sha256, `${tracker.baseUrl}/a/${asset.hash}`);
-      }
+      const hosted = await hostImages(
+        tracker,
+        [...compiled.imageSources.values()].map((s) => s.image),
+      );
       const html = renderWebVersion(compiled, (image: CompileImage) => hosted.get(image.sha256));
       await tracker.client.putWebVersion(mailingId, html);
       sqlite
@@ -155,17 +150,4 @@ export class WebVersionPublisher {
       return false;
     }
   }
-}
-
-function linkedTracker(context: Pick<AppContext, 'kv' | 'cipher'>) {
-  const session = readTrackerSession(context.kv, context.cipher);
-  if (!session) return null;
-  return {
-    baseUrl: session.baseUrl,
-    client: new TrackerClient({
-      baseUrl: session.baseUrl,
-      token: session.token,
-      timeoutMs: 15_000,
-    }),
-  };
 }

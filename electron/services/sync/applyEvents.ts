@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { AggregateWriter, PageAggregates } from './pageAggregates';
+import { isTestRecipient } from '../tracking/testRecipients';
 
 export interface AppliedPage {
   /** Events stored for the first time (a repeated page gives 0). */
@@ -64,6 +65,8 @@ export class EventApplier {
       if (!event.machine && event.recipient) result.confirmations.push(event.recipient);
       return;
     }
+    // A test mail's open, click or unsubscribe: never in the statistics, never an unsubscribe.
+    if (isTestRecipient(event.recipient)) return;
     const parsed = Date.parse(event.at);
     const at = Number.isFinite(parsed) ? parsed : 0;
     const changes = this.insert.run(

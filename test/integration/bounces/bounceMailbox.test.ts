@@ -1,10 +1,16 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../electron/contract';
 import { NOT_A_BOUNCE_FLAG } from '../../../electron/services/bounces/bounceMailbox';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fixtureSecret, fixtureSource, loadExpected } from '../../unit/bounces/fixtures';
-import { dovecotBinary, DOVECOT_MISSING, startDovecot, type RunningDovecot } from './dovecot';
+import {
+  dovecotBinary,
+  DOVECOT_MISSING,
+  imapClient,
+  startDovecot,
+  type RunningDovecot,
+} from './dovecot';
 import { eventsOf, jobState, seedSend } from './seed';
 
 if (!dovecotBinary) console.warn(DOVECOT_MISSING);
@@ -53,16 +59,7 @@ describe.skipIf(!dovecotBinary)('the bounce mailbox on a real IMAP server (Dovec
       await client.logout();
     }
   };
-  const connect = () =>
-    new ImapFlow({
-      host: dovecot.host,
-      port: dovecot.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-      disableAutoIdle: true,
-    });
+  const connect = () => imapClient(dovecot);
 
   const settings = () => ({
     host: dovecot.host,

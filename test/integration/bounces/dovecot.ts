@@ -1,3 +1,4 @@
+import { ImapFlow } from 'imapflow';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -144,5 +145,18 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+/** An IMAP session on the test Dovecot as the bounce mailbox's user (not yet connected). */
+export function imapClient(dovecot: RunningDovecot): ImapFlow {
+  return new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+    disableAutoIdle: true,
   });
 }

@@ -63,15 +63,11 @@ export interface SeededMailing {
   senderId: string;
 }
 
-/**
- * A mailing that passes the checklist: shop details, a verified sender, SMTP to the sink, a
- * selection of `count` customers, a test mail after the last change.
- */
-export async function seedMailing(
+/** Shop details, one verified sender (nieuws@bakkerij.nl) and SMTP to the sink; its id. */
+export async function setUpShop(
   t: TestApp,
-  options: { smtpPort: number; count: number; type?: 'newsletter' | 'voucher'; perSecond?: number },
-): Promise<SeededMailing> {
-  const { context } = t.app;
+  options: { smtpPort: number; perSecond?: number },
+): Promise<string> {
   const view = await t.call('settings.update', {
     shop: {
       name: 'Bakkerij Jansen',
@@ -89,7 +85,20 @@ export async function seedMailing(
     limits: { perSecond: options.perSecond ?? 500, perHour: 1_000_000, fairUseHours: 48 },
   });
   const senderId = view.senders[0]!.id;
-  context.settings.markSenderVerified(senderId, true);
+  t.app.context.settings.markSenderVerified(senderId, true);
+  return senderId;
+}
+
+/**
+ * A mailing that passes the checklist: shop details, a verified sender, SMTP to the sink, a
+ * selection of `count` customers, a test mail after the last change.
+ */
+export async function seedMailing(
+  t: TestApp,
+  options: { smtpPort: number; count: number; type?: 'newsletter' | 'voucher'; perSecond?: number },
+): Promise<SeededMailing> {
+  const { context } = t.app;
+  const senderId = await setUpShop(t, options);
   const mailing = await t.call('mailings.create', { type: options.type ?? 'newsletter' });
   await t.call('mailings.update', {
     id: mailing.id,
@@ -130,4 +139,14 @@ export async function until<T>(
       throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Starts the mailing's send with every manual check ticked and waits until it has finished. */
+export async function sendAndWait(t: TestApp, mailingId: string, idempotencyKey: string) {
+  const started = await t.call('send.start', { mailingId, confirmed: ALL_TICKED, idempotencyKey });
+  return until(
+    'the send to finish',
+    () => t.call('send.status', { sendId: started.sendId }),
+    (s) => s?.state === 'finished',
+  );
 }

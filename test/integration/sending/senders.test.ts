@@ -111,7 +111,10 @@ describe('sender set-up', () => {
     t = await startTestApp({ sending: { resolver: fakeResolver() } });
     const { mailingId } = await seedMailing(t, { smtpPort: sink.port, count: 2 });
     const key = await t.call('dkim.generate', { domain: 'bakkerij.nl' });
-    expect(key.recordName).toMatch(/^wp\d{8}\._domainkey\.bakkerij\.nl$/);
+    expect(key.recordName).toMatch(/^wp\d{8}[0-9a-f]{6}\._domainkey\.bakkerij\.nl$/);
+    expect(key.recordHost).toBe(`${key.selector}._domainkey`);
+    expect(key.recordChunks.join('')).toBe(key.recordValue);
+    expect(key.recordChunks.every((c) => c.length <= 255)).toBe(true);
     expect(key.recordValue).toMatch(/^v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,}$/);
     const result = await t.call('send.test', { mailingId, to: ['eigenaar@bakkerij.nl'] });
     expect(result.results).toMatchObject([{ ok: true, to: 'eigenaar@bakkerij.nl' }]);

@@ -17,7 +17,7 @@ import {
   TRACKER_USER,
   type RunningTracker,
 } from '../sync/trackerFixture';
-import { ALL_TICKED, fakeResolver, seedMailing, until } from './seed';
+import { fakeResolver, seedMailing, sendAndWait, until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
 
 let t: TestApp | undefined;
@@ -66,19 +66,6 @@ async function seedWithPhoto(app: TestApp, smtpPort: number) {
   return mailingId;
 }
 
-async function sendAndWait(app: TestApp, mailingId: string, key: string) {
-  const started = await app.call('send.start', {
-    mailingId,
-    confirmed: ALL_TICKED,
-    idempotencyKey: key,
-  });
-  return until(
-    'the send to finish',
-    () => app.call('send.status', { sendId: started.sendId }),
-    (s) => s?.state === 'finished',
-  );
-}
-
 /** The "Online versie" link of a received mail, and the mail's own HTML. */
 async function webVersionLink(raw: Buffer, trackerUrl: string) {
   const mail = await simpleParser(raw);
@@ -125,9 +112,10 @@ describe('the web version ("Online versie") of a sent mailing', () => {
     expect(status?.webVersion).toEqual({ state: 'online', detail: null });
     expect(sink.received).toHaveLength(2);
     const { link, html } = await webVersionLink(sink.received[0]!.raw, tracker.url);
-    // The mail itself stays personal, with its image inline (mailparser turns cid: into data:).
+    // The mail itself stays personal; its image comes from the tracker, as in the web version.
     expect(html).toContain('Hallo Klant');
-    expect(html).toContain('src="data:image/png;base64,');
+    expect(html).toContain(`src="${tracker.url}/a/`);
+    expect(html).not.toContain('src="data:image/png;base64,');
     await expectWebVersion(link, tracker.url);
     expect(await tracker.store.getWebVersion(tracker.accountId, mailingId)).not.toBeNull();
   });

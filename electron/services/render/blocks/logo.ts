@@ -20,6 +20,8 @@ export const logoBlock: BlockModule<'logo'> = {
           align: data.align,
           href: data.href ? ctx.href(data.href) : undefined,
           padding: '20px 24px',
+          // The colour travels with the image cell: a client darkening the page keeps the logo's.
+          'container-background-color': background,
         })} />`,
         { background },
       );

@@ -64,7 +64,7 @@ export const voucherBlock: BlockModule<'voucher'> = {
       });
       parts.push(
         mjText(
-          `${ctx.variable('waardebon_barcode', undefined, 'html')}<div style="font-family:Consolas,Menlo,monospace;font-size:14px;letter-spacing:2px;padding-top:6px;">${code}</div>`,
+          `${ctx.variable('waardebon_barcode', undefined, 'html')}<div style="font-family:Consolas,Menlo,monospace;font-size:14px;letter-spacing:2px;padding-top:6px;word-break:break-all;">${code}</div>`,
           { align: 'center', padding: '8px 20px' },
         ),
       );

@@ -47,13 +47,28 @@ export function DkimSection() {
           <Text size="sm" fw={500}>
             {t('dkim.name')}
           </Text>
-          <Code block>{key.recordName}</Code>
+          <Code block data-testid="dkim-host">
+            {key.recordHost}
+          </Code>
+          <Text size="xs" c="dimmed">
+            {t('dkim.nameHelp', { full: key.recordName })}
+          </Text>
           <Text size="sm" fw={500}>
             {t('dkim.value')}
           </Text>
           <Code block data-testid="dkim-record">
             {key.recordValue}
           </Code>
+          {key.recordChunks.length > 1 && (
+            <>
+              <Text size="xs" c="dimmed">
+                {t('dkim.valueLong', { count: key.recordChunks.length })}
+              </Text>
+              <Code block data-testid="dkim-record-chunks">
+                {key.recordChunks.map((chunk) => `"${chunk}"`).join(' ')}
+              </Code>
+            </>
+          )}
         </Stack>
       ) : (
         <Text size="sm">{t('dkim.noKey', { domain: chosen })}</Text>

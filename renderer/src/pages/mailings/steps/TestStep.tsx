@@ -128,6 +128,24 @@ export function TestStep({ mailingId }: StepProps) {
           {errorText(error, t)}
         </Alert>
       )}
+      {result && result.results.some((r) => r.ok) && (
+        <Alert
+          color={result.differences.length === 0 ? 'green' : 'yellow'}
+          data-testid="test-differences"
+        >
+          {result.differences.length === 0 ? (
+            t('test.differences.same')
+          ) : (
+            <Stack gap={4}>
+              {result.differences.map((key) => (
+                <Text key={key} size="sm">
+                  {t(key)}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Alert>
+      )}
       {result && (
         <Table data-testid="test-results">
           <Table.Tbody>
