@@ -11,7 +11,9 @@ type SendingChannels =
   | 'send.cancel'
   | 'send.status'
   | 'send.list'
-  | 'send.retryUncertain';
+  | 'send.retryUncertain'
+  | 'send.uncertain'
+  | 'send.markUncertainNotSent';
 
 export function createSendingHandlers(
   context: AppContext,
@@ -27,5 +29,7 @@ export function createSendingHandlers(
       'sendId' in input ? service.status(input.sendId) : service.statusForMailing(input.mailingId),
     'send.list': () => service.list(),
     'send.retryUncertain': ({ sendId }) => service.retryUncertain(sendId),
+    'send.uncertain': ({ sendId }) => service.uncertain(sendId),
+    'send.markUncertainNotSent': ({ sendId }) => service.markUncertainNotSent(sendId),
   };
 }

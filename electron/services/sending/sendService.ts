@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
-import type { SendStatusT } from '../../contract/sending';
+import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
 import type { ResolvedRecipients } from '../selections/recipients';
@@ -308,6 +308,23 @@ export class SendService {
         this.setMailingStatus(row.mailingId, 'sending');
       }
       this.manager.kick();
+    }
+    this.progress(sendId, true);
+    return this.status(sendId);
+  }
+
+  /** The addresses whose mail may or may not have arrived, for the shop to decide about. */
+  uncertain(sendId: string): UncertainRecipientT[] {
+    this.require(sendId);
+    return this.jobs.uncertainJobs(sendId).map(({ email, name, at }) => ({ email, name, at }));
+  }
+
+  /** "Niet verstuurd": those mails count as not sent and their credits go back. */
+  async markUncertainNotSent(sendId: string): Promise<SendStatusT> {
+    const row = this.require(sendId);
+    const now = this.context.clock.now();
+    if (this.jobs.markUncertainNotSent(sendId, now) > 0 && row.state === 'finished') {
+      await this.book.release(sendId, now);
     }
     this.progress(sendId, true);
     return this.status(sendId);

@@ -30,6 +30,8 @@ interface Pooled {
   state: 'opening' | 'idle' | 'busy' | 'quitting' | 'closed';
   sent: number;
   item?: Waiting;
+  /** The item's bytes were handed to the connection (its wire mark, if any, is on disk). */
+  transmitting: boolean;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -100,7 +102,7 @@ export class SmtpPool {
 
   private open(): void {
     const connection = new SMTPConnection(this.options.connection);
-    const pooled: Pooled = { connection, state: 'opening', sent: 0 };
+    const pooled: Pooled = { connection, state: 'opening', sent: 0, transmitting: false };
     this.pooled.add(pooled);
     connection.on('error', (error) => {
       // While a message is on the way its send callback gets this same error and decides.
@@ -115,7 +117,8 @@ export class SmtpPool {
       // A message on its way gets the connection's own error from its send callback, right
       // after this; should that never come, it must not wait forever.
       const item = pooled.item;
-      if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
+      if (item && !pooled.transmitting) this.handBack(pooled, item);
+      else if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
       this.dispatch();
     });
     connection.connect((error) => {
@@ -159,10 +162,43 @@ export class SmtpPool {
     this.dispatch();
   }
 
+  /**
+   * The seam for the queue's "on the wire" mark: the message goes to this connection, one at a
+   * time, and the connection waits for `onWire` before its first command. With PIPELINING,
+   * nodemailer's client writes MAIL FROM, RCPT TO and DATA in one segment, so this is the last
+   * moment before DATA that needs nothing of its internals.
+   */
   private sendOn(pooled: Pooled, item: Waiting): void {
     pooled.state = 'busy';
     pooled.item = item;
+    pooled.transmitting = false;
     clearTimeout(pooled.timer);
+    const marked = item.mail.onWire?.();
+    if (!marked) {
+      this.transmit(pooled, item);
+      return;
+    }
+    marked.then(
+      () => {
+        if (pooled.item === item && pooled.state === 'busy') this.transmit(pooled, item);
+      },
+      (error: unknown) => {
+        // The mark could not be made durable: this message must not go.
+        settle(item, error);
+        if (pooled.item === item) this.afterMessage(pooled);
+      },
+    );
+  }
+
+  /** A message whose connection ended before it was handed over waits for the next one. */
+  private handBack(pooled: Pooled, item: Waiting): void {
+    pooled.item = undefined;
+    if (this.closed) settle(item, poolClosed());
+    else this.waiting.unshift(item);
+  }
+
+  private transmit(pooled: Pooled, item: Waiting): void {
+    pooled.transmitting = true;
     const { mail } = item;
     const message = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
     pooled.connection.send({ from: mail.envelopeFrom, to: [mail.to] }, message, (error) => {

@@ -1,44 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/app';
-import { ManualClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
-import { aesSecretCipher } from '../../../electron/services/core/secrets';
-import { PROJECT_ROOT } from '../../../electron/paths';
 import { DEFAULT_WINDOW, FLUSH_RESULTS } from '../../../electron/services/sending/sendManager';
 import { tempDir } from '../../helpers/tempDir';
-import type { TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
-import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
+import { until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
+import { childAppOptions, exited, prepareScheduledSend, startChild } from './queueProcess';
 
 const COUNT = 400;
-const CHILD = join(PROJECT_ROOT, 'test/integration/sending/queueChild.ts');
-
-function startChild(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, WINKELPOST_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`queue process exited (${code}): ${errors}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
 
 describe('the sending process killed with SIGKILL in the middle of a send', () => {
   let sink: SmtpSink | undefined;
@@ -55,42 +27,14 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
   it('never gives an address two different Message-IDs; uncertain ≤ in flight; retry reuses the ids', async () => {
     sink = await startSmtpSink();
     tracker = await startTracker({ credits: 5000 });
-    const cipher = aesSecretCipher(Buffer.alloc(32, 1));
-    const clock = new ManualClock(Date.now() - 60 * 60 * 1000);
-    const options = {
-      dataDir: dir.path,
-      logger: silentLogger,
-      cipher,
-      sending: { resolver: fakeResolver() },
-    };
-
-    // Prepared by an app that schedules the send a minute ahead of its own (earlier) clock, then closes.
-    const setupApp = await createApp({ ...options, clock });
-    const t = {
-      app: setupApp,
-      clock,
-      dataDir: dir.path,
-      call: async (channel: string, input: unknown) => {
-        const envelope = await setupApp.handlers[channel as 'send.start'](input);
-        if (!envelope.ok) throw new Error(envelope.error.message);
-        return envelope.value;
-      },
-      close: () => setupApp.close(),
-    } as unknown as TestApp;
-    await linkTracker(t, tracker);
-    const { mailingId } = await seedMailing(t, {
+    const options = childAppOptions(dir.path);
+    const started = await prepareScheduledSend(dir.path, {
       smtpPort: sink.port,
+      tracker,
       count: COUNT,
       perSecond: 60,
     });
-    const started = await t.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-crash',
-      at: clock.now() + 5 * 60_000,
-    });
     expect(started.state).toBe('scheduled');
-    await setupApp.close();
 
     // The queue process starts it (it was due while "closed"), and is killed half-way.
     child = await startChild(dir.path);
