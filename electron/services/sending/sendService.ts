@@ -55,8 +55,6 @@ export interface SendServiceOptions {
   >;
 }
 
-/** A scheduled moment at most this far in the past still counts as "now". */
-const NOW_GRACE_MS = 60_000;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -185,7 +183,8 @@ export class SendService {
 
     const now = context.clock.now();
     const scheduledAt =
-      request.at !== undefined && request.at > now + NOW_GRACE_MS ? request.at : null;
+      // Any moment ahead, however close, is kept as a schedule; one already past means now.
+      request.at !== undefined && request.at > now ? request.at : null;
     if (resolved.recipients.length === 0) {
       throw new DomainError(
         ERROR_CODES.conflict,

@@ -16,6 +16,8 @@ export interface SinkReply {
 }
 
 export interface SinkBehaviour {
+  /** Called when a client connects. */
+  onConnect?: () => void;
   /** Called for each MAIL FROM with the message's number in its session (1, 2, …). */
   onMailFrom?: (transaction: number) => SinkReply | undefined;
   /** Called for each RCPT TO; a reply rejects that recipient. */
@@ -80,6 +82,10 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
         return;
       }
       callback(null, { user: auth.username });
+    },
+    onConnect(_session, callback) {
+      sink.behaviour.onConnect?.();
+      callback();
     },
     onMailFrom(_address, session, callback) {
       const reply = sink.behaviour.onMailFrom?.(session.transaction);
