@@ -1,4 +1,5 @@
 import { createApp } from '../app';
+import { lockDataDir } from './dataDirLock';
 import { defaultDataDir, RENDERER_DIST } from '../paths';
 import { PREVIEW_PREFIX, previewRoute } from './previewRoute';
 import { startServer } from './server';
@@ -6,6 +7,14 @@ import { startServer } from './server';
 /** `npm run start:browser`: the whole app in a browser tab, on loopback only. */
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
+  const lock = lockDataDir(dataDir);
+  if (!lock) {
+    // Before createApp: a second instance must not touch the running one's queue.
+    console.error(
+      `Winkelpost draait al met deze gegevensmap (${dataDir}); gebruik dat venster of sluit het eerst.`,
+    );
+    process.exit(1);
+  }
   const app = await createApp({
     dataDir,
     mode: 'browser',
@@ -24,6 +33,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close();
     await app.close();
+    lock.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,52 +1,48 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/app';
 import { DEFAULT_WINDOW, FLUSH_RESULTS } from '../../../electron/services/sending/sendManager';
-import { tempDir } from '../../helpers/tempDir';
-import { startTracker, type RunningTracker } from '../sync/trackerFixture';
+import { startTracker } from '../sync/trackerFixture';
 import { until } from './seed';
-import { startSmtpSink, type SmtpSink } from './smtpSink';
-import { childAppOptions, exited, prepareScheduledSend, startChild } from './queueProcess';
+import { startSmtpSink } from './smtpSink';
+import {
+  childAppOptions,
+  crashRig,
+  exited,
+  prepareScheduledSend,
+  startChild,
+} from './queueProcess';
 
 const COUNT = 400;
 
 describe('the sending process killed with SIGKILL in the middle of a send', () => {
-  let sink: SmtpSink | undefined;
-  let tracker: RunningTracker | undefined;
-  let child: ChildProcess | undefined;
-  const dir = tempDir();
-  afterEach(async () => {
-    child?.kill('SIGKILL');
-    await sink?.close();
-    await tracker?.close();
-    dir.remove();
-  });
+  const rig = crashRig();
+  afterEach(() => rig.cleanUp());
 
   it('never gives an address two different Message-IDs; uncertain ≤ in flight; retry reuses the ids', async () => {
-    sink = await startSmtpSink();
-    tracker = await startTracker({ credits: 5000 });
-    const options = childAppOptions(dir.path);
-    const started = await prepareScheduledSend(dir.path, {
-      smtpPort: sink.port,
-      tracker,
+    rig.sink = await startSmtpSink();
+    rig.tracker = await startTracker({ credits: 5000 });
+    const options = childAppOptions(rig.dir.path);
+    const started = await prepareScheduledSend(rig.dir.path, {
+      smtpPort: rig.sink.port,
+      tracker: rig.tracker,
       count: COUNT,
       perSecond: 60,
     });
     expect(started.state).toBe('scheduled');
 
     // The queue process starts it (it was due while "closed"), and is killed half-way.
-    child = await startChild(dir.path);
+    rig.child = await startChild(rig.dir.path);
     await until(
       'mails arriving',
-      () => sink!.received.length,
+      () => rig.sink!.received.length,
       (n) => n >= 80,
       60_000,
     );
-    child.kill('SIGKILL');
-    await exited(child);
-    const db = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+    rig.child.kill('SIGKILL');
+    await exited(rig.child);
+    const db = new Database(join(rig.dir.path, 'winkelpost.sqlite'), { readonly: true });
     const inFlight = (
       db.prepare(`select count(*) as n from send_jobs where state = 'sending'`).get() as {
         n: number;
@@ -57,13 +53,13 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
     };
     db.close();
     expect(startedLate.at).not.toBeNull();
-    const receivedAtKill = sink.received.length;
+    const receivedAtKill = rig.sink.received.length;
     expect(receivedAtKill).toBeLessThan(COUNT);
 
     // Restarted: what was in flight is uncertain, the rest goes out.
-    child = await startChild(dir.path);
+    rig.child = await startChild(rig.dir.path);
     const readState = () => {
-      const ro = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+      const ro = new Database(join(rig.dir.path, 'winkelpost.sqlite'), { readonly: true });
       try {
         return ro
           .prepare(
@@ -81,9 +77,9 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
       (s) => s.state === 'finished',
       90_000,
     );
-    child.kill('SIGTERM');
-    await exited(child);
-    child = undefined;
+    rig.child.kill('SIGTERM');
+    await exited(rig.child);
+    rig.child = undefined;
     expect(afterRestart.uncertain).toBeLessThanOrEqual(inFlight);
     // In flight = handed to the server (at most the window) or delivered but not yet written down.
     expect(afterRestart.uncertain).toBeLessThanOrEqual(DEFAULT_WINDOW + FLUSH_RESULTS);
@@ -91,7 +87,7 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
 
     const idsPerAddress = () => {
       const map = new Map<string, Set<string>>();
-      for (const mail of sink!.received) {
+      for (const mail of rig.sink!.received) {
         for (const to of mail.to) map.set(to, (map.get(to) ?? new Set()).add(mail.messageId ?? ''));
       }
       return map;

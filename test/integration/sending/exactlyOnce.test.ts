@@ -1,13 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/app';
 import { DEFAULT_MAX_CONNECTIONS } from '../../../electron/services/sending/transport';
-import { tempDir } from '../../helpers/tempDir';
-import { startTracker, type RunningTracker } from '../sync/trackerFixture';
+import { startTracker } from '../sync/trackerFixture';
 import { until } from './seed';
-import { startSmtpSink, type SinkBehaviour, type SmtpSink } from './smtpSink';
+import { startSmtpSink, type SinkBehaviour } from './smtpSink';
 import {
   childAppOptions,
+  crashRig,
   exited,
   prepareScheduledSend,
   readDatabase,
@@ -26,21 +25,13 @@ interface JobRow {
 }
 
 describe('the sending process killed at each point of a send to a slow server', () => {
-  let sink: SmtpSink | undefined;
-  let tracker: RunningTracker | undefined;
-  let child: ChildProcess | undefined;
-  const dir = tempDir();
-  afterEach(async () => {
-    child?.kill('SIGKILL');
-    await sink?.close();
-    await tracker?.close();
-    dir.remove();
-  });
+  const rig = crashRig();
+  afterEach(() => rig.cleanUp());
 
   /** Jobs a restart will call uncertain: claimed and marked as on their way. */
   const onTheWire = () =>
     readDatabase(
-      dir.path,
+      rig.dir.path,
       (db) =>
         (
           db
@@ -52,7 +43,7 @@ describe('the sending process killed at each point of a send to a slow server', 
     );
   const claimedAhead = () =>
     readDatabase(
-      dir.path,
+      rig.dir.path,
       (db) =>
         (
           db
@@ -65,8 +56,8 @@ describe('the sending process killed at each point of a send to a slow server', 
 
   /** Starts the queue process, arms the kill, and waits until it was killed there. */
   async function killAt(point: string, arm: (kill: () => void) => void): Promise<number> {
-    const running = await startChild(dir.path);
-    child = running;
+    const running = await startChild(rig.dir.path);
+    rig.child = running;
     const killed = new Promise<void>((resolve) =>
       arm(() => {
         running.kill('SIGKILL');
@@ -78,7 +69,7 @@ describe('the sending process killed at each point of a send to a slow server', 
     });
     await Promise.race([killed, endedFirst]);
     await exited(running);
-    sink!.behaviour = SLOW;
+    rig.sink!.behaviour = SLOW;
     return onTheWire();
   }
 
@@ -90,11 +81,11 @@ describe('the sending process killed at each point of a send to a slow server', 
   };
 
   it('leaves at most one uncertain mail per connection; everyone else gets it exactly once; credits = accepted', async () => {
-    sink = await startSmtpSink(SLOW);
-    tracker = await startTracker({ credits: 5000 });
-    const { sendId } = await prepareScheduledSend(dir.path, {
-      smtpPort: sink.port,
-      tracker,
+    rig.sink = await startSmtpSink(SLOW);
+    rig.tracker = await startTracker({ credits: 5000 });
+    const { sendId } = await prepareScheduledSend(rig.dir.path, {
+      smtpPort: rig.sink.port,
+      tracker: rig.tracker,
       count: COUNT,
       perSecond: PER_SECOND,
     });
@@ -102,7 +93,7 @@ describe('the sending process killed at each point of a send to a slow server', 
     const marked: Record<string, number> = {};
     // Rendered and waiting for a connection: the first connection of the run arrives.
     marked.waitingForConnection = await killAt('waiting for a connection', (kill) => {
-      sink!.behaviour = { ...SLOW, onConnect: kill };
+      rig.sink!.behaviour = { ...SLOW, onConnect: kill };
     });
     // Claims run ahead of the slow connections (the window is larger than what they carry).
     marked.whileClaiming = await killAt('while claims run ahead', (kill) => {
@@ -113,13 +104,12 @@ describe('the sending process killed at each point of a send to a slow server', 
     });
     // The server has the whole message and has not answered yet.
     marked.midData = await killAt('mid-DATA', (kill) => {
-      sink!.behaviour = { ...SLOW, onMessage: atCall(5, kill) };
+      rig.sink!.behaviour = { ...SLOW, onMessage: atCall(5, kill) };
     });
     // The server answered 250; the queue has not written the outcome down yet.
     marked.afterReply = await killAt('between the reply and its bookkeeping', (kill) => {
-      sink!.behaviour = { ...SLOW, afterReply: atCall(7, kill) };
+      rig.sink!.behaviour = { ...SLOW, afterReply: atCall(7, kill) };
     });
-    console.info('marked on the wire at each kill', marked);
     for (const [point, n] of Object.entries(marked)) {
       expect(n, `marked on the wire when killed ${point}`).toBeLessThanOrEqual(
         DEFAULT_MAX_CONNECTIONS,
@@ -129,23 +119,23 @@ describe('the sending process killed at each point of a send to a slow server', 
     expect(marked.midData).toBeGreaterThan(0);
 
     // Restarted once more: the send finishes by itself.
-    child = await startChild(dir.path);
+    rig.child = await startChild(rig.dir.path);
     const readSend = () =>
       readDatabase(
-        dir.path,
+        rig.dir.path,
         (db) => db.prepare('select state from sends where id = ?').get(sendId) as { state: string },
       );
     await until('the send to finish', readSend, (s) => s.state === 'finished', 120_000);
-    child.kill('SIGTERM');
-    await exited(child);
-    child = undefined;
+    rig.child.kill('SIGTERM');
+    await exited(rig.child);
+    rig.child = undefined;
 
     const jobs = readDatabase(
-      dir.path,
+      rig.dir.path,
       (db) => db.prepare('select email, state, message_id from send_jobs').all() as JobRow[],
     );
     const mailsTo = new Map<string, string[]>();
-    for (const mail of sink.received) {
+    for (const mail of rig.sink.received) {
       for (const to of mail.to) mailsTo.set(to, [...(mailsTo.get(to) ?? []), mail.messageId ?? '']);
     }
     const uncertain = jobs.filter((j) => j.state === 'uncertain');
@@ -156,12 +146,12 @@ describe('the sending process killed at each point of a send to a slow server', 
     for (const job of uncertain) expect((mailsTo.get(job.email) ?? []).length).toBeLessThan(2);
 
     // Uncertain mails are not charged: their credits stay reserved until the shop decides.
-    const beforeDecision = await tracker.store.getBalance(tracker.accountId);
+    const beforeDecision = await rig.tracker.store.getBalance(rig.tracker.accountId);
     expect(beforeDecision).toEqual({
       balance: 5000 - COUNT,
       reserved: uncertain.length,
     });
-    const app = await createApp(childAppOptions(dir.path));
+    const app = await createApp(childAppOptions(rig.dir.path));
     try {
       const listed = await app.handlers['send.uncertain']({ sendId });
       const addresses = listed.ok ? (listed.value as { email: string }[]).map((u) => u.email) : [];
@@ -172,7 +162,7 @@ describe('the sending process killed at each point of a send to a slow server', 
       await app.close();
     }
     // "Niet verstuurd": only the accepted mails were charged.
-    expect(await tracker.store.getBalance(tracker.accountId)).toEqual({
+    expect(await rig.tracker.store.getBalance(rig.tracker.accountId)).toEqual({
       balance: 5000 - sent.length,
       reserved: 0,
     });

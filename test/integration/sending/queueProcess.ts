@@ -6,9 +6,11 @@ import { ManualClock } from '../../../electron/services/core/clock';
 import { silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { PROJECT_ROOT } from '../../../electron/paths';
+import { tempDir } from '../../helpers/tempDir';
 import type { TestApp } from '../../helpers/testApp';
 import type { RunningTracker } from '../sync/trackerFixture';
 import { ALL_TICKED, fakeResolver, linkTracker, seedMailing } from './seed';
+import type { SmtpSink } from './smtpSink';
 
 const CHILD = join(PROJECT_ROOT, 'test/integration/sending/queueChild.ts');
 
@@ -91,4 +93,26 @@ export async function prepareScheduledSend(
   } finally {
     await app.close();
   }
+}
+
+/** What a crash test runs against; `cleanUp()` (in afterEach) kills and closes what is left. */
+export interface CrashRig {
+  sink?: SmtpSink;
+  tracker?: RunningTracker;
+  child?: ChildProcess;
+  dir: { path: string; remove(): void };
+  cleanUp(): Promise<void>;
+}
+
+export function crashRig(): CrashRig {
+  const rig: CrashRig = {
+    dir: tempDir(),
+    async cleanUp() {
+      rig.child?.kill('SIGKILL');
+      await rig.sink?.close();
+      await rig.tracker?.close();
+      rig.dir.remove();
+    },
+  };
+  return rig;
 }
