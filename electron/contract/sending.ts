@@ -121,7 +121,11 @@ export const sendingChannels = {
   'send.test': channel(TestSendInput, TestSendResult),
   'send.start': channel(StartInput, StartResult),
   'send.pause': channel(BySend, SendStatus),
-  'send.resume': channel(BySend, SendStatus),
+  /** A send paused by a restore goes on only with `acknowledgeRestore` (the shop checked it). */
+  'send.resume': channel(
+    z.object({ sendId: Id, acknowledgeRestore: z.boolean().optional() }).strict(),
+    SendStatus,
+  ),
   'send.cancel': channel(BySend, SendStatus),
   /** The latest send of a mailing (mailingId) or one send (sendId); null when there is none. */
   'send.status': channel(

@@ -23,7 +23,8 @@ export function createSendingHandlers(
     'send.test': (input) => sendTestMails(context, input),
     'send.start': (input) => service.startSend(input),
     'send.pause': ({ sendId }) => service.pause(sendId),
-    'send.resume': ({ sendId }) => service.resume(sendId),
+    'send.resume': ({ sendId, acknowledgeRestore }) =>
+      service.resume(sendId, acknowledgeRestore === true),
     'send.cancel': ({ sendId }) => service.cancel(sendId),
     'send.status': (input) =>
       'sendId' in input ? service.status(input.sendId) : service.statusForMailing(input.mailingId),

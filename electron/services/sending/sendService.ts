@@ -5,6 +5,7 @@ import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
+import { RESTORED_PAUSE_REASON } from '../desktop/restoredSends';
 import type { ResolvedRecipients } from '../selections/recipients';
 import { CreditBook } from './creditBook';
 import { trackerCredits, type CreditsPort } from './credits';
@@ -261,8 +262,19 @@ export class SendService {
     return this.status(sendId);
   }
 
-  resume(sendId: string): SendStatusT {
+  resume(sendId: string, acknowledgeRestore = false): SendStatusT {
     const row = this.require(sendId);
+    if (
+      row.state === 'paused' &&
+      row.pauseReason === RESTORED_PAUSE_REASON &&
+      !acknowledgeRestore
+    ) {
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        'This send came back with a restored backup; confirm before it goes on',
+        'sending:errors.restoreNotAcknowledged',
+      );
+    }
     if (row.state === 'paused') {
       const now = this.context.clock.now();
       const stillScheduled =
