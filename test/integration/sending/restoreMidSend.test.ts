@@ -4,26 +4,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupIfDue } from '../../../db/backups';
 import { ManualClock } from '../../../electron/services/core/clock';
 import { scheduleRestore } from '../../../electron/services/desktop/backupRestore';
-import { tempDir } from '../../helpers/tempDir';
 import { openTestApp, type TestApp } from '../../helpers/testApp';
-import { startTracker, type RunningTracker } from '../sync/trackerFixture';
+import { startTracker } from '../sync/trackerFixture';
 import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
-import { startSmtpSink, type SmtpSink } from './smtpSink';
+import { crashRig } from './queueProcess';
+import { startSmtpSink } from './smtpSink';
 
 const COUNT = 200;
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('restoring a backup taken in the middle of a send', () => {
-  const dir = tempDir();
+  const rig = crashRig();
+  const dir = rig.dir;
   const clock = new ManualClock(Date.now());
   let t: TestApp | undefined;
-  let sink: SmtpSink | undefined;
-  let tracker: RunningTracker | undefined;
   afterEach(async () => {
     await t?.close();
-    await sink?.close();
-    await tracker?.close();
-    dir.remove();
+    await rig.cleanUp();
   });
 
   const open = async () =>
@@ -31,8 +28,8 @@ describe('restoring a backup taken in the middle of a send', () => {
 
   it('sends nobody a second time: the send comes back paused, with the outcomes of the replaced database', async () => {
     // A slow server, so the backup catches the send half-way.
-    sink = await startSmtpSink({ replyDelayMs: 20 });
-    tracker = await startTracker({ credits: 5000 });
+    const sink = (rig.sink = await startSmtpSink({ replyDelayMs: 20 }));
+    const tracker = (rig.tracker = await startTracker({ credits: 5000 }));
     const app = await open();
     await linkTracker(app, tracker);
     const { mailingId } = await seedMailing(app, { smtpPort: sink.port, count: COUNT });
@@ -43,7 +40,7 @@ describe('restoring a backup taken in the middle of a send', () => {
     });
     await until(
       'mails arriving',
-      () => sink!.received.length,
+      () => sink.received.length,
       (n) => n >= 40,
     );
     // The next day's backup, taken while the send runs (the first day's exists since the start).
