@@ -80,8 +80,8 @@ export const sendJobs = sqliteTable(
     lastError: text('last_error'),
     sentAt: integer('sent_at'),
     /**
-     * Set (and on disk) just before the message is handed to an SMTP connection; cleared by the
-     * next claim. After a crash only a 'sending' job with this mark becomes 'uncertain'; one
+     * Set when the message is handed to an SMTP connection, and on disk before its data is
+     * finished (the final dot); cleared by the next claim. After a crash only a 'sending' job with this mark becomes 'uncertain'; one
      * without it never left the app and goes back to 'queued'.
      */
     wireAt: integer('wire_at'),

@@ -229,7 +229,7 @@ export class JobStore {
   /**
    * Writes the outcomes of finished jobs and claims the next ones in one transaction, without
    * waiting for the disk: a claim lost in a power cut only leaves its jobs 'queued', and a claimed
-   * job is not sent before its wire mark (markOnWire) is on disk, which syncs this write as well.
+   * job's message is not finished before its wire mark is on disk, which syncs this write too.
    */
   recordAndClaim(
     results: readonly JobResult[],
@@ -247,7 +247,7 @@ export class JobStore {
 
   /**
    * One group commit: the outcomes known so far and the wire marks of the jobs about to be handed
-   * to a connection. Their messages may leave once `onDisk` resolves. Writing the outcomes in the
+   * to a connection. Their messages may be finished once `onDisk` resolves. Writing the outcomes in the
    * same commit keeps the marked jobs without an outcome on disk to the messages on their way.
    */
   recordAndMarkOnWire(

@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import DKIM from 'nodemailer/lib/dkim';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { OutgoingMail } from './messenger';
@@ -30,8 +31,6 @@ interface Pooled {
   state: 'opening' | 'idle' | 'busy' | 'quitting' | 'closed';
   sent: number;
   item?: Waiting;
-  /** The item's bytes were handed to the connection (its wire mark, if any, is on disk). */
-  transmitting: boolean;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -102,7 +101,7 @@ export class SmtpPool {
 
   private open(): void {
     const connection = new SMTPConnection(this.options.connection);
-    const pooled: Pooled = { connection, state: 'opening', sent: 0, transmitting: false };
+    const pooled: Pooled = { connection, state: 'opening', sent: 0 };
     this.pooled.add(pooled);
     connection.on('error', (error) => {
       // While a message is on the way its send callback gets this same error and decides.
@@ -117,8 +116,7 @@ export class SmtpPool {
       // A message on its way gets the connection's own error from its send callback, right
       // after this; should that never come, it must not wait forever.
       const item = pooled.item;
-      if (item && !pooled.transmitting) this.handBack(pooled, item);
-      else if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
+      if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
       this.dispatch();
     });
     connection.connect((error) => {
@@ -163,44 +161,19 @@ export class SmtpPool {
   }
 
   /**
-   * The seam for the queue's "on the wire" mark: the message goes to this connection, one at a
-   * time, and the connection waits for `onWire` before its first command. With PIPELINING,
-   * nodemailer's client writes MAIL FROM, RCPT TO and DATA in one segment, so this is the last
-   * moment before DATA that needs nothing of its internals.
+   * The seam for the queue's "on the wire" mark (`onWire`): the message has its connection (one
+   * at a time) and goes out at once, but the end of its data, the dot after which the server may
+   * deliver it, waits until the mark is on disk. Until then a crash or a failed mark leaves the
+   * server an unfinished message, which it discards. The envelope and the body's transfer
+   * overlap the mark's disk sync instead of waiting for it.
    */
   private sendOn(pooled: Pooled, item: Waiting): void {
     pooled.state = 'busy';
     pooled.item = item;
-    pooled.transmitting = false;
     clearTimeout(pooled.timer);
-    const marked = item.mail.onWire?.();
-    if (!marked) {
-      this.transmit(pooled, item);
-      return;
-    }
-    marked.then(
-      () => {
-        if (pooled.item === item && pooled.state === 'busy') this.transmit(pooled, item);
-      },
-      (error: unknown) => {
-        // The mark could not be made durable: this message must not go.
-        settle(item, error);
-        if (pooled.item === item) this.afterMessage(pooled);
-      },
-    );
-  }
-
-  /** A message whose connection ended before it was handed over waits for the next one. */
-  private handBack(pooled: Pooled, item: Waiting): void {
-    pooled.item = undefined;
-    if (this.closed) settle(item, poolClosed());
-    else this.waiting.unshift(item);
-  }
-
-  private transmit(pooled: Pooled, item: Waiting): void {
-    pooled.transmitting = true;
     const { mail } = item;
-    const message = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
+    const signed = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
+    const message = mail.onWire ? endAfter(signed, mail.onWire()) : signed;
     pooled.connection.send({ from: mail.envelopeFrom, to: [mail.to] }, message, (error) => {
       if (!error) {
         settle(item);
@@ -262,6 +235,32 @@ export class SmtpPool {
     clearTimeout(pooled.timer);
     this.pooled.delete(pooled);
   }
+}
+
+/**
+ * The message as a stream that ends (and so lets the client write the final dot) only once
+ * `ready` resolves; if it rejects, the stream fails and the message is abandoned unfinished.
+ */
+function endAfter(message: Buffer | Readable, ready: Promise<void>): Readable {
+  const gate = new PassThrough();
+  // A message refused at its envelope never ends; its mark's outcome is of no interest then.
+  ready.catch(() => undefined);
+  // nodemailer listens while the message is on its way; this one covers the time after.
+  gate.on('error', () => undefined);
+  const finish = () =>
+    ready.then(
+      () => !gate.destroyed && gate.end(),
+      (error: unknown) => gate.destroy(error as Error),
+    );
+  if (Buffer.isBuffer(message)) {
+    gate.write(message);
+    void finish();
+  } else {
+    message.once('error', (error) => gate.destroy(error));
+    message.once('end', () => void finish());
+    message.pipe(gate, { end: false });
+  }
+  return gate;
 }
 
 function settle(item: Waiting, error?: unknown): void {

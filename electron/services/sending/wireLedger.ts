@@ -9,8 +9,9 @@ interface PendingMark {
 /**
  * One send's outcomes and "on the wire" marks, written by group commit (DESIGN.md, Sending).
  *
- * A job's message is handed to an SMTP connection only after its mark is on disk, so after a
- * crash a job without a mark is known never to have left the app and goes back to 'queued'.
+ * A job's message is finished on its SMTP connection (the final dot, after which the server may
+ * deliver it) only once its mark is on disk (SmtpPool), so after a crash a job without a mark
+ * was never delivered and goes back to 'queued'.
  * Marks asked for while a commit's disk sync runs (off the main thread) wait and share the next
  * commit: one sync for all connections that became free meanwhile. Each commit also writes every
  * outcome known so far, so the jobs marked on disk without an outcome are never more than the
