@@ -23,16 +23,10 @@ export function deferredDiskSync(sqlite: Database.Database): DurableWrite {
   const usesWal = () =>
     !sqlite.memory && String(sqlite.pragma('journal_mode', { simple: true })) === 'wal';
   const wal = usesWal();
+  const lightly = cacheOnlyWrite(sqlite);
   return (write) => {
     if (!wal) return { result: write(), onDisk: Promise.resolve() };
-    const previous = sqlite.pragma('synchronous', { simple: true }) as number;
-    sqlite.pragma('synchronous = NORMAL');
-    let result;
-    try {
-      result = write();
-    } finally {
-      sqlite.pragma(`synchronous = ${previous}`);
-    }
+    const result = lightly(write);
     return { result, onDisk: syncWal(walPath, sqlite) };
   };
 }
@@ -54,4 +48,20 @@ async function syncWal(walPath: string, sqlite: Database.Database): Promise<void
     const [result] = sqlite.pragma('wal_checkpoint(FULL)') as { busy: number }[];
     if (!result || result.busy !== 0) throw new Error('the claim could not be written to disk');
   }
+}
+
+/**
+ * A commit with `synchronous=NORMAL` and no sync of its own: safe against the app crashing, and
+ * on disk with the next synced commit. For writes whose loss in a power cut is harmless.
+ */
+export function cacheOnlyWrite(sqlite: Database.Database): <T>(write: () => T) => T {
+  return (write) => {
+    const previous = sqlite.pragma('synchronous', { simple: true }) as number;
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      sqlite.pragma(`synchronous = ${previous}`);
+    }
+  };
 }

@@ -79,6 +79,12 @@ export const sendJobs = sqliteTable(
     nextAt: integer('next_at'),
     lastError: text('last_error'),
     sentAt: integer('sent_at'),
+    /**
+     * Set when the message is handed to an SMTP connection, and on disk before its data is
+     * finished (the final dot); cleared by the next claim. After a crash only a 'sending' job with this mark becomes 'uncertain'; one
+     * without it never left the app and goes back to 'queued'.
+     */
+    wireAt: integer('wire_at'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

@@ -109,12 +109,25 @@ export const StartResult = z.object({
 
 const BySend = z.object({ sendId: Id }).strict();
 
+/** A mail that was on its way when the app stopped: maybe delivered, maybe not. */
+export const UncertainRecipient = z.object({
+  email: z.string(),
+  name: z.string(),
+  /** When it was handed to the mail server. */
+  at: Timestamp.nullable(),
+});
+export type UncertainRecipientT = z.infer<typeof UncertainRecipient>;
+
 export const sendingChannels = {
   /** To up to five own addresses; costs no credits and needs no tracker account. */
   'send.test': channel(TestSendInput, TestSendResult),
   'send.start': channel(StartInput, StartResult),
   'send.pause': channel(BySend, SendStatus),
-  'send.resume': channel(BySend, SendStatus),
+  /** A send paused by a restore goes on only with `acknowledgeRestore` (the shop checked it). */
+  'send.resume': channel(
+    z.object({ sendId: Id, acknowledgeRestore: z.boolean().optional() }).strict(),
+    SendStatus,
+  ),
   'send.cancel': channel(BySend, SendStatus),
   /** The latest send of a mailing (mailingId) or one send (sendId); null when there is none. */
   'send.status': channel(
@@ -125,4 +138,8 @@ export const sendingChannels = {
   'send.list': channel(Empty, z.array(SendStatus)),
   /** "Opnieuw proberen": the uncertain jobs go out again with their own Message-IDs. */
   'send.retryUncertain': channel(BySend, SendStatus),
+  /** The uncertain addresses of a send, for the shop to decide about. */
+  'send.uncertain': channel(BySend, z.array(UncertainRecipient)),
+  /** "Niet verstuurd": the shop decides the uncertain mails did not arrive; not charged. */
+  'send.markUncertainNotSent': channel(BySend, SendStatus),
 };

@@ -1,4 +1,5 @@
 import { createApp } from '../app';
+import { lockDataDir } from './dataDirLock';
 import { defaultDataDir, RENDERER_DIST } from '../paths';
 import { PREVIEW_PREFIX, previewRoute } from './previewRoute';
 import { startServer } from './server';
@@ -8,6 +9,14 @@ async function main(): Promise<void> {
   // Everything this process creates (database, backups, outbox, token) is for this OS user only.
   process.umask(0o077);
   const dataDir = defaultDataDir();
+  const lock = lockDataDir(dataDir);
+  if (!lock) {
+    // Before createApp: a second instance must not touch the running one's queue.
+    console.error(
+      `Winkelpost draait al met deze gegevensmap (${dataDir}); gebruik dat venster of sluit het eerst.`,
+    );
+    process.exit(1);
+  }
   const app = await createApp({
     dataDir,
     mode: 'browser',
@@ -27,6 +36,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await server.close();
     await app.close();
+    lock.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,6 +1,7 @@
 import { DEFAULT_WINDOW } from '../../electron/services/sending/sendManager';
 import type { AppProcessConfig, BaselineFigures, QueueFigures } from './send/appProcess';
 import type { PeersCount, PeersReady } from './send/peers';
+import { uncertainAfterKill } from './send/killCount';
 import { exited, nextMessage, startProcess, type Runner } from './send/processes';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
@@ -25,6 +26,7 @@ export default async function sendBench(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   for (const runner of RUNNERS) results[runner] = await runOnce(runner);
   return {
+    slowServerKill: await uncertainAfterKill(),
     recipients: RECIPIENTS,
     warmUp: WARM_UP,
     connections: CONNECTIONS,

@@ -15,6 +15,7 @@ import { DomainError, ERROR_CODES } from '../../contract';
 import type { z } from 'zod';
 import type { BackupEntry } from '../../contract/desktop';
 import type { Logger } from '../core/logger';
+import { carryOverSendOutcomes, pauseRestoredSends } from './restoredSends';
 
 export const DATABASE_FILE = 'winkelpost.sqlite';
 export const PENDING_FILE = 'restore-pending.json';
@@ -195,7 +196,15 @@ export function openWithPendingRestore<T extends { sqlite: Database.Database }>(
     } catch (error) {
       logger.warn('could not carry newer unsubscribes over after the restore', error);
     }
+    try {
+      const jobs = carryOverSendOutcomes(database.sqlite, restore.safetyCopy);
+      logger.info(`kept ${jobs} newer mail outcomes after the restore`);
+    } catch (error) {
+      logger.warn('could not carry newer mail outcomes over after the restore', error);
+    }
   }
+  // Also without a usable safety copy (the recovery of a damaged database): nothing resends.
+  if (restore) pauseRestoredSends(database.sqlite);
   return database;
 }
 

@@ -20,12 +20,15 @@ export class CreditBook {
     private readonly onBalance: (balance: CreditBalance) => void = () => {},
   ) {}
 
-  /** What this send has used so far: sent mails, and uncertain ones (they may have been delivered). */
+  /**
+   * What this send has used so far: the mails the server accepted. An uncertain one is charged
+   * only when the shop retries it and the server accepts it; until the shop decides, its credits
+   * stay reserved (release waits), and "niet verstuurd" hands them back.
+   */
   billable(sendId: string): number {
     const row = this.sends.get(sendId);
     if (!row) return 0;
-    const counts = this.jobs.counts(sendId);
-    const mails = counts.sent + counts.uncertain;
+    const mails = this.jobs.counts(sendId).sent;
     return Math.min(row.creditsReserved, mails * row.creditsPerMail);
   }
 
@@ -52,6 +55,8 @@ export class CreditBook {
     if (!(await this.settle(sendId))) return false;
     const port = this.port();
     const row = this.sends.get(sendId);
+    // A finished send keeps the uncertain mails' credits reserved until the shop decides.
+    if (row?.state === 'finished' && this.jobs.counts(sendId).uncertain > 0) return false;
     if (!port || !row || row.creditsReleasedAt !== null) return row?.creditsReleasedAt != null;
     try {
       this.onBalance(await port.release(sendId));

@@ -12,7 +12,9 @@ type SendingChannels =
   | 'send.cancel'
   | 'send.status'
   | 'send.list'
-  | 'send.retryUncertain';
+  | 'send.retryUncertain'
+  | 'send.uncertain'
+  | 'send.markUncertainNotSent';
 
 export function createSendingHandlers(
   context: AppContext,
@@ -30,11 +32,14 @@ export function createSendingHandlers(
       return service.startSend(input);
     },
     'send.pause': ({ sendId }) => service.pause(sendId),
-    'send.resume': ({ sendId }) => service.resume(sendId),
+    'send.resume': ({ sendId, acknowledgeRestore }) =>
+      service.resume(sendId, acknowledgeRestore === true),
     'send.cancel': ({ sendId }) => service.cancel(sendId),
     'send.status': (input) =>
       'sendId' in input ? service.status(input.sendId) : service.statusForMailing(input.mailingId),
     'send.list': () => service.list(),
     'send.retryUncertain': ({ sendId }) => service.retryUncertain(sendId),
+    'send.uncertain': ({ sendId }) => service.uncertain(sendId),
+    'send.markUncertainNotSent': ({ sendId }) => service.markUncertainNotSent(sendId),
   };
 }

@@ -39,6 +39,8 @@ type Channels =
   | 'send.status'
   | 'send.list'
   | 'send.retryUncertain'
+  | 'send.uncertain'
+  | 'send.markUncertainNotSent'
   | 'checklist.get'
   | 'smtp.test'
   | 'senders.sendCode'

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { deferredDiskSync, type DurableWrite } from '../../../db/deferredDiskSync';
+import { cacheOnlyWrite, deferredDiskSync, type DurableWrite } from '../../../db/deferredDiskSync';
 import { emailHash } from '../suppression/email';
 
 /** One recipient of a send as the queue hands it to the message source. */
@@ -38,6 +38,14 @@ export type JobState =
   | 'uncertain';
 
 export type JobCounts = Record<JobState, number>;
+
+export interface UncertainJob {
+  id: number;
+  email: string;
+  name: string;
+  /** When its message was handed to the mail server. */
+  at: number | null;
+}
 
 export interface JobResult {
   id: number;
@@ -92,11 +100,15 @@ interface ClaimRow {
 export class JobStore {
   private readonly s;
 
+  /** Claims and outcomes: safe against a crash of the app, synced with the next wire mark. */
+  private readonly lightly: <T>(write: () => T) => T;
+
   constructor(
     private readonly sqlite: Database.Database,
-    /** How a claim reaches the disk: by default its sync runs off the main thread. */
+    /** How a wire mark reaches the disk: by default its sync runs off the main thread. */
     private readonly durably: DurableWrite = deferredDiskSync(sqlite),
   ) {
+    this.lightly = cacheOnlyWrite(sqlite);
     this.s = {
       enqueueOne: sqlite.prepare(enqueueSql(1)),
       enqueueChunk: sqlite.prepare(enqueueSql(ENQUEUE_CHUNK)),
@@ -112,7 +124,11 @@ export class JobStore {
       ),
       suppressionHit: sqlite.prepare('select 1 from suppression where email_hash = ?'),
       markSending: sqlite.prepare(
-        `update send_jobs set state = 'sending', attempts = attempts + 1, updated_at = ? where id = ?`,
+        `update send_jobs set state = 'sending', attempts = attempts + 1, wire_at = null, updated_at = ?
+         where id = ?`,
+      ),
+      markOnWire: sqlite.prepare(
+        `update send_jobs set wire_at = ? where id = ? and state = 'sending'`,
       ),
       markSuppressed: sqlite.prepare(
         `update send_jobs set state = 'suppressed', last_error = 'suppressed', updated_at = ? where id = ?`,
@@ -136,8 +152,21 @@ export class JobStore {
         `select min(next_at) as at from send_jobs where send_id = ? and state = 'retry'`,
       ),
       sendingToUncertain: sqlite.prepare(
-        `update send_jobs set state = 'uncertain', last_error = 'in flight when the app stopped', updated_at = ?
-         where state = 'sending'`,
+        `update send_jobs set state = 'uncertain', last_error = 'on its way when the app stopped', updated_at = ?
+         where state = 'sending' and wire_at is not null`,
+      ),
+      // Claimed but never handed to a connection: the claim did not count as an attempt.
+      sendingToQueued: sqlite.prepare(
+        `update send_jobs set state = 'queued', attempts = max(attempts - 1, 0), next_at = null, updated_at = ?
+         where state = 'sending' and wire_at is null`,
+      ),
+      uncertainOf: sqlite.prepare(
+        `select id, email, coalesce(json_extract(data, '$.naam'), '') as name, wire_at as at
+         from send_jobs where send_id = ? and state = 'uncertain' order by id`,
+      ),
+      uncertainToNotSent: sqlite.prepare(
+        `update send_jobs set state = 'skipped', last_error = 'marked not sent', next_at = null, updated_at = ?
+         where send_id = ? and state = 'uncertain'`,
       ),
       uncertainToQueued: sqlite.prepare(
         `update send_jobs set state = 'queued', next_at = null, updated_at = ?
@@ -198,24 +227,40 @@ export class JobStore {
   }
 
   /**
-   * Writes the outcomes of finished jobs and claims the next ones in one transaction: one disk
-   * sync per batch instead of two. The sync runs off the main thread (deferredDiskSync): the
-   * claimed mails may leave only once `onDisk` has resolved, so a power cut can never leave a
-   * delivered mail whose claim was lost (and would be sent again).
+   * Writes the outcomes of finished jobs and claims the next ones in one transaction, without
+   * waiting for the disk: a claim lost in a power cut only leaves its jobs 'queued', and a claimed
+   * job's message is not finished before its wire mark is on disk, which syncs this write too.
    */
   recordAndClaim(
     results: readonly JobResult[],
     sendId: string,
     now: number,
     limit: number,
-  ): { jobs: ClaimedJob[]; onDisk: Promise<void> } {
-    const { result, onDisk } = this.durably(() =>
+  ): ClaimedJob[] {
+    return this.lightly(() =>
       this.sqlite.transaction(() => {
         this.recordRows(results, now);
         return limit > 0 ? this.claimRows(sendId, now, limit) : [];
       })(),
     );
-    return { jobs: result, onDisk };
+  }
+
+  /**
+   * One group commit: the outcomes known so far and the wire marks of the jobs about to be handed
+   * to a connection. Their messages may be finished once `onDisk` resolves. Writing the outcomes in the
+   * same commit keeps the marked jobs without an outcome on disk to the messages on their way.
+   */
+  recordAndMarkOnWire(
+    results: readonly JobResult[],
+    onWire: readonly number[],
+    now: number,
+  ): Promise<void> {
+    return this.durably(() =>
+      this.sqlite.transaction(() => {
+        this.recordRows(results, now);
+        for (const id of onWire) this.s.markOnWire.run(now, id);
+      })(),
+    ).onDisk;
   }
 
   private claimRows(sendId: string, now: number, limit: number): ClaimedJob[] {
@@ -252,7 +297,7 @@ export class JobStore {
   /** Records a batch of outcomes in one transaction (only jobs still 'sending' change). */
   record(results: readonly JobResult[], now: number): void {
     if (results.length === 0) return;
-    this.sqlite.transaction(() => this.recordRows(results, now))();
+    this.lightly(() => this.sqlite.transaction(() => this.recordRows(results, now))());
   }
 
   private recordRows(results: readonly JobResult[], now: number): void {
@@ -287,9 +332,26 @@ export class JobStore {
     return (this.s.nextRetryAt.get(sendId) as { at: number | null }).at;
   }
 
-  /** On start-up: whatever was in flight when the app died may or may not have been delivered. */
-  markInFlightUncertain(now: number): number {
-    return this.s.sendingToUncertain.run(now).changes;
+  /**
+   * On start-up: a job whose message was on its way when the app died may or may not have been
+   * delivered ('uncertain'); one only claimed, rendered or waiting for a connection never left
+   * and goes back to 'queued'.
+   */
+  recoverInFlight(now: number): { uncertain: number; requeued: number } {
+    return this.sqlite.transaction(() => ({
+      uncertain: this.s.sendingToUncertain.run(now).changes,
+      requeued: this.s.sendingToQueued.run(now).changes,
+    }))();
+  }
+
+  /** The addresses the shop must decide about, with the moment each went on its way. */
+  uncertainJobs(sendId: string): UncertainJob[] {
+    return this.s.uncertainOf.all(sendId) as UncertainJob[];
+  }
+
+  /** "Niet verstuurd": the shop says these never arrived; they are not charged. */
+  markUncertainNotSent(sendId: string, now: number): number {
+    return this.s.uncertainToNotSent.run(now, sendId).changes;
   }
 
   /** "Opnieuw proberen": back in the queue with the Message-ID they already had. */

@@ -19,6 +19,11 @@ export interface OutgoingMail {
   /** The Message-ID inside `raw` (the outbox transport is told it, so it invents none). */
   messageId: string;
   raw: Buffer;
+  /**
+   * Called just before the message is handed to a connection (or written to the outbox); the
+   * message leaves only once it resolves. The queue makes its "on the wire" mark durable here.
+   */
+  onWire?: () => Promise<void>;
 }
 
 /**
@@ -49,6 +54,7 @@ export function queueMessenger(context: TransportContext, tuning: TransportTunin
 export function transportMessenger(transport: MailTransport): Messenger {
   return {
     async send(mail) {
+      await mail.onWire?.();
       await transport.sendMail({
         envelope: { from: mail.envelopeFrom, to: [mail.to] },
         // With raw bytes nodemailer sends them as they are, but still makes up a Message-ID for

@@ -8,6 +8,7 @@ import { RateLimiter, type RateLimits } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retryPolicy';
 import { deliveryOutcome, describeSmtpError, type SmtpProblem } from './smtpErrors';
 import type { SendRow, SendStore } from './sendStore';
+import { WireLedger } from './wireLedger';
 
 /** What the manager tells the rest of the app; the service turns these into events and statuses. */
 export interface SendManagerHooks {
@@ -49,7 +50,10 @@ export const FLUSH_RESULTS = 50;
 const FLUSH_MS = 250;
 /** Messages built and handed to the pool at once: enough that no connection waits for the next. */
 const HANDED_TO_TRANSPORT = 8;
-/** At most this many jobs are 'sending' at once: the most a crash can leave uncertain. */
+/**
+ * At most this many jobs are claimed ('sending') at once. A crash leaves only those whose
+ * message was on a connection uncertain (WireLedger); the rest go back to 'queued'.
+ */
 export const DEFAULT_WINDOW = 40;
 /** Waiting for a retry or a scheduled send: wake at least this often to look again. */
 const MAX_IDLE_MS = 30_000;
@@ -78,11 +82,14 @@ export class SendManager {
     this.commitEvery = o.commitEvery ?? 1000;
   }
 
-  /** Jobs that were 'sending' when the app died become 'uncertain'; then the loop starts. */
-  start(): { uncertain: number } {
-    const uncertain = this.o.jobs.markInFlightUncertain(this.o.clock.now());
+  /**
+   * Jobs whose message was on its way when the app died become 'uncertain', those only claimed
+   * go back to 'queued'; then the loop starts.
+   */
+  start(): { uncertain: number; requeued: number } {
+    const recovered = this.o.jobs.recoverInFlight(this.o.clock.now());
     if (!this.loopDone) this.loopDone = this.loop();
-    return { uncertain };
+    return recovered;
   }
 
   /** Look again now (a send started, resumed, or the clock moved). */
@@ -160,7 +167,8 @@ export class SendManager {
     const pending = this.o.sends.sqlite
       .prepare(
         `select id from sends where state in ('finished', 'cancelled') and credits_released_at is null
-         and credits_reserved > 0`,
+         and credits_reserved > 0 and not (state = 'finished' and exists (
+           select 1 from send_jobs where send_id = sends.id and state = 'uncertain'))`,
       )
       .all() as { id: string }[];
     for (const { id } of pending) await this.o.credits.release(id, this.o.clock.now());
@@ -206,7 +214,6 @@ export class SendManager {
       return;
     }
     const messenger = this.o.messengers(send);
-    const results: JobResult[] = [];
     let inFlight = 0;
     let lastRecord = performance.now();
     let failuresInRow = 0;
@@ -228,13 +235,27 @@ export class SendManager {
       }
     };
 
+    const ledger = new WireLedger(this.o.jobs, () => this.o.clock.now(), recorded);
     const deliver = async (job: ClaimedJob) => {
       let result: JobResult;
+      let markFailed = false;
+      const onWire = () =>
+        ledger.onWire(job.id).catch((error: unknown) => {
+          markFailed = true;
+          throw error;
+        });
       try {
-        await messenger.send(source.build(job));
+        await messenger.send({ ...source.build(job), onWire });
         result = { id: job.id, state: 'sent' };
         failuresInRow = 0;
       } catch (error) {
+        if (markFailed) {
+          // Not on the wire, not sent: the job waits, and the send pauses (a disk problem).
+          this.o.logger.error(`send ${send.id}: the wire mark could not be written`, error);
+          ledger.outcome({ id: job.id, state: 'retry', nextAt: this.o.clock.now() });
+          pauseWith.value ??= { reason: 'disk', detail: describeSmtpError(error).detail };
+          return;
+        }
         const handled = this.failed(job, error);
         result = handled.result;
         if (handled.countsAsFailure) failuresInRow += 1;
@@ -243,7 +264,7 @@ export class SendManager {
           pauseWith.value = { reason: 'failures', detail: describeSmtpError(error).detail };
         }
       }
-      results.push(result);
+      ledger.outcome(result);
     };
     // Claimed jobs (already 'sending' in the database) wait here and are built and handed to the
     // transport a few at a time, as connections free up: rendering a whole claim at once would
@@ -261,7 +282,7 @@ export class SendManager {
         .catch((error: unknown) => {
           // Only a bug gets here (classifying threw): the job waits and is tried again later.
           this.o.logger.error(`send ${send.id}: job ${job.id} failed unexpectedly`, error);
-          results.push({ id: job.id, state: 'retry', nextAt: this.o.clock.now() + 60_000 });
+          ledger.outcome({ id: job.id, state: 'retry', nextAt: this.o.clock.now() + 60_000 });
         })
         .finally(() => {
           inFlight -= 1;
@@ -282,31 +303,22 @@ export class SendManager {
         }
         if (!this.isRunning(send.id)) break;
         const granted = this.limiter.take(this.window - inFlight);
-        const recordDue =
-          results.length >= FLUSH_RESULTS || performance.now() - lastRecord >= FLUSH_MS;
+        const pending = ledger.pendingOutcomes;
+        const recordDue = pending >= FLUSH_RESULTS || performance.now() - lastRecord >= FLUSH_MS;
         if (granted === 0) {
           // Outcomes never wait for the rate limit: once nothing is in flight, or after FLUSH_MS,
           // they are written down (a crash would otherwise leave delivered mails uncertain).
-          if (results.length > 0 && (recordDue || inFlight === 0)) {
-            const batch = results.splice(0);
-            this.o.jobs.record(batch, this.o.clock.now());
-            recorded(batch);
-          }
+          if (pending > 0 && (recordDue || inFlight === 0)) ledger.flush();
           const wait = this.limiter.waitMs();
           // A kick (stop, pause, resume) ends the wait too: closing the app never waits for it.
           await this.sleep(
-            Math.max(1, results.length > 0 ? Math.min(wait, FLUSH_MS) : wait),
+            Math.max(1, ledger.pendingOutcomes > 0 ? Math.min(wait, FLUSH_MS) : wait),
             completion(),
           );
           continue;
         }
-        const batch = results.splice(0);
-        const { jobs, onDisk } = this.o.jobs.recordAndClaim(
-          batch,
-          send.id,
-          this.o.clock.now(),
-          granted,
-        );
+        const batch = ledger.takeOutcomes();
+        const jobs = this.o.jobs.recordAndClaim(batch, send.id, this.o.clock.now(), granted);
         recorded(batch);
         // Slots granted but not used (fewer jobs due) go back, or the hourly limit would shrink.
         this.limiter.giveBack(granted - jobs.length);
@@ -316,16 +328,12 @@ export class SendManager {
           continue;
         }
         inFlight += jobs.length;
-        // The claim must be on disk before its mails leave; the connections' answers are
-        // handled meanwhile, since the sync runs off the main thread.
-        await onDisk;
+        // No wait for the disk here: each message waits for its own wire mark (WireLedger).
         waiting.push(...jobs);
         handOn();
       }
       while (inFlight > 0) await completion();
-      const batch = results.splice(0);
-      this.o.jobs.record(batch, this.o.clock.now());
-      recorded(batch);
+      ledger.flush();
     } finally {
       messenger.close();
     }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
-import type { SendStatusT } from '../../contract/sending';
+import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
+import { RESTORED_PAUSE_REASON } from '../desktop/restoredSends';
 import type { ResolvedRecipients } from '../selections/recipients';
 import { CreditBook } from './creditBook';
 import { trackerCredits, type CreditsPort } from './credits';
@@ -55,8 +56,6 @@ export interface SendServiceOptions {
   >;
 }
 
-/** A scheduled moment at most this far in the past still counts as "now". */
-const NOW_GRACE_MS = 60_000;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -185,7 +184,8 @@ export class SendService {
 
     const now = context.clock.now();
     const scheduledAt =
-      request.at !== undefined && request.at > now + NOW_GRACE_MS ? request.at : null;
+      // Any moment ahead, however close, is kept as a schedule; one already past means now.
+      request.at !== undefined && request.at > now ? request.at : null;
     if (resolved.recipients.length === 0) {
       throw new DomainError(
         ERROR_CODES.conflict,
@@ -262,8 +262,19 @@ export class SendService {
     return this.status(sendId);
   }
 
-  resume(sendId: string): SendStatusT {
+  resume(sendId: string, acknowledgeRestore = false): SendStatusT {
     const row = this.require(sendId);
+    if (
+      row.state === 'paused' &&
+      row.pauseReason === RESTORED_PAUSE_REASON &&
+      !acknowledgeRestore
+    ) {
+      throw new DomainError(
+        ERROR_CODES.conflict,
+        'This send came back with a restored backup; confirm before it goes on',
+        'sending:errors.restoreNotAcknowledged',
+      );
+    }
     if (row.state === 'paused') {
       const now = this.context.clock.now();
       const stillScheduled =
@@ -308,6 +319,23 @@ export class SendService {
         this.setMailingStatus(row.mailingId, 'sending');
       }
       this.manager.kick();
+    }
+    this.progress(sendId, true);
+    return this.status(sendId);
+  }
+
+  /** The addresses whose mail may or may not have arrived, for the shop to decide about. */
+  uncertain(sendId: string): UncertainRecipientT[] {
+    this.require(sendId);
+    return this.jobs.uncertainJobs(sendId).map(({ email, name, at }) => ({ email, name, at }));
+  }
+
+  /** "Niet verstuurd": those mails count as not sent and their credits go back. */
+  async markUncertainNotSent(sendId: string): Promise<SendStatusT> {
+    const row = this.require(sendId);
+    const now = this.context.clock.now();
+    if (this.jobs.markUncertainNotSent(sendId, now) > 0 && row.state === 'finished') {
+      await this.book.release(sendId, now);
     }
     this.progress(sendId, true);
     return this.status(sendId);

@@ -1,110 +1,48 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/app';
-import { ManualClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
-import { aesSecretCipher } from '../../../electron/services/core/secrets';
-import { PROJECT_ROOT } from '../../../electron/paths';
 import { DEFAULT_WINDOW, FLUSH_RESULTS } from '../../../electron/services/sending/sendManager';
-import { acceptAgreements } from '../../helpers/agreements';
-import { tempDir } from '../../helpers/tempDir';
-import type { TestApp } from '../../helpers/testApp';
-import { startTracker, type RunningTracker } from '../sync/trackerFixture';
-import { ALL_TICKED, fakeResolver, linkTracker, seedMailing, until } from './seed';
-import { startSmtpSink, type SmtpSink } from './smtpSink';
+import { startTracker } from '../sync/trackerFixture';
+import { until } from './seed';
+import { startSmtpSink } from './smtpSink';
+import {
+  childAppOptions,
+  crashRig,
+  exited,
+  prepareScheduledSend,
+  startChild,
+} from './queueProcess';
 
 const COUNT = 400;
-const CHILD = join(PROJECT_ROOT, 'test/integration/sending/queueChild.ts');
-
-function startChild(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, WINKELPOST_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`queue process exited (${code}): ${errors}`)));
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
 
 describe('the sending process killed with SIGKILL in the middle of a send', () => {
-  let sink: SmtpSink | undefined;
-  let tracker: RunningTracker | undefined;
-  let child: ChildProcess | undefined;
-  const dir = tempDir();
-  afterEach(async () => {
-    child?.kill('SIGKILL');
-    await sink?.close();
-    await tracker?.close();
-    dir.remove();
-  });
+  const rig = crashRig();
+  afterEach(() => rig.cleanUp());
 
   it('never gives an address two different Message-IDs; uncertain ≤ in flight; retry reuses the ids', async () => {
-    sink = await startSmtpSink();
-    tracker = await startTracker({ credits: 5000 });
-    const cipher = aesSecretCipher(Buffer.alloc(32, 1));
-    const clock = new ManualClock(Date.now() - 60 * 60 * 1000);
-    const options = {
-      dataDir: dir.path,
-      logger: silentLogger,
-      cipher,
-      sending: { resolver: fakeResolver() },
-    };
-
-    // Prepared by an app that schedules the send a minute ahead of its own (earlier) clock, then closes.
-    const setupApp = await createApp({ ...options, clock });
-    await acceptAgreements(setupApp);
-    const t = {
-      app: setupApp,
-      clock,
-      dataDir: dir.path,
-      call: async (channel: string, input: unknown) => {
-        const envelope = await setupApp.handlers[channel as 'send.start'](input);
-        if (!envelope.ok) throw new Error(envelope.error.message);
-        return envelope.value;
-      },
-      close: () => setupApp.close(),
-    } as unknown as TestApp;
-    await linkTracker(t, tracker);
-    const { mailingId } = await seedMailing(t, {
-      smtpPort: sink.port,
+    rig.sink = await startSmtpSink();
+    rig.tracker = await startTracker({ credits: 5000 });
+    const options = childAppOptions(rig.dir.path);
+    const started = await prepareScheduledSend(rig.dir.path, {
+      smtpPort: rig.sink.port,
+      tracker: rig.tracker,
       count: COUNT,
       perSecond: 60,
     });
-    const started = await t.call('send.start', {
-      mailingId,
-      confirmed: ALL_TICKED,
-      idempotencyKey: 'visit-crash',
-      at: clock.now() + 5 * 60_000,
-    });
     expect(started.state).toBe('scheduled');
-    await setupApp.close();
 
     // The queue process starts it (it was due while "closed"), and is killed half-way.
-    child = await startChild(dir.path);
+    rig.child = await startChild(rig.dir.path);
     await until(
       'mails arriving',
-      () => sink!.received.length,
+      () => rig.sink!.received.length,
       (n) => n >= 80,
       60_000,
     );
-    child.kill('SIGKILL');
-    await exited(child);
-    const db = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+    rig.child.kill('SIGKILL');
+    await exited(rig.child);
+    const db = new Database(join(rig.dir.path, 'winkelpost.sqlite'), { readonly: true });
     const inFlight = (
       db.prepare(`select count(*) as n from send_jobs where state = 'sending'`).get() as {
         n: number;
@@ -115,13 +53,13 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
     };
     db.close();
     expect(startedLate.at).not.toBeNull();
-    const receivedAtKill = sink.received.length;
+    const receivedAtKill = rig.sink.received.length;
     expect(receivedAtKill).toBeLessThan(COUNT);
 
     // Restarted: what was in flight is uncertain, the rest goes out.
-    child = await startChild(dir.path);
+    rig.child = await startChild(rig.dir.path);
     const readState = () => {
-      const ro = new Database(join(dir.path, 'winkelpost.sqlite'), { readonly: true });
+      const ro = new Database(join(rig.dir.path, 'winkelpost.sqlite'), { readonly: true });
       try {
         return ro
           .prepare(
@@ -139,9 +77,9 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
       (s) => s.state === 'finished',
       90_000,
     );
-    child.kill('SIGTERM');
-    await exited(child);
-    child = undefined;
+    rig.child.kill('SIGTERM');
+    await exited(rig.child);
+    rig.child = undefined;
     expect(afterRestart.uncertain).toBeLessThanOrEqual(inFlight);
     // In flight = handed to the server (at most the window) or delivered but not yet written down.
     expect(afterRestart.uncertain).toBeLessThanOrEqual(DEFAULT_WINDOW + FLUSH_RESULTS);
@@ -149,7 +87,7 @@ describe('the sending process killed with SIGKILL in the middle of a send', () =
 
     const idsPerAddress = () => {
       const map = new Map<string, Set<string>>();
-      for (const mail of sink!.received) {
+      for (const mail of rig.sink!.received) {
         for (const to of mail.to) map.set(to, (map.get(to) ?? new Set()).add(mail.messageId ?? ''));
       }
       return map;

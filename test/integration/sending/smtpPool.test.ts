@@ -44,6 +44,41 @@ describe('the send queue connection pool', () => {
       ...extra,
     });
 
+  it('a message ends only after its onWire mark, one per connection; a failed mark delivers nothing', async () => {
+    const marked = new Set<string>();
+    let unfinished = 0;
+    let most = 0;
+    sink = await startSmtpSink({
+      // The server has the whole message only after its final dot: by then it must be marked.
+      onMessage: (received) => {
+        expect(marked.has(received.messageId ?? ''), received.messageId).toBe(true);
+        return undefined;
+      },
+      afterReply: () => (unfinished -= 1),
+    });
+    pool = poolFor(sink.port);
+    const withMark = (i: number): OutgoingMail => ({
+      ...mail(i),
+      onWire: async () => {
+        unfinished += 1;
+        most = Math.max(most, unfinished);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        marked.add(mail(i).messageId);
+      },
+    });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => pool!.send(withMark(i))));
+    expect(sink.received).toHaveLength(12);
+    expect(most).toBeLessThanOrEqual(3);
+
+    const refused = { ...mail(99), onWire: () => Promise.reject(new Error('disk full')) };
+    await expect(pool.send(refused)).rejects.toThrow();
+    expect(sink.received.map((m) => m.messageId)).not.toContain('<m99@bakkerij.nl>');
+    // The pool carries on with the next message (one without a mark).
+    sink.behaviour = {};
+    await pool.send(mail(100));
+    expect(sink.received).toHaveLength(13);
+  });
+
   it('delivers every message once over at most maxConnections, a fresh one after maxMessages', async () => {
     sink = await startSmtpSink();
     pool = poolFor(sink.port, { maxMessages: 10 });

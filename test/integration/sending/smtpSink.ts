@@ -16,12 +16,18 @@ export interface SinkReply {
 }
 
 export interface SinkBehaviour {
+  /** Called when a client connects. */
+  onConnect?: () => void;
   /** Called for each MAIL FROM with the message's number in its session (1, 2, …). */
   onMailFrom?: (transaction: number) => SinkReply | undefined;
   /** Called for each RCPT TO; a reply rejects that recipient. */
   onRecipient?: (address: string) => SinkReply | undefined;
   /** Called after DATA with the whole message; 'drop' closes the connection mid-DATA. */
   onMessage?: (mail: ReceivedMail) => SinkReply | 'drop' | undefined;
+  /** The final reply to each message comes this much later (a slow server). */
+  replyDelayMs?: number;
+  /** Called right after a message was accepted and its reply written. */
+  afterReply?: (mail: ReceivedMail) => void;
   /** Credentials that pass AUTH; without it any login passes. */
   credentials?: { user: string; pass: string };
   /** false: only count what arrives (benchmarks), keep no bytes. */
@@ -77,6 +83,10 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
       }
       callback(null, { user: auth.username });
     },
+    onConnect(_session, callback) {
+      sink.behaviour.onConnect?.();
+      callback();
+    },
     onMailFrom(_address, session, callback) {
       const reply = sink.behaviour.onMailFrom?.(session.transaction);
       if (reply) callback(replyError(reply));
@@ -107,9 +117,15 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
           callback(replyError(reply));
           return;
         }
-        accepted += 1;
-        if (sink.behaviour.keep !== false) received.push(mail);
-        callback(null, 'Ok: queued');
+        const accept = () => {
+          accepted += 1;
+          if (sink.behaviour.keep !== false) received.push(mail);
+          callback(null, 'Ok: queued');
+          sink.behaviour.afterReply?.(mail);
+        };
+        const delay = sink.behaviour.replyDelayMs ?? 0;
+        if (delay > 0) setTimeout(accept, delay);
+        else accept();
       });
     },
   });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
+import { UncertainList } from './UncertainList';
 import type { SendStatus } from './useSendStatus';
 
 /** A send's progress bar, counts, expected end and its buttons (pause, resume, cancel, retry). */
@@ -15,14 +16,24 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
   const done = status.sent + status.failed + status.bounced + status.suppressed;
   const percent = status.recipients === 0 ? 0 : Math.round((done / status.recipients) * 100);
 
+  const restored = status.pauseReason === 'sending:pause.restored';
   const act = async (
-    action: 'send.pause' | 'send.resume' | 'send.cancel' | 'send.retryUncertain',
+    action:
+      | 'send.pause'
+      | 'send.resume'
+      | 'send.cancel'
+      | 'send.retryUncertain'
+      | 'send.markUncertainNotSent',
   ) => {
     if (action === 'send.cancel' && !window.confirm(t('progress.confirmCancel'))) return;
+    if (action === 'send.retryUncertain' && !window.confirm(t('progress.confirmRetryUncertain')))
+      return;
     setBusy(true);
     setError(null);
     try {
-      await api.call(action, { sendId: status.sendId });
+      if (action === 'send.resume')
+        await api.call(action, { sendId: status.sendId, acknowledgeRestore: restored });
+      else await api.call(action, { sendId: status.sendId });
       onChange();
     } catch (caught) {
       setError(caught);
@@ -86,14 +97,13 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
           </Alert>
         )}
         {status.uncertain > 0 && (
-          <Alert color="yellow" data-testid="uncertain">
-            {t('progress.uncertain', { count: status.uncertain })}
-            <Group mt="xs">
-              <Button size="xs" onClick={() => void act('send.retryUncertain')} loading={busy}>
-                {t('progress.retryUncertain')}
-              </Button>
-            </Group>
-          </Alert>
+          <UncertainList
+            sendId={status.sendId}
+            count={status.uncertain}
+            busy={busy}
+            onRetry={() => void act('send.retryUncertain')}
+            onNotSent={() => void act('send.markUncertainNotSent')}
+          />
         )}
         {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}
         <Group>
@@ -104,7 +114,7 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
           )}
           {status.state === 'paused' && (
             <Button onClick={() => void act('send.resume')} loading={busy}>
-              {t('progress.resume')}
+              {restored ? t('progress.resumeRestored') : t('progress.resume')}
             </Button>
           )}
           {(status.state === 'running' ||

@@ -1,0 +1,1 @@
+ALTER TABLE `send_jobs` ADD `wire_at` integer;

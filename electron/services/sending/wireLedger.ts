@@ -1,0 +1,102 @@
+import type { JobResult, JobStore } from './jobStore';
+
+interface PendingMark {
+  id: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One send's outcomes and "on the wire" marks, written by group commit (DESIGN.md, Sending).
+ *
+ * A job's message is finished on its SMTP connection (the final dot, after which the server may
+ * deliver it) only once its mark is on disk (SmtpPool), so after a crash a job without a mark
+ * was never delivered and goes back to 'queued'.
+ * Marks asked for while a commit's disk sync runs (off the main thread) wait and share the next
+ * commit: one sync for all connections that became free meanwhile. Each commit also writes every
+ * outcome known so far, so the jobs marked on disk without an outcome are never more than the
+ * messages on their way at that moment: at most one per connection.
+ */
+export class WireLedger {
+  private results: JobResult[] = [];
+  private marks: PendingMark[] = [];
+  private committing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly jobs: JobStore,
+    private readonly now: () => number,
+    /** Outcomes that went into a commit (progress, credits). */
+    private readonly recorded: (batch: readonly JobResult[]) => void,
+  ) {}
+
+  outcome(result: JobResult): void {
+    this.results.push(result);
+  }
+
+  get pendingOutcomes(): number {
+    return this.results.length;
+  }
+
+  /** The outcomes not yet written, for a write of the caller's own (a claim, a flush). */
+  takeOutcomes(): JobResult[] {
+    const batch = this.results;
+    this.results = [];
+    return batch;
+  }
+
+  /** Writes the outcomes known so far now (the next wire mark's sync puts them on disk). */
+  flush(): void {
+    const batch = this.takeOutcomes();
+    this.jobs.record(batch, this.now());
+    this.recorded(batch);
+  }
+
+  /** Resolves when this job's mark is on disk: then, and only then, its message may go. */
+  onWire(jobId: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.marks.push({ id: jobId, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.committing) return;
+    this.scheduled = true;
+    // Connections that freed up in the same turn of the event loop share the commit.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.commit();
+    });
+  }
+
+  private commit(): void {
+    const marks = this.marks;
+    this.marks = [];
+    if (marks.length === 0) return;
+    const batch = this.takeOutcomes();
+    let onDisk: Promise<void>;
+    try {
+      onDisk = this.jobs.recordAndMarkOnWire(
+        batch,
+        marks.map((m) => m.id),
+        this.now(),
+      );
+    } catch (error) {
+      this.results.unshift(...batch);
+      for (const mark of marks) mark.reject(error);
+      return;
+    }
+    this.recorded(batch);
+    this.committing = true;
+    onDisk
+      .then(
+        () => marks.forEach((m) => m.resolve()),
+        (error: unknown) => marks.forEach((m) => m.reject(error)),
+      )
+      .finally(() => {
+        this.committing = false;
+        if (this.marks.length > 0) this.schedule();
+      });
+  }
+}
