@@ -20,6 +20,7 @@ import { navigate } from '../../router';
 import { Prose } from '../manual/Prose';
 import { parseProse } from '../manual/prose';
 import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './documents';
+import { formatDate } from '../../format';
 
 type State = ChannelOutput<'desktop.agreements.get'>;
 
@@ -76,9 +77,7 @@ export function AgreementsPage() {
       {!state.mustAccept && state.acceptedAt !== null && (
         <Alert color="green" data-testid="agreements-accepted">
           {t('acceptedOn', {
-            date: new Date(state.acceptedAt).toLocaleDateString(
-              i18n.language === 'en' ? 'en-GB' : 'nl-NL',
-            ),
+            date: formatDate(state.acceptedAt, i18n.language),
           })}
         </Alert>
       )}

@@ -14,7 +14,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
-import { errorMessage, formatDateTime, formatEuro, formatNumber } from '../statistics/format';
+import { formatDateTime, formatEuro, formatNumber } from '../../format';
+import { errorMessage } from '../statistics/format';
 
 type Credits = ChannelOutput<'credits.get'>;
 

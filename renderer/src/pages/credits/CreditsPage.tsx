@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
-import { errorMessage, formatDateTime, formatNumber } from '../statistics/format';
+import { formatDateTime, formatNumber } from '../../format';
+import { errorMessage } from '../statistics/format';
 import { BundlesCard } from './BundlesCard';
 import { LedgerTable } from './LedgerTable';
 

@@ -1,7 +1,7 @@
 import { Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
-import { formatDateTime, formatNumber } from '../statistics/format';
+import { formatDateTime, formatNumber } from '../../format';
 
 /** Purchases, reservations for sends, what was sent and what came back: newest first. */
 export function LedgerTable({ history }: { history: ChannelOutput<'credits.history'> | null }) {

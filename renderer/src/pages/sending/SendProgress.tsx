@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
 import type { SendStatus } from './useSendStatus';
+import { formatDateTime } from '../../format';
 
 /** A send's progress bar, counts, expected end and its buttons (pause, resume, cancel, retry). */
 export function SendProgress({ status, onChange }: { status: SendStatus; onChange: () => void }) {
   const { t, i18n } = useTranslation('sending');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const format = (ms: number) => formatDateTime(ms, i18n.language);
   const done = status.sent + status.failed + status.bounced + status.suppressed;
   const percent = status.recipients === 0 ? 0 : Math.round((done / status.recipients) * 100);
 

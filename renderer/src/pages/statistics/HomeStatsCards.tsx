@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
-import { formatDateTime, formatNumber, percent } from './format';
+import { formatDateTime, formatNumber, formatPercent, percentValue } from '../../format';
 
 /** Home: the last mailing's key figures and the sends that are running or scheduled. */
 export function HomeStatsCards() {
@@ -62,7 +62,7 @@ export function HomeStatsCards() {
                 <Figure label={t('delivered')} value={n(last.delivered)} />
                 <Figure
                   label={t('opened')}
-                  value={`${n(last.openers)} (${percent(last.openers, last.delivered)}%)`}
+                  value={`${n(last.openers)} (${formatPercent(last.openers, last.delivered, i18n.language)})`}
                 />
                 <Figure label={t('home.clicked')} value={n(last.clickers)} />
                 <Figure label={t('unsubscribes')} value={n(last.unsubscribes)} />
@@ -89,7 +89,7 @@ export function HomeStatsCards() {
                 </Text>
               ) : (
                 <>
-                  <Progress value={percent(send.done, send.recipients)} />
+                  <Progress value={percentValue(send.done, send.recipients)} />
                   <Text size="sm" c="dimmed">
                     {t('home.progress', { done: n(send.done), total: n(send.recipients) })}
                   </Text>

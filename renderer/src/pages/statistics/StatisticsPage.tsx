@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
-import { errorMessage, formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatNumber } from '../../format';
+import { errorMessage } from './format';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
 

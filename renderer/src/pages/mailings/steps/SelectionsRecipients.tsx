@@ -1,13 +1,14 @@
 import { Accordion, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
+import { formatDateTime } from '../../../format';
 
 type Summary = ChannelOutput<'mailings.recipients'>;
 type Entry = Summary['duplicates'][number];
 
 /** The recipients of step 3, and each skipped count with the list behind it. */
 export function SelectionsRecipients({ summary }: { summary: Summary }) {
-  const { t } = useTranslation('selections');
+  const { t, i18n } = useTranslation('selections');
   const sections: { key: string; title: string; entries: Entry[]; detail: string }[] = [
     {
       key: 'duplicates',
@@ -59,7 +60,7 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
                       <Table.Tr key={i}>
                         <Table.Td>{entry.email}</Table.Td>
                         <Table.Td>{entry.selection}</Table.Td>
-                        <Table.Td>{describe(section.key, entry.detail, t)}</Table.Td>
+                        <Table.Td>{describe(section.key, entry.detail, t, i18n.language)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -73,8 +74,13 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
   );
 }
 
-function describe(kind: string, detail: string, t: (key: string) => string): string {
+function describe(
+  kind: string,
+  detail: string,
+  t: (key: string) => string,
+  language: string,
+): string {
   if (kind === 'suppressed') return t(`reasons.${detail}`);
-  if (kind === 'recentlyMailed') return new Date(detail).toLocaleString();
+  if (kind === 'recentlyMailed') return formatDateTime(new Date(detail).getTime(), language);
   return '';
 }

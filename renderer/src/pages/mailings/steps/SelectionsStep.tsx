@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
 import { errorMessage } from '../../../components/fieldErrors';
-import { formatDate, formatDateTime } from '../../selections/formatDate';
+import { formatDate, formatDateTime } from '../../../format';
 import type { StepProps } from '../flow/steps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 
@@ -79,7 +79,7 @@ export function SelectionsStep({ mailingId }: StepProps) {
             disabled={!s.usable}
             checked={s.usable && chosen.has(s.id)}
             onChange={(e) => toggle(s.id, e.currentTarget.checked)}
-            label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language)} — ${t('list.count')}: ${s.count}`}
+            label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language, { seconds: true })} — ${t('list.count')}: ${s.count}`}
             description={
               s.usable
                 ? undefined

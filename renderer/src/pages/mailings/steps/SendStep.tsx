@@ -21,6 +21,7 @@ import { useSendStatus } from '../../sending/useSendStatus';
 import { useDraft } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { errorText } from '../errorText';
+import { formatDateTime } from '../../../format';
 
 type Checklist = Awaited<ReturnType<typeof api.call<'checklist.get'>>>;
 const STATUS_COLOR = { ok: 'green', warn: 'yellow', fail: 'red' } as const;
@@ -112,10 +113,7 @@ export function SendStep({ mailingId }: StepProps) {
     for (const key of ['testedAt', 'changedAt'] as const) {
       const value = out[key];
       if (typeof value === 'number') {
-        out[key] = new Intl.DateTimeFormat(i18n.language, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }).format(value);
+        out[key] = formatDateTime(value, i18n.language);
       }
     }
     return out;
