@@ -12,7 +12,10 @@ import { checkSubject } from '../subject/checkSubject';
 import type { CreditsPort } from '../sending/credits';
 import { dkimPublicKey, domainOf } from '../senders/dkim';
 import { checkSenderDomain, type DnsCheckResult, type TxtResolver } from '../senders/dnsCheck';
+import { contentItem } from './contentItem';
 import { fixes, item } from './items';
+import { placeholderItems } from './placeholderItems';
+import { hasVoucher, VOUCHER_VARIABLES, voucherItems } from './voucherItems';
 
 export interface ChecklistDeps {
   resolver: () => TxtResolver;
@@ -81,6 +84,9 @@ export async function computeChecklist(
       resolved.recipients.map((r) => r.data),
     ),
   );
+  items.push(contentItem(mailing));
+  items.push(...placeholderItems(context, mailing));
+  items.push(...voucherItems(mailing, compiled, resolved.recipients));
   items.push(testItem(mailing));
 
   const perMail = CREDITS_PER_MAIL[mailing.type];
@@ -140,8 +146,12 @@ function subjectItems(mailing: MailingT): ChecklistItemT[] {
   for (const field of ['subject', 'topLine'] as const) {
     const value = field === 'subject' ? mailing.subject : mailing.topLine;
     if (value.trim() === '') {
+      // The manual calls a newsletter's top line optional; a voucher's tells what it is worth.
+      const optional = field === 'topLine' && mailing.type === 'newsletter';
       result.push(
-        item(field, 'fail', `The ${field} is empty`, `sending:checklist.${field}.empty`, fix),
+        optional
+          ? item(field, 'warn', 'The top line is empty', 'sending:checklist.topLine.optional', fix)
+          : item(field, 'fail', `The ${field} is empty`, `sending:checklist.${field}.empty`, fix),
       );
       continue;
     }
@@ -291,7 +301,11 @@ function contentItems(
 
   const empty = new Map<string, number>();
   for (const data of recipientsData) {
-    for (const name of emptyVariables(compiled, data)) empty.set(name, (empty.get(name) ?? 0) + 1);
+    for (const name of emptyVariables(compiled, data)) {
+      // Vouchers lacking their code or amount fail on their own line (voucherItems).
+      if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
+      empty.set(name, (empty.get(name) ?? 0) + 1);
+    }
   }
   result.push(
     empty.size === 0
