@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { unwrap } from '../../electron/contract';
 import { RESOURCES_DIR } from '../../electron/paths';
 import type { TestApp } from '../helpers/testApp';
-import { linkTracker, recipientAddress } from '../integration/sending/seed';
+import { linkTracker, recipientAddress, shopSettings } from '../integration/sending/seed';
 import { startSmtpSink } from '../integration/sending/smtpSink';
 import { fetchPixel, startTracker } from '../integration/sync/trackerFixture';
 import { expect, test } from './fixtures';
@@ -37,22 +37,10 @@ test('BASIS - waardebon: placeholder logo and missing barcodes fail, Versturen a
     const call = async <T>(channel: string, input: unknown): Promise<T> =>
       unwrap(await app.handlers[channel as 'settings.get'](input as never)) as T;
     await linkTracker({ app } as unknown as TestApp, tracker);
-    const view = await call<{ senders: { id: string }[] }>('settings.update', {
-      shop: {
-        name: 'Bakkerij Jansen',
-        address: 'Dorpsstraat 1',
-        postalCode: '1234 AB',
-        city: 'Ons Dorp',
-        phone: '',
-        website: 'https://bakkerij.nl',
-        email: 'info@bakkerij.nl',
-      },
-      senders: [
-        { name: 'Bakkerij Jansen', email: 'nieuws@bakkerij.nl', replyTo: 'info@bakkerij.nl' },
-      ],
-      smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: '' },
-      limits: { perSecond: 500, perHour: 1_000_000, fairUseHours: 48 },
-    });
+    const view = await call<{ senders: { id: string }[] }>(
+      'settings.update',
+      shopSettings(sink.port),
+    );
     app.context.settings.markSenderVerified(view.senders[0]!.id, true);
 
     // Copy BASIS - waardebon: the one verified sender is filled in at once.
@@ -79,15 +67,19 @@ test('BASIS - waardebon: placeholder logo and missing barcodes fail, Versturen a
     rows.push(`${recipientAddress(0)};Anna de Vries;Anna;8712345678906;10,50`);
     rows.push(`${recipientAddress(1)};Bram Smit;Bram;;10,50`);
     rows.push(`${recipientAddress(2)};Cor Bakker;Cor;;10,50`);
-    const first = await call<{ selectionId: string }>('selections.import', {
-      fileName: 'waardebonnen.csv',
-      dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
-      description: 'Waardebonnen december',
-      consent: true,
-    });
-    await call('mailings.setSelections', { id: mailingId, selectionIds: [first.selectionId] });
-    app.context.mailings.markTested(mailingId, clock.now() + 1);
-    clock.advance(1000);
+    // Attaches the rows as the mailing's only selection, then a test mail after the change.
+    const useSelection = async (description: string) => {
+      const imported = await call<{ selectionId: string }>('selections.import', {
+        fileName: 'waardebonnen.csv',
+        dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
+        description,
+        consent: true,
+      });
+      await call('mailings.setSelections', { id: mailingId, selectionIds: [imported.selectionId] });
+      app.context.mailings.markTested(mailingId, clock.now() + 1);
+      clock.advance(1000);
+    };
+    await useSelection('Waardebonnen december');
 
     await page.goto(`${winkelpost.url}/#/mailings/${mailingId}/versturen`);
     const checklist = page.getByTestId('checklist');
@@ -133,15 +125,7 @@ test('BASIS - waardebon: placeholder logo and missing barcodes fail, Versturen a
     });
     rows[2] = `${recipientAddress(1)};Bram Smit;Bram;8712345678913;10,50`;
     rows[3] = `${recipientAddress(2)};Cor Bakker;Cor;8712345678920;10,50`;
-    const fixed = await call<{ selectionId: string }>('selections.import', {
-      fileName: 'waardebonnen-2.csv',
-      dataBase64: Buffer.from(rows.join('\n')).toString('base64'),
-      description: 'Waardebonnen december (compleet)',
-      consent: true,
-    });
-    await call('mailings.setSelections', { id: mailingId, selectionIds: [fixed.selectionId] });
-    app.context.mailings.markTested(mailingId, clock.now() + 1);
-    clock.advance(1000);
+    await useSelection('Waardebonnen december (compleet)');
 
     await page.getByRole('button', { name: 'Opnieuw controleren' }).click();
     await expect(placeholder).toHaveAttribute('data-status', 'ok');

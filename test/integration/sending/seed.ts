@@ -58,6 +58,26 @@ export async function linkTracker(t: TestApp, tracker: RunningTracker): Promise<
   });
 }
 
+/** A shop with its details, one sender (not yet verified) and SMTP to a local sink. */
+export function shopSettings(smtpPort: number, perSecond = 500) {
+  return {
+    shop: {
+      name: 'Bakkerij Jansen',
+      address: 'Dorpsstraat 1',
+      postalCode: '1234 AB',
+      city: 'Ons Dorp',
+      phone: '',
+      website: 'https://bakkerij.nl',
+      email: 'info@bakkerij.nl',
+    },
+    senders: [
+      { name: 'Bakkerij Jansen', email: 'nieuws@bakkerij.nl', replyTo: 'info@bakkerij.nl' },
+    ],
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none' as const, user: '' },
+    limits: { perSecond, perHour: 1_000_000, fairUseHours: 48 },
+  };
+}
+
 export interface SeededMailing {
   mailingId: string;
   senderId: string;
@@ -72,22 +92,7 @@ export async function seedMailing(
   options: { smtpPort: number; count: number; type?: 'newsletter' | 'voucher'; perSecond?: number },
 ): Promise<SeededMailing> {
   const { context } = t.app;
-  const view = await t.call('settings.update', {
-    shop: {
-      name: 'Bakkerij Jansen',
-      address: 'Dorpsstraat 1',
-      postalCode: '1234 AB',
-      city: 'Ons Dorp',
-      phone: '',
-      website: 'https://bakkerij.nl',
-      email: 'info@bakkerij.nl',
-    },
-    senders: [
-      { name: 'Bakkerij Jansen', email: 'nieuws@bakkerij.nl', replyTo: 'info@bakkerij.nl' },
-    ],
-    smtp: { host: '127.0.0.1', port: options.smtpPort, security: 'none', user: '' },
-    limits: { perSecond: options.perSecond ?? 500, perHour: 1_000_000, fairUseHours: 48 },
-  });
+  const view = await t.call('settings.update', shopSettings(options.smtpPort, options.perSecond));
   const senderId = view.senders[0]!.id;
   context.settings.markSenderVerified(senderId, true);
   const mailing = await t.call('mailings.create', { type: options.type ?? 'newsletter' });
