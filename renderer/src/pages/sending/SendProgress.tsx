@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
 import type { SendStatus } from './useSendStatus';
 import { formatDateTime } from '../../format';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** A send's progress bar, counts, expected end and its buttons (pause, resume, cancel, retry). */
 export function SendProgress({ status, onChange }: { status: SendStatus; onChange: () => void }) {
@@ -35,7 +36,7 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
     <Card withBorder data-testid="send-progress" data-state={status.state}>
       <Stack gap="xs">
         <Group justify="space-between">
-          <Text fw={600}>{status.subject || t('progress.noSubject')}</Text>
+          <Text fw={600}>{fillSampleCustomer(status.subject) || t('progress.noSubject')}</Text>
           <Text size="sm" data-testid="send-state">
             {t(`progress.state.${status.state}`)}
           </Text>

@@ -15,6 +15,7 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
 import { formatDateTime, formatNumber, formatPercent, percentValue } from '../../format';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** Home: the last mailing's key figures and the sends that are running or scheduled. */
 export function HomeStatsCards() {
@@ -52,7 +53,7 @@ export function HomeStatsCards() {
                 href={href(`/statistieken/${encodeURIComponent(last.mailing.mailingId)}`)}
                 fw={600}
               >
-                {last.mailing.subject || '—'}
+                {fillSampleCustomer(last.mailing.subject) || '—'}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {formatDateTime(last.mailing.sentAt, i18n.language)} · {t('recipients')}:{' '}
@@ -80,7 +81,7 @@ export function HomeStatsCards() {
           {home.activeSends.map((send) => (
             <Stack key={send.sendId} gap={2}>
               <Group justify="space-between">
-                <Text fw={600}>{send.subject || '—'}</Text>
+                <Text fw={600}>{fillSampleCustomer(send.subject) || '—'}</Text>
                 <Badge variant="light">{t(`home.states.${send.state}`)}</Badge>
               </Group>
               {send.state === 'scheduled' && send.scheduledAt !== null ? (

@@ -11,6 +11,7 @@ import { LinksView } from './LinksView';
 import { OpenedView } from './OpenedView';
 import { TimelineView } from './TimelineView';
 import { UnsubscribesView } from './UnsubscribesView';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 const TYPES = ['opened', 'delivery', 'links', 'unsubscribes', 'timeline'] as const;
 type StatsType = (typeof TYPES)[number];
@@ -59,7 +60,7 @@ export function MailingStatsPage({ mailingId }: { mailingId: string }) {
         <Stack gap={4}>
           <Text>
             <strong>{t('subject')}:</strong>{' '}
-            <span data-testid="stats-subject">{stats.mailing.subject}</span>
+            <span data-testid="stats-subject">{fillSampleCustomer(stats.mailing.subject)}</span>
           </Text>
           <Text>
             <strong>{t('sentAt')}:</strong> {formatDateTime(stats.mailing.sentAt, i18n.language)}

@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import { errorMessage } from './format';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** Mailings - statistieken: the sent mailings; one of them opens its statistics. */
 export function StatisticsPage({ params }: { params: Record<string, string> }) {
@@ -51,7 +52,7 @@ function SentMailingsList() {
               <Table.Tr key={m.mailingId}>
                 <Table.Td>
                   <Anchor href={href(`/statistieken/${encodeURIComponent(m.mailingId)}`)}>
-                    {m.subject || '—'}
+                    {fillSampleCustomer(m.subject) || '—'}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{formatDateTime(m.sentAt, i18n.language)}</Table.Td>
