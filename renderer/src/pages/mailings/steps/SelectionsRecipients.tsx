@@ -1,13 +1,19 @@
 import { Accordion, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
-import { formatDateTime } from '../../../format';
+import { formatDateTime, formatNumber } from '../../../format';
 
 type Summary = ChannelOutput<'mailings.recipients'>;
 type Entry = Summary['duplicates'][number];
 
 /** The recipients of step 3, and each skipped count with the list behind it. */
-export function SelectionsRecipients({ summary }: { summary: Summary }) {
+export function SelectionsRecipients({
+  summary,
+  creditsPerMail,
+}: {
+  summary: Summary;
+  creditsPerMail: number;
+}) {
   const { t, i18n } = useTranslation('selections');
   const sections: { key: string; title: string; entries: Entry[]; detail: string }[] = [
     {
@@ -38,14 +44,19 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
       <Stack gap="sm">
         <Title order={4}>{t('step.recipients')}</Title>
         <Text fw={600} role="status">
-          {t('step.recipientCount', { count: summary.recipientCount })}
+          {t('step.recipientCost', {
+            count: summary.recipientCount,
+            recipients: formatNumber(summary.recipientCount, i18n.language),
+            cost: t('step.credits', {
+              count: summary.recipientCount * creditsPerMail,
+              amount: formatNumber(summary.recipientCount * creditsPerMail, i18n.language),
+            }),
+          })}
         </Text>
         {summary.fairUseHours === 0 && <Text size="sm">{t('step.recentlyMailedOff')}</Text>}
         <Accordion variant="contained" multiple>
           <Accordion.Item value="recipients">
-            <Accordion.Control>
-              {t('step.recipientCount', { count: summary.recipientCount })}
-            </Accordion.Control>
+            <Accordion.Control>{t('step.showRecipients')}</Accordion.Control>
             <Accordion.Panel>
               <Text size="sm">{summary.recipients.map((r) => r.email).join(', ')}</Text>
             </Accordion.Panel>

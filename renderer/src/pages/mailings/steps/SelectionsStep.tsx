@@ -5,6 +5,8 @@ import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
 import { errorMessage } from '../../../components/fieldErrors';
 import { formatDate, formatDateTime } from '../../../format';
+import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
+import { useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 
@@ -18,6 +20,7 @@ type SelectionList = ChannelOutput<'selections.list'>;
  */
 export function SelectionsStep({ mailingId }: StepProps) {
   const { t, i18n } = useTranslation('selections');
+  const mailingType = useDraftSnapshot((s) => s.mailing.type);
   const [selections, setSelections] = useState<SelectionList | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -103,7 +106,9 @@ export function SelectionsStep({ mailingId }: StepProps) {
           </Text>
         )}
       </Group>
-      {summary && <SelectionsRecipients summary={summary} />}
+      {summary && (
+        <SelectionsRecipients summary={summary} creditsPerMail={CREDITS_PER_MAIL[mailingType]} />
+      )}
     </Stack>
   );
 }
