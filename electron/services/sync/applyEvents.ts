@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { fillSampleCustomer } from '../../contract/plain/variables';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { AggregateWriter, PageAggregates } from './pageAggregates';
@@ -21,6 +22,7 @@ export class EventApplier {
   private readonly insert: Database.Statement;
   private readonly recipientEmail: Database.Statement;
   private readonly recipientEmailAnyMailing: Database.Statement;
+  private readonly mailingSubject: Database.Statement;
   private readonly aggregates: AggregateWriter;
   private readonly applyPage: (
     events: readonly EventOutput[],
@@ -41,6 +43,7 @@ export class EventApplier {
     this.recipientEmailAnyMailing = sqlite
       .prepare('select email from send_jobs where recipient_id = ? limit 1')
       .pluck();
+    this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
     this.aggregates = new AggregateWriter(sqlite);
     this.applyPage = sqlite.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
@@ -90,7 +93,10 @@ export class EventApplier {
     }
     if (event.kind === 'unsubscribe' && event.recipient) {
       const email = this.emailOf(event.recipient, event.mailing);
-      if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', event.mailing)) {
+      // The block list's "Toelichting" names the mailing the way the shop knows it: its subject.
+      const subject = this.mailingSubject.get(event.mailing) as string | undefined;
+      const detail = subject ? fillSampleCustomer(subject) : event.mailing;
+      if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', detail)) {
         result.unsubscribed += 1;
       }
     }

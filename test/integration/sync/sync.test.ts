@@ -132,6 +132,8 @@ describe('account link and sync with the real tracker', () => {
     expect(t.app.context.suppression.get(cor.email)).toMatchObject({
       reason: 'unsubscribed',
       source: 'tracker',
+      // The block list says which mailing, by the subject the shop gave it.
+      detail: 'Najaarsactie',
     });
 
     const stats = await t.call('stats.get', { mailingId: 'm-najaar' });
