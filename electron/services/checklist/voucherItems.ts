@@ -45,6 +45,11 @@ export function voucherItems(
       ),
     ];
   }
+  // Only the barcode missing, and every reference number one a till can scan (EAN-13 or Code 128:
+  // printable ASCII): the shop may choose to make the barcode from it, in the voucher block.
+  const fromReference =
+    !fields.has('waardebon_bedrag') &&
+    lacking.every((r) => /^[\x20-\x7e]{1,48}$/.test((r.data.referentienummer ?? '').trim()));
   const names = lacking
     .map(describe)
     .sort((a, b) => a.localeCompare(b, 'nl'))
@@ -54,8 +59,10 @@ export function voucherItems(
       'voucherCodes',
       'fail',
       `${lacking.length} customers have no barcode or amount`,
-      'sending:checklist.voucherCodes.missing',
-      fix,
+      fromReference
+        ? 'sending:checklist.voucherCodes.missingReferenceUsable'
+        : 'sending:checklist.voucherCodes.missing',
+      fromReference ? fixes.content(mailing.id) : fix,
       {
         count: lacking.length,
         fields: [...fields].map((f) => `[[${f}]]`).join(', '),

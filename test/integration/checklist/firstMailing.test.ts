@@ -88,6 +88,42 @@ describe('a first mailing from a BASIS template', () => {
     expect(String(items.emptyValues!.params?.list)).not.toMatch(/barcode|bedrag/);
   });
 
+  it('offers the reference number as barcode, and passes once the shop chooses it', async () => {
+    t = await startTestApp({ sending: { resolver: fakeResolver() } });
+    const { mailingId } = await seedMailing(t, { smtpPort: 2525, count: 1, type: 'voucher' });
+    const { selectionId } = await importAndAttach(t, mailingId, [
+      'email;naam;referentienummer;waardebon_barcode;waardebon_bedrag',
+      'piet@example.nl;Piet Bakker;8712345678906;;10,50',
+      'anna@example.nl;Anna de Vries;K-000123;;12,00',
+    ]);
+    await t.call('mailings.setSelections', { id: mailingId, selectionIds: [selectionId] });
+    expect((await byId(mailingId)).voucherCodes).toMatchObject({
+      status: 'fail',
+      key: 'sending:checklist.voucherCodes.missingReferenceUsable',
+      fix: `#/mailings/${mailingId}/inhoud`,
+      params: { count: 2 },
+    });
+    const mailing = await t.call('mailings.get', { id: mailingId });
+    await t.call('mailings.update', {
+      id: mailingId,
+      patch: {
+        document: {
+          ...mailing.document,
+          blocks: mailing.document.blocks.map((b) =>
+            b.type === 'voucher' ? { ...b, data: { ...b.data, barcodeFromReference: true } } : b,
+          ),
+        },
+      },
+    });
+    expect((await byId(mailingId)).voucherCodes).toMatchObject({ status: 'ok' });
+    // The preview shows the code the till will scan.
+    const contacts = t.app.context.database.sqlite
+      .prepare('select id from contacts where selection_id = ? and normalized_email = ?')
+      .get(selectionId, 'anna@example.nl') as { id: number };
+    const preview = await t.call('mailings.preview', { id: mailingId, contactId: contacts.id });
+    expect(preview.text).toContain('K-000123');
+  });
+
   it('passes a voucher mailing whose customers all have a code and amount', async () => {
     t = await startTestApp({ sending: { resolver: fakeResolver() } });
     const { mailingId } = await seedMailing(t, { smtpPort: 2525, count: 1, type: 'voucher' });
