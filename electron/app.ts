@@ -21,6 +21,8 @@ import { SettingsService } from './services/settings/settingsService';
 import { relaySmtpDefaults } from './services/settings/brandRelay';
 import { ImageStore } from './services/images/imageStore';
 import { createImagesHandlers } from './services/images/handlers';
+import { createIdentityHandlers } from './services/identity/handlers';
+import { ShopIdentityStore } from './services/identity/identityStore';
 import { MailingsService } from './services/mailings/mailingsService';
 import { createMailingsHandlers } from './services/mailings/handlers';
 import { seedTemplates, templateCopySubject } from './services/mailings/templates';
@@ -122,7 +124,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
   });
   const images = new ImageStore(database.db, () => clock.now());
+  const identity = new ShopIdentityStore(kv, database.sqlite);
   const mailings = new MailingsService({
+    identity,
     db: database.db,
     images,
     settings,
@@ -174,6 +178,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createContactsHandlers(context),
     ...createMailingsHandlers(context),
     ...createImagesHandlers(context),
+    ...createIdentityHandlers(identity),
     ...createAccountHandlers(context, sync),
     ...createSyncHandlers(sync),
     ...createStatsHandlers(context),

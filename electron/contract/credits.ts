@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { Empty, Timestamp } from './common';
 
-export const CREDITS_PER_MAIL = { newsletter: 1, voucher: 2 } as const;
+export { CREDITS_PER_MAIL } from './plain/credits';
 
 export const Bundle = z.object({
   id: z.string(),

@@ -15,6 +15,7 @@ import { contactsChannels } from './contacts';
 import { sendingChannels } from './sending';
 import { checklistChannels } from './checklist';
 import { sendersChannels } from './senders';
+import { identityChannels } from './identity';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -40,6 +41,7 @@ export const channels = {
   ...statsChannels,
   ...creditsChannels,
   ...desktopChannels,
+  ...identityChannels,
 };
 
 export type Channels = typeof channels;

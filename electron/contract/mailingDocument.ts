@@ -153,6 +153,8 @@ export const VoucherData = z.object({
   showPoints: z.boolean().default(true),
   showRemainingPoints: z.boolean().default(false),
   showBarcode: z.boolean().default(true),
+  /** The shop's choice: a customer without a barcode in the export gets one from the reference number. */
+  barcodeFromReference: z.boolean().default(false),
   /** Conditions under the barcode ("Geldig tot …, niet inwisselbaar voor contanten"). */
   terms: z
     .string()

@@ -59,6 +59,7 @@ test("a voucher's settings (title, amount, barcode, points, conditions, colour) 
     showPoints: false,
     showRemainingPoints: true,
     showBarcode: false,
+    barcodeFromReference: false,
     terms: 'Geldig tot en met 31-01-2027.',
     color: '#2b8a3e',
   });

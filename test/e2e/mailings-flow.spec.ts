@@ -35,7 +35,7 @@ test('Algemeen warns about "GRATIS!!!" while typing, shows the phone inbox and s
 
   await page.getByLabel('Onderwerp').fill('Nieuwe jassen binnen');
   await expect(warnings).toBeEmpty();
-  await page.getByLabel('Top line').fill('Kom langs en pas ze in de winkel');
+  await page.getByLabel('Voorregel').fill('Kom langs en pas ze in de winkel');
   await expect(page.getByTestId('phone-inbox')).toContainText('Kom langs en pas ze in de winkel');
 
   // No verified sender yet: the page says so and links to the account page; it can still be chosen.

@@ -149,7 +149,9 @@ test('step 3 shows old selections greyed, saves the choice and shows the recipie
   await step.getByRole('button', { name: 'Opslaan' }).click();
   await expect(step.getByText('Opgeslagen')).toBeVisible();
   const summary = page.getByTestId('recipients-summary');
-  await expect(summary.getByRole('status')).toHaveText('Deze mailing gaat naar 1 ontvanger.');
+  await expect(summary.getByRole('status')).toHaveText(
+    'Deze mailing gaat naar 1 ontvanger en kost 1 credit.',
+  );
   await summary.getByRole('button', { name: 'Op de blokkeerlijst: 1' }).click();
   await expect(summary.getByRole('cell', { name: 'weg@example.nl' })).toBeVisible();
   await expect(summary.getByRole('cell', { name: 'Uitgeschreven' })).toBeVisible();

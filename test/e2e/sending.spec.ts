@@ -147,8 +147,13 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
     ]) {
       await page.getByLabel(label).check();
     }
-    // A double click starts one send.
-    await page.getByTestId('send-button').dblclick();
+    // Versturen asks first; a double click on the confirmation starts one send.
+    await page.getByTestId('send-button').click();
+    const confirm = page.getByRole('dialog', { name: 'Mailing versturen' });
+    await expect(confirm).toContainText(
+      "Verstuur 'Nieuw in de winkel: verse stol' nu naar 12 klanten voor 12 credits?",
+    );
+    await confirm.getByRole('button', { name: 'Versturen' }).dblclick();
     await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'finished', {
       timeout: 30_000,
     });

@@ -172,7 +172,15 @@ test('Credits ophogen shows balance, prices per mail, bundles, and records an or
     await expect(bundles).toContainText('500 credits');
     await expect(bundles).toContainText('€ 25,00');
     await expect(page.getByTestId('ledger')).toContainText('Credits bijgeschreven');
+    // Bestellen asks first, naming the bundle and its price; Annuleren orders nothing.
     await bundles.getByRole('button', { name: 'Bestellen' }).first().click();
+    const confirm = page.getByRole('dialog', { name: 'Credits bestellen' });
+    await expect(confirm).toContainText(/Bestel de bundel '.+' \(500 credits\) voor €\s25,00\?/);
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(confirm).toBeHidden();
+    expect(await tracker.store.listOrders(tracker.accountId)).toEqual([]);
+    await bundles.getByRole('button', { name: 'Bestellen' }).first().click();
+    await confirm.getByRole('button', { name: 'Bestellen' }).click();
     await expect(page.getByRole('status')).toContainText(
       'Uw bestelling van 500 credits is doorgegeven',
     );

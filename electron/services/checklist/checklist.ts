@@ -23,7 +23,10 @@ import {
   trackerAddressItem,
   unsubscribeMailItem,
 } from './deliverabilityItems';
+import { contentItem } from './contentItem';
 import { fixes, item } from './items';
+import { placeholderItems } from './placeholderItems';
+import { hasVoucher, VOUCHER_VARIABLES, voucherItems } from './voucherItems';
 
 export interface ChecklistDeps {
   resolver: () => TxtResolver;
@@ -93,6 +96,9 @@ export async function computeChecklist(
     ),
   );
   items.push(contrastItem(mailing.id, mailing.document));
+  items.push(contentItem(mailing));
+  items.push(...placeholderItems(context, mailing));
+  items.push(...voucherItems(mailing, compiled, resolved.recipients));
   items.push(testItem(mailing));
   const tracker = trackerAddressItem(context);
   if (tracker) items.push(tracker);
@@ -155,8 +161,12 @@ function subjectItems(mailing: MailingT): ChecklistItemT[] {
   for (const field of ['subject', 'topLine'] as const) {
     const value = field === 'subject' ? mailing.subject : mailing.topLine;
     if (value.trim() === '') {
+      // The manual calls a newsletter's top line optional; a voucher's tells what it is worth.
+      const optional = field === 'topLine' && mailing.type === 'newsletter';
       result.push(
-        item(field, 'fail', `The ${field} is empty`, `sending:checklist.${field}.empty`, fix),
+        optional
+          ? item(field, 'warn', 'The top line is empty', 'sending:checklist.topLine.optional', fix)
+          : item(field, 'fail', `The ${field} is empty`, `sending:checklist.${field}.empty`, fix),
       );
       continue;
     }
@@ -306,7 +316,11 @@ function contentItems(
 
   const empty = new Map<string, number>();
   for (const data of recipientsData) {
-    for (const name of emptyVariables(compiled, data)) empty.set(name, (empty.get(name) ?? 0) + 1);
+    for (const name of emptyVariables(compiled, data)) {
+      // Vouchers lacking their code or amount fail on their own line (voucherItems).
+      if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
+      empty.set(name, (empty.get(name) ?? 0) + 1);
+    }
   }
   result.push(
     empty.size === 0

@@ -17,7 +17,9 @@ import { TemplateKey } from '../../contract/mailings';
 import { emptyDocument, newBlock, parseDocument } from '../render/document';
 import type { ImageStore } from '../images/imageStore';
 import type { SettingsService } from '../settings/settingsService';
+import type { ShopIdentityStore } from '../identity/identityStore';
 import { imageUses, remapImages } from './documentImages';
+import { withShopIdentity } from './shopIdentity';
 
 type MailingRow = typeof mailings.$inferSelect;
 type Status = z.infer<typeof MailingStatus>;
@@ -41,6 +43,8 @@ export interface MailingsServiceDeps {
   now: () => number;
   /** The subject a copy of a template starts with (BASIS: empty, VOORBEELD: the example's). */
   templateCopySubject: (key: z.infer<typeof TemplateKey>) => string;
+  /** The shop's logo and colours for new mailings (absent: mailings start as the templates are). */
+  identity?: ShopIdentityStore;
 }
 
 /** Mailings and their documents: create, copy, change, delete, and the status the sender sets. */
@@ -93,15 +97,37 @@ export class MailingsService {
         newBlock('footer'),
       ],
     };
-    return this.insert({
-      type,
-      subject: '',
-      topLine: '',
-      from: '',
-      replyTo: '',
-      document,
-      templateKey: null,
+    return this.deps.db.transaction(() => {
+      const blank = this.insert({
+        type,
+        subject: '',
+        topLine: '',
+        ...this.onlySender(),
+        document,
+        templateKey: null,
+      });
+      return this.personalize(blank, true);
     });
+  }
+
+  /** From and Reply-To for a new mailing: filled in when the shop has exactly one verified sender. */
+  private onlySender(): { from: string; replyTo: string } {
+    const verified = this.deps.settings.read().senders.filter((s) => s.verified);
+    if (verified.length !== 1) return { from: '', replyTo: '' };
+    return { from: verified[0]!.id, replyTo: verified[0]!.replyTo };
+  }
+
+  /** The shop's logo in place of a placeholder (and its colours when asked); stored at once. */
+  private personalize(mailing: MailingT, colors: boolean): MailingT {
+    if (!this.deps.identity) return mailing;
+    const document = withShopIdentity(mailing, this.deps.identity, this.deps.images, colors);
+    if (document === mailing.document) return mailing;
+    this.deps.db
+      .update(mailings)
+      .set({ document: JSON.stringify(document) })
+      .where(eq(mailings.id, mailing.id))
+      .run();
+    return { ...mailing, document };
   }
 
   /** A copy of any mailing or template, with its own copies of the images. */
@@ -112,8 +138,9 @@ export class MailingsService {
       const subject = source.templateKey
         ? this.deps.templateCopySubject(source.templateKey)
         : source.subject;
+      const sender = source.from === '' ? this.onlySender() : {};
       const copy = this.insert(
-        { ...source, subject, templateKey: null, document: source.document },
+        { ...source, ...sender, subject, templateKey: null, document: source.document },
         id,
       );
       const mapping = this.deps.images.copyAll(source.id, id);
@@ -123,7 +150,10 @@ export class MailingsService {
         .set({ document: JSON.stringify(document) })
         .where(eq(mailings.id, id))
         .run();
-      return { ...copy, document };
+      return this.personalize(
+        { ...copy, document },
+        source.templateKey?.startsWith('basis') ?? false,
+      );
     });
   }
 

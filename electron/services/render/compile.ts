@@ -75,6 +75,8 @@ export interface CompiledMailing {
   imageSources: Map<string, { cid: string; hostedUrl: string | undefined; image: CompileImage }>;
   inlineImages: InlineImage[];
   usesBarcode: boolean;
+  /** A voucher block asks for the reference number where a customer has no barcode. */
+  barcodeFromReference: boolean;
   footerAdded: boolean;
   /** The app's own words in this mailing's language (web version link, mailto subject, …). */
   texts: MailTexts;
@@ -220,6 +222,9 @@ export async function compileMailing(input: CompileInput): Promise<CompiledMaili
     imageSources,
     inlineImages,
     usesBarcode: ctx.slots.slots.some((s) => s.kind === 'barcode'),
+    barcodeFromReference: input.document.blocks.some(
+      (b) => b.type === 'voucher' && b.data.barcodeFromReference,
+    ),
     footerAdded,
     texts: ctx.texts,
   };

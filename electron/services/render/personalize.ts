@@ -65,7 +65,7 @@ export function renderForRecipient(
   recipient: Recipient,
   options: RenderOptions = { mode: 'send' },
 ): RenderedMail {
-  const data = normalizeData(recipient.data);
+  const data = recipientData(compiled, recipient.data);
   if (!data.has('email')) data.set('email', recipient.email);
   const preview = options.mode === 'preview';
   const tracking = compiled.tracking;
@@ -188,12 +188,23 @@ export function renderForRecipient(
   };
 }
 
+/** A contact's values, with the barcode taken from the reference number where the shop chose so. */
+function recipientData(
+  compiled: CompiledMailing,
+  contactData: Record<string, unknown>,
+): Map<string, string> {
+  const data = normalizeData(contactData);
+  if (compiled.barcodeFromReference && (data.get('waardebon_barcode') ?? '').trim() === '')
+    data.set('waardebon_barcode', data.get('referentienummer') ?? '');
+  return data;
+}
+
 /** Names of variables this contact has no value for where no fallback is given (for the checklist). */
 export function emptyVariables(
   compiled: CompiledMailing,
   contactData: Record<string, unknown>,
 ): string[] {
-  const data = normalizeData(contactData);
+  const data = recipientData(compiled, contactData);
   return compiled.variables
     .filter((v) => v.withoutFallback && variableValue(data, v.name, undefined) === '')
     .map((v) => v.name);

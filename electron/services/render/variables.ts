@@ -36,16 +36,7 @@ export function knownVariables(extraColumns: readonly string[] = []): Set<string
 }
 
 /** Shown in the preview when no contact is chosen (the manual's example values). */
-export const SAMPLE_DATA: Record<string, string> = {
-  naam: 'Jan Jansen',
-  voornaam: 'Jan',
-  referentienummer: '1234567890',
-  email: 'jan.jansen@example.nl',
-  waardebon_barcode: '8712345678906',
-  waardebon_bedrag: '10.50',
-  waardebon_spaarpunten: '100',
-  restant_spaarpunten: '500',
-};
+export { SAMPLE_DATA } from '../../contract/plain/variables';
 
 const amountFormat = new Intl.NumberFormat('nl-NL', {
   minimumFractionDigits: 2,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { fillSampleCustomer } from '../../contract/plain/variables';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { AggregateWriter, PageAggregates } from './pageAggregates';
@@ -22,6 +23,8 @@ export class EventApplier {
   private readonly insert: Database.Statement;
   private readonly recipientEmail: Database.Statement;
   private readonly recipientEmailAnyMailing: Database.Statement;
+  private readonly mailingSubject: Database.Statement;
+  private readonly machineClick: Database.Statement;
   private readonly aggregates: AggregateWriter;
   private readonly applyPage: (
     events: readonly EventOutput[],
@@ -42,6 +45,11 @@ export class EventApplier {
     this.recipientEmailAnyMailing = sqlite
       .prepare('select email from send_jobs where recipient_id = ? limit 1')
       .pluck();
+    this.machineClick = sqlite.prepare(
+      `update resubscribe_requests set machine_click_at = ?
+       where id = ? and confirmed_at is null`,
+    );
+    this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
     this.aggregates = new AggregateWriter(sqlite);
     this.applyPage = sqlite.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
@@ -63,6 +71,8 @@ export class EventApplier {
     if (event.kind === 'confirm') {
       // The recipient of a confirm token is the re-subscribe request; a link scanner is no consent.
       if (!event.machine && event.recipient) result.confirmations.push(event.recipient);
+      // Kept so the shop sees why the request still waits, rather than a silent "wacht".
+      else if (event.recipient) this.machineClick.run(Date.parse(event.at) || 0, event.recipient);
       return;
     }
     // A test mail's open, click or unsubscribe: never in the statistics, never an unsubscribe.
@@ -93,7 +103,10 @@ export class EventApplier {
     }
     if (event.kind === 'unsubscribe' && event.recipient) {
       const email = this.emailOf(event.recipient, event.mailing);
-      if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', event.mailing)) {
+      // The block list's "Toelichting" names the mailing the way the shop knows it: its subject.
+      const subject = this.mailingSubject.get(event.mailing) as string | undefined;
+      const detail = subject ? fillSampleCustomer(subject) : event.mailing;
+      if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', detail)) {
         result.unsubscribed += 1;
       }
     }

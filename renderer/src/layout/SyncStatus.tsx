@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../electron/contract';
 import { api } from '../api';
-import { formatShortTime } from '../pages/statistics/format';
+import { formatShortTime } from '../format';
 
 type Status = ChannelOutput<'account.status'>;
 

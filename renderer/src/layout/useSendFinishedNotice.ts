@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { fillSampleCustomer } from '../../../electron/contract/plain/variables';
 
 /**
  * Wherever the shopkeeper is in the app, a note appears when a send has finished. (The Electron
@@ -21,7 +22,10 @@ export function useSendFinishedNotice(): void {
             if (!send) return;
             notifications.show({
               title: t('page.finishedTitle'),
-              message: t('page.finished', { subject: send.subject, sent: send.sent }),
+              message: t('page.finished', {
+                subject: fillSampleCustomer(send.subject),
+                sent: send.sent,
+              }),
             });
           })
           .catch(() => undefined);

@@ -131,10 +131,7 @@ const templates = [
           id: 'content',
           type: 'text',
           data: {
-            content: rich(
-              paragraph(text('Beste '), variable('voornaam', 'klant'), text(',')),
-              paragraph(),
-            ),
+            content: rich(paragraph(text('Beste '), variable('voornaam', 'klant'), text(','))),
           },
         },
         { id: 'voucher', type: 'voucher', data: {} },

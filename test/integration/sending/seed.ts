@@ -58,17 +58,9 @@ export async function linkTracker(t: TestApp, tracker: RunningTracker): Promise<
   });
 }
 
-export interface SeededMailing {
-  mailingId: string;
-  senderId: string;
-}
-
-/** Shop details, one verified sender (nieuws@bakkerij.nl) and SMTP to the sink; its id. */
-export async function setUpShop(
-  t: TestApp,
-  options: { smtpPort: number; perSecond?: number },
-): Promise<string> {
-  const view = await t.call('settings.update', {
+/** A shop with its details, one sender (not yet verified) and SMTP to a local sink. */
+export function shopSettings(smtpPort: number, perSecond = 500) {
+  return {
     shop: {
       name: 'Bakkerij Jansen',
       address: 'Dorpsstraat 1',
@@ -81,9 +73,22 @@ export async function setUpShop(
     senders: [
       { name: 'Bakkerij Jansen', email: 'nieuws@bakkerij.nl', replyTo: 'info@bakkerij.nl' },
     ],
-    smtp: { host: '127.0.0.1', port: options.smtpPort, security: 'none', user: '' },
-    limits: { perSecond: options.perSecond ?? 500, perHour: 1_000_000, fairUseHours: 48 },
-  });
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none' as const, user: '' },
+    limits: { perSecond, perHour: 1_000_000, fairUseHours: 48 },
+  };
+}
+
+export interface SeededMailing {
+  mailingId: string;
+  senderId: string;
+}
+
+/** Shop details, one verified sender (nieuws@bakkerij.nl) and SMTP to the sink; its id. */
+export async function setUpShop(
+  t: TestApp,
+  options: { smtpPort: number; perSecond?: number },
+): Promise<string> {
+  const view = await t.call('settings.update', shopSettings(options.smtpPort, options.perSecond));
   const senderId = view.senders[0]!.id;
   t.app.context.settings.markSenderVerified(senderId, true);
   return senderId;

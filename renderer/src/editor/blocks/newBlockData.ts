@@ -45,6 +45,7 @@ export const NEW_BLOCK_DATA: { [T in BlockType]: (t: TFunction) => BlockData<T> 
     showAmount: true,
     showPoints: true,
     showRemainingPoints: false,
+    barcodeFromReference: false,
     showBarcode: true,
     terms: t('editor:blocks.voucher.defaultTerms'),
     color: '',

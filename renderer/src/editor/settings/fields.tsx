@@ -145,12 +145,14 @@ export function TextField(props: {
 
 export function SwitchField(props: {
   label: string;
+  description?: string;
   checked: boolean;
   onChange: (v: boolean) => void;
 }) {
   return (
     <Switch
       label={props.label}
+      description={props.description}
       checked={props.checked}
       onChange={(e) => props.onChange(e.currentTarget.checked)}
     />

@@ -14,7 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
 import { useAppInfo } from '../../hooks/useAppInfo';
-import { errorMessage, formatDateTime } from '../statistics/format';
+import { formatDateTime } from '../../format';
+import { errorMessage } from '../statistics/format';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
 

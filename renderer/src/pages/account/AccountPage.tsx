@@ -8,6 +8,7 @@ import { GeneralSection } from './GeneralSection';
 import { LimitsSection } from './LimitsSection';
 import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
+import { IdentitySection } from './IdentitySection';
 import { ShopSection } from './ShopSection';
 import { SmtpSection } from './SmtpSection';
 import { SmtpTestActions } from './SmtpTestActions';
@@ -41,6 +42,7 @@ function AccountSections() {
       <AccountLinkSection />
       <SendersSection initial={settings.senders} />
       <ShopSection initial={settings.shop} />
+      <IdentitySection />
       <SmtpSection initial={settings.smtp} />
       <SmtpTestActions />
       <SenderVerificationSection />

@@ -6,15 +6,10 @@ import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
+import { formatBytes, formatDateTime } from '../../format';
 
 type Backups = ChannelOutput<'desktop.backups.list'>;
 type Backup = Backups['backups'][number];
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
 
 /** Account - Reservekopieën: the daily backups, and putting one back (after a clear question). */
 export function BackupSection() {
@@ -41,11 +36,8 @@ export function BackupSection() {
       }
     });
 
-  const day = (backup: Backup) =>
-    new Date(backup.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-    });
+  const day = (backup: Backup) => formatDateTime(backup.createdAt, i18n.language);
+  const size = (bytes: number) => formatBytes(bytes, i18n.language);
 
   return (
     <SectionFrame

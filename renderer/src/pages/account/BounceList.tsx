@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
-import { formatDateTime } from '../mailings/formatDateTime';
+import { formatDateTime } from '../../format';
 
 type Item = ChannelOutput<'bounces.list'>['items'][number];
 
@@ -32,7 +32,7 @@ const PAGE = 20;
 
 /** What came back to the bounce mailbox, newest first; a wrong call can be undone. */
 export function BounceList({ version }: { version: number }) {
-  const { t } = useTranslation('bounces');
+  const { t, i18n } = useTranslation('bounces');
   const [items, setItems] = useState<Item[]>([]);
   const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +97,11 @@ export function BounceList({ version }: { version: number }) {
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.id} data-testid="bounce-row">
-                  <Table.Td>{formatDateTime(item.receivedAt ?? item.processedAt)}</Table.Td>
+                  <Table.Td>
+                    {formatDateTime(item.receivedAt ?? item.processedAt, i18n.language, {
+                      seconds: true,
+                    })}
+                  </Table.Td>
                   <Table.Td>{item.email ?? ''}</Table.Td>
                   <Table.Td>
                     <Stack gap={2}>

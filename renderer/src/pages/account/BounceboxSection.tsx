@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage, toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
-import { formatDateTime } from '../mailings/formatDateTime';
+import { formatDateTime } from '../../format';
 import { BounceList } from './BounceList';
 
 type View = ChannelOutput<'bounces.getSettings'>;
@@ -47,7 +47,7 @@ function formFrom(view: View): Form {
  * "read now", the last poll's outcome and the list of what came back (with undo).
  */
 export function BounceboxSection() {
-  const { t } = useTranslation('bounces');
+  const { t, i18n } = useTranslation('bounces');
   const [view, setView] = useState<View | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [password, setPassword] = useState('');
@@ -234,7 +234,9 @@ export function BounceboxSection() {
           <Text size="sm" c="dimmed" data-testid="bouncebox-status">
             {view.status.lastPollAt === null
               ? t('neverPolled')
-              : t('lastPoll', { at: formatDateTime(view.status.lastPollAt) })}
+              : t('lastPoll', {
+                  at: formatDateTime(view.status.lastPollAt, i18n.language, { seconds: true }),
+                })}
           </Text>
           {view.status.lastProblemKey && (
             <Alert color="orange">

@@ -6,6 +6,7 @@ import { errorText } from '../mailings/errorText';
 import { OutboxMessageView } from './OutboxMessageView';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
+import { formatDateTime } from '../../format';
 
 type Entry = Awaited<ReturnType<typeof api.call<'outbox.list'>>>[number];
 type Message = Awaited<ReturnType<typeof api.call<'outbox.open'>>>;
@@ -20,8 +21,7 @@ export function OutboxSection() {
     api.call('outbox.list', {}).then(setEntries).catch(setError);
   }, [setError]);
   useEffect(load, [load]);
-  const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  const format = (ms: number) => formatDateTime(ms, i18n.language);
   return (
     <SectionFrame
       title={t('outbox.title')}

@@ -21,6 +21,7 @@ import { Prose } from '../manual/Prose';
 import { parseProse } from '../manual/prose';
 import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './documents';
 import { PageTitle } from '../../a11y/PageTitle';
+import { formatDate } from '../../format';
 
 type State = ChannelOutput<'desktop.agreements.get'>;
 
@@ -77,9 +78,7 @@ export function AgreementsPage() {
       {!state.mustAccept && state.acceptedAt !== null && (
         <Alert color="green" data-testid="agreements-accepted">
           {t('acceptedOn', {
-            date: new Date(state.acceptedAt).toLocaleDateString(
-              i18n.language === 'en' ? 'en-GB' : 'nl-NL',
-            ),
+            date: formatDate(state.acceptedAt, i18n.language),
           })}
         </Alert>
       )}

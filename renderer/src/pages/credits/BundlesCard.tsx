@@ -14,7 +14,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
-import { errorMessage, formatDateTime, formatEuro, formatNumber } from '../statistics/format';
+import { formatDateTime, formatEuro, formatNumber } from '../../format';
+import { ConfirmCostDialog } from '../../components/ConfirmCostDialog';
+import { errorMessage } from '../statistics/format';
 
 type Credits = ChannelOutput<'credits.get'>;
 
@@ -22,11 +24,13 @@ type Credits = ChannelOutput<'credits.get'>;
 export function BundlesCard({ credits, onOrdered }: { credits: Credits; onOrdered: () => void }) {
   const { t, i18n } = useTranslation('credits');
   const [busy, setBusy] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Credits['bundles'][number] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // One key per click on a bundle: a retry of the same request (or a double click) orders once.
   const [keys] = useState(() => new Map<string, string>());
 
   const order = (bundleId: string) => {
+    setAsking(null);
     const key = keys.get(bundleId) ?? crypto.randomUUID();
     keys.set(bundleId, key);
     setBusy(bundleId);
@@ -74,7 +78,7 @@ export function BundlesCard({ credits, onOrdered }: { credits: Credits; onOrdere
                     mt="xs"
                     disabled={!credits.linked}
                     loading={busy === bundle.id}
-                    onClick={() => order(bundle.id)}
+                    onClick={() => setAsking(bundle)}
                   >
                     {t('order')}
                   </Button>
@@ -88,6 +92,28 @@ export function BundlesCard({ credits, onOrdered }: { credits: Credits; onOrdere
             {message.text}
           </Alert>
         )}
+        <ConfirmCostDialog
+          opened={asking !== null}
+          testId="order-confirm"
+          title={t('confirmTitle')}
+          question={
+            asking &&
+            t('confirmQuestion', {
+              name: asking.name,
+              credits: formatNumber(asking.credits, i18n.language),
+              price: formatEuro(asking.priceCents, i18n.language),
+            })
+          }
+          details={
+            <Text size="sm" c="dimmed">
+              {t('confirmNote')}
+            </Text>
+          }
+          confirmLabel={t('order')}
+          busy={asking !== null && busy === asking.id}
+          onConfirm={() => asking && order(asking.id)}
+          onCancel={() => setAsking(null)}
+        />
         {credits.orders.length > 0 && (
           <>
             <Title order={4}>{t('orders')}</Title>

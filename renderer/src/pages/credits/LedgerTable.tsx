@@ -1,7 +1,8 @@
 import { Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
-import { formatDateTime, formatNumber } from '../statistics/format';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
+import { formatDateTime, formatNumber } from '../../format';
 
 /** Purchases, reservations for sends, what was sent and what came back: newest first. */
 export function LedgerTable({ history }: { history: ChannelOutput<'credits.history'> | null }) {
@@ -28,13 +29,17 @@ export function LedgerTable({ history }: { history: ChannelOutput<'credits.histo
                 <Table.Tr key={index}>
                   <Table.Td>{formatDateTime(row.at, i18n.language)}</Table.Td>
                   <Table.Td>
-                    {t(`kinds.${row.kind}`)}
-                    {row.subject ? ` – ${row.subject}` : ''}
-                    {row.kind === 'commit' ? ` (${formatNumber(row.amount, i18n.language)})` : ''}
+                    {t(`kinds.${row.kind}`, {
+                      count: row.amount,
+                      amount: formatNumber(row.amount, i18n.language),
+                    })}
+                    {row.subject ? ` – ${fillSampleCustomer(row.subject)}` : ''}
                   </Table.Td>
                   <Table.Td c={row.delta > 0 ? 'green.8' : row.delta < 0 ? 'red.8' : 'dimmed'}>
-                    {row.delta > 0 ? '+' : ''}
-                    {formatNumber(row.delta, i18n.language)}
+                    {/* Using reserved credits leaves the free balance as it was: not "0". */}
+                    {row.delta === 0
+                      ? t('noChange')
+                      : `${row.delta > 0 ? '+' : ''}${formatNumber(row.delta, i18n.language)}`}
                   </Table.Td>
                 </Table.Tr>
               ))}

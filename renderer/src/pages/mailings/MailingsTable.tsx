@@ -3,7 +3,7 @@ import { IconCopy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../../router';
-import { formatDateTime } from './formatDateTime';
+import { formatDateTime } from '../../format';
 import { mailingTitle, type MailingSummary } from './mailingTypes';
 import { useCopyMailing } from './useCopyMailing';
 
@@ -25,7 +25,7 @@ export function MailingsTable(props: {
   /** Actions after the copy button, such as delete. */
   moreActions?: (mailing: MailingSummary, title: string) => ReactNode;
 }) {
-  const { t } = useTranslation('mailings');
+  const { t, i18n } = useTranslation('mailings');
   const { copy, copyingId } = useCopyMailing();
   return (
     <Table striped highlightOnHover data-testid={props.testId}>
@@ -53,7 +53,9 @@ export function MailingsTable(props: {
                   {t(`types.${mailing.type}`)}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatDateTime(props.dateOf(mailing))}</Table.Td>
+              <Table.Td>
+                {formatDateTime(props.dateOf(mailing), i18n.language, { seconds: true })}
+              </Table.Td>
               <Table.Td>{t(`status.${mailing.status}`)}</Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">

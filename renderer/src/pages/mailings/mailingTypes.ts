@@ -1,4 +1,5 @@
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 export type Mailing = ChannelOutput<'mailings.get'>;
 export type MailingSummary = ChannelOutput<'mailings.list'>[number];
@@ -19,7 +20,9 @@ export function mailingTitle(
   t: (key: string) => string,
 ): string {
   if (mailing.templateKey) return t(`mailings:templates.${mailing.templateKey}`);
-  return mailing.subject.trim() === '' ? t('mailings:overview.noSubject') : mailing.subject;
+  return mailing.subject.trim() === ''
+    ? t('mailings:overview.noSubject')
+    : fillSampleCustomer(mailing.subject);
 }
 
 /** Sent (or on its way) mailings are kept as they went out: read-only. */

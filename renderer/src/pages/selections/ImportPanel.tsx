@@ -142,7 +142,7 @@ export function ImportPanel(props: {
               {[
                 t('import.fileInfo', {
                   format: analysis.format.toUpperCase(),
-                  rows: analysis.rows,
+                  count: analysis.rows,
                 }),
                 analysis.encoding && t('import.encoding', { encoding: analysis.encoding }),
                 analysis.delimiter &&

@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
-import { formatDate, formatDateTime } from './formatDate';
+import { formatDate, formatDateTime } from '../../format';
 
 export type SelectionList = ChannelOutput<'selections.list'>;
 
@@ -28,7 +28,7 @@ export function SelectionsTable({ selections }: { selections: SelectionList }) {
         )}
         {selections.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
+            <Table.Td>{formatDateTime(s.createdAt, i18n.language, { seconds: true })}</Table.Td>
             <Table.Td>{s.description}</Table.Td>
             <Table.Td>{s.count}</Table.Td>
             <Table.Td>

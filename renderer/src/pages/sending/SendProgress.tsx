@@ -5,14 +5,15 @@ import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
 import { UncertainList } from './UncertainList';
 import type { SendStatus } from './useSendStatus';
+import { formatDateTime } from '../../format';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** A send's progress bar, counts, expected end and its buttons (pause, resume, cancel, retry). */
 export function SendProgress({ status, onChange }: { status: SendStatus; onChange: () => void }) {
   const { t, i18n } = useTranslation('sending');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const format = (ms: number) => formatDateTime(ms, i18n.language);
   const done = status.sent + status.failed + status.bounced + status.suppressed;
   const percent = status.recipients === 0 ? 0 : Math.round((done / status.recipients) * 100);
 
@@ -46,7 +47,7 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
     <Card withBorder data-testid="send-progress" data-state={status.state}>
       <Stack gap="xs">
         <Group justify="space-between">
-          <Text fw={600}>{status.subject || t('progress.noSubject')}</Text>
+          <Text fw={600}>{fillSampleCustomer(status.subject) || t('progress.noSubject')}</Text>
           <Text size="sm" data-testid="send-state">
             {t(`progress.state.${status.state}`)}
           </Text>

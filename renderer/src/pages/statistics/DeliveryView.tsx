@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { DetailsTable } from './DetailsTable';
 import { ExportButton } from './ExportButton';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format';
 
 /** Verstuurd en bounces: what left, what arrived, what came back and why. */
 export function DeliveryView({ stats }: { stats: ChannelOutput<'stats.get'> }) {

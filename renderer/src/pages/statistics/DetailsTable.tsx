@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
-import { errorMessage, formatDateTime } from './format';
+import { formatDateTime } from '../../format';
+import { errorMessage } from './format';
 
 const PAGE_SIZE = 50;
 

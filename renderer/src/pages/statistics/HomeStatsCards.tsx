@@ -14,7 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
-import { formatDateTime, formatNumber, percent } from './format';
+import { formatDateTime, formatNumber, formatPercent, percentValue } from '../../format';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** Home: the last mailing's key figures and the sends that are running or scheduled. */
 export function HomeStatsCards() {
@@ -52,7 +53,7 @@ export function HomeStatsCards() {
                 href={href(`/statistieken/${encodeURIComponent(last.mailing.mailingId)}`)}
                 fw={600}
               >
-                {last.mailing.subject || '—'}
+                {fillSampleCustomer(last.mailing.subject) || '—'}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {formatDateTime(last.mailing.sentAt, i18n.language)} · {t('recipients')}:{' '}
@@ -62,7 +63,7 @@ export function HomeStatsCards() {
                 <Figure label={t('delivered')} value={n(last.delivered)} />
                 <Figure
                   label={t('opened')}
-                  value={`${n(last.openers)} (${percent(last.openers, last.delivered)}%)`}
+                  value={`${n(last.openers)} (${formatPercent(last.openers, last.delivered, i18n.language)})`}
                 />
                 <Figure label={t('home.clicked')} value={n(last.clickers)} />
                 <Figure label={t('unsubscribes')} value={n(last.unsubscribes)} />
@@ -80,7 +81,7 @@ export function HomeStatsCards() {
           {home.activeSends.map((send) => (
             <Stack key={send.sendId} gap={2}>
               <Group justify="space-between">
-                <Text fw={600}>{send.subject || '—'}</Text>
+                <Text fw={600}>{fillSampleCustomer(send.subject) || '—'}</Text>
                 <Badge variant="light">{t(`home.states.${send.state}`)}</Badge>
               </Group>
               {send.state === 'scheduled' && send.scheduledAt !== null ? (
@@ -89,7 +90,7 @@ export function HomeStatsCards() {
                 </Text>
               ) : (
                 <>
-                  <Progress value={percent(send.done, send.recipients)} />
+                  <Progress value={percentValue(send.done, send.recipients)} />
                   <Text size="sm" c="dimmed">
                     {t('home.progress', { done: n(send.done), total: n(send.recipients) })}
                   </Text>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { DetailsTable } from './DetailsTable';
 import { ExportButton } from './ExportButton';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format';
 import { MachineSwitch } from './OpenedView';
 
 /** Bezoeken van links: per link unique and total clicks, and who clicked when. */

@@ -5,12 +5,14 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
 import { DeliveryView } from './DeliveryView';
-import { errorMessage, formatDate, formatDateTime, formatNumber } from './format';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { errorMessage } from './format';
 import { LinksView } from './LinksView';
 import { OpenedView } from './OpenedView';
 import { TimelineView } from './TimelineView';
 import { UnsubscribesView } from './UnsubscribesView';
 import { PageTitle } from '../../a11y/PageTitle';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 const TYPES = ['opened', 'delivery', 'links', 'unsubscribes', 'timeline'] as const;
 type StatsType = (typeof TYPES)[number];
@@ -59,7 +61,7 @@ export function MailingStatsPage({ mailingId }: { mailingId: string }) {
         <Stack gap={4}>
           <Text>
             <strong>{t('subject')}:</strong>{' '}
-            <span data-testid="stats-subject">{stats.mailing.subject}</span>
+            <span data-testid="stats-subject">{fillSampleCustomer(stats.mailing.subject)}</span>
           </Text>
           <Text>
             <strong>{t('sentAt')}:</strong> {formatDateTime(stats.mailing.sentAt, i18n.language)}

@@ -6,7 +6,7 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { CHART_COLORS } from './charts';
 import { DetailsTable } from './DetailsTable';
 import { ExportButton } from './ExportButton';
-import { formatNumber, percent } from './format';
+import { formatNumber, formatPercent } from '../../format';
 
 type Stats = ChannelOutput<'stats.get'>;
 
@@ -48,7 +48,8 @@ export function OpenedView(props: {
                 legend: { position: 'bottom' },
                 tooltip: {
                   callbacks: {
-                    label: (item) => `${item.label}: ${percent(Number(item.raw), base)}%`,
+                    label: (item) =>
+                      `${item.label}: ${formatPercent(Number(item.raw), base, i18n.language)}`,
                   },
                 },
               },
@@ -69,7 +70,7 @@ export function OpenedView(props: {
               <Table.Tr>
                 <Table.Td>{t('opened')}</Table.Td>
                 <Table.Td data-testid="opened-count">{n(opened)}</Table.Td>
-                <Table.Td>{percent(opened, base)}%</Table.Td>
+                <Table.Td>{formatPercent(opened, base, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Anchor
                     component="button"
@@ -84,7 +85,7 @@ export function OpenedView(props: {
               <Table.Tr>
                 <Table.Td>{t('possiblyOpened')}</Table.Td>
                 <Table.Td data-testid="possibly-opened-count">{n(possiblyOpened)}</Table.Td>
-                <Table.Td>{percent(possiblyOpened, base)}%</Table.Td>
+                <Table.Td>{formatPercent(possiblyOpened, base, i18n.language)}</Table.Td>
                 <Table.Td />
               </Table.Tr>
               {!includeMachine && (

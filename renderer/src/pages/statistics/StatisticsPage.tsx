@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
-import { errorMessage, formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatNumber } from '../../format';
+import { errorMessage } from './format';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
 import { PageTitle } from '../../a11y/PageTitle';
+import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** Mailings - statistieken: the sent mailings; one of them opens its statistics. */
 export function StatisticsPage({ params }: { params: Record<string, string> }) {
@@ -51,7 +53,7 @@ function SentMailingsList() {
               <Table.Tr key={m.mailingId}>
                 <Table.Td>
                   <Anchor href={href(`/statistieken/${encodeURIComponent(m.mailingId)}`)}>
-                    {m.subject || '—'}
+                    {fillSampleCustomer(m.subject) || '—'}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{formatDateTime(m.sentAt, i18n.language)}</Table.Td>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { DetailsTable } from './DetailsTable';
 import { ExportButton } from './ExportButton';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format';
 
 /** Uitschrijvingen: who will never be mailed again because of this mailing. */
 export function UnsubscribesView({ stats }: { stats: ChannelOutput<'stats.get'> }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
-import { formatDate, formatDateTime } from '../selections/formatDate';
+import { formatDate, formatDateTime } from '../../format';
 import { EraseDialog } from './EraseDialog';
 import { downloadJson } from './downloadJson';
 
@@ -45,7 +45,9 @@ export function AddressStatusCard(props: {
           <Alert color="orange" data-testid="suppression-reason">
             <Text fw={600}>{t('status.suppressed', { reason: t(`reasons.${entry.reason}`) })}</Text>
             <Text size="sm">
-              {t('status.since', { date: formatDateTime(entry.createdAt, i18n.language) })}
+              {t('status.since', {
+                date: formatDateTime(entry.createdAt, i18n.language, { seconds: true }),
+              })}
             </Text>
             {entry.detail && <Text size="sm">{t('status.detail', { detail: entry.detail })}</Text>}
             {entry.email === null && <Text size="sm">{t('status.erased')}</Text>}
@@ -66,8 +68,18 @@ export function AddressStatusCard(props: {
                   date: formatDate(status.resubscribe.confirmedAt, i18n.language),
                 })
               : t('status.requested', {
-                  date: formatDateTime(status.resubscribe.requestedAt, i18n.language),
+                  date: formatDateTime(status.resubscribe.requestedAt, i18n.language, {
+                    seconds: true,
+                  }),
                 })}
+            {!status.resubscribe.confirmedAt && status.resubscribe.machineClickAt !== null && (
+              <>
+                {' '}
+                {t('status.machineClick', {
+                  date: formatDateTime(status.resubscribe.machineClickAt, i18n.language),
+                })}
+              </>
+            )}
           </Text>
         )}
         {message && (

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorMessage, toFieldErrors } from '../../components/fieldErrors';
@@ -28,6 +28,18 @@ export function ResubscribePage() {
     event.preventDefault();
     void lookUp(email);
   };
+  // "Nu bijwerken" (or the timer) may bring unsubscribes and confirmations: show them at once.
+  const shown = status?.email;
+  useEffect(
+    () =>
+      api.on('sync.finished', () => {
+        setRefreshKey((k) => k + 1);
+        if (shown) void lookUp(shown);
+      }),
+    // lookUp only sets state; the listener follows the address shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shown],
+  );
   const changed = (next: AddressStatus) => {
     setStatus(next);
     setRefreshKey((k) => k + 1);

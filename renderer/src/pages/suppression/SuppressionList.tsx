@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
-import { formatDateTime } from '../selections/formatDate';
+import { formatDateTime } from '../../format';
 
 const PAGE = 50;
 
@@ -73,7 +73,9 @@ export function SuppressionList(props: { refreshKey: number; onPick: (email: str
                 )}
               </Table.Td>
               <Table.Td>{t(`reasons.${entry.reason}`)}</Table.Td>
-              <Table.Td>{formatDateTime(entry.createdAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                {formatDateTime(entry.createdAt, i18n.language, { seconds: true })}
+              </Table.Td>
               <Table.Td>{entry.detail}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,10 +1,33 @@
 import { Anchor, Box, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../api';
 import type { BlockEditorProps } from '../types';
+
+/** The shop's details as the footer prints them; '' while name, address or city are missing. */
+function useShopLine(): string | null {
+  const [line, setLine] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .call('settings.get', {})
+      .then(({ shop }) => {
+        const complete = [shop.name, shop.address, shop.city].every((v) => v.trim() !== '');
+        const place = [shop.postalCode, shop.city].filter((v) => v.trim() !== '').join(' ');
+        if (live) setLine(complete ? [shop.name, shop.address, place].join(' · ') : '');
+      })
+      .catch(() => live && setLine(''));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return line;
+}
 
 /** The legal footer: why the customer gets this mail and the unsubscribe link (always added). */
 export function FooterEditor({ block, readOnly, onChange }: BlockEditorProps<'footer'>) {
   const { t } = useTranslation('editor');
+  const shopLine = useShopLine();
   return (
     <Box
       p="sm"
@@ -26,7 +49,7 @@ export function FooterEditor({ block, readOnly, onChange }: BlockEditorProps<'fo
         />
         {block.data.showAddress && (
           <Text size="xs" c="inherit">
-            {t('blocks.footer.address')}
+            {shopLine || t('blocks.footer.address')}
           </Text>
         )}
         <Anchor size="xs" c="inherit" underline="always" component="span">

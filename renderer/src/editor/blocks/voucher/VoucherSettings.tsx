@@ -33,6 +33,14 @@ export function VoucherSettings({ block, onChange }: BlockSettingsProps<'voucher
         checked={block.data.showBarcode}
         onChange={(showBarcode) => onChange({ showBarcode })}
       />
+      {block.data.showBarcode && (
+        <SwitchField
+          label={t('blocks.voucher.barcodeFromReference')}
+          description={t('blocks.voucher.barcodeFromReferenceHelp')}
+          checked={block.data.barcodeFromReference}
+          onChange={(barcodeFromReference) => onChange({ barcodeFromReference })}
+        />
+      )}
       <TextField
         label={t('blocks.voucher.termsField')}
         value={block.data.terms}

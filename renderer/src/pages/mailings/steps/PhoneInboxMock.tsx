@@ -1,5 +1,6 @@
 import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
 
 /** How the mail shows in a phone's inbox list: sender, subject, top line, each cut like a phone does. */
 export function PhoneInboxMock(props: { sender: string; subject: string; topLine: string }) {
@@ -30,10 +31,10 @@ export function PhoneInboxMock(props: { sender: string; subject: string; topLine
             </Text>
           </Group>
           <Text size="sm" fw={600} truncate="end">
-            {props.subject || t('general.phoneNoSubject')}
+            {fillSampleCustomer(props.subject) || t('general.phoneNoSubject')}
           </Text>
           <Text size="sm" c="dimmed" lineClamp={2}>
-            {props.topLine || t('general.phoneNoTopLine')}
+            {fillSampleCustomer(props.topLine) || t('general.phoneNoTopLine')}
           </Text>
         </Stack>
       </Paper>

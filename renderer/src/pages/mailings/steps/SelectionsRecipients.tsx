@@ -1,13 +1,20 @@
 import { Accordion, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
+import { formatDateTime, formatNumber } from '../../../format';
 
 type Summary = ChannelOutput<'mailings.recipients'>;
 type Entry = Summary['duplicates'][number];
 
 /** The recipients of step 3, and each skipped count with the list behind it. */
-export function SelectionsRecipients({ summary }: { summary: Summary }) {
-  const { t } = useTranslation('selections');
+export function SelectionsRecipients({
+  summary,
+  creditsPerMail,
+}: {
+  summary: Summary;
+  creditsPerMail: number;
+}) {
+  const { t, i18n } = useTranslation('selections');
   const sections: { key: string; title: string; entries: Entry[]; detail: string }[] = [
     {
       key: 'duplicates',
@@ -37,14 +44,19 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
       <Stack gap="sm">
         <Title order={4}>{t('step.recipients')}</Title>
         <Text fw={600} role="status">
-          {t('step.recipientCount', { count: summary.recipientCount })}
+          {t('step.recipientCost', {
+            count: summary.recipientCount,
+            recipients: formatNumber(summary.recipientCount, i18n.language),
+            cost: t('step.credits', {
+              count: summary.recipientCount * creditsPerMail,
+              amount: formatNumber(summary.recipientCount * creditsPerMail, i18n.language),
+            }),
+          })}
         </Text>
         {summary.fairUseHours === 0 && <Text size="sm">{t('step.recentlyMailedOff')}</Text>}
         <Accordion variant="contained" multiple>
           <Accordion.Item value="recipients">
-            <Accordion.Control>
-              {t('step.recipientCount', { count: summary.recipientCount })}
-            </Accordion.Control>
+            <Accordion.Control>{t('step.showRecipients')}</Accordion.Control>
             <Accordion.Panel>
               <Text size="sm">{summary.recipients.map((r) => r.email).join(', ')}</Text>
             </Accordion.Panel>
@@ -59,7 +71,7 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
                       <Table.Tr key={i}>
                         <Table.Td>{entry.email}</Table.Td>
                         <Table.Td>{entry.selection}</Table.Td>
-                        <Table.Td>{describe(section.key, entry.detail, t)}</Table.Td>
+                        <Table.Td>{describe(section.key, entry.detail, t, i18n.language)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -73,8 +85,13 @@ export function SelectionsRecipients({ summary }: { summary: Summary }) {
   );
 }
 
-function describe(kind: string, detail: string, t: (key: string) => string): string {
+function describe(
+  kind: string,
+  detail: string,
+  t: (key: string) => string,
+  language: string,
+): string {
   if (kind === 'suppressed') return t(`reasons.${detail}`);
-  if (kind === 'recentlyMailed') return new Date(detail).toLocaleString();
+  if (kind === 'recentlyMailed') return formatDateTime(new Date(detail).getTime(), language);
   return '';
 }

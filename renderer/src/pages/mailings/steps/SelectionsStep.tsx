@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
 import { errorMessage } from '../../../components/fieldErrors';
-import { formatDate, formatDateTime } from '../../selections/formatDate';
+import { formatDate, formatDateTime } from '../../../format';
+import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
+import { useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 
@@ -18,6 +20,7 @@ type SelectionList = ChannelOutput<'selections.list'>;
  */
 export function SelectionsStep({ mailingId }: StepProps) {
   const { t, i18n } = useTranslation('selections');
+  const mailingType = useDraftSnapshot((s) => s.mailing.type);
   const [selections, setSelections] = useState<SelectionList | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -79,7 +82,7 @@ export function SelectionsStep({ mailingId }: StepProps) {
             disabled={!s.usable}
             checked={s.usable && chosen.has(s.id)}
             onChange={(e) => toggle(s.id, e.currentTarget.checked)}
-            label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language)} — ${t('list.count')}: ${s.count}`}
+            label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language, { seconds: true })} — ${t('list.count')}: ${s.count}`}
             description={
               s.usable
                 ? undefined
@@ -103,7 +106,9 @@ export function SelectionsStep({ mailingId }: StepProps) {
           </Text>
         )}
       </Group>
-      {summary && <SelectionsRecipients summary={summary} />}
+      {summary && (
+        <SelectionsRecipients summary={summary} creditsPerMail={CREDITS_PER_MAIL[mailingType]} />
+      )}
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -16,14 +15,17 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
+import { CheckStatus } from './CheckStatus';
 import { SendProgress } from '../../sending/SendProgress';
 import { useSendStatus } from '../../sending/useSendStatus';
-import { useDraft } from '../flow/DraftContext';
+import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
+import { ConfirmCostDialog } from '../../../components/ConfirmCostDialog';
+import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { errorText } from '../errorText';
+import { useFormat } from '../../../format';
 
 type Checklist = Awaited<ReturnType<typeof api.call<'checklist.get'>>>;
-const STATUS_COLOR = { ok: 'green', warn: 'yellow', fail: 'red' } as const;
 
 /** "2026-11-21T14:30" in local time, for the datetime-local field. */
 function localInputValue(ms: number): string {
@@ -37,7 +39,8 @@ function localInputValue(ms: number): string {
  * per visit of this page: a double click or a second window starts one send.
  */
 export function SendStep({ mailingId }: StepProps) {
-  const { t, i18n } = useTranslation('sending');
+  const { t } = useTranslation('sending');
+  const format = useFormat();
   const draft = useDraft();
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,6 +48,8 @@ export function SendStep({ mailingId }: StepProps) {
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [at, setAt] = useState(() => localInputValue(Date.now() + 60 * 60 * 1000));
   const [starting, setStarting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const subject = useDraftSnapshot((s) => s.mailing.subject);
   const idempotencyKey = useMemo(() => `visit-${crypto.randomUUID()}`, []);
   const status = useSendStatus({ mailingId });
 
@@ -89,6 +94,7 @@ export function SendStep({ mailingId }: StepProps) {
   const canSend = checklist.canSend && allTicked && momentValid;
 
   const start = async () => {
+    setConfirming(false);
     setStarting(true);
     setError(null);
     try {
@@ -112,10 +118,7 @@ export function SendStep({ mailingId }: StepProps) {
     for (const key of ['testedAt', 'changedAt'] as const) {
       const value = out[key];
       if (typeof value === 'number') {
-        out[key] = new Intl.DateTimeFormat(i18n.language, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }).format(value);
+        out[key] = format.dateTime(value);
       }
     }
     return out;
@@ -136,8 +139,8 @@ export function SendStep({ mailingId }: StepProps) {
         <Table.Tbody>
           {checklist.items.map((item) => (
             <Table.Tr key={item.id} data-check={item.id} data-status={item.status}>
-              <Table.Td w={90}>
-                <Badge color={STATUS_COLOR[item.status]}>{t(`send.status.${item.status}`)}</Badge>
+              <Table.Td w={120}>
+                <CheckStatus status={item.status} label={t(`send.status.${item.status}`)} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>
@@ -205,7 +208,8 @@ export function SendStep({ mailingId }: StepProps) {
       <Text size="sm">
         {t('send.summary', {
           count: checklist.recipients,
-          credits: checklist.credits.needed,
+          recipients: format.number(checklist.recipients),
+          credits: format.number(checklist.credits.needed),
         })}
       </Text>
       {error !== null && (
@@ -217,7 +221,7 @@ export function SendStep({ mailingId }: StepProps) {
         <Group>
           <Button
             size="md"
-            onClick={() => void start()}
+            onClick={() => setConfirming(true)}
             loading={starting}
             data-testid="send-button"
           >
@@ -229,6 +233,32 @@ export function SendStep({ mailingId }: StepProps) {
           {checklist.canSend ? t('send.tickAll') : t('send.fixFirst')}
         </Text>
       )}
+      <ConfirmCostDialog
+        opened={confirming}
+        testId="send-confirm"
+        title={when === 'later' ? t('send.confirm.titleLater') : t('send.confirm.title')}
+        question={t(when === 'later' ? 'send.confirm.later' : 'send.confirm.now', {
+          subject: fillSampleCustomer(subject) || t('progress.noSubject'),
+          count: checklist.recipients,
+          recipients: format.number(checklist.recipients),
+          credits: format.number(checklist.credits.needed),
+          at: atMs === undefined ? '' : format.dateTime(atMs),
+        })}
+        details={
+          checklist.credits.available !== null && (
+            <Text size="sm" c="dimmed">
+              {t('send.confirm.balance', {
+                available: format.number(checklist.credits.available),
+                after: format.number(checklist.credits.available - checklist.credits.needed),
+              })}
+            </Text>
+          )
+        }
+        confirmLabel={when === 'later' ? t('send.schedule') : t('send.send')}
+        busy={starting}
+        onConfirm={() => void start()}
+        onCancel={() => setConfirming(false)}
+      />
     </Stack>
   );
 }

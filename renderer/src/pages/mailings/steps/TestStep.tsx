@@ -6,6 +6,7 @@ import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { errorText } from '../errorText';
 import { usePreviewContacts } from './usePreviewContacts';
+import { formatDateTime } from '../../../format';
 
 type TestResult = Awaited<ReturnType<typeof api.call<'send.test'>>>;
 const MAX_ADDRESSES = 5;
@@ -38,8 +39,7 @@ export function TestStep({ mailingId }: StepProps) {
     ? { lastTestAt: result.lastTestAt, contentChangedAt: result.contentChangedAt }
     : { lastTestAt: mailing.lastTestAt, contentChangedAt: mailing.contentChangedAt };
 
-  const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const format = (ms: number) => formatDateTime(ms, i18n.language);
   const filled = addresses.map((a) => a.trim()).filter((a) => a !== '');
 
   const send = async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `resubscribe_requests` ADD `machine_click_at` integer;

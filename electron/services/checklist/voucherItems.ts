@@ -1,0 +1,78 @@
+import type { ChecklistItemT } from '../../contract/checklist';
+import type { MailingT } from '../../contract/mailings';
+import { emptyVariables, type CompiledMailing } from '../render';
+import type { Recipient } from '../selections/recipients';
+import { fixes, item } from './items';
+
+/** Without these a voucher cannot be cashed at the till: an empty one is a failure, not a note. */
+export const VOUCHER_VARIABLES = ['waardebon_barcode', 'waardebon_bedrag'] as const;
+const LISTED = 10;
+
+export function hasVoucher(mailing: MailingT): boolean {
+  return mailing.document.blocks.some((b) => b.type === 'voucher');
+}
+
+/**
+ * A voucher mailing whose selection lacks a barcode or amount for some customers would send those
+ * customers a voucher the till cannot scan ("Code: " and nothing after it). Counts them and names
+ * the first few, so the shop can fix the export.
+ */
+export function voucherItems(
+  mailing: MailingT,
+  compiled: CompiledMailing,
+  recipients: readonly Recipient[],
+): ChecklistItemT[] {
+  if (!hasVoucher(mailing)) return [];
+  const fix = fixes.selections(mailing.id);
+  const lacking: Recipient[] = [];
+  const fields = new Set<string>();
+  for (const recipient of recipients) {
+    const empty = emptyVariables(compiled, recipient.data).filter((name) =>
+      (VOUCHER_VARIABLES as readonly string[]).includes(name),
+    );
+    if (empty.length === 0) continue;
+    lacking.push(recipient);
+    for (const name of empty) fields.add(name);
+  }
+  if (lacking.length === 0) {
+    return [
+      item(
+        'voucherCodes',
+        'ok',
+        'Every voucher has its code and amount',
+        'sending:checklist.voucherCodes.ok',
+        fix,
+      ),
+    ];
+  }
+  // Only the barcode missing, and every reference number one a till can scan (EAN-13 or Code 128:
+  // printable ASCII): the shop may choose to make the barcode from it, in the voucher block.
+  const fromReference =
+    !fields.has('waardebon_bedrag') &&
+    lacking.every((r) => /^[\x20-\x7e]{1,48}$/.test((r.data.referentienummer ?? '').trim()));
+  const names = lacking
+    .map(describe)
+    .sort((a, b) => a.localeCompare(b, 'nl'))
+    .slice(0, LISTED);
+  return [
+    item(
+      'voucherCodes',
+      'fail',
+      `${lacking.length} customers have no barcode or amount`,
+      fromReference
+        ? 'sending:checklist.voucherCodes.missingReferenceUsable'
+        : 'sending:checklist.voucherCodes.missing',
+      fromReference ? fixes.content(mailing.id) : fix,
+      {
+        count: lacking.length,
+        fields: [...fields].map((f) => `[[${f}]]`).join(', '),
+        list: names.join(', ') + (lacking.length > LISTED ? ', …' : ''),
+      },
+    ),
+  ];
+}
+
+function describe(recipient: Recipient): string {
+  const name = (recipient.data.naam ?? '').trim();
+  return name === '' ? recipient.email : `${name} (${recipient.email})`;
+}
