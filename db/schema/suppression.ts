@@ -35,6 +35,4 @@ export const resubscribeRequests = sqliteTable('resubscribe_requests', {
   normalizedEmail: text('normalized_email').notNull(),
   requestedAt: integer('requested_at').notNull(),
   confirmedAt: integer('confirmed_at'),
-  /** A click on the confirmation link judged a machine's (a scanner, or too fast): no consent. */
-  machineClickAt: integer('machine_click_at'),
 });

@@ -26,14 +26,7 @@ export const AddressStatus = z.object({
   suppression: SuppressionEntryView.nullable(),
   softBounces: z.number().int(),
   /** The latest re-subscription request for this address. */
-  resubscribe: z
-    .object({
-      requestedAt: Timestamp,
-      confirmedAt: Timestamp.nullable(),
-      /** The link was opened, but by a machine (a mail scanner) or too fast for a person. */
-      machineClickAt: Timestamp.nullable().default(null),
-    })
-    .nullable(),
+  resubscribe: z.object({ requestedAt: Timestamp, confirmedAt: Timestamp.nullable() }).nullable(),
   /** In how many selections the address is now. */
   selections: z.number().int(),
   canLift: z.boolean(),

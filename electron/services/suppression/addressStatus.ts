@@ -12,12 +12,10 @@ export function addressStatus(context: AppContext, email: string): AddressStatus
     { count: number } | undefined;
   const request = sqlite
     .prepare(
-      `select requested_at as requestedAt, confirmed_at as confirmedAt,
-       machine_click_at as machineClickAt from resubscribe_requests
+      `select requested_at as requestedAt, confirmed_at as confirmedAt from resubscribe_requests
        where normalized_email = ? order by requested_at desc limit 1`,
     )
-    .get(normalized) as
-    { requestedAt: number; confirmedAt: number | null; machineClickAt: number | null } | undefined;
+    .get(normalized) as { requestedAt: number; confirmedAt: number | null } | undefined;
   const inSelections = sqlite
     .prepare('select count(distinct selection_id) as n from contacts where normalized_email = ?')
     .get(normalized) as { n: number };

@@ -24,7 +24,6 @@ export class EventApplier {
   private readonly recipientEmail: Database.Statement;
   private readonly recipientEmailAnyMailing: Database.Statement;
   private readonly mailingSubject: Database.Statement;
-  private readonly machineClick: Database.Statement;
   private readonly aggregates: AggregateWriter;
   private readonly applyPage: (
     events: readonly EventOutput[],
@@ -45,10 +44,6 @@ export class EventApplier {
     this.recipientEmailAnyMailing = sqlite
       .prepare('select email from send_jobs where recipient_id = ? limit 1')
       .pluck();
-    this.machineClick = sqlite.prepare(
-      `update resubscribe_requests set machine_click_at = ?
-       where id = ? and confirmed_at is null`,
-    );
     this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
     this.aggregates = new AggregateWriter(sqlite);
     this.applyPage = sqlite.transaction(
@@ -71,8 +66,6 @@ export class EventApplier {
     if (event.kind === 'confirm') {
       // The recipient of a confirm token is the re-subscribe request; a link scanner is no consent.
       if (!event.machine && event.recipient) result.confirmations.push(event.recipient);
-      // Kept so the shop sees why the request still waits, rather than a silent "wacht".
-      else if (event.recipient) this.machineClick.run(Date.parse(event.at) || 0, event.recipient);
       return;
     }
     // A test mail's open, click or unsubscribe: never in the statistics, never an unsubscribe.

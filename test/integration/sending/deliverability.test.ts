@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistT } from '../../../electron/contract/checklist';
+import { RESOURCES_DIR } from '../../../electron/paths';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { verifyDkim } from '../../helpers/dkimVerify';
 import { SPAMASSASSIN_MISSING, spamAssassinBinary, spamScore } from '../../helpers/spamAssassin';
@@ -44,6 +47,13 @@ beforeAll(async () => {
   await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
   const senderId = await setUpShop(t, { smtpPort: sink.port });
   dkim = await t.call('dkim.generate', { domain: 'bakkerij.nl' });
+  // As a shop does before its first mailing: its own logo replaces the templates' placeholder.
+  await t.call('identity.setLogo', {
+    fileName: 'bakkerij.png',
+    dataBase64: readFileSync(join(RESOURCES_DIR, 'branding/icons/kassapartner-logo.png')).toString(
+      'base64',
+    ),
+  });
   const templates = (await t.call('mailings.list', { status: 'open' })).filter(
     (m) => m.templateKey,
   );

@@ -130,7 +130,6 @@ describe('re-subscription by double opt-in', () => {
     expect(result.status.resubscribe).toEqual({
       requestedAt: t.clock.now(),
       confirmedAt: null,
-      machineClickAt: null,
     });
     expect(result.status.suppression?.reason).toBe('unsubscribed');
 

@@ -72,14 +72,6 @@ export function AddressStatusCard(props: {
                     seconds: true,
                   }),
                 })}
-            {!status.resubscribe.confirmedAt && status.resubscribe.machineClickAt !== null && (
-              <>
-                {' '}
-                {t('status.machineClick', {
-                  date: formatDateTime(status.resubscribe.machineClickAt, i18n.language),
-                })}
-              </>
-            )}
           </Text>
         )}
         {message && (

@@ -1,1 +1,0 @@
-ALTER TABLE `resubscribe_requests` ADD `machine_click_at` integer;
