@@ -6,6 +6,16 @@ import { isIPv4, isIPv6 } from 'node:net';
  */
 export function truncateIp(address: string | undefined | null): string | null {
   if (!address) return null;
+  // Requests come in runs from one address (a proxy, a gateway, a keep-alive connection).
+  if (address === last.address) return last.truncated;
+  const truncated = truncate(address);
+  last = { address, truncated };
+  return truncated;
+}
+
+let last: { address: string; truncated: string | null } = { address: '', truncated: null };
+
+function truncate(address: string): string | null {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   const ip = mapped?.[1] ?? address;
   if (isIPv4(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0`;

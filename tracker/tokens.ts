@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Signed tokens that travel in every mail (pixel, links, unsubscribe, web version, opt-in).
@@ -30,7 +30,10 @@ export type KeyLookup = (account: string, kid: string) => Buffer | string | unde
 
 const MAX_TOKEN_LENGTH = 2048;
 
-function mac(data: string, key: Buffer | string): Buffer {
+/** A secret as bytes or text, or a KeyObject made once per key (createHmac then skips copying it). */
+export type SigningKey = Buffer | string | KeyObject;
+
+function mac(data: string, key: SigningKey): Buffer {
   return createHmac('sha256', key).update(data).digest();
 }
 
@@ -74,19 +77,20 @@ export function readToken(token: string): UnverifiedToken | null {
   return { payload, body, signature: token.slice(dot + 1) };
 }
 
-/** base64url of a 32-byte HMAC: 43 characters, no padding. */
-const SIGNATURE_LENGTH = 43;
+/**
+ * The one canonical base64url text of a 32-byte HMAC: 43 characters, no padding, and a last
+ * character whose two unused low bits are zero (so no second spelling decodes to the same MAC).
+ */
+const CANONICAL_SIGNATURE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
 /**
- * Constant-time check of the token's HMAC against the key. The text is compared with the one
- * canonical encoding of the expected MAC, not decoded leniently: a `=`, a stray character or a
- * non-canonical last character makes the token invalid.
+ * Constant-time check of the token's HMAC against the key. Only the canonical encoding is
+ * accepted (a `=`, a stray character or a non-canonical last character makes the token invalid);
+ * it is then decoded and compared as bytes, without encoding the expected MAC as text.
  */
-export function hasValidSignature(token: UnverifiedToken, key: Buffer | string): boolean {
-  if (token.signature.length !== SIGNATURE_LENGTH) return false;
-  const expected = Buffer.from(mac(token.body, key).toString('base64url'), 'latin1');
-  const given = Buffer.from(token.signature, 'latin1');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+export function hasValidSignature(token: UnverifiedToken, key: SigningKey): boolean {
+  if (!CANONICAL_SIGNATURE.test(token.signature)) return false;
+  return timingSafeEqual(Buffer.from(token.signature, 'base64url'), mac(token.body, key));
 }
 
 /**
