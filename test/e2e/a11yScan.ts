@@ -1,7 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { unwrap } from '../../electron/contract';
+import { linkTracker, seedMailing } from '../integration/sending/seed';
+import type { RunningTracker } from '../integration/sync/trackerFixture';
 import type { AppFixture } from './fixtures';
+import { fixtureTestApp } from './fixtureTestApp';
 import { expect } from './fixtures';
 
 /** WCAG 2.x A and AA rules (2.2 included) plus axe's best practices. */
@@ -74,4 +77,19 @@ export async function seedShop(winkelpost: AppFixture, language: 'nl' | 'en'): P
     }),
   );
   return { mailingId: mailing.id };
+}
+
+/**
+ * Links the shop to `tracker` and adds a mailing that passes the checklist (verified sender, SMTP
+ * to the sink on `smtpPort`, three customers, a fresh test mail), so Versturen can be clicked.
+ */
+export async function seedSendable(
+  winkelpost: AppFixture,
+  tracker: RunningTracker,
+  smtpPort: number,
+): Promise<string> {
+  const t = fixtureTestApp(winkelpost);
+  await linkTracker(t, tracker);
+  const { mailingId } = await seedMailing(t, { smtpPort, count: 3 });
+  return mailingId;
 }
