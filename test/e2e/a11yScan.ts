@@ -16,6 +16,7 @@ const BLOCKING = new Set(['critical', 'serious']);
  * ("/account: color-contrast (serious) .mantine-Text-root …"), so a failing run lists them all.
  */
 export async function blockingViolations(page: Page, where: string): Promise<string[]> {
+  await transitionsDone(page);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
@@ -26,6 +27,22 @@ export async function blockingViolations(page: Page, where: string): Promise<str
           .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
           .join(' | ')}`,
     );
+}
+
+/**
+ * Waits until what fades in (Mantine's dialogs and overlays) has finished: axe measures the colours
+ * as drawn, and half-way through a fade every text looks too pale. Endless ones (a loader) are
+ * left running.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** Opens a route in the page already loaded (no reload) and waits until it has its heading. */
