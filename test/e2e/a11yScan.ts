@@ -1,7 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { unwrap } from '../../electron/contract';
+import { linkTracker, seedMailing } from '../integration/sending/seed';
+import type { RunningTracker } from '../integration/sync/trackerFixture';
 import type { AppFixture } from './fixtures';
+import { fixtureTestApp } from './fixtureTestApp';
 import { expect } from './fixtures';
 
 /** WCAG 2.x A and AA rules (2.2 included) plus axe's best practices. */
@@ -13,6 +16,7 @@ const BLOCKING = new Set(['critical', 'serious']);
  * ("/account: color-contrast (serious) .mantine-Text-root …"), so a failing run lists them all.
  */
 export async function blockingViolations(page: Page, where: string): Promise<string[]> {
+  await transitionsDone(page);
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
@@ -23,6 +27,22 @@ export async function blockingViolations(page: Page, where: string): Promise<str
           .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
           .join(' | ')}`,
     );
+}
+
+/**
+ * Waits until what fades in (Mantine's dialogs and overlays) has finished: axe measures the colours
+ * as drawn, and half-way through a fade every text looks too pale. Endless ones (a loader) are
+ * left running.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** Opens a route in the page already loaded (no reload) and waits until it has its heading. */
@@ -74,4 +94,19 @@ export async function seedShop(winkelpost: AppFixture, language: 'nl' | 'en'): P
     }),
   );
   return { mailingId: mailing.id };
+}
+
+/**
+ * Links the shop to `tracker` and adds a mailing that passes the checklist (verified sender, SMTP
+ * to the sink on `smtpPort`, three customers, a fresh test mail), so Versturen can be clicked.
+ */
+export async function seedSendable(
+  winkelpost: AppFixture,
+  tracker: RunningTracker,
+  smtpPort: number,
+): Promise<string> {
+  const t = fixtureTestApp(winkelpost);
+  await linkTracker(t, tracker);
+  const { mailingId } = await seedMailing(t, { smtpPort, count: 3 });
+  return mailingId;
 }

@@ -1,9 +1,9 @@
 import { unwrap } from '../../electron/contract';
-import type { TestApp } from '../helpers/testApp';
 import { linkTracker, seedMailing } from '../integration/sending/seed';
 import { startSmtpSink } from '../integration/sending/smtpSink';
 import { startTracker } from '../integration/sync/trackerFixture';
 import { expect, test } from './fixtures';
+import { fixtureTestApp } from './fixtureTestApp';
 
 test.afterEach(async ({ context }) => {
   await context.close();
@@ -125,13 +125,7 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
   const sink = await startSmtpSink();
   const tracker = await startTracker({ credits: 100 });
   try {
-    const t = {
-      app: winkelpost.app,
-      clock: winkelpost.clock,
-      dataDir: winkelpost.dataDir,
-      call: async (channel: string, input: unknown) =>
-        unwrap(await winkelpost.app.handlers[channel as 'settings.get'](input as never)),
-    } as unknown as TestApp;
+    const t = fixtureTestApp(winkelpost);
     await linkTracker(t, tracker);
     const { mailingId } = await seedMailing(t, { smtpPort: sink.port, count: 12 });
 
