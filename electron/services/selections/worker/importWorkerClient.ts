@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import type { Counts } from '../importPlan';
-import type { ContactBatch, FromWorker, OpenedSource, ToWorker } from './protocol';
+import type { FromWorker, OpenedSource, ToWorker } from './protocol';
 
 /**
  * The worker's entry: next to the running code as importWorker.mjs in a bundle (the shipped app,
@@ -25,11 +25,11 @@ function startWorker(): Worker {
 
 interface PlanHandlers {
   onTotal?: (total: number) => void;
-  /** Runs on the main thread; the worker waits for it before sending the next batch. */
-  onBatch: (batch: ContactBatch) => void;
+  /** Rows read so far, every 5,000 rows and at the end. */
+  onProgress: (rows: number) => void;
 }
 
-/** One import's worker thread: open the file, then plan its rows; always `close()` it. */
+/** One import's worker thread: open the file, then plan (and store) its rows; always `close()` it. */
 export class ImportWorkerClient {
   private readonly worker: Worker;
   private listener: ((message: FromWorker) => void) | undefined;
@@ -55,10 +55,8 @@ export class ImportWorkerClient {
   ): Promise<{ counts: Counts; sampleRows: string[][] }> {
     return this.ask({ type: 'plan', ...request }, (message, resolve) => {
       if (message.type === 'total') handlers.onTotal?.(message.total);
-      else if (message.type === 'batch') {
-        handlers.onBatch(message);
-        this.worker.postMessage({ type: 'ack' } satisfies ToWorker);
-      } else if (message.type === 'done')
+      else if (message.type === 'progress') handlers.onProgress(message.rows);
+      else if (message.type === 'done')
         resolve({ counts: message.counts, sampleRows: message.sampleRows });
     });
   }
