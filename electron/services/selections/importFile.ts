@@ -174,6 +174,8 @@ export async function importSelection(
       },
     );
     rememberMapping(context, source.header, columns);
+    // The counted rows replace the estimate of a CSV file read without a preview.
+    total = counts.rows;
     report(counts.rows, true);
     return { ...counts, selectionId, description: request.description };
   } finally {

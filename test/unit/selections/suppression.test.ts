@@ -127,7 +127,11 @@ describe('re-subscription by double opt-in', () => {
 
     const result = await t.call('suppression.resubscribe', { email: 'weg@example.nl' });
     expect(result.sentTo).toBe('weg@example.nl');
-    expect(result.status.resubscribe).toEqual({ requestedAt: t.clock.now(), confirmedAt: null });
+    expect(result.status.resubscribe).toEqual({
+      requestedAt: t.clock.now(),
+      confirmedAt: null,
+      machineClickAt: null,
+    });
     expect(result.status.suppression?.reason).toBe('unsubscribed');
 
     const mails = outbox(t);

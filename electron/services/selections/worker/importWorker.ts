@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import { emptyCounts, planRows, type ContactSink } from '../importPlan';
-import { isEmptyRow, openImportSource, type ImportSource } from '../parse/importSource';
+import { openImportSource, type ImportSource } from '../parse/importSource';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
 import { WorkerDatabase } from './workerDatabase';
@@ -35,13 +35,13 @@ async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'open') {
     const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length);
     source = await openImportSource(message.fileName, bytes, message.sheet);
-    const { rows: _rows, ...opened } = source;
+    const { rows: _rows, countRows: _countRows, ...opened } = source;
     const fingerprint = createHash('sha256').update(bytes).digest('hex');
     send({ type: 'opened', source: { ...opened, fingerprint } });
     return;
   }
   if (!source) throw new Error('plan before open');
-  if (message.store) send({ type: 'total', total: message.knownTotal ?? countDataRows(source) });
+  if (message.store) send({ type: 'total', total: message.knownTotal ?? source.countRows() });
 
   const isSuppressed = lookupIn(message.suppression);
   const database = message.store ? new WorkerDatabase(message.store) : undefined;
@@ -68,11 +68,4 @@ async function handle(message: ToWorker): Promise<void> {
   } finally {
     database?.close();
   }
-}
-
-/** The data rows (empty lines do not count), for "x of y rows". */
-function countDataRows(opened: ImportSource): number {
-  let count = 0;
-  for (const { cells } of opened.rows) if (!isEmptyRow(cells)) count += 1;
-  return count;
 }

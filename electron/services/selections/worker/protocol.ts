@@ -29,7 +29,7 @@ export type ToWorker =
       knownTotal?: number;
     };
 
-export type OpenedSource = Omit<ImportSource, 'rows'> & {
+export type OpenedSource = Omit<ImportSource, 'rows' | 'countRows'> & {
   /** SHA-256 of the file's bytes: the import finds the preview of the same file by it. */
   fingerprint: string;
 };
