@@ -11,6 +11,7 @@ import type { OpenedSource } from './worker/protocol';
 
 export interface ImportRequest {
   fileName: string;
+  /** Handed over to the import worker: not usable after the call. */
   bytes: Buffer;
   mapping?: ColumnTargetT[];
   /** Of a workbook: the sheet to read. */

@@ -48,11 +48,20 @@ export class ImportWorkerClient {
     this.worker.on('exit', (code) => this.failure?.(new Error(`import worker ended (${code})`)));
   }
 
+  /**
+   * Hands the file to the worker: a buffer that owns its memory (a decoded upload, a file read
+   * whole) moves there instead of being copied, so the file is not held twice; the caller must
+   * not use `bytes` afterwards. A slice of a shared pool is copied.
+   */
   open(fileName: string, bytes: Buffer, sheet?: string): Promise<OpenedSource> {
-    // Copied, not transferred: the caller's buffer stays usable.
-    return this.ask({ type: 'open', fileName, bytes, sheet }, (message, resolve) => {
-      if (message.type === 'opened') resolve(message.source);
-    });
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return this.ask(
+      { type: 'open', fileName, bytes, sheet },
+      (message, resolve) => {
+        if (message.type === 'opened') resolve(message.source);
+      },
+      owned ? [bytes.buffer as ArrayBuffer] : [],
+    );
   }
 
   plan(
@@ -76,6 +85,7 @@ export class ImportWorkerClient {
   private ask<T>(
     request: ToWorker,
     onMessage: (message: FromWorker, resolve: (value: T) => void) => void,
+    transfer: ArrayBuffer[] = [],
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.failure = reject;
@@ -91,7 +101,7 @@ export class ImportWorkerClient {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
       };
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, transfer);
     });
   }
 }
