@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { deferredDiskSync } from '../../../db/deferredDiskSync';
 import type { ColumnTargetT, ImportAnalysisT, ImportResultT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { importError } from './importError';
-import { ImportStaging } from './importStaging';
 import { mappingProblems, rememberMapping, resolveMapping, type ColumnPlan } from './mapping';
 import { tooLarge } from './parse/importSource';
 import { IMPORT_LIMITS } from './limits';
 import { suppressionEntries } from './suppressedLookup';
 import { ImportWorkerClient } from './worker/importWorkerClient';
-import type { ContactBatch, OpenedSource } from './worker/protocol';
+import type { OpenedSource } from './worker/protocol';
 
 export interface ImportRequest {
   fileName: string;
+  /** Handed over to the import worker: not usable after the call. */
   bytes: Buffer;
   mapping?: ColumnTargetT[];
   /** Of a workbook: the sheet to read. */
@@ -89,9 +88,9 @@ export async function analyzeImport(
   const { worker, source, columns, remembered } = await open(context, request);
   try {
     const { counts, sampleRows } = await worker.plan(
-      { columns, suppression: suppressionEntries(context.database.sqlite), stage: false },
+      { columns, suppression: suppressionEntries(context.database.sqlite) },
       {
-        onBatch: ({ rows }) =>
+        onProgress: (rows) =>
           context.events.emit('import.progress', { fileName: request.fileName, rows, done: false }),
       },
     );
@@ -119,19 +118,18 @@ export async function analyzeImport(
 }
 
 /**
- * The real import, all or nothing. The worker reads and checks the file and sends the accepted
- * contacts in batches; each batch goes into a temporary table (its own short transaction, with a
- * progress event), and the event loop is free while the worker reads on. Then one transaction
- * creates the selection and copies its contacts in one statement. Any refusal before that leaves
- * nothing, and nothing outside this import ever shares its transaction. Records the consent
- * moment with the selection and remembers the mapping for the next file of this shape.
+ * The real import, all or nothing. The worker reads and checks the file, stages the accepted
+ * contacts on its own database connection (progress every 5,000 rows), then creates the selection
+ * and copies its contacts in one transaction; the main thread only awaits it, so the app keeps
+ * answering throughout. Any refusal before that leaves nothing, and nothing outside this import
+ * ever shares its transaction. Records the consent moment with the selection and remembers the
+ * mapping for the next file of this shape.
  */
 export async function importSelection(
   context: AppContext,
   request: ImportRequest & { description: string },
 ): Promise<ImportResultT> {
   const { worker, source, columns } = await open(context, request);
-  const staging = new ImportStaging(context.database.sqlite);
   try {
     const problem = mappingProblems(columns)[0];
     if (problem)
@@ -145,59 +143,43 @@ export async function importSelection(
     let reported = 0;
     const report = (rows: number, done: boolean) =>
       context.events.emit('import.progress', { fileName: request.fileName, rows, total, done });
-    const stageBatch = sqlite.transaction((batch: ContactBatch) => {
-      for (const contact of batch.adds) staging.sink.add(contact);
-      for (const [firstRow, data] of batch.merges) staging.sink.merge(firstRow, data);
-    });
-    const knownTotal = previewedRows(source.fingerprint, source.sheet);
-    const plan = { columns, suppression: suppressionEntries(sqlite), stage: true, knownTotal };
-    const { counts } = await worker.plan(plan, {
-      onTotal: (rows) => {
-        total = rows;
-        report(0, false);
-      },
-      onBatch: (batch) => {
-        stageBatch(batch);
-        // The last batch may hold no new rows (the rest of the file after the last 5,000).
-        if (batch.rows > reported) report((reported = batch.rows), false);
-      },
-    });
-    if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
-    if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
-
     const selectionId = randomUUID();
-    const now = context.clock.now();
-    // Committed without waiting for the disk on the main thread; the result waits for it.
-    const { onDisk } = deferredDiskSync(sqlite)(() =>
-      sqlite.transaction(() => {
-        sqlite
-          .prepare(
-            `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
-             count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            selectionId,
-            request.description,
-            request.fileName,
-            now,
-            JSON.stringify(
-              columns.map(({ header, target, variable }) => ({ header, target, variable })),
-            ),
-            JSON.stringify(columns.filter((c) => c.target === 'extra').map((c) => c.variable)),
-            counts.imported,
-            now,
-          );
-        staging.copyInto(selectionId);
-        rememberMapping(context, source.header, columns);
-      })(),
+    const { counts } = await worker.plan(
+      {
+        columns,
+        suppression: suppressionEntries(sqlite),
+        knownTotal: previewedRows(source.fingerprint, source.sheet),
+        store: {
+          databaseFile: sqlite.name,
+          id: selectionId,
+          description: request.description,
+          fileName: request.fileName,
+          createdAt: context.clock.now(),
+          mapping: JSON.stringify(
+            columns.map(({ header, target, variable }) => ({ header, target, variable })),
+          ),
+          extraColumns: JSON.stringify(
+            columns.filter((c) => c.target === 'extra').map((c) => c.variable),
+          ),
+        },
+      },
+      {
+        onTotal: (rows) => {
+          total = rows;
+          report(0, false);
+        },
+        onProgress: (rows) => {
+          // The last report may hold no new rows (the rest of the file after the last 5,000).
+          if (rows > reported) report((reported = rows), false);
+        },
+      },
     );
-    await onDisk;
+    rememberMapping(context, source.header, columns);
+    // The counted rows replace the estimate of a CSV file read without a preview.
+    total = counts.rows;
     report(counts.rows, true);
     return { ...counts, selectionId, description: request.description };
   } finally {
     await worker.close();
-    // Dropping 100,000 staged rows takes a while: a turn of its own, after the commit's.
-    await new Promise((resolve) => setImmediate(resolve));
-    staging.drop();
   }
 }

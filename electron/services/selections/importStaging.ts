@@ -4,10 +4,10 @@ import { mergeData, type ContactSink } from './importPlan';
 let nextStagingId = 0;
 
 /**
- * A file's accepted contacts, written chunk by chunk into a temporary table of this connection
- * while the import reads the file, so the app keeps its turns between chunks. The temporary table
- * is the connection's own (never in winkelpost.sqlite): other writers in between are untouched, and
- * a failed or interrupted import leaves nothing behind. `copyInto` moves the contacts into the real
+ * A file's accepted contacts, written chunk by chunk into a temporary table of the import worker's
+ * connection while it reads the file. The temporary table is the connection's own (never in
+ * winkelpost.sqlite): other writers in between are untouched, and a failed or interrupted import
+ * leaves nothing behind. `copyInto` moves the contacts into the real
  * table with one statement inside the import's one transaction.
  */
 export class ImportStaging {

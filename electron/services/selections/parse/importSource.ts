@@ -3,6 +3,7 @@ import { IMPORT_LIMITS } from '../limits';
 import { importError } from '../importError';
 import { detectDelimiter, parseCsvChunks, readSepLine, type Delimiter } from './csvParser';
 import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './decodeText';
+import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
 
@@ -27,6 +28,8 @@ export interface ImportSource {
   preview: string[][];
   /** The data rows, read again from the file each time they are iterated (CSV stays streamed). */
   rows: Iterable<SourceRow>;
+  /** The data rows for "x of y rows", without reading them (CSV: its filled lines, see lineCount). */
+  countRows: () => number;
 }
 
 const PREVIEW_ROWS = 20;
@@ -49,6 +52,7 @@ export async function openImportSource(
       { format: 'xlsx', encoding: null, delimiter: null, sheets: workbook.sheets },
       { sheet: workbook.sheet, warnings: [] },
       () => arrayRows(workbook.rows),
+      (header) => workbook.rows.slice(header).filter((cells) => !isEmptyRow(cells)).length,
     );
   }
   if (!CSV_EXTENSIONS.has(ext))
@@ -72,6 +76,7 @@ export async function openImportSource(
     { format: 'csv', encoding: detected.encoding, delimiter, sheets: [] },
     { sheet: null, warnings: detected.warning ? [`selections:warnings.${detected.warning}`] : [] },
     () => numbered(parseCsvChunks(skipSepLine(utf8Chunks(bytes, detected)), delimiter)),
+    () => Math.max(0, countFilledLines(skipSepLine(utf8Chunks(bytes, detected)), delimiter) - 1),
   );
 }
 
@@ -103,6 +108,8 @@ function withHeader(
   kind: Pick<ImportSource, 'format' | 'encoding' | 'delimiter' | 'sheets'>,
   found: Pick<ImportSource, 'sheet' | 'warnings'>,
   readRows: () => Generator<SourceRow>,
+  /** The data rows after the header (the workbook's row number of it). */
+  countRows: (headerRow: number) => number,
 ): ImportSource {
   const rows = readRows();
   let first = rows.next();
@@ -132,6 +139,7 @@ function withHeader(
     header,
     preview: ahead.filter((r) => !isEmptyRow(r.cells)).map((r) => r.cells),
     rows: { [Symbol.iterator]: all },
+    countRows: () => countRows(headerRow),
   };
 }
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import type { Counts } from '../importPlan';
-import type { ContactBatch, FromWorker, OpenedSource, ToWorker } from './protocol';
+import type { FromWorker, OpenedSource, ToWorker } from './protocol';
 
 /**
  * The worker's entry: next to the running code as importWorker.mjs in a bundle (the shipped app,
@@ -12,24 +12,30 @@ import type { ContactBatch, FromWorker, OpenedSource, ToWorker } from './protoco
  * source run through tsx (tests, `npm run dev`). import.meta.dirname is the bundle's folder in a
  * bundle, and this source folder under tsx.
  */
+/**
+ * Parsing makes short-lived strings by the million; V8's default young generation (up to 48 MB)
+ * lets them pile up before a scavenge. A small one keeps the worker's memory low at little CPU.
+ */
+const HEAP = { maxYoungGenerationSizeMb: 8 };
+
 function startWorker(): Worker {
   const bundled = join(import.meta.dirname, 'importWorker.mjs');
-  if (existsSync(bundled)) return new Worker(bundled);
+  if (existsSync(bundled)) return new Worker(bundled, { resourceLimits: HEAP });
   // Node 20 loads a worker's entry before an --import hook: register tsx first, then import.
   const source = pathToFileURL(join(import.meta.dirname, 'importWorker.ts')).href;
   return new Worker(
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
-    { eval: true },
+    { eval: true, resourceLimits: HEAP },
   );
 }
 
 interface PlanHandlers {
   onTotal?: (total: number) => void;
-  /** Runs on the main thread; the worker waits for it before sending the next batch. */
-  onBatch: (batch: ContactBatch) => void;
+  /** Rows read so far, every 5,000 rows and at the end. */
+  onProgress: (rows: number) => void;
 }
 
-/** One import's worker thread: open the file, then plan its rows; always `close()` it. */
+/** One import's worker thread: open the file, then plan (and store) its rows; always `close()` it. */
 export class ImportWorkerClient {
   private readonly worker: Worker;
   private listener: ((message: FromWorker) => void) | undefined;
@@ -42,11 +48,20 @@ export class ImportWorkerClient {
     this.worker.on('exit', (code) => this.failure?.(new Error(`import worker ended (${code})`)));
   }
 
+  /**
+   * Hands the file to the worker: a buffer that owns its memory (a decoded upload, a file read
+   * whole) moves there instead of being copied, so the file is not held twice; the caller must
+   * not use `bytes` afterwards. A slice of a shared pool is copied.
+   */
   open(fileName: string, bytes: Buffer, sheet?: string): Promise<OpenedSource> {
-    // Copied, not transferred: the caller's buffer stays usable.
-    return this.ask({ type: 'open', fileName, bytes, sheet }, (message, resolve) => {
-      if (message.type === 'opened') resolve(message.source);
-    });
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return this.ask(
+      { type: 'open', fileName, bytes, sheet },
+      (message, resolve) => {
+        if (message.type === 'opened') resolve(message.source);
+      },
+      owned ? [bytes.buffer as ArrayBuffer] : [],
+    );
   }
 
   plan(
@@ -55,10 +70,8 @@ export class ImportWorkerClient {
   ): Promise<{ counts: Counts; sampleRows: string[][] }> {
     return this.ask({ type: 'plan', ...request }, (message, resolve) => {
       if (message.type === 'total') handlers.onTotal?.(message.total);
-      else if (message.type === 'batch') {
-        handlers.onBatch(message);
-        this.worker.postMessage({ type: 'ack' } satisfies ToWorker);
-      } else if (message.type === 'done')
+      else if (message.type === 'progress') handlers.onProgress(message.rows);
+      else if (message.type === 'done')
         resolve({ counts: message.counts, sampleRows: message.sampleRows });
     });
   }
@@ -72,6 +85,7 @@ export class ImportWorkerClient {
   private ask<T>(
     request: ToWorker,
     onMessage: (message: FromWorker, resolve: (value: T) => void) => void,
+    transfer: ArrayBuffer[] = [],
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.failure = reject;
@@ -87,7 +101,7 @@ export class ImportWorkerClient {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
       };
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, transfer);
     });
   }
 }

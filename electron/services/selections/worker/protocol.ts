@@ -1,7 +1,20 @@
 import type { ColumnPlan } from '../mapping';
-import type { Counts, PlannedContact } from '../importPlan';
+import type { Counts } from '../importPlan';
 import type { ImportSource } from '../parse/importSource';
 import type { SuppressionEntry } from '../suppressedLookup';
+
+/** The selection the import creates, written by the worker with its contacts in one transaction. */
+export interface SelectionToStore {
+  /** The app's database file: the worker writes it through a connection of its own. */
+  databaseFile: string;
+  id: string;
+  description: string;
+  fileName: string;
+  createdAt: number;
+  /** JSON, as the selections table keeps them. */
+  mapping: string;
+  extraColumns: string;
+}
 
 /** What the import worker is asked, in this order: open the file, then plan its rows. */
 export type ToWorker =
@@ -10,31 +23,22 @@ export type ToWorker =
       type: 'plan';
       columns: ColumnPlan[];
       suppression: SuppressionEntry[];
-      /** The import stages its contacts (batches); the preview only counts. */
-      stage: boolean;
+      /** The import stores its contacts as this selection; the preview only counts. */
+      store?: SelectionToStore;
       /** The data rows, when the preview of this very file counted them; else the worker counts. */
       knownTotal?: number;
-    }
-  /** The main thread stored the last batch: the worker may send the next. */
-  | { type: 'ack' };
+    };
 
-export type OpenedSource = Omit<ImportSource, 'rows'> & {
+export type OpenedSource = Omit<ImportSource, 'rows' | 'countRows'> & {
   /** SHA-256 of the file's bytes: the import finds the preview of the same file by it. */
   fingerprint: string;
 };
 
-export interface ContactBatch {
-  /** Rows read so far. */
-  rows: number;
-  adds: PlannedContact[];
-  /** Later rows of an address: fill what its first row left empty (after this batch's adds). */
-  merges: [firstRow: number, data: Record<string, string>][];
-}
-
 export type FromWorker =
   | { type: 'opened'; source: OpenedSource }
   | { type: 'total'; total: number }
-  | ({ type: 'batch' } & ContactBatch)
+  /** Rows read so far. */
+  | { type: 'progress'; rows: number }
   | { type: 'done'; counts: Counts; sampleRows: string[][] }
   | {
       type: 'failed';

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { importError } from '../importError';
+import type { Counts } from '../importPlan';
+import { ImportStaging } from '../importStaging';
+import type { ContactSink } from '../importPlan';
+import type { SelectionToStore } from './protocol';
+
+/**
+ * The import worker's own connection to the app's database file (WAL), so staging and the final
+ * copy never hold the main thread. Its contacts wait in a temporary table of this connection (no
+ * lock on the database file, invisible to the app); only `commit` writes the database, in one
+ * immediate transaction. That makes the worker a second writer for that one transaction: the
+ * busy timeout of DESIGN.md (5 s) lets either side wait for the other instead of failing.
+ */
+export class WorkerDatabase {
+  private readonly sqlite: Database.Database;
+  private readonly staging: ImportStaging;
+  readonly sink: ContactSink;
+
+  constructor(private readonly selection: SelectionToStore) {
+    this.sqlite = new Database(selection.databaseFile, { fileMustExist: true });
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma('synchronous = FULL');
+    this.sqlite.pragma('foreign_keys = ON');
+    this.staging = new ImportStaging(this.sqlite);
+    this.sink = this.staging.sink;
+    this.sqlite.exec('begin');
+  }
+
+  /** Between batches: the staged rows so far leave the transaction (they are temporary). */
+  checkpoint(): void {
+    this.sqlite.exec('commit; begin');
+  }
+
+  /** The selection and every staged contact, all or nothing; on disk when this returns. */
+  commit(counts: Counts): void {
+    this.sqlite.exec('commit');
+    if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
+    if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
+    const s = this.selection;
+    this.sqlite
+      .transaction(() => {
+        this.sqlite
+          .prepare(
+            `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
+           count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            s.id,
+            s.description,
+            s.fileName,
+            s.createdAt,
+            s.mapping,
+            s.extraColumns,
+            counts.imported,
+            s.createdAt,
+          );
+        this.staging.copyInto(s.id);
+      })
+      .immediate();
+  }
+
+  /** Closing drops the temporary table and rolls back what was not committed. */
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}
