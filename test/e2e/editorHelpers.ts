@@ -35,7 +35,17 @@ export async function addTextBlock(page: Page) {
  * can arrive after a fast test has already pressed a toolbar control (a user never is that fast).
  */
 export async function selectToLineStart(page: Page, editable: Locator, expected: string) {
-  await page.keyboard.press('Shift+Home');
+  await selectWithKeys(page, editable, 'Shift+Home', expected);
+}
+
+/** Selects with the given keys, then waits until Lexical holds `expected` as its selection. */
+export async function selectWithKeys(
+  page: Page,
+  editable: Locator,
+  keys: string,
+  expected: string,
+) {
+  await page.keyboard.press(keys);
   await expect
     .poll(() =>
       editable.evaluate((root) => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { selectWithKeys } from './editorHelpers';
 import { expect, test } from './fixtures';
 
 test.afterEach(async ({ context }) => {
@@ -69,7 +70,7 @@ test('with the keyboard only: copy a template, add a text block, make a word bol
     .getByRole('textbox', { name: 'Tekst' });
   await expect(editable).toBeFocused();
   await page.keyboard.type('Welkom in onze winkel');
-  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await selectWithKeys(page, editable, 'Shift+Control+ArrowLeft', 'winkel');
   await page.keyboard.press('Control+b');
   await expect(editable.locator('strong')).toHaveText('winkel');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
