@@ -31,18 +31,28 @@ export async function blockingViolations(page: Page, where: string): Promise<str
 
 /**
  * Waits until what fades in (Mantine's dialogs and overlays) has finished: axe measures the colours
- * as drawn, and half-way through a fade every text looks too pale. Endless ones (a loader) are
- * left running.
+ * as drawn, and half-way through a fade every text looks too pale. A transition starts a frame or
+ * two after the dialog mounts, so this looks again over a few frames until nothing finite is
+ * running and no dialog is still translucent. Endless animations (a loader) are left running.
  */
 async function transitionsDone(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  await page.evaluate(async () => {
+    const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    const fading = () =>
+      [...document.querySelectorAll('[role="dialog"], .mantine-Modal-overlay')].some(
+        (element) => getComputedStyle(element).opacity !== '1',
+      );
+    for (let look = 0; look < 60; look += 1) {
+      await nextFrame();
+      await nextFrame();
+      const running = document
         .getAnimations()
         .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+        .filter((a) => a.playState !== 'finished');
+      if (running.length === 0 && !fading()) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
 }
 
 /** Opens a route in the page already loaded (no reload) and waits until it has its heading. */
