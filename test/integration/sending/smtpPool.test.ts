@@ -80,7 +80,13 @@ describe('the send queue connection pool', () => {
   });
 
   it('delivers every message once over at most maxConnections, a fresh one after maxMessages', async () => {
-    sink = await startSmtpSink();
+    let mostInOneSession = 0;
+    sink = await startSmtpSink({
+      onMailFrom: (transaction) => {
+        mostInOneSession = Math.max(mostInOneSession, transaction);
+        return undefined;
+      },
+    });
     pool = poolFor(sink.port, { maxMessages: 10 });
     await Promise.all(Array.from({ length: 60 }, (_, i) => pool!.send(mail(i))));
     expect(sink.received.map((m) => m.messageId).sort()).toEqual(
@@ -89,7 +95,12 @@ describe('the send queue connection pool', () => {
     expect(sink.received.map((m) => m.from)).toEqual(Array(60).fill('bounce@bakkerij.nl'));
     // The bytes arrive as given: dot-stuffing on the wire is undone by the server.
     expect(sink.received[0]!.raw.toString()).toContain('\r\n.Deze regel begint met een punt.');
-    expect(sink.connections).toBe(6);
+    // No connection carries more than maxMessages; the pool opens a fresh one only to replace a
+    // retired one, so 60 messages need 6 connections, plus at most 2 that were still partly used
+    // when the queue ran out (which ones retire first depends on timing).
+    expect(mostInOneSession).toBe(10);
+    expect(sink.connections).toBeGreaterThanOrEqual(6);
+    expect(sink.connections).toBeLessThanOrEqual(8);
     await until(
       'the finished connections to close',
       () => sink!.openConnections,
