@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupIfDue } from '../db/backups';
-import { openDatabase, type Db } from '../db/openDatabase';
-import type { OpenedDatabase } from '../db/openDatabase';
+import { openDatabase } from '../db/openDatabase';
 import { appInfo } from './services/app/appService';
 import { createBounceHandlers } from './services/bounces/bounceHandlers';
-import { loadBranding, type BrandingFileT } from './services/app/branding';
+import { loadBranding } from './services/app/branding';
 import { systemClock, type Clock } from './services/core/clock';
 import { EventBus } from './services/core/eventBus';
 import {
@@ -40,6 +39,7 @@ import { createStatsHandlers } from './services/stats/statsHandlers';
 import { createSyncHandlers } from './services/sync/syncHandlers';
 import { SyncService } from './services/sync/syncService';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
+import type { AppContext } from './services/core/appContext';
 import { openWithPendingRestore } from './services/desktop/backupRestore';
 import { createDesktopHandlers } from './services/desktop/handlers';
 import type { DesktopShell } from './services/desktop/shell';
@@ -60,25 +60,6 @@ export interface CreateAppOptions {
   desktop?: DesktopShell;
   /** Send queue seams for tests and benchmarks (DNS resolver, queue tuning). */
   sending?: SendingOptions;
-}
-
-/** Everything the services share. Capabilities take what they need from it. */
-export interface AppContext {
-  dataDir: string;
-  db: Db;
-  database: OpenedDatabase;
-  kv: KeyValueStore;
-  clock: Clock;
-  logger: Logger;
-  events: EventBus;
-  cipher: SecretCipher;
-  resourcesDir: string;
-  branding: BrandingFileT;
-  settings: SettingsService;
-  suppression: SuppressionStore;
-  /** Mailings and their documents (statuses for the send queue: setStatus, markTested). */
-  mailings: MailingsService;
-  images: ImageStore;
 }
 
 export interface App {

@@ -1,7 +1,7 @@
 import { DomainError } from '../../contract';
 import type { AccountStatusT } from '../../contract/account';
 import { TrackerClient } from '../../../tracker/client';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { updateCredits } from '../credits/creditsState';
 import type { SyncService } from '../sync/syncService';

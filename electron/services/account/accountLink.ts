@@ -1,5 +1,5 @@
 import { TrackerClient } from '../../../tracker/client';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { readTrackerSession } from '../tracking/trackingConfig';
 
 /** What the account page shows besides the stored link itself. */

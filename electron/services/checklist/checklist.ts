@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { MANUAL_CHECKS, type ChecklistItemT, type ChecklistT } from '../../contract/checklist';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { MailingT } from '../../contract/mailings';

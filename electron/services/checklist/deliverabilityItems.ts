@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { ChecklistItemT } from '../../contract/checklist';
 import { BounceSettingsStore } from '../bounces/bounceSettings';
 import type { CompileImage } from '../render';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { ChecklistItemT } from '../../contract/checklist';
 import type { MailingT } from '../../contract/mailings';
 import { ShopIdentityStore } from '../identity/identityStore';

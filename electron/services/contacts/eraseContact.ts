@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { backupDir } from '../desktop/backupRestore';
 import { outboxDir } from '../sending/transport';
 import { eraseFromBackups } from './eraseBackups';

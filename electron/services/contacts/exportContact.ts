@@ -1,6 +1,6 @@
 import type { ContactExportT } from '../../contract/contacts';
 import type { SuppressionEntryViewT } from '../../contract/suppression';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { emailHash, normalizeEmail } from '../suppression/email';
 
 const parse = (json: string) => JSON.parse(json) as Record<string, string>;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../contract';
 import { CREDITS_PER_MAIL, type LedgerRow } from '../../contract/credits';
 import { TrackerError } from '../../../tracker/client';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { linkedClient } from '../account/accountLink';
 import { readCredits } from '../app/appService';
 import type { HandlerImpls } from '../core/handlerTable';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TrackerClient } from '../../../tracker/client';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { Bundle, CreditOrder } from '../../contract/credits';
 import { updateCredits } from './creditsState';
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { CREDITS_KEY, readCredits, type CreditsSnapshot } from '../app/appService';
 
 /** Stores the balance the tracker reported and tells every window (the header follows). */

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import type { HandlerImpls } from '../core/handlerTable';
 import { acceptAgreements, agreementsState } from './agreements';

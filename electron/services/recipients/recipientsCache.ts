@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
 import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
 import { installRecipientsVersion } from './recipientsVersion';

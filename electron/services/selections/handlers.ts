@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { analyzeImport, decodeUpload, importSelection } from './importFile';
 import { fetchNewSelections } from './importFolder';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ColumnTargetT, ImportAnalysisT, ImportResultT } from '../../contract/selections';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { importError } from './importError';
 import { mappingProblems, rememberMapping, resolveMapping, type ColumnPlan } from './mapping';
 import { tooLarge } from './parse/importSource';

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { FetchNewResult } from '../../contract/selections';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { failureText } from './failureText';
 import { importSelection } from './importFile';
 import { IMPORT_LIMITS } from './limits';

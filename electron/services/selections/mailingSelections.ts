@@ -1,6 +1,6 @@
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { RecipientsSummaryT } from '../../contract/selections';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { isUsable } from './ages';
 import { findSelection } from './selectionQueries';
 import { sharedRecipientsCache } from '../recipients/recipientsCache';

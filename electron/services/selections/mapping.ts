@@ -1,5 +1,5 @@
 import type { ColumnTargetT } from '../../contract/selections';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { isValidEmail } from '../suppression/email';
 import { importError } from './importError';
 import { headerSignature, isSpecialCategory, recogniseHeader, variableNames } from './headers';

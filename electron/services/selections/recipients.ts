@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
 import { suppressedLookup } from './suppressedLookup';
 

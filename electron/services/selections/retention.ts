@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DAY } from '../core/clock';
 import { addMonths, KEPT_MONTHS } from './ages';
 

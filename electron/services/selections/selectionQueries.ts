@@ -1,6 +1,6 @@
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SelectionSummaryT } from '../../contract/selections';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { isUsable, removedAt, usableUntil } from './ages';
 
 interface SelectionRow {

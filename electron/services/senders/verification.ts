@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { sendSystemMail } from '../sending/systemMail';
 import { verificationMail } from './verificationMail';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { assertAgreementsAccepted } from '../desktop/agreements';
 import type { SendService } from './sendService';

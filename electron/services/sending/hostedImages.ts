@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { TrackerClient } from '../../../tracker/client';
 import { toCompileImage } from '../images/imageStore';
 import type { CompileImage } from '../render';

@@ -1,5 +1,5 @@
 import type { EventPayload } from '../../contract';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { TrackerClient } from '../../../tracker/client';
 import type { ChecklistDeps } from '../checklist/checklist';
 import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { BounceSettingsStore } from '../bounces/bounceSettings';
 import { unsubscribeAddressFor } from '../bounces/unsubscribeRequests';
 import { bounceAddressFor, verpSecret } from '../bounces/verp';

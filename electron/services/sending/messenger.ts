@@ -1,3 +1,4 @@
+import type { OutgoingMail } from './outgoingMail';
 import { SmtpPool } from './smtpPool';
 import {
   connectionOptions,
@@ -11,20 +12,8 @@ import {
   type TransportTuning,
 } from './transport';
 
-/** One message ready for the wire: the envelope and the complete RFC 5322 bytes. */
-export interface OutgoingMail {
-  /** MAIL FROM (Return-Path): the VERP bounce address, or the sender. */
-  envelopeFrom: string;
-  to: string;
-  /** The Message-ID inside `raw` (the outbox transport is told it, so it invents none). */
-  messageId: string;
-  raw: Buffer;
-  /**
-   * Called just before the message is handed to a connection (or written to the outbox); the
-   * message leaves only once it resolves. The queue makes its "on the wire" mark durable here.
-   */
-  onWire?: () => Promise<void>;
-}
+/** Defined beside the pool, which needs it without the messenger (no import cycle). */
+export type { OutgoingMail };
 
 /**
  * All the send manager knows about delivery (listmonk's "messenger"): hand over one message, or

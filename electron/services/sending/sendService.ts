@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { OutgoingMail } from './messenger';
+import type { OutgoingMail } from './outgoingMail';
 import { DkimSigner, type DkimSigning } from './dkimSigner';
 
 export interface SmtpPoolOptions {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { compileStoredMailing } from '../mailings/renderInput';
 import { composeMessage, newMessageId, renderForRecipient } from '../render';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { SendStatusT } from '../../contract/sending';
 import { compileStoredMailing } from '../mailings/renderInput';
 import type { CompileImage } from '../render';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { compileStoredMailing } from '../mailings/renderInput';
 import { recordMailingLinks } from './mailingLinks';

@@ -1,5 +1,5 @@
 import type { AddressStatusT, SuppressionEntryViewT } from '../../contract/suppression';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { emailHash, normalizeEmail } from './email';
 
 /** Everything the "Opnieuw inschrijven" page shows about one address. */

@@ -1,5 +1,5 @@
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { addressStatus, listSuppression } from './addressStatus';
 import { requestResubscribe } from './resubscribe';

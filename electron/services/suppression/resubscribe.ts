@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../../tracker/tokens';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { DAY } from '../core/clock';
 import { sendSystemMail } from '../sending/systemMail';
 import { readTrackingConfig } from '../tracking/trackingConfig';

@@ -1,5 +1,5 @@
 import type { SyncStateT } from '../../contract/account';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../core/appContext';
 import { linkedClient, SESSION_EXPIRED_KEY } from '../account/accountLink';
 import { trackerErrorKey } from '../account/trackerErrors';
 import { refreshCreditsFromTracker } from '../credits/creditsRefresh';

@@ -2,10 +2,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import { Badge, Button, Popover, Stack, TextInput, UnstyledButton } from '@mantine/core';
-import { $getNodeByKey } from 'lexical';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { $isVariableNode } from './VariableNode';
 
 /**
  * How a variable looks in the editor: a chip with the [[name]]. Clicking it lets the shopkeeper
@@ -15,6 +13,8 @@ export function VariableChip(props: {
   name: string;
   fallback: string | undefined;
   nodeKey: string;
+  /** Given by the node (the chip does not import it back: no import cycle). */
+  $setFallback: (nodeKey: string, fallback: string) => void;
 }) {
   const { t } = useTranslation('editor');
   const [editor] = useLexicalComposerContext();
@@ -39,10 +39,7 @@ export function VariableChip(props: {
   );
   if (!editable) return chip;
   const apply = () => {
-    editor.update(() => {
-      const node = $getNodeByKey(props.nodeKey);
-      if ($isVariableNode(node)) node.setFallback(fallback);
-    });
+    editor.update(() => props.$setFallback(props.nodeKey, fallback));
     setOpen(false);
   };
   return (

@@ -1,5 +1,6 @@
 import {
   $applyNodeReplacement,
+  $getNodeByKey,
   DecoratorNode,
   type LexicalNode,
   type NodeKey,
@@ -85,7 +86,14 @@ export class VariableNode extends DecoratorNode<JSX.Element> {
   }
 
   override decorate(): JSX.Element {
-    return <VariableChip name={this.__name} fallback={this.__fallback} nodeKey={this.__key} />;
+    return (
+      <VariableChip
+        name={this.__name}
+        fallback={this.__fallback}
+        nodeKey={this.__key}
+        $setFallback={$setVariableFallback}
+      />
+    );
   }
 }
 
@@ -95,4 +103,10 @@ export function $createVariableNode(name: string, fallback?: string): VariableNo
 
 export function $isVariableNode(node: LexicalNode | null | undefined): node is VariableNode {
   return node instanceof VariableNode;
+}
+
+/** Inside editor.update: gives the variable with this key a new fallback text. */
+export function $setVariableFallback(nodeKey: string, fallback: string): void {
+  const node = $getNodeByKey(nodeKey);
+  if ($isVariableNode(node)) node.setFallback(fallback);
 }

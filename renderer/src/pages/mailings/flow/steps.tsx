@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { StepKey, StepProps } from './stepProps';
 import { SelectionsStep } from '../steps/SelectionsStep';
 import { ContentStep } from '../steps/ContentStep';
 import { GeneralStep } from '../steps/GeneralStep';
@@ -6,20 +7,7 @@ import { PreviewStep } from '../steps/PreviewStep';
 import { SendStep } from '../steps/SendStep';
 import { TestStep } from '../steps/TestStep';
 
-/** The six steps of a mailing, left to right, as tabs (route: #/mailings/<id>/<step>). */
-export const STEP_KEYS = [
-  'inhoud',
-  'algemeen',
-  'selecties',
-  'preview',
-  'testen',
-  'versturen',
-] as const;
-export type StepKey = (typeof STEP_KEYS)[number];
-
-export interface StepProps {
-  mailingId: string;
-}
+export { STEP_KEYS, type StepKey, type StepProps } from './stepProps';
 
 /**
  * Which component fills each step. Each area replaces its own line with its step component:

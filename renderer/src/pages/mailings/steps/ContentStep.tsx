@@ -13,7 +13,7 @@ import { ImageLibraryDialog } from '../../../editor/images/ImageLibraryDialog';
 import { useMailingImages } from '../../../editor/images/useMailingImages';
 import { useDraftSnapshot } from '../flow/DraftContext';
 import { isReadOnly } from '../mailingTypes';
-import type { StepProps } from '../flow/steps';
+import type { StepProps } from '../flow/stepProps';
 import { useExtraVariables } from './useExtraVariables';
 
 /** Step 1, Inhoud: the mail as it will look, edited in place, with the image library at hand. */

@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { useDraft } from '../flow/DraftContext';
-import type { StepProps } from '../flow/steps';
+import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../errorText';
 import type { Mailing } from '../mailingTypes';
 import { PreviewWarnings } from './PreviewWarnings';

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../components/fieldErrors';
 import { formatDate, formatDateTime } from '../../../format';
 import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
 import { useDraftSnapshot } from '../flow/DraftContext';
-import type { StepProps } from '../flow/steps';
+import type { StepProps } from '../flow/stepProps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 
 type Summary = ChannelOutput<'mailings.recipients'>;

@@ -21,7 +21,7 @@ import { useSendStatus } from '../../sending/useSendStatus';
 import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
 import { ConfirmCostDialog } from '../../../components/ConfirmCostDialog';
 import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
-import type { StepProps } from '../flow/steps';
+import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../errorText';
 import { useFormat } from '../../../format';
 

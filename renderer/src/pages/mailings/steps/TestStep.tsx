@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
-import type { StepProps } from '../flow/steps';
+import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../errorText';
 import { usePreviewContacts } from './usePreviewContacts';
 import { formatDateTime } from '../../../format';
