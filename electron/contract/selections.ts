@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { Empty, Id, Timestamp } from './common';
+import { STANDARD_VARIABLES } from './plain/variables';
 
 /** The variables a column can fill (DESIGN.md, the mailing document), plus extra and ignore. */
-export const KNOWN_VARIABLES = [
-  'email',
-  'naam',
-  'voornaam',
-  'referentienummer',
-  'waardebon_barcode',
-  'waardebon_bedrag',
-  'waardebon_spaarpunten',
-  'restant_spaarpunten',
-] as const;
+export const KNOWN_VARIABLES = STANDARD_VARIABLES;
 export const ColumnTarget = z.enum([...KNOWN_VARIABLES, 'extra', 'ignore']);
 export type ColumnTargetT = z.infer<typeof ColumnTarget>;
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from './htmlEscape';
+import { escapeHtml } from '../render/escape';
 
 /** The short Dutch confirmation mail of a re-subscription (the customer's language is unknown). */
 export function resubscribeMail(

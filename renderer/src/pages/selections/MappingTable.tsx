@@ -1,19 +1,15 @@
 import { Badge, Select, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
+import { STANDARD_VARIABLES } from '../../../../electron/contract/plain/variables';
 
 type Analysis = ChannelOutput<'selections.analyze'>;
 type Target = Analysis['columns'][number]['target'];
 
+/** The choices in the order the shop reads them: e-mail first, then the standard variables. */
 const TARGETS: Target[] = [
   'email',
-  'naam',
-  'voornaam',
-  'referentienummer',
-  'waardebon_barcode',
-  'waardebon_bedrag',
-  'waardebon_spaarpunten',
-  'restant_spaarpunten',
+  ...STANDARD_VARIABLES.filter((name) => name !== 'email'),
   'extra',
   'ignore',
 ];
