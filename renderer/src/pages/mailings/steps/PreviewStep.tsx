@@ -19,11 +19,14 @@ import { useDraft } from '../flow/DraftContext';
 import type { StepProps } from '../flow/steps';
 import { errorText } from '../errorText';
 import type { Mailing } from '../mailingTypes';
+import { PreviewLinks } from './PreviewLinks';
 import { PreviewWarnings } from './PreviewWarnings';
 import { usePreviewContacts } from './usePreviewContacts';
 
 type Preview = Awaited<ReturnType<typeof loadPreview>>;
 type Width = 'desktop' | 'phone';
+/** Opgemaakt, Donker (a mail app in dark mode) or Platte tekst. */
+type View = 'html' | 'dark' | 'text';
 const WIDTHS: Record<Width, number> = { desktop: 760, phone: 375 };
 
 function loadPreview(id: string, contactId: number | undefined) {
@@ -35,11 +38,13 @@ function previewUrl(
   id: string,
   contactId: number | undefined,
   imagesOff: boolean,
+  dark: boolean,
   version: number,
 ): string {
   const query = new URLSearchParams();
   if (contactId) query.set('contactId', String(contactId));
   if (imagesOff) query.set('images', 'off');
+  if (dark) query.set('scheme', 'dark');
   query.set('v', String(version));
   return `./_preview/${encodeURIComponent(id)}?${query.toString()}`;
 }
@@ -51,7 +56,7 @@ export function PreviewStep({ mailingId }: StepProps) {
   const contacts = usePreviewContacts(mailingId);
   const [contactId, setContactId] = useState<number | undefined>(undefined);
   const [width, setWidth] = useState<Width>('desktop');
-  const [view, setView] = useState<'html' | 'text'>('html');
+  const [view, setView] = useState<View>('html');
   const [imagesOff, setImagesOff] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -116,9 +121,10 @@ export function PreviewStep({ mailingId }: StepProps) {
         <SegmentedControl
           aria-label={t('preview.view')}
           value={view}
-          onChange={(v) => setView(v as 'html' | 'text')}
+          onChange={(v) => setView(v as View)}
           data={[
             { value: 'html', label: t('preview.html') },
+            { value: 'dark', label: t('preview.dark') },
             { value: 'text', label: t('preview.text') },
           ]}
         />
@@ -136,7 +142,12 @@ export function PreviewStep({ mailingId }: StepProps) {
       )}
       {preview && <PreviewWarnings mailingId={mailingId} warnings={preview.warnings} />}
       {preview && <InboxLine preview={preview} />}
-      {view === 'html' ? (
+      {view === 'dark' && (
+        <Text size="sm" c="dimmed" maw={760}>
+          {t('preview.darkHelp')}
+        </Text>
+      )}
+      {view !== 'text' ? (
         <Box
           w={WIDTHS[width]}
           maw="100%"
@@ -147,16 +158,16 @@ export function PreviewStep({ mailingId }: StepProps) {
           }}
         >
           <iframe
-            key={`${contactId ?? ''}-${imagesOff}-${savedVersion}`}
+            key={`${contactId ?? ''}-${imagesOff}-${view}-${savedVersion}`}
             title={t('preview.frameTitle')}
             sandbox=""
-            src={previewUrl(mailingId, contactId, imagesOff, savedVersion)}
+            src={previewUrl(mailingId, contactId, imagesOff, view === 'dark', savedVersion)}
             style={{
               width: '100%',
               height: '70vh',
               border: 0,
               display: 'block',
-              background: 'white',
+              background: view === 'dark' ? 'var(--mantine-color-dark-8)' : 'white',
             }}
             data-testid="preview-frame"
           />
@@ -170,6 +181,10 @@ export function PreviewStep({ mailingId }: StepProps) {
           </ScrollArea.Autosize>
         </Paper>
       )}
+      <PreviewLinks
+        links={preview?.links}
+        onChanged={() => setSavedVersion(draft.getSnapshot().mailing.updatedAt)}
+      />
     </Stack>
   );
 }
