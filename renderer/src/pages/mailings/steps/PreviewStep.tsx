@@ -39,13 +39,13 @@ function previewUrl(
   contactId: number | undefined,
   imagesOff: boolean,
   dark: boolean,
-  version: number,
+  version: string,
 ): string {
   const query = new URLSearchParams();
   if (contactId) query.set('contactId', String(contactId));
   if (imagesOff) query.set('images', 'off');
   if (dark) query.set('scheme', 'dark');
-  query.set('v', String(version));
+  query.set('v', version);
   return `./_preview/${encodeURIComponent(id)}?${query.toString()}`;
 }
 
@@ -61,6 +61,8 @@ export function PreviewStep({ mailingId }: StepProps) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  /** Bumped when a setting of this step (campaign tags) was saved: the mail is made again. */
+  const [remake, setRemake] = useState(0);
 
   // Save first: the preview must show the latest change, not the one before it.
   useEffect(() => {
@@ -86,7 +88,7 @@ export function PreviewStep({ mailingId }: StepProps) {
     return () => {
       current = false;
     };
-  }, [mailingId, contactId, savedVersion]);
+  }, [mailingId, contactId, savedVersion, remake]);
 
   if (savedVersion === null) return <Loader aria-label={t('common:loading')} />;
   const sampleLabel = t('preview.sampleData');
@@ -158,10 +160,16 @@ export function PreviewStep({ mailingId }: StepProps) {
           }}
         >
           <iframe
-            key={`${contactId ?? ''}-${imagesOff}-${view}-${savedVersion}`}
+            key={`${contactId ?? ''}-${imagesOff}-${view}-${savedVersion}-${remake}`}
             title={t('preview.frameTitle')}
             sandbox=""
-            src={previewUrl(mailingId, contactId, imagesOff, view === 'dark', savedVersion)}
+            src={previewUrl(
+              mailingId,
+              contactId,
+              imagesOff,
+              view === 'dark',
+              `${savedVersion}-${remake}`,
+            )}
             style={{
               width: '100%',
               height: '70vh',
@@ -181,10 +189,7 @@ export function PreviewStep({ mailingId }: StepProps) {
           </ScrollArea.Autosize>
         </Paper>
       )}
-      <PreviewLinks
-        links={preview?.links}
-        onChanged={() => setSavedVersion(draft.getSnapshot().mailing.updatedAt)}
-      />
+      <PreviewLinks links={preview?.links} onChanged={() => setRemake((n) => n + 1)} />
     </Stack>
   );
 }
