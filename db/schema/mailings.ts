@@ -23,6 +23,8 @@ export const mailings = sqliteTable(
     contentChangedAt: integer('content_changed_at').notNull(),
     lastTestAt: integer('last_test_at'),
     sentAt: integer('sent_at'),
+    /** Campaign tags (UTM) on links to the shop's own website; new mailings take the account's default. */
+    campaignTags: integer('campaign_tags', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('mailings_status_idx').on(t.status)],
 );
@@ -41,7 +43,9 @@ export const images = sqliteTable(
     /** sha256 of the bytes: the content address when hosted on the tracker. */
     sha256: text('sha256').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+    createdAt: integer('created_at')
+      .notNull()
+      .default(sql`(unixepoch() * 1000)`),
   },
   (t) => [index('images_mailing_idx').on(t.mailingId)],
 );

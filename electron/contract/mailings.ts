@@ -32,6 +32,8 @@ export const Mailing = z.object({
   contentChangedAt: Timestamp,
   lastTestAt: Timestamp.nullable(),
   sentAt: Timestamp.nullable(),
+  /** Campaign tags (utm_*) on links to the shop's own website. */
+  campaignTags: z.boolean(),
 });
 export type MailingT = z.infer<typeof Mailing>;
 
@@ -55,6 +57,7 @@ export const MailingPatch = z
     topLine: MailingTopLine,
     from: z.string().max(100),
     replyTo: OptionalEmailAddress,
+    campaignTags: z.boolean(),
     /**
      * Checked deeply by the service (block and field named in the error), so a bad block never
      * lands; structure only here.
@@ -88,6 +91,8 @@ export const MailingPreview = z.object({
   html: z.string(),
   text: z.string(),
   warnings: z.array(PreviewWarning),
+  /** The mail's link table: each web link as the tracker registers it (campaign tags included). */
+  links: z.array(z.object({ id: z.number().int(), url: z.string() })),
 });
 
 const ById = z.object({ id: Id }).strict();

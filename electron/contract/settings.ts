@@ -25,6 +25,25 @@ export const ShopDetails = z.object({
   email: OptionalEmailAddress.default(''),
 });
 
+/** A host name such as winkel.nl or shop.example.com (no scheme, no path). */
+const DomainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, {
+    message: 'settings:errors.domain',
+  });
+
+/**
+ * Campaign tags (UTM) on links to the shop's own website: whether new mailings start with them
+ * on, and own domains beyond the website's (whose host and www twin always count).
+ */
+export const CampaignTagSettings = z.object({
+  onByDefault: z.boolean().default(false),
+  extraDomains: z.array(DomainName).max(20).default([]),
+});
+
 export const SmtpSecurity = z.enum(['tls', 'starttls', 'none']);
 
 const SmtpBase = z.object({
@@ -71,6 +90,7 @@ export const SettingsView = z.object({
   /** The language of the app's own words inside a mail ("Online versie", …); the shop writes the rest. */
   mailLanguage: Language,
   limits: SendLimits,
+  campaignTags: CampaignTagSettings,
   importFolder: z.string(),
   dataDir: z.string(),
 });
@@ -84,6 +104,7 @@ export const SettingsUpdate = z
     language: Language,
     mailLanguage: Language,
     limits: SendLimits,
+    campaignTags: CampaignTagSettings,
     importFolder: z.string().trim().max(1000),
   })
   .partial()

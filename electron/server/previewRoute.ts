@@ -10,7 +10,7 @@ export const PREVIEW_PREFIX = '/_preview/';
 export type { PreviewResponse } from './previewAnswer';
 
 /**
- * GET /_preview/<mailingId>?contactId=&images=off: the mail exactly as mailings.preview renders it,
+ * GET /_preview/<mailingId>?contactId=&images=off&scheme=dark: the mail exactly as mailings.preview renders it,
  * as a page of its own for the renderer's sandboxed iframe. The app's CSP forbids the inline styles
  * every mail needs, so this page gets the preview policy instead (no scripts, no forms).
  * Transport-free so the Electron protocol handler can serve the same answer.
@@ -46,7 +46,10 @@ export async function previewResponse(app: App, url: URL): Promise<PreviewRespon
   }
   const preview = envelope.value as ChannelOutput<'mailings.preview'>;
   return mailPageAnswer(
-    previewHtml(preview.html, { images: url.searchParams.get('images') !== 'off' }),
+    previewHtml(preview.html, {
+      images: url.searchParams.get('images') !== 'off',
+      scheme: url.searchParams.get('scheme') === 'dark' ? 'dark' : 'light',
+    }),
   );
 }
 

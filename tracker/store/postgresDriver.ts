@@ -1,9 +1,9 @@
 import pg from 'pg';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
-import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION } from './postgresSchema';
+import { migratePostgres } from './migrations/postgresMigrator';
 
 /** int8 (timestamps in ms, sequence numbers, counts) as JS numbers: all stay far below 2^53. */
-const types = {
+export const INT8_AS_NUMBER = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.INT8
       ? (value: string) => Number(value)
@@ -30,10 +30,10 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
 }
 
 export async function openPostgresDriver(connectionString: string): Promise<SqlDriver> {
-  const pool = new pg.Pool({ connectionString, max: 10, types });
+  const pool = new pg.Pool({ connectionString, max: 10, types: INT8_AS_NUMBER });
   // An idle client losing its connection must not crash the tracker; the next query reconnects.
   pool.on('error', () => undefined);
-  await migrate(pool);
+  await migratePostgres(pool);
   const direct = executorFor(pool);
   return {
     ...direct,
@@ -54,29 +54,4 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
     },
     close: () => pool.end(),
   };
-}
-
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // Two trackers starting at once must not both create the schema.
-    await client.query('select pg_advisory_xact_lock(7707001)');
-    await client.query(POSTGRES_SCHEMA);
-    const { rows } = await client.query<{ version: number }>('select version from tracker_schema');
-    const version = rows[0]?.version ?? 0;
-    if (version > POSTGRES_SCHEMA_VERSION) {
-      throw new Error(
-        `Tracker database is newer (v${version}) than this tracker (v${POSTGRES_SCHEMA_VERSION}).`,
-      );
-    }
-    if (rows.length === 0)
-      await client.query('insert into tracker_schema values ($1)', [POSTGRES_SCHEMA_VERSION]);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
-import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqliteSchema';
+import { migrateSqlite } from './migrations/sqliteMigrator';
 
 /**
  * better-sqlite3 behind the async SqlDriver. One connection: every call goes through one queue, so
@@ -12,7 +12,7 @@ export function openSqliteDriver(path: string): SqlDriver {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrateSqlite(db);
 
   const statements = new Map<string, Database.Statement>();
   const arrayStatements = new Map<string, Database.Statement>();
@@ -69,17 +69,4 @@ export function openSqliteDriver(path: string): SqlDriver {
       db.close();
     },
   };
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SQLITE_SCHEMA_VERSION) {
-    throw new Error(
-      `Tracker database is newer (v${version}) than this tracker (v${SQLITE_SCHEMA_VERSION}).`,
-    );
-  }
-  db.transaction(() => {
-    db.exec(SQLITE_SCHEMA);
-    db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
-  }).immediate();
 }

@@ -180,6 +180,8 @@ export class MailingsService {
       contentChangedAt: now,
       lastTestAt: null,
       sentAt: null,
+      // Every new mailing (blank, copy or template) starts as the account says.
+      campaignTags: this.deps.settings.read().campaignTags.onByDefault,
     };
     this.deps.db.insert(mailings).values(row).run();
     return this.toMailing(row);
@@ -213,6 +215,7 @@ export class MailingsService {
       topLine: patch.topLine ?? current.topLine,
       from: patch.from ?? current.from,
       replyTo: patch.replyTo ?? current.replyTo,
+      campaignTags: patch.campaignTags ?? current.campaignTags,
       document: document ?? current.document,
     };
     // What a recipient sees changed: the last test mail no longer shows the mailing as it is.
@@ -220,6 +223,7 @@ export class MailingsService {
       next.subject !== current.subject ||
       next.topLine !== current.topLine ||
       next.from !== current.from ||
+      next.campaignTags !== current.campaignTags ||
       JSON.stringify(next.document) !== JSON.stringify(current.document);
     const now = this.deps.now();
     this.deps.db
@@ -229,6 +233,7 @@ export class MailingsService {
         topLine: next.topLine,
         fromId: next.from === '' ? null : next.from,
         replyTo: next.replyTo,
+        campaignTags: next.campaignTags,
         document: JSON.stringify(next.document),
         updatedAt: now,
         ...(contentChanged
@@ -334,6 +339,7 @@ export class MailingsService {
       contentChangedAt: row.contentChangedAt,
       lastTestAt: row.lastTestAt,
       sentAt: row.sentAt,
+      campaignTags: row.campaignTags,
     };
   }
 }

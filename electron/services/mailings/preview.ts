@@ -67,5 +67,6 @@ export async function previewMailing(
     html: mail.html,
     text: mail.text,
     warnings,
+    links: compiled.links,
   };
 }

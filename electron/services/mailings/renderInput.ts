@@ -7,6 +7,7 @@ import type { SecretCipher } from '../core/secrets';
 import type { ImageStore } from '../images/imageStore';
 import { toCompileImage } from '../images/imageStore';
 import { compileMailing, type CompileImage, type CompiledMailing, type Sender } from '../render';
+import { campaignTagsFor } from './campaignTagsFor';
 import type { SettingsService } from '../settings/settingsService';
 import { readTrackingConfig, type TrackingConfig } from '../tracking/trackingConfig';
 
@@ -16,6 +17,8 @@ export interface RenderInputDeps {
   cipher: SecretCipher;
   settings: SettingsService;
   images: ImageStore;
+  /** utm_source of campaign tags is the product's name. */
+  branding: { productName: string };
 }
 
 /** The mailing's sender identity, or (in previews) a stand-in when none is set up yet. */
@@ -101,6 +104,7 @@ export async function compileStoredMailing(
       options.tracking === undefined ? readTrackingConfig(deps.kv, deps.cipher) : options.tracking,
     ...(options.hostedImageUrl ? { hostedImageUrl: options.hostedImageUrl } : {}),
     language: deps.settings.read().mailLanguage,
+    campaignTags: campaignTagsFor(mailing, deps.settings.read(), deps.branding.productName),
   });
   return { compiled, senderMissing: missing };
 }

@@ -12,6 +12,7 @@ import { blockRegistry, type BlockModule } from './blocks';
 import { attrs } from './blocks/mjml';
 import { CompileContext, type CompileImage, type VariableUse } from './context';
 import { newBlock } from './document';
+import type { CampaignTags } from './campaignTags';
 import type { TrackedLink } from './links';
 import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
@@ -46,6 +47,8 @@ export interface CompileInput {
   hostedImageUrl?: (image: CompileImage) => string | undefined;
   /** The language of the app's own words in the mail (default nl). */
   language?: MailLanguage;
+  /** Campaign tags for links to the shop's own website; null or absent: links as written. */
+  campaignTags?: CampaignTags | null;
 }
 
 /** An image every recipient gets as an inline attachment (not hosted). */
@@ -94,8 +97,9 @@ function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdd
   const mjml: string[] = [];
   const text: string[] = [];
   const settings = ctx.settings;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     ctx.blockId = block.id;
+    ctx.blockLabel = `${block.type}-${index + 1}`;
     const module = blockRegistry[block.type] as BlockModule<typeof block.type>;
     // A block's own background stands in for the content colour every block module paints with.
     const background = block.style?.backgroundColor;
@@ -107,6 +111,7 @@ function renderBlocks(ctx: CompileContext, document: MailingDocumentT, footerAdd
     if (part.trim() !== '') text.push(part);
   }
   ctx.blockId = undefined;
+  ctx.blockLabel = '';
   return { mjml: mjml.join('\n'), text: text.join('\n\n') };
 }
 
@@ -150,6 +155,7 @@ export function buildMjml(input: CompileInput): {
     // The footer always names who sends the mail, even before the shop details are filled in.
     { ...input.shop, name: input.shop.name || input.sender.name },
     mailTexts(input.language),
+    input.campaignTags ?? null,
   );
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');

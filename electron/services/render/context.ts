@@ -3,6 +3,7 @@ import type { ShopDetails } from '../../contract/settings';
 import type { DocumentSettings } from '../../contract/mailingDocument';
 import type { PreviewWarningT } from '../../contract/mailings';
 import { escapeHtml } from './escape';
+import type { CampaignTags } from './campaignTags';
 import { LinkTable } from './links';
 import { MAIL_TEXTS, type MailTexts } from './mailTexts';
 import { SlotTable, stripSlotMarkers } from './slots';
@@ -28,12 +29,14 @@ export interface VariableUse {
 /** What a block's toMjml/toText get: the document settings and helpers that register slots. */
 export class CompileContext {
   readonly slots = new SlotTable();
-  readonly links = new LinkTable();
+  readonly links: LinkTable;
   readonly warnings: PreviewWarningT[] = [];
   readonly variables = new Map<string, VariableUse>();
   readonly usedImages = new Map<string, CompileImage>();
   /** The block being rendered, so warnings can point at it. */
   blockId: string | undefined;
+  /** The block being rendered as its type and place ("button-3"): a link's utm_content. */
+  blockLabel = '';
 
   constructor(
     /** Swapped per block while it renders when the block has its own background. */
@@ -44,7 +47,10 @@ export class CompileContext {
     readonly shop: z.infer<typeof ShopDetails>,
     /** The fixed words the app writes into the mail, in the account's mail language. */
     readonly texts: MailTexts = MAIL_TEXTS.nl,
-  ) {}
+    campaignTags: CampaignTags | null = null,
+  ) {
+    this.links = new LinkTable(campaignTags);
+  }
 
   warn(code: PreviewWarningT['code'], params?: Record<string, string | number>): void {
     const duplicate = this.warnings.some(
@@ -123,7 +129,11 @@ export class CompileContext {
         .join('');
     }
     if (/^https?:\/\//i.test(clean)) {
-      return this.slots.ref({ kind: 'link', linkId: this.links.idFor(clean), format });
+      return this.slots.ref({
+        kind: 'link',
+        linkId: this.links.idFor(clean, this.blockLabel),
+        format,
+      });
     }
     if (/^mailto:/i.test(clean)) return format === 'html' ? escapeHtml(clean) : clean;
     return '';

@@ -36,7 +36,7 @@ export function unsubscribeMailbox(
 export function mailingMessageSources(
   context: Pick<
     AppContext,
-    'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger'
+    'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger' | 'branding'
   >,
 ): MessageSourceFactory {
   return {

@@ -8,7 +8,16 @@ import { hostImages, linkedTracker, type LinkedTracker } from './hostedImages';
 
 type Deps = Pick<
   AppContext,
-  'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger'
+  | 'database'
+  | 'db'
+  | 'kv'
+  | 'cipher'
+  | 'settings'
+  | 'images'
+  | 'mailings'
+  | 'clock'
+  | 'logger'
+  | 'branding'
 >;
 
 /** How long a send start waits for the upload before the queue goes ahead without it. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CampaignTagSettings,
   SendLimits,
   ShopDetails,
   type SettingsUpdateT,
@@ -18,6 +19,7 @@ export interface StoredSettings {
   language: 'nl' | 'en';
   mailLanguage: 'nl' | 'en';
   limits: SettingsViewT['limits'];
+  campaignTags: SettingsViewT['campaignTags'];
   importFolder: string;
 }
 
@@ -44,6 +46,7 @@ export class SettingsService {
       language: 'nl',
       mailLanguage: 'nl',
       limits: SendLimits.parse({}),
+      campaignTags: CampaignTagSettings.parse({}),
       importFolder: '',
       ...this.options.defaults,
     };
@@ -59,6 +62,7 @@ export class SettingsService {
       shop: { ...defaults.shop, ...stored.shop },
       smtp: { ...defaults.smtp, ...stored.smtp },
       limits: { ...defaults.limits, ...stored.limits },
+      campaignTags: { ...defaults.campaignTags, ...stored.campaignTags },
     };
   }
 
@@ -100,6 +104,7 @@ export class SettingsService {
     if (patch.language) next.language = patch.language;
     if (patch.mailLanguage) next.mailLanguage = patch.mailLanguage;
     if (patch.limits) next.limits = patch.limits;
+    if (patch.campaignTags) next.campaignTags = patch.campaignTags;
     if (patch.importFolder !== undefined) next.importFolder = patch.importFolder;
     let password: string | undefined;
     if (patch.smtp) {

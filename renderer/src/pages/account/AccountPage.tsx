@@ -5,6 +5,7 @@ import { BackupSection } from './BackupSection';
 import { BounceboxSection } from './BounceboxSection';
 import { DesktopPrefsSection } from './DesktopPrefsSection';
 import { GeneralSection } from './GeneralSection';
+import { CampaignTagsSection } from './CampaignTagsSection';
 import { LimitsSection } from './LimitsSection';
 import { SendersSection } from './SendersSection';
 import { SettingsProvider, useSettings } from './SettingsContext';
@@ -50,6 +51,7 @@ function AccountSections() {
       <OutboxSection />
       <BounceboxSection />
       <LimitsSection initial={settings.limits} />
+      <CampaignTagsSection initial={settings.campaignTags} website={settings.shop.website} />
       <GeneralSection initial={settings} />
       <DesktopPrefsSection />
       <BackupSection />

@@ -19,11 +19,14 @@ import { useDraft } from '../flow/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../errorText';
 import type { Mailing } from '../mailingTypes';
+import { PreviewLinks } from './PreviewLinks';
 import { PreviewWarnings } from './PreviewWarnings';
 import { usePreviewContacts } from './usePreviewContacts';
 
 type Preview = Awaited<ReturnType<typeof loadPreview>>;
 type Width = 'desktop' | 'phone';
+/** Opgemaakt, Donker (a mail app in dark mode) or Platte tekst. */
+type View = 'html' | 'dark' | 'text';
 const WIDTHS: Record<Width, number> = { desktop: 760, phone: 375 };
 
 function loadPreview(id: string, contactId: number | undefined) {
@@ -35,12 +38,14 @@ function previewUrl(
   id: string,
   contactId: number | undefined,
   imagesOff: boolean,
-  version: number,
+  dark: boolean,
+  version: string,
 ): string {
   const query = new URLSearchParams();
   if (contactId) query.set('contactId', String(contactId));
   if (imagesOff) query.set('images', 'off');
-  query.set('v', String(version));
+  if (dark) query.set('scheme', 'dark');
+  query.set('v', version);
   return `./_preview/${encodeURIComponent(id)}?${query.toString()}`;
 }
 
@@ -51,11 +56,13 @@ export function PreviewStep({ mailingId }: StepProps) {
   const contacts = usePreviewContacts(mailingId);
   const [contactId, setContactId] = useState<number | undefined>(undefined);
   const [width, setWidth] = useState<Width>('desktop');
-  const [view, setView] = useState<'html' | 'text'>('html');
+  const [view, setView] = useState<View>('html');
   const [imagesOff, setImagesOff] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  /** Bumped when a setting of this step (campaign tags) was saved: the mail is made again. */
+  const [remake, setRemake] = useState(0);
 
   // Save first: the preview must show the latest change, not the one before it.
   useEffect(() => {
@@ -81,7 +88,7 @@ export function PreviewStep({ mailingId }: StepProps) {
     return () => {
       current = false;
     };
-  }, [mailingId, contactId, savedVersion]);
+  }, [mailingId, contactId, savedVersion, remake]);
 
   if (savedVersion === null) return <Loader aria-label={t('common:loading')} />;
   const sampleLabel = t('preview.sampleData');
@@ -116,9 +123,10 @@ export function PreviewStep({ mailingId }: StepProps) {
         <SegmentedControl
           aria-label={t('preview.view')}
           value={view}
-          onChange={(v) => setView(v as 'html' | 'text')}
+          onChange={(v) => setView(v as View)}
           data={[
             { value: 'html', label: t('preview.html') },
+            { value: 'dark', label: t('preview.dark') },
             { value: 'text', label: t('preview.text') },
           ]}
         />
@@ -136,7 +144,12 @@ export function PreviewStep({ mailingId }: StepProps) {
       )}
       {preview && <PreviewWarnings mailingId={mailingId} warnings={preview.warnings} />}
       {preview && <InboxLine preview={preview} />}
-      {view === 'html' ? (
+      {view === 'dark' && (
+        <Text size="sm" c="dimmed" maw={760}>
+          {t('preview.darkHelp')}
+        </Text>
+      )}
+      {view !== 'text' ? (
         <Box
           w={WIDTHS[width]}
           maw="100%"
@@ -147,16 +160,22 @@ export function PreviewStep({ mailingId }: StepProps) {
           }}
         >
           <iframe
-            key={`${contactId ?? ''}-${imagesOff}-${savedVersion}`}
+            key={`${contactId ?? ''}-${imagesOff}-${view}-${savedVersion}-${remake}`}
             title={t('preview.frameTitle')}
             sandbox=""
-            src={previewUrl(mailingId, contactId, imagesOff, savedVersion)}
+            src={previewUrl(
+              mailingId,
+              contactId,
+              imagesOff,
+              view === 'dark',
+              `${savedVersion}-${remake}`,
+            )}
             style={{
               width: '100%',
               height: '70vh',
               border: 0,
               display: 'block',
-              background: 'white',
+              background: view === 'dark' ? 'var(--mantine-color-dark-8)' : 'white',
             }}
             data-testid="preview-frame"
           />
@@ -170,6 +189,7 @@ export function PreviewStep({ mailingId }: StepProps) {
           </ScrollArea.Autosize>
         </Paper>
       )}
+      <PreviewLinks links={preview?.links} onChanged={() => setRemake((n) => n + 1)} />
     </Stack>
   );
 }

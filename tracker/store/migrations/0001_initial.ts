@@ -1,8 +1,10 @@
-/** The tracker's PostgreSQL schema: the same tables as store/sqliteSchema.ts in PostgreSQL types. */
-export const POSTGRES_SCHEMA_VERSION = 2;
+import type { TrackerMigration } from './dialect';
 
-export const POSTGRES_SCHEMA = `
-create table if not exists tracker_schema (version integer not null);
+/** The tracker's first schema (schema version 1 before numbered migrations). */
+export const initial: TrackerMigration = {
+  id: 1,
+  name: 'initial',
+  up: (t) => `
 create table if not exists accounts (
   id text primary key,
   user_name text not null unique,
@@ -10,22 +12,22 @@ create table if not exists accounts (
   password_hash text not null,
   balance integer not null default 0 check (balance >= 0),
   failed_logins integer not null default 0,
-  locked_until bigint not null default 0,
-  created_at bigint not null
+  locked_until ${t.int8} not null default 0,
+  created_at ${t.int8} not null
 );
 create table if not exists signing_keys (
   account_id text not null references accounts(id),
   kid text not null,
-  secret bytea not null,
+  secret ${t.bytes} not null,
   position integer not null,
-  created_at bigint not null,
+  created_at ${t.int8} not null,
   primary key (account_id, kid)
 );
 create table if not exists sessions (
   token_hash text primary key,
   account_id text not null references accounts(id),
-  created_at bigint not null,
-  expires_at bigint not null
+  created_at ${t.int8} not null,
+  expires_at ${t.int8} not null
 );
 create table if not exists reservations (
   account_id text not null references accounts(id),
@@ -34,7 +36,7 @@ create table if not exists reservations (
   committed integer not null default 0,
   released integer not null default 0,
   open integer not null default 1,
-  created_at bigint not null,
+  created_at ${t.int8} not null,
   primary key (account_id, id),
   check (committed + released <= reserved)
 );
@@ -46,9 +48,9 @@ create table if not exists credit_commits (
   primary key (account_id, idempotency_key)
 );
 create table if not exists ledger (
-  id bigserial primary key,
+  id ${t.serialKey},
   account_id text not null references accounts(id),
-  at bigint not null,
+  at ${t.int8} not null,
   kind text not null,
   delta integer not null,
   amount integer not null,
@@ -70,7 +72,7 @@ create table if not exists orders (
   status text not null,
   note text,
   idempotency_key text not null,
-  created_at bigint not null,
+  created_at ${t.int8} not null,
   unique (account_id, idempotency_key)
 );
 create table if not exists links (
@@ -84,18 +86,18 @@ create table if not exists web_versions (
   account_id text not null,
   mailing text not null,
   html text not null,
-  updated_at bigint not null,
+  updated_at ${t.int8} not null,
   primary key (account_id, mailing)
 );
 create table if not exists assets (
   hash text primary key,
   mime text not null,
-  bytes bytea not null,
+  bytes ${t.bytes} not null,
   account_id text not null,
-  created_at bigint not null
+  created_at ${t.int8} not null
 );
 create table if not exists events (
-  seq bigserial primary key,
+  seq ${t.serialKey},
   id text not null unique,
   account_id text not null,
   kind text not null,
@@ -103,7 +105,7 @@ create table if not exists events (
   recipient text,
   link_id integer,
   machine text,
-  at bigint not null,
+  at ${t.int8} not null,
   ip text,
   user_agent text
 );
@@ -113,25 +115,8 @@ create table if not exists suppressions (
   account_id text not null,
   recipient text not null,
   mailing text,
-  at bigint not null,
+  at ${t.int8} not null,
   primary key (account_id, recipient)
 );
-create table if not exists confirmations (
-  account_id text not null,
-  recipient text not null,
-  at bigint not null,
-  primary key (account_id, recipient)
-);
-create table if not exists login_locks (
-  account_id text not null references accounts(id),
-  network text not null,
-  failures integer not null,
-  locked_until bigint not null,
-  primary key (account_id, network)
-);
-create table if not exists login_windows (
-  scope text primary key,
-  window_start bigint not null,
-  attempts integer not null
-);
-`;
+`,
+};

@@ -1,0 +1,1 @@
+ALTER TABLE `mailings` ADD `campaign_tags` integer DEFAULT false NOT NULL;
