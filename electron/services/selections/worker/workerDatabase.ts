@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { importError } from '../importError';
 import type { Counts } from '../importPlan';
 import { ImportStaging } from '../importStaging';
+import { storeTypedValues } from '../../segments/typedValues';
 import type { ContactSink } from '../importPlan';
 import type { SelectionToStore } from './protocol';
 
@@ -56,6 +57,7 @@ export class WorkerDatabase {
             s.createdAt,
           );
         this.staging.copyInto(s.id);
+        storeTypedValues(this.sqlite, s.id);
       })
       .immediate();
   }
