@@ -1,18 +1,43 @@
-CREATE TABLE `contact_values` (
-	`contact_id` integer NOT NULL,
+CREATE TABLE `contact_fields` (
+	`contact_id` integer PRIMARY KEY NOT NULL,
 	`selection_id` text NOT NULL,
-	`column` text NOT NULL,
-	`number` real,
-	`day` integer,
-	`lowered` text NOT NULL,
-	PRIMARY KEY(`contact_id`, `column`),
+	`v0` real,
+	`v1` real,
+	`v2` real,
+	`v3` real,
+	`v4` real,
+	`v5` real,
+	`v6` real,
+	`v7` real,
+	`v8` real,
+	`v9` real,
+	`v10` real,
+	`v11` real,
+	`v12` real,
+	`v13` real,
+	`v14` real,
+	`v15` real,
+	`t0` text,
+	`t1` text,
+	`t2` text,
+	`t3` text,
+	`t4` text,
+	`t5` text,
+	`t6` text,
+	`t7` text,
+	`t8` text,
+	`t9` text,
+	`t10` text,
+	`t11` text,
+	`t12` text,
+	`t13` text,
+	`t14` text,
+	`t15` text,
 	FOREIGN KEY (`contact_id`) REFERENCES `contacts`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`selection_id`) REFERENCES `selections`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `contact_values_lowered_idx` ON `contact_values` (`selection_id`,`column`,`lowered`);--> statement-breakpoint
-CREATE INDEX `contact_values_number_idx` ON `contact_values` (`selection_id`,`column`,`number`) WHERE number is not null;--> statement-breakpoint
-CREATE INDEX `contact_values_day_idx` ON `contact_values` (`selection_id`,`column`,`day`) WHERE day is not null;--> statement-breakpoint
+CREATE INDEX `contact_fields_selection_idx` ON `contact_fields` (`selection_id`);--> statement-breakpoint
 CREATE TABLE `mailing_segments` (
 	`mailing_id` text PRIMARY KEY NOT NULL,
 	`definition` text NOT NULL,

@@ -1,41 +1,38 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { contacts, selections } from './selections';
 
+/** Typed slots per contact: number and date columns in `v…`, text columns in `t…`. */
+export const VALUE_SLOTS = 16;
+export const TEXT_SLOTS = 16;
+
+const slots = <T>(prefix: string, count: number, make: (name: string) => T) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`${prefix}${i}`, make(`${prefix}${i}`)]),
+  ) as Record<string, T>;
+
 /**
- * One row per contact and non-empty column, typed once at import (column types are inferred from
- * the whole file), so a segment compares plain indexed values instead of parsing JSON per row.
- * `number` holds a number column's value, `day` a date column's value as yyyymmdd, `lowered` the
- * value as text in lower case (every column, for "is" and "contains").
+ * A contact's cells typed once at import (column types inferred from the whole file), one row per
+ * contact, so a segment is a scan of plain column comparisons instead of parsing JSON per row.
+ * A number column's value is a number, a date column's value a day as yyyymmdd, a text column's
+ * value its text in lower case; empty cells are null. Which column sits in which slot is stored
+ * per selection in `selection_column_types`.
  */
-export const contactValues = sqliteTable(
-  'contact_values',
+export const contactFields = sqliteTable(
+  'contact_fields',
   {
     contactId: integer('contact_id')
-      .notNull()
+      .primaryKey()
       .references(() => contacts.id, { onDelete: 'cascade' }),
     selectionId: text('selection_id')
       .notNull()
       .references(() => selections.id, { onDelete: 'cascade' }),
-    column: text('column').notNull(),
-    number: real('number'),
-    day: integer('day'),
-    lowered: text('lowered').notNull(),
+    ...slots('v', VALUE_SLOTS, (name) => real(name)),
+    ...slots('t', TEXT_SLOTS, (name) => text(name)),
   },
-  (t) => [
-    primaryKey({ columns: [t.contactId, t.column] }),
-    index('contact_values_lowered_idx').on(t.selectionId, t.column, t.lowered),
-    // Partial: only number and date columns have entries, so text columns cost nothing here.
-    index('contact_values_number_idx')
-      .on(t.selectionId, t.column, t.number)
-      .where(sql`number is not null`),
-    index('contact_values_day_idx')
-      .on(t.selectionId, t.column, t.day)
-      .where(sql`day is not null`),
-  ],
+  (t) => [index('contact_fields_selection_idx').on(t.selectionId)],
 );
 
-/** The column types of a selection ({ column: 'number' | 'date' | 'text' }), set when typed. */
+/** A selection's columns: { column: { type: 'number' | 'date' | 'text', slot: 'v0' | 't3' | null } }. */
 export const selectionColumnTypes = sqliteTable('selection_column_types', {
   selectionId: text('selection_id')
     .primaryKey()

@@ -74,6 +74,8 @@ export class ColumnTypeGuess {
   add(cell: string): void {
     if (cell.trim() === '') return;
     this.filled += 1;
+    // Once a cell is neither, the column is text: the rest need no parsing.
+    if (this.numbers < this.filled - 1 && this.dates < this.filled - 1) return;
     if (parseDutchDate(cell) !== null) this.dates += 1;
     else if (parseDutchNumber(cell) !== null) this.numbers += 1;
   }

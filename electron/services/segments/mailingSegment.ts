@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { Segment, type SegmentT } from '../../contract/segments';
 import type { ColumnType } from '../../contract/plain/columnValues';
 import { segmentWhere, type SqlParams } from './segmentSql';
-import { columnTypesOf } from './typedValues';
+import { columnsOf } from './typedValues';
 
 /** The segment a mailing goes to within its selections, or null for everyone in them. */
 export function readMailingSegment(sqlite: Database.Database, mailingId: string): SegmentT | null {
@@ -32,23 +32,41 @@ export function writeMailingSegment(
     .run(mailingId, JSON.stringify(segment), now);
 }
 
-export interface SegmentFilter {
-  /** `and …` to append to a query over `contacts c` that binds @selectionId. */
-  clause: string;
+/** The contacts of one selection, with their typed cells, that a segment holds. */
+const CONTACTS_IN = `from contacts c join contact_fields f on f.contact_id = c.id
+  where c.selection_id = @selectionId`;
+
+export interface SegmentQuery {
+  /** `from … where …` over `contacts c`, binding @selectionId. */
+  from: string;
   params: SqlParams;
 }
 
-/** The mailing's segment as a filter on one selection's contacts at a time, or none. */
-export function segmentFilter(
+/**
+ * The mailing's segment as a query per selection (a column may sit in another slot in each),
+ * or null without a segment.
+ */
+export function segmentQueries(
   sqlite: Database.Database,
   mailingId: string,
   selectionIds: readonly string[],
-): SegmentFilter {
+): Map<string, SegmentQuery> | null {
   const segment = readMailingSegment(sqlite, mailingId);
-  if (!segment) return { clause: '', params: {} };
-  columnTypesOf(sqlite, selectionIds);
-  const params: SqlParams = {};
-  return { clause: `and ${segmentWhere(segment, '@selectionId', params)}`, params };
+  return segment ? queriesFor(sqlite, selectionIds, segment) : null;
+}
+
+function queriesFor(
+  sqlite: Database.Database,
+  selectionIds: readonly string[],
+  segment: SegmentT,
+): Map<string, SegmentQuery> {
+  const queries = new Map<string, SegmentQuery>();
+  for (const [selectionId, columns] of columnsOf(sqlite, selectionIds)) {
+    const params: SqlParams = { selectionId };
+    const where = segmentWhere(segment, columns, params);
+    queries.set(selectionId, { from: `${CONTACTS_IN} and ${where}`, params });
+  }
+  return queries;
 }
 
 /** How many contacts of these selections the segment holds (duplicates counted per selection). */
@@ -57,17 +75,11 @@ export function countSegment(
   selectionIds: readonly string[],
   segment: SegmentT,
 ): number {
-  const params: SqlParams = {};
-  const names = selectionIds.map((id, i) => {
-    params[`sel${i}`] = id;
-    return `@sel${i}`;
-  });
-  const list = names.join(', ') || 'null';
-  const where = segmentWhere(segment, list, params);
-  return sqlite
-    .prepare(`select count(*) from contacts c where c.selection_id in (${list}) and ${where}`)
-    .pluck()
-    .get(params) as number;
+  let count = 0;
+  for (const query of queriesFor(sqlite, selectionIds, segment).values()) {
+    count += sqlite.prepare(`select count(*) ${query.from}`).pluck().get(query.params) as number;
+  }
+  return count;
 }
 
 /** The columns of the selections with their types; a column typed differently is text. */
@@ -76,8 +88,9 @@ export function segmentColumns(
   selectionIds: readonly string[],
 ): { name: string; type: ColumnType }[] {
   const merged = new Map<string, ColumnType>();
-  for (const types of columnTypesOf(sqlite, selectionIds).values()) {
-    for (const [name, type] of Object.entries(types)) {
+  for (const columns of columnsOf(sqlite, selectionIds).values()) {
+    for (const [name, { type, slot }] of Object.entries(columns)) {
+      if (slot === null) continue;
       const before = merged.get(name);
       merged.set(name, before === undefined || before === type ? type : 'text');
     }

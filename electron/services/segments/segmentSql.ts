@@ -1,25 +1,33 @@
 import type { SegmentConditionT, SegmentT } from '../../contract/segments';
 import { parseDutchDate } from '../../contract/plain/columnValues';
-import { lowered } from './typedValues';
+import { lowered, type SelectionColumns } from './typedValues';
 
 export type SqlParams = Record<string, string | number>;
 
+/** Never true: a condition on a column this selection lacks, or of another type. */
+const NONE = '0';
+
 /**
- * A segment as a WHERE clause over `contacts c`. Each condition is `c.id in (…)` over the typed
- * values (an uncorrelated subquery SQLite runs once, on the partial indexes), so a condition costs
- * an index range plus one look-up per contact, never a parse. `selections` is the SQL naming the
- * selection ids the subqueries may read (the caller's parameters).
+ * A segment as a WHERE clause over one selection's `contacts c` joined with their typed cells
+ * `contact_fields f`: plain comparisons of typed slots, never a parse per row. Values go into
+ * `params` as named parameters.
  */
-export function segmentWhere(segment: SegmentT, selections: string, params: SqlParams): string {
+export function segmentWhere(
+  segment: SegmentT,
+  columns: SelectionColumns,
+  params: SqlParams,
+): string {
   let next = 0;
   const param = (value: string | number) => {
     const name = `seg${(next += 1)}`;
     params[name] = value;
     return `@${name}`;
   };
-  const values = (column: string, test: string) =>
-    `c.id in (select contact_id from contact_values where selection_id in (${selections})
-      and column = ${param(column)} and ${test})`;
+  const slotOf = (column: string, type: 'number' | 'date' | 'text' | 'any') => {
+    const info = columns[column];
+    if (!info?.slot || (type !== 'any' && info.type !== type)) return null;
+    return `f.${info.slot}`;
+  };
   const person = (mailingId: string, test: string) =>
     `c.normalized_email in (select sj.normalized_email from send_jobs sj
       where sj.mailing_id = ${param(mailingId)} and sj.state = 'sent' and ${test})`;
@@ -29,27 +37,33 @@ export function segmentWhere(segment: SegmentT, selections: string, params: SqlP
 
   const condition = (c: SegmentConditionT): string => {
     switch (c.kind) {
-      case 'number':
+      case 'number': {
+        const slot = slotOf(c.column, 'number');
+        if (!slot) return NONE;
         if (c.op === 'between') {
           const [low, high] = [c.value, c.to ?? c.value].sort((a, b) => a - b);
-          return values(c.column, `number between ${param(low!)} and ${param(high!)}`);
+          return `${slot} between ${param(low!)} and ${param(high!)}`;
         }
-        return values(
-          c.column,
-          `number ${{ gte: '>=', lte: '<=', eq: '=' }[c.op]} ${param(c.value)}`,
-        );
-      case 'text':
-        if (c.op === 'notEmpty') return values(c.column, '1');
-        if (c.op === 'empty') return `not ${values(c.column, '1')}`;
-        if (c.op === 'is') return values(c.column, `lowered = ${param(lowered(c.value))}`);
-        return values(c.column, `instr(lowered, ${param(lowered(c.value))}) > 0`);
-      case 'date':
+        return `${slot} ${{ gte: '>=', lte: '<=', eq: '=' }[c.op]} ${param(c.value)}`;
+      }
+      case 'text': {
+        const slot = slotOf(c.column, c.op === 'empty' || c.op === 'notEmpty' ? 'any' : 'text');
+        // A column this selection lacks is empty for all of its contacts.
+        if (!slot) return c.op === 'empty' && !columns[c.column] ? '1' : NONE;
+        if (c.op === 'empty') return `${slot} is null`;
+        if (c.op === 'notEmpty') return `${slot} is not null`;
+        if (c.op === 'is') return `${slot} = ${param(lowered(c.value))}`;
+        return `instr(${slot}, ${param(lowered(c.value))}) > 0`;
+      }
+      case 'date': {
+        const slot = slotOf(c.column, 'date');
+        if (!slot) return NONE;
+        // Days are stored as yyyymmdd.
         if (c.op === 'inMonth')
-          return values(c.column, `day is not null and day / 100 % 100 = ${param(c.month ?? 0)}`);
-        return values(
-          c.column,
-          `day ${c.op === 'before' ? '<' : '>'} ${param(parseDutchDate(c.day ?? '') ?? 0)}`,
-        );
+          return `cast(${slot} as integer) / 100 % 100 = ${param(c.month ?? 0)}`;
+        const day = param(parseDutchDate(c.day ?? '') ?? 0);
+        return `${slot} ${c.op === 'before' ? '<' : '>'} ${day}`;
+      }
       case 'behaviour':
         // opened_at is the first open or click by a person; machine opens only set machine_at.
         if (c.op === 'opened') return person(c.mailingId, humanAction('opened_at is not null'));

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app';
 import { HOUR } from '../core/clock';
-import { segmentFilter } from '../segments/mailingSegment';
+import { segmentQueries } from '../segments/mailingSegment';
 import { suppressedLookup } from './suppressedLookup';
 
 export interface Recipient {
@@ -62,16 +62,24 @@ export function resolveRecipients(
        order by s.created_at desc, s.id`,
     )
     .all(mailingId) as { id: string; description: string }[];
-  const segment = segmentFilter(
+  const segment = segmentQueries(
     sqlite,
     mailingId,
     selections.map((s) => s.id),
   );
   // Contacts are stored in row order, so id order is row order and the index needs no sort.
-  const contactsOf = sqlite.prepare(
-    `select c.id, c.email, c.normalized_email as normalizedEmail, c.data from contacts c
-     where c.selection_id = @selectionId ${segment.clause} order by c.id`,
-  );
+  const contactsOf = (selectionId: string) => {
+    const query = segment?.get(selectionId) ?? {
+      from: 'from contacts c where c.selection_id = @selectionId',
+      params: { selectionId },
+    };
+    return sqlite
+      .prepare(
+        `select c.id, c.email, c.normalized_email as normalizedEmail, c.data ${query.from}
+         order by c.id`,
+      )
+      .iterate(query.params) as Iterable<ContactRow>;
+  };
   const countAll = sqlite
     .prepare('select count(*) from contacts where selection_id = ?')
     .pluck() as { get(id: string): number };
@@ -87,12 +95,11 @@ export function resolveRecipients(
   const mailedAs = new Map<string, number>();
   for (const selection of selections) {
     let inSegment = 0;
-    const rows = contactsOf.iterate({ ...segment.params, selectionId: selection.id });
-    for (const contact of rows as Iterable<ContactRow>) {
+    for (const contact of contactsOf(selection.id)) {
       inSegment += 1;
       classify({ ...contact, selectionId: selection.id, description: selection.description });
     }
-    if (segment.clause !== '') result.outsideSegment += countAll.get(selection.id) - inSegment;
+    if (segment) result.outsideSegment += countAll.get(selection.id) - inSegment;
   }
   return result;
 

@@ -2,7 +2,7 @@ import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SelectionSummaryT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { isUsable, removedAt, usableUntil } from './ages';
-import { columnTypesOf } from '../segments/typedValues';
+import { columnsOf } from '../segments/typedValues';
 
 interface SelectionRow {
   id: string;
@@ -73,7 +73,11 @@ export function getSelection(
     ...summary(row, context.clock.now()),
     consentConfirmedAt: row.consentConfirmedAt,
     variables,
-    columnTypes: columnTypesOf(context.database.sqlite, [row.id]).get(row.id) ?? {},
+    columnTypes: Object.fromEntries(
+      Object.entries(columnsOf(context.database.sqlite, [row.id]).get(row.id) ?? {}).map(
+        ([name, info]) => [name, info.type],
+      ),
+    ),
     contacts: contacts.map((c) => ({ ...c, data: JSON.parse(c.data) as Record<string, string> })),
   };
 }
