@@ -118,6 +118,16 @@ describe('segment conditions on a real database', () => {
     expect(refused).toMatchObject({ ok: false, error: { key: 'selections:errors.mailingLocked' } });
   });
 
+  it('keeps no typed cell of an erased customer or a removed selection', async () => {
+    const typedCells = () =>
+      t.app.context.database.sqlite.prepare('select count(*) from contact_fields').pluck().get();
+    expect(typedCells()).toBe(5);
+    await t.call('contacts.erase', { email: 'anna@example.nl', confirm: true });
+    expect(typedCells()).toBe(4);
+    t.app.context.database.sqlite.prepare('delete from selections where id = ?').run(selectionId);
+    expect(typedCells()).toBe(0);
+  });
+
   it('refuses an incomplete condition with a message key', async () => {
     const answer = await t.app.handlers['mailings.setSegment']({
       id: mailingId,
