@@ -103,6 +103,8 @@ export const SelectionSummary = z.object({
   usableUntil: Timestamp,
   /** Removed with its contacts at this moment (three months). */
   removedAt: Timestamp,
+  /** Its columns with the type read from their cells at import (empty until typed). */
+  columns: z.array(z.object({ name: z.string(), type: z.enum(['number', 'date', 'text']) })),
 });
 export type SelectionSummaryT = z.infer<typeof SelectionSummary>;
 

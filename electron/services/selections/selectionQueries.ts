@@ -2,7 +2,7 @@ import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SelectionSummaryT } from '../../contract/selections';
 import type { AppContext } from '../../app';
 import { isUsable, removedAt, usableUntil } from './ages';
-import { columnsOf } from '../segments/typedValues';
+import { columnsOf, type SelectionColumns } from '../segments/typedValues';
 
 interface SelectionRow {
   id: string;
@@ -13,10 +13,12 @@ interface SelectionRow {
   consentConfirmedAt: number;
   extraColumns: string;
   mapping: string;
+  columnTypes: string | null;
 }
 
 const COLUMNS = `id, created_at as createdAt, description, file_name as fileName, count,
-  consent_confirmed_at as consentConfirmedAt, extra_columns as extraColumns, mapping`;
+  consent_confirmed_at as consentConfirmedAt, extra_columns as extraColumns, mapping,
+  (select types from selection_column_types where selection_id = selections.id) as columnTypes`;
 
 function summary(row: SelectionRow, now: number): SelectionSummaryT {
   return {
@@ -28,6 +30,9 @@ function summary(row: SelectionRow, now: number): SelectionSummaryT {
     usable: isUsable(row.createdAt, now),
     usableUntil: usableUntil(row.createdAt),
     removedAt: removedAt(row.createdAt),
+    columns: Object.entries(
+      row.columnTypes ? (JSON.parse(row.columnTypes) as SelectionColumns) : {},
+    ).map(([name, info]) => ({ name, type: info.type })),
   };
 }
 

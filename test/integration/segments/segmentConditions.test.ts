@@ -31,6 +31,8 @@ describe('segment conditions on a real database', () => {
       geboortedatum: 'date',
       laatste_aankoop: 'date',
     });
+    const [listed] = await t.call('selections.list', {});
+    expect(listed!.columns).toContainEqual({ name: 'geboortedatum', type: 'date' });
     const { columns } = await t.call('mailings.segment', { id: mailingId });
     expect(columns).toContainEqual({ name: 'waardebon_spaarpunten', type: 'number' });
   });
