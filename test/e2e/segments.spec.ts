@@ -1,4 +1,5 @@
 import { unwrap } from '../../electron/contract';
+import { blockingViolations } from './a11yScan';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -54,6 +55,7 @@ test('step 3 narrows the selection with conditions, the count and credits follow
   await expect(count).toHaveText('Deze mailing gaat naar 0 ontvangers en kost 0 credits.');
   await editor.getByText('een van de voorwaarden').click();
   await expect(count).toHaveText('Deze mailing gaat naar 3 ontvangers en kost 6 credits.');
+  expect(await blockingViolations(page, 'step selecties + segment')).toEqual([]);
 
   await editor.getByLabel('Naam van het segment').fill('Spaarders of Zeist');
   await editor.getByRole('button', { name: 'Segment opslaan' }).click();
