@@ -38,6 +38,12 @@ export function ConditionRow({
     })),
     { value: BEHAVIOUR, label: t('editor.behaviourColumn') },
   ];
+  // A saved segment may name a column these selections lack: show it rather than a blank.
+  if (!columnData.some((c) => c.value === condition.column))
+    columnData.unshift({
+      value: condition.column,
+      label: t('editor.missingColumn', { name: condition.column }),
+    });
   const chooseColumn = (column: string | null) => {
     if (!column || column === condition.column) return;
     const kind: ConditionKind =
