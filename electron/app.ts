@@ -31,6 +31,7 @@ import { createSending, type SendingOptions } from './services/sending';
 import type { SendService } from './services/sending/sendService';
 import { createSuppressionHandlers } from './services/suppression/handlers';
 import { createSelectionsHandlers } from './services/selections/handlers';
+import { createSegmentsHandlers } from './services/segments/handlers';
 import { scheduleSelectionRetention } from './services/selections/retention';
 import { createContactsHandlers } from './services/contacts/handlers';
 import { createAccountHandlers } from './services/account/accountHandlers';
@@ -155,6 +156,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     },
     ...createSubjectHandlers(),
     ...createSelectionsHandlers(context),
+    ...createSegmentsHandlers(context),
     ...createSuppressionHandlers(context),
     ...createContactsHandlers(context),
     ...createMailingsHandlers(context),

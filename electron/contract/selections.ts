@@ -95,6 +95,8 @@ export const SelectionSummary = z.object({
   usableUntil: Timestamp,
   /** Removed with its contacts at this moment (three months). */
   removedAt: Timestamp,
+  /** Its columns with the type read from their cells at import (empty until typed). */
+  columns: z.array(z.object({ name: z.string(), type: z.enum(['number', 'date', 'text']) })),
 });
 export type SelectionSummaryT = z.infer<typeof SelectionSummary>;
 
@@ -108,6 +110,8 @@ export const SelectionContact = z.object({
 export const SelectionDetail = SelectionSummary.extend({
   consentConfirmedAt: Timestamp,
   variables: z.array(z.string()),
+  /** Each variable's type, read from its cells at import (number, date or text). */
+  columnTypes: z.record(z.string(), z.enum(['number', 'date', 'text'])),
   contacts: z.array(SelectionContact),
 });
 
@@ -135,8 +139,12 @@ export const RecipientsSummary = z.object({
   duplicateCount: z.number().int(),
   suppressedCount: z.number().int(),
   recentlyMailedCount: z.number().int(),
+  /** Contacts of the selections left out by the mailing's segment (0 without one). */
+  outsideSegmentCount: z.number().int(),
   /** The lists behind the counts (at most 1000 each). */
-  recipients: z.array(z.object({ email: z.string() })),
+  recipients: z.array(
+    z.object({ email: z.string(), contactId: z.number().int(), name: z.string() }),
+  ),
   duplicates: z.array(SkippedEntry),
   suppressed: z.array(SkippedEntry),
   recentlyMailed: z.array(SkippedEntry),

@@ -25,6 +25,17 @@ const WATCHED: readonly { name: string; on: string; when?: string }[] = [
     when: "new.state = 'sent' or old.state = 'sent'",
   },
   { name: 'send_jobs_delete', on: 'delete on send_jobs', when: "old.state = 'sent'" },
+  // A mailing's segment, and the opens and clicks its behaviour conditions read.
+  { name: 'mailing_segments_insert', on: 'insert on mailing_segments' },
+  { name: 'mailing_segments_update', on: 'update on mailing_segments' },
+  { name: 'mailing_segments_delete', on: 'delete on mailing_segments' },
+  { name: 'stats_recipients_insert', on: 'insert on stats_recipients' },
+  {
+    name: 'stats_recipients_update',
+    on: 'update of opened_at, clicks on stats_recipients',
+    when: 'new.opened_at is not old.opened_at or new.clicks != old.clicks',
+  },
+  { name: 'stats_recipients_delete', on: 'delete on stats_recipients' },
 ];
 
 const TABLE = 'recipients_version';

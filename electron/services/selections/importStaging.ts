@@ -11,7 +11,8 @@ let nextStagingId = 0;
  * table with one statement inside the import's one transaction.
  */
 export class ImportStaging {
-  private readonly table = `import_staging_${(nextStagingId += 1)}`;
+  /** Its temporary table (keyed by row number, with each contact's `data`). */
+  readonly table = `import_staging_${(nextStagingId += 1)}`;
   readonly sink: ContactSink;
 
   constructor(private readonly sqlite: Database.Database) {

@@ -8,7 +8,7 @@ import type { SkippedContact } from './recipients';
 
 const LISTED = 1000;
 
-function requireEditableMailing(context: AppContext, mailingId: string): void {
+export function requireEditableMailing(context: AppContext, mailingId: string): void {
   const mailing = context.database.sqlite
     .prepare('select status, template_key as templateKey from mailings where id = ?')
     .get(mailingId) as { status: string; templateKey: string | null } | undefined;
@@ -87,7 +87,12 @@ export function recipientsSummary(context: AppContext, mailingId: string): Recip
     duplicateCount: resolved.skipped.duplicates.length,
     suppressedCount: resolved.skipped.suppressed.length,
     recentlyMailedCount: resolved.skipped.recentlyMailed.length,
-    recipients: resolved.recipients.slice(0, LISTED).map((r) => ({ email: r.email })),
+    outsideSegmentCount: resolved.outsideSegment,
+    recipients: resolved.recipients.slice(0, LISTED).map((r) => ({
+      email: r.email,
+      contactId: r.contactId,
+      name: r.data.naam || r.data.voornaam || '',
+    })),
     duplicates: entries(resolved.skipped.duplicates),
     suppressed: entries(resolved.skipped.suppressed),
     recentlyMailed: entries(resolved.skipped.recentlyMailed),

@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
+import { segmentQueries } from '../segments/mailingSegment';
 import { suppressedLookup } from './suppressedLookup';
 
 export interface Recipient {
@@ -27,6 +28,8 @@ export interface ResolvedRecipients {
     recentlyMailed: SkippedContact[];
   };
   fairUseHours: number;
+  /** Contacts of the selections that the mailing's segment leaves out. */
+  outsideSegment: number;
 }
 
 interface ContactRow {
@@ -40,6 +43,8 @@ interface ContactRow {
  * Who a mailing goes to now: the contacts of its selections (newest selection first, so the freshest
  * data wins), each address once, never a suppressed one, and by default nobody who was sent a mail
  * within the last fairUseHours (settings.limits.fairUseHours, 0 switches it off).
+ * Only contacts within the mailing's segment (if it has one) count at all, so a contact outside it
+ * is neither sent nor listed as skipped, and a duplicate of it in an older selection may be sent.
  * The send queue calls this when a send starts; step 3 shows the same answer.
  */
 export function resolveRecipients(
@@ -57,11 +62,27 @@ export function resolveRecipients(
        order by s.created_at desc, s.id`,
     )
     .all(mailingId) as { id: string; description: string }[];
-  // Contacts are stored in row order, so id order is row order and the index needs no sort.
-  const contactsOf = sqlite.prepare(
-    `select id, email, normalized_email as normalizedEmail, data from contacts
-     where selection_id = ? order by id`,
+  const segment = segmentQueries(
+    sqlite,
+    mailingId,
+    selections.map((s) => s.id),
   );
+  // Contacts are stored in row order, so id order is row order and the index needs no sort.
+  const contactsOf = (selectionId: string) => {
+    const query = segment?.get(selectionId) ?? {
+      from: 'from contacts c where c.selection_id = @selectionId',
+      params: { selectionId },
+    };
+    return sqlite
+      .prepare(
+        `select c.id, c.email, c.normalized_email as normalizedEmail, c.data ${query.from}
+         order by c.id`,
+      )
+      .iterate(query.params) as Iterable<ContactRow>;
+  };
+  const countAll = sqlite
+    .prepare('select count(*) from contacts where selection_id = ?')
+    .pluck() as { get(id: string): number };
   const isSuppressed = suppressedLookup(sqlite);
   const lastSent = recentlySent(context, fairUseHours, now);
 
@@ -69,12 +90,16 @@ export function resolveRecipients(
     recipients: [],
     skipped: { duplicates: [], suppressed: [], recentlyMailed: [] },
     fairUseHours,
+    outsideSegment: 0,
   };
   const mailedAs = new Map<string, number>();
   for (const selection of selections) {
-    for (const contact of contactsOf.iterate(selection.id) as Iterable<ContactRow>) {
+    let inSegment = 0;
+    for (const contact of contactsOf(selection.id)) {
+      inSegment += 1;
       classify({ ...contact, selectionId: selection.id, description: selection.description });
     }
+    if (segment) result.outsideSegment += countAll.get(selection.id) - inSegment;
   }
   return result;
 

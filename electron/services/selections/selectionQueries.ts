@@ -2,6 +2,7 @@ import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SelectionSummaryT } from '../../contract/selections';
 import type { AppContext } from '../core/appContext';
 import { isUsable, removedAt, usableUntil } from './ages';
+import { columnsOf, type SelectionColumns } from '../segments/typedValues';
 
 interface SelectionRow {
   id: string;
@@ -12,10 +13,12 @@ interface SelectionRow {
   consentConfirmedAt: number;
   extraColumns: string;
   mapping: string;
+  columnTypes: string | null;
 }
 
 const COLUMNS = `id, created_at as createdAt, description, file_name as fileName, count,
-  consent_confirmed_at as consentConfirmedAt, extra_columns as extraColumns, mapping`;
+  consent_confirmed_at as consentConfirmedAt, extra_columns as extraColumns, mapping,
+  (select types from selection_column_types where selection_id = selections.id) as columnTypes`;
 
 function summary(row: SelectionRow, now: number): SelectionSummaryT {
   return {
@@ -27,6 +30,9 @@ function summary(row: SelectionRow, now: number): SelectionSummaryT {
     usable: isUsable(row.createdAt, now),
     usableUntil: usableUntil(row.createdAt),
     removedAt: removedAt(row.createdAt),
+    columns: Object.entries(
+      row.columnTypes ? (JSON.parse(row.columnTypes) as SelectionColumns) : {},
+    ).map(([name, info]) => ({ name, type: info.type })),
   };
 }
 
@@ -72,6 +78,11 @@ export function getSelection(
     ...summary(row, context.clock.now()),
     consentConfirmedAt: row.consentConfirmedAt,
     variables,
+    columnTypes: Object.fromEntries(
+      Object.entries(columnsOf(context.database.sqlite, [row.id]).get(row.id) ?? {}).map(
+        ([name, info]) => [name, info.type],
+      ),
+    ),
     contacts: contacts.map((c) => ({ ...c, data: JSON.parse(c.data) as Record<string, string> })),
   };
 }

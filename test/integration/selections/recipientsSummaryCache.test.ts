@@ -55,6 +55,24 @@ describe('mailings.recipients with cached recipients', () => {
     expect((await summary()).selectionIds).toEqual(first.selectionIds);
   });
 
+  it('shows a change of segment at the next summary, made behind the channel too', async () => {
+    const { t, mailingId, summary } = await setup();
+    expect((await summary()).recipientCount).toBe(5);
+    await t.call('mailings.setSegment', {
+      id: mailingId,
+      segment: {
+        match: 'all',
+        conditions: [{ kind: 'text', column: 'naam', op: 'is', value: 'Klant 3' }],
+      },
+    });
+    expect(await summary()).toMatchObject({ recipientCount: 1, outsideSegmentCount: 4 });
+    // Removed by a plain delete: the trigger still notices.
+    t.app.context.database.sqlite
+      .prepare('delete from mailing_segments where mailing_id = ?')
+      .run(mailingId);
+    expect(await summary()).toMatchObject({ recipientCount: 5, outsideSegmentCount: 0 });
+  });
+
   it('shares its cache with the checklist instead of resolving again', async () => {
     const { t, mailingId, summary } = await setup();
     const checklist = await t.call('checklist.get', { mailingId });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { importError } from '../importError';
 import type { Counts } from '../importPlan';
 import { ImportStaging } from '../importStaging';
+import { TypedCells } from '../../segments/typedValues';
 import type { ContactSink } from '../importPlan';
 import type { SelectionToStore } from './protocol';
 
@@ -38,6 +39,11 @@ export class WorkerDatabase {
     if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
     if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
     const s = this.selection;
+    // Typed before the write transaction, so it only adds a plain copy to it.
+    const typed = new TypedCells(this.sqlite, {
+      table: `temp.${this.staging.table}`,
+      key: 'row_number',
+    });
     this.sqlite
       .transaction(() => {
         this.sqlite
@@ -56,8 +62,10 @@ export class WorkerDatabase {
             s.createdAt,
           );
         this.staging.copyInto(s.id);
+        typed.copyInto(s.id, 'row_number');
       })
       .immediate();
+    typed.drop();
   }
 
   /** Closing drops the temporary table and rolls back what was not committed. */

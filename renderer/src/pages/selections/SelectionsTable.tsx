@@ -15,13 +15,14 @@ export function SelectionsTable({ selections }: { selections: SelectionList }) {
           <Table.Th>{t('list.createdAt')}</Table.Th>
           <Table.Th>{t('list.description')}</Table.Th>
           <Table.Th>{t('list.count')}</Table.Th>
+          <Table.Th>{t('segments:list.columns')}</Table.Th>
           <Table.Th>{t('list.usable')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {selections.length === 0 && (
           <Table.Tr>
-            <Table.Td colSpan={4}>
+            <Table.Td colSpan={5}>
               <Text c="dimmed">{t('list.empty')}</Text>
             </Table.Td>
           </Table.Tr>
@@ -31,6 +32,11 @@ export function SelectionsTable({ selections }: { selections: SelectionList }) {
             <Table.Td>{formatDateTime(s.createdAt, i18n.language, { seconds: true })}</Table.Td>
             <Table.Td>{s.description}</Table.Td>
             <Table.Td>{s.count}</Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                {s.columns.map((c) => `${c.name} (${t(`segments:types.${c.type}`)})`).join(', ')}
+              </Text>
+            </Table.Td>
             <Table.Td>
               {s.usable ? (
                 formatDate(s.usableUntil, i18n.language)

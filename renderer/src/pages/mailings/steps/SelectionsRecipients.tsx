@@ -53,6 +53,14 @@ export function SelectionsRecipients({
             }),
           })}
         </Text>
+        {summary.outsideSegmentCount > 0 && (
+          <Text size="sm">
+            {t('segments:editor.outside', {
+              count: summary.outsideSegmentCount,
+              amount: formatNumber(summary.outsideSegmentCount, i18n.language),
+            })}
+          </Text>
+        )}
         {summary.fairUseHours === 0 && <Text size="sm">{t('step.recentlyMailedOff')}</Text>}
         <Accordion variant="contained" multiple>
           <Accordion.Item value="recipients">

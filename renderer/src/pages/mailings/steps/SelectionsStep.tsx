@@ -9,6 +9,7 @@ import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits
 import { useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { SelectionsRecipients } from './SelectionsRecipients';
+import { SegmentEditor } from './segments/SegmentEditor';
 
 type Summary = ChannelOutput<'mailings.recipients'>;
 type SelectionList = ChannelOutput<'selections.list'>;
@@ -106,6 +107,13 @@ export function SelectionsStep({ mailingId }: StepProps) {
           </Text>
         )}
       </Group>
+      {summary && summary.selectionIds.length > 0 && (
+        <SegmentEditor
+          mailingId={mailingId}
+          selectionIds={summary.selectionIds}
+          onSummary={setSummary}
+        />
+      )}
       {summary && (
         <SelectionsRecipients summary={summary} creditsPerMail={CREDITS_PER_MAIL[mailingType]} />
       )}

@@ -7,25 +7,21 @@ export interface PreviewContact {
   name: string;
 }
 
-const CONTACTS_PER_SELECTION = 100;
+const PREVIEW_CONTACTS = 300;
 
-/** Contacts of the selections attached to the mailing, to preview their personalisation. */
+/**
+ * Contacts who will receive the mailing (its selections, narrowed by its segment, without
+ * duplicates and blocked addresses), to preview their personalisation.
+ */
 export function usePreviewContacts(mailingId: string): PreviewContact[] {
   const [contacts, setContacts] = useState<PreviewContact[]>([]);
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const { selectionIds } = await api.call('mailings.recipients', { id: mailingId });
-      const details = await Promise.all(
-        selectionIds.map((id) => api.call('selections.get', { id, limit: CONTACTS_PER_SELECTION })),
-      );
-      const list = details.flatMap((d) =>
-        d.contacts.map((c) => ({
-          id: c.id,
-          email: c.email,
-          name: c.data.naam ?? c.data.voornaam ?? '',
-        })),
-      );
+      const { recipients } = await api.call('mailings.recipients', { id: mailingId });
+      const list = recipients
+        .slice(0, PREVIEW_CONTACTS)
+        .map((r) => ({ id: r.contactId, email: r.email, name: r.name }));
       if (current) setContacts(list);
     };
     // No selections yet (or none readable): the preview uses the sample values.

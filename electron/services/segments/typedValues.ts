@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { TEXT_SLOTS, VALUE_SLOTS } from '../../../db/schema/segments';
+import {
+  ColumnTypeGuess,
+  parseDutchDate,
+  parseDutchNumber,
+  type ColumnType,
+} from '../../contract/plain/columnValues';
+
+/** A column's type and the `contact_fields` slot holding its values (null: no slot was left). */
+export interface ColumnInfo {
+  type: ColumnType;
+  slot: string | null;
+}
+export type SelectionColumns = Record<string, ColumnInfo>;
+
+/** Text as conditions compare it: trimmed, lower case (both sides alike). */
+export function lowered(value: string): string {
+  return value.trim().toLocaleLowerCase('nl');
+}
+
+/** Where the contacts' data is read: a table with an integer key and a JSON `data` column. */
+export interface CellSource {
+  table: string;
+  key: string;
+  selectionId?: string;
+}
+
+const BATCH = 5000;
+const SLOTS = [
+  ...Array.from({ length: VALUE_SLOTS }, (_, i) => `v${i}`),
+  ...Array.from({ length: TEXT_SLOTS }, (_, i) => `t${i}`),
+];
+let nextTemp = 0;
+
+/** Rows in batches by key (better-sqlite3 allows no write while a query iterates). */
+function* batches(sqlite: Database.Database, source: CellSource) {
+  const filter = source.selectionId === undefined ? '' : 'selection_id = @selectionId and';
+  const page = sqlite.prepare(
+    `select ${source.key} as key, data from ${source.table}
+     where ${filter} ${source.key} > @after order by ${source.key} limit ${BATCH}`,
+  );
+  let after = -1;
+  for (;;) {
+    const params =
+      source.selectionId === undefined ? { after } : { after, selectionId: source.selectionId };
+    const rows = page.all(params) as { key: number; data: string }[];
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.key;
+    yield rows.map((r) => ({ key: r.key, data: JSON.parse(r.data) as Record<string, string> }));
+  }
+}
+
+/** Every variable but the e-mail address (it has its own column) can be a condition. */
+const isCondition = (column: string) => column !== 'email';
+
+function inferColumns(sqlite: Database.Database, source: CellSource): SelectionColumns {
+  const guesses = new Map<string, ColumnTypeGuess>();
+  for (const batch of batches(sqlite, source)) {
+    for (const { data } of batch) {
+      for (const [column, value] of Object.entries(data)) {
+        if (!isCondition(column)) continue;
+        let guess = guesses.get(column);
+        if (!guess) guesses.set(column, (guess = new ColumnTypeGuess()));
+        guess.add(value);
+      }
+    }
+  }
+  const columns: SelectionColumns = {};
+  let values = 0;
+  let texts = 0;
+  for (const [column, guess] of guesses) {
+    const type = guess.type;
+    let slot: string | null = null;
+    if (type === 'text' && texts < TEXT_SLOTS) slot = `t${texts++}`;
+    if (type !== 'text' && values < VALUE_SLOTS) slot = `v${values++}`;
+    columns[column] = { type, slot };
+  }
+  return columns;
+}
+
+function typedValue(type: ColumnType, cell: string | undefined): number | string | null {
+  if (cell === undefined || cell.trim() === '') return null;
+  if (type === 'number') return parseDutchNumber(cell);
+  if (type === 'date') return parseDutchDate(cell);
+  return lowered(cell);
+}
+
+/**
+ * A selection's cells typed (`contact_fields`), its column types inferred from all its cells.
+ * The reading, parsing and typing happen into a temporary table of the connection, outside any
+ * write of the database file; `copyInto` then moves the typed rows with one statement, so the
+ * import's write transaction (which holds the app's writes waiting) grows by a plain copy only.
+ */
+export class TypedCells {
+  readonly columns: SelectionColumns;
+  private readonly temp = `typed_cells_${(nextTemp += 1)}`;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    source: CellSource,
+  ) {
+    this.columns = inferColumns(sqlite, source);
+    const slotted = Object.entries(this.columns).filter(([, info]) => info.slot !== null);
+    sqlite.exec(
+      `create temp table ${this.temp} (key integer primary key${SLOTS.map((s) => `, ${s}`).join('')})`,
+    );
+    const insert = sqlite.prepare(
+      `insert into temp.${this.temp} (key${slotted.map(([, i]) => `, ${i.slot}`).join('')})
+       values (?${', ?'.repeat(slotted.length)})`,
+    );
+    for (const batch of batches(sqlite, source)) {
+      sqlite.transaction(() => {
+        for (const { key, data } of batch) {
+          insert.run(key, ...slotted.map(([name, info]) => typedValue(info.type, data[name])));
+        }
+      })();
+    }
+  }
+
+  /** Inside the caller's transaction: typed rows for the selection's contacts, matched by `on`. */
+  copyInto(selectionId: string, on: 'row_number' | 'id'): void {
+    this.sqlite
+      .prepare(
+        `insert or replace into contact_fields (contact_id, selection_id${SLOTS.map((s) => `, ${s}`).join('')})
+         select c.id, c.selection_id${SLOTS.map((s) => `, t.${s}`).join('')}
+         from contacts c join temp.${this.temp} t on t.key = c.${on} where c.selection_id = ?`,
+      )
+      .run(selectionId);
+    this.sqlite
+      .prepare('insert or replace into selection_column_types (selection_id, types) values (?, ?)')
+      .run(selectionId, JSON.stringify(this.columns));
+  }
+
+  drop(): void {
+    if (this.sqlite.open) this.sqlite.exec(`drop table if exists temp.${this.temp}`);
+  }
+}
+
+/** Types a selection's stored contacts now (a selection imported before segments existed). */
+function typeStoredSelection(sqlite: Database.Database, selectionId: string): SelectionColumns {
+  const typed = new TypedCells(sqlite, { table: 'contacts', key: 'id', selectionId });
+  try {
+    sqlite.transaction(() => typed.copyInto(selectionId, 'id'))();
+    return typed.columns;
+  } finally {
+    typed.drop();
+  }
+}
+
+/** The columns of selections typed at import; selections imported before are typed now. */
+export function columnsOf(
+  sqlite: Database.Database,
+  selectionIds: readonly string[],
+): Map<string, SelectionColumns> {
+  const read = sqlite
+    .prepare('select types from selection_column_types where selection_id = ?')
+    .pluck();
+  const result = new Map<string, SelectionColumns>();
+  for (const id of selectionIds) {
+    const stored = read.get(id) as string | undefined;
+    result.set(
+      id,
+      stored === undefined
+        ? typeStoredSelection(sqlite, id)
+        : (JSON.parse(stored) as SelectionColumns),
+    );
+  }
+  return result;
+}
