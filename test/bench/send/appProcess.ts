@@ -19,9 +19,9 @@ import { systemClock } from '../../../electron/services/core/clock';
 import { silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { newMessageId } from '../../../electron/services/render';
-import { mailingMessageSources } from '../../../electron/services/sending/mailingMessages';
+import { messagesOfSnapshot } from '../../../electron/services/sending/mailingMessages';
+import { compileSnapshot } from '../../../electron/services/sending/snapshots';
 import type { OutgoingMail } from '../../../electron/services/sending/messenger';
-import type { SendRow } from '../../../electron/services/sending/sendStore';
 import { SmtpPool } from '../../../electron/services/sending/smtpPool';
 import {
   connectionOptions,
@@ -121,7 +121,11 @@ const { mailingId } = await seedMailing(t, { smtpPort: config.smtpPort, count: c
 // one-time load of the renderer (MJML) has happened before send.start, so here too.
 await t.call('checklist.get', { mailingId });
 
-const source = await mailingMessageSources(app.context).forSend({ mailingId } as SendRow);
+// The same snapshot send.start stores, and the same per-job build as the queue's.
+const source = messagesOfSnapshot(
+  app.context,
+  await compileSnapshot(app.context, app.context.mailings.get(mailingId)),
+);
 const buildOne = (i: number, email: string): OutgoingMail =>
   source.build({
     id: i + 1,
