@@ -16,7 +16,7 @@ import {
   type ChannelOutput,
 } from '../../../electron/contract';
 import { systemClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
+import { consoleLogger, silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { newMessageId } from '../../../electron/services/render';
 import { messagesOfSnapshot } from '../../../electron/services/sending/mailingMessages';
@@ -92,7 +92,7 @@ const dir = tempDir('winkelpost-bench-');
 const app = await createApp({
   dataDir: dir.path,
   clock: systemClock,
-  logger: silentLogger,
+  logger: process.env.BENCH_DEBUG ? consoleLogger : silentLogger,
   cipher: aesSecretCipher(Buffer.alloc(32, 1)),
   sending: {
     resolver: fakeResolver(),
