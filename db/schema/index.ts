@@ -7,3 +7,4 @@ export * from './bounces';
 export * from './stats';
 export * from './webVersions';
 export * from './segments';
+export * from './sendSnapshots';

@@ -44,6 +44,17 @@ export function carryOverSendOutcomes(sqlite: Database.Database, fromFile: strin
            FROM previous.sends AS p WHERE p.id = s.id`,
         )
         .run();
+      // What those sends mail: their snapshots (none in a copy from before snapshots).
+      const snapshotColumns = sharedColumns(sqlite, 'send_snapshots', []);
+      if (snapshotColumns.length > 0) {
+        const columns = snapshotColumns.map((c) => `"${c}"`).join(', ');
+        sqlite
+          .prepare(
+            `INSERT OR IGNORE INTO main.send_snapshots (${columns}) SELECT ${columns}
+             FROM previous.send_snapshots WHERE send_id IN (SELECT id FROM main.sends)`,
+          )
+          .run();
+      }
       const jobColumns = sharedColumns(sqlite, 'send_jobs', ['id']);
       const jobList = jobColumns.map((c) => `"${c}"`).join(', ');
       // What the copy had on its way may have arrived; what it had only claimed did not leave.

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
-import { mailingSelections, selections } from '../../../db/schema';
+import { contacts, mailingSelections, selections } from '../../../db/schema';
+import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { MailingT } from '../../contract/mailings';
 import type { KeyValueStore } from '../core/kv';
 import type { SecretCipher } from '../core/secrets';
@@ -8,6 +9,7 @@ import type { ImageStore } from '../images/imageStore';
 import { toCompileImage } from '../images/imageStore';
 import { compileMailing, type CompileImage, type CompiledMailing, type Sender } from '../render';
 import { campaignTagsFor } from './campaignTagsFor';
+import { SAMPLE_DATA } from '../render/variables';
 import type { SettingsService } from '../settings/settingsService';
 import { readTrackingConfig, type TrackingConfig } from '../tracking/trackingConfig';
 
@@ -107,4 +109,56 @@ export async function compileStoredMailing(
     campaignTags: campaignTagsFor(mailing, deps.settings.read(), deps.branding.productName),
   });
   return { compiled, senderMissing: missing };
+}
+
+/** A contact as the mailing is personalised for: the stored one, or the manual's sample values. */
+export interface RenderContact {
+  email: string;
+  data: Record<string, unknown>;
+  /** The contact's own selection: its extra columns are variables too. */
+  selectionId: string | undefined;
+}
+
+export const SAMPLE_CONTACT: RenderContact = {
+  email: SAMPLE_DATA.email ?? '',
+  data: { ...SAMPLE_DATA },
+  selectionId: undefined,
+};
+
+export function loadContact(db: Db, contactId: number | undefined): RenderContact {
+  if (contactId === undefined) return SAMPLE_CONTACT;
+  const row = db.select().from(contacts).where(eq(contacts.id, contactId)).get();
+  if (!row) {
+    throw new DomainError(
+      ERROR_CODES.notFound,
+      `Contact ${contactId} does not exist`,
+      'mailings:errors.contactNotFound',
+      { contactId },
+    );
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.data);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      data = parsed as Record<string, unknown>;
+  } catch {
+    // An unreadable row renders as a contact without values: the empty-value warnings say so.
+  }
+  return { email: row.email, data, selectionId: row.selectionId };
+}
+
+/**
+ * The one input assembly for preview, test send and send: which columns count as variables for
+ * this contact (the mailing's selections and the contact's own) and the values it fills in.
+ * The send passes no contact (its recipients come from the attached selections) and its jobs'
+ * frozen data per recipient.
+ */
+export function renderInputFor(
+  mailing: Pick<MailingT, 'id'>,
+  contact: RenderContact | null,
+): { compile: Pick<CompileStoredOptions, 'alsoSelectionIds'>; data: Record<string, unknown> } {
+  return {
+    compile: contact?.selectionId ? { alsoSelectionIds: [contact.selectionId] } : {},
+    data: contact ? { email: contact.email, ...contact.data } : {},
+  };
 }

@@ -4,7 +4,7 @@ import { TrackerClient } from '../../../tracker/client';
 import type { ChecklistDeps } from '../checklist/checklist';
 import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';
 import type { HandlerImpls } from '../core/handlerTable';
-import { compileStoredMailing } from '../mailings/renderInput';
+import type { TrackedLink } from '../render';
 import { dkimSigningFor } from '../senders/dkim';
 import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
 import { createSendersHandlers } from '../senders/handlers';
@@ -17,7 +17,6 @@ import type { Messenger } from './messenger';
 import { queueMessenger } from './messenger';
 import { SendService, type SendServiceOptions } from './sendService';
 import type { SendRow } from './sendStore';
-import { recordMailingLinks } from '../stats/mailingLinks';
 import { WebVersionPublisher } from './webVersion';
 
 export interface SendingOptions {
@@ -82,7 +81,7 @@ export function createSending(
     messengers,
     credits,
     guard: (mailingId, confirmed) => guardAndResolve(context, checklistDeps, mailingId, confirmed),
-    prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
+    prepareAtTracker: (mailingId, links) => registerLinks(context, mailingId, links),
     publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
     ...(options.manager ? { manager: options.manager } : {}),
   });
@@ -90,7 +89,7 @@ export function createSending(
     service,
     handlers: {
       ...createSendingHandlers(context, service, {
-        prepareAtTracker: (mailingId) => registerLinks(context, mailingId),
+        prepareAtTracker: (mailingId, links) => registerLinks(context, mailingId, links),
         publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
       }),
       ...createChecklistHandlers(context, checklistDeps),
@@ -115,18 +114,21 @@ async function guardAndResolve(
   return fresh(mailingId);
 }
 
-/** The tracker redirects a click only to a link registered for the mailing: register them first. */
-async function registerLinks(context: AppContext, mailingId: string): Promise<void> {
+/**
+ * The tracker redirects a click only to a link registered for the mailing: register them first
+ * (the send snapshot's link table, or a test mail's own compile).
+ */
+async function registerLinks(
+  context: AppContext,
+  mailingId: string,
+  links: readonly TrackedLink[],
+): Promise<void> {
   const session = readTrackerSession(context.kv, context.cipher);
-  if (!session) return;
-  const { compiled } = await compileStoredMailing(context, context.mailings.get(mailingId));
-  if (compiled.links.length === 0) return;
-  // Kept locally too, so "Bezoeken van links" can name each link's URL.
-  recordMailingLinks(context.database.sqlite, mailingId, compiled.links);
+  if (!session || links.length === 0) return;
   const client = new TrackerClient({
     baseUrl: session.baseUrl,
     token: session.token,
     timeoutMs: 15_000,
   });
-  await client.registerLinks(mailingId, compiled.links);
+  await client.registerLinks(mailingId, [...links]);
 }

@@ -2,10 +2,12 @@ import type { AppContext } from '../core/appContext';
 import { BounceSettingsStore } from '../bounces/bounceSettings';
 import { unsubscribeAddressFor } from '../bounces/unsubscribeRequests';
 import { bounceAddressFor, verpSecret } from '../bounces/verp';
-import { compileStoredMailing } from '../mailings/renderInput';
 import { composeMessage, renderForRecipient } from '../render';
-import { hostedImageLookup } from './hostedImages';
+import { readTrackingConfig } from '../tracking/trackingConfig';
 import type { MessageSource, MessageSourceFactory } from './messageSource';
+import type { SendSnapshot } from './sendSnapshot';
+import { compiledOfSnapshot, snapshotOfSend } from './snapshots';
+import { SnapshotStore } from './snapshotStore';
 
 /** Where bounces go: VERP per job when a bounce mailbox is set up, otherwise the sender itself. */
 export function envelopeSender(
@@ -32,39 +34,41 @@ export function unsubscribeMailbox(
   return (jobId) => unsubscribeAddressFor(bounces.address, jobId, secret);
 }
 
-/** The real message source: the mailing compiled once by the rendering engine, then per job. */
-export function mailingMessageSources(
-  context: Pick<
-    AppContext,
-    'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger' | 'branding'
-  >,
-): MessageSourceFactory {
+type SourceDeps = Pick<
+  AppContext,
+  'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger' | 'branding'
+>;
+
+/** The real message source: the send's snapshot (compiled once at send.start), then per job. */
+export function mailingMessageSources(context: SourceDeps): MessageSourceFactory {
+  const snapshots = new SnapshotStore(context.database.sqlite);
   return {
     async forSend(send): Promise<MessageSource> {
-      const mailing = context.mailings.get(send.mailingId);
-      // Images from the tracker when it is online: only the barcode is left to travel inline.
-      const hostedImageUrl = await hostedImageLookup(context, mailing.id);
-      const { compiled } = await compileStoredMailing(context, mailing, {
-        ...(hostedImageUrl ? { hostedImageUrl } : {}),
+      return messagesOfSnapshot(context, await snapshotOfSend(context, snapshots, send));
+    },
+  };
+}
+
+/** Per job only personalisation and MIME; the tracking key as linked now (never stored). */
+export function messagesOfSnapshot(context: SourceDeps, snapshot: SendSnapshot): MessageSource {
+  const tracking = readTrackingConfig(context.kv, context.cipher);
+  const compiled = compiledOfSnapshot(context, snapshot, tracking);
+  const returnPath = envelopeSender(context, compiled.sender.email);
+  const unsubscribeAddress = unsubscribeMailbox(context);
+  return {
+    build(job) {
+      const mail = renderForRecipient(compiled, {
+        email: job.email,
+        data: job.data,
+        recipientId: job.recipientId,
+        unsubscribeAddress: unsubscribeAddress(job.id),
       });
-      const returnPath = envelopeSender(context, compiled.sender.email);
-      const unsubscribeAddress = unsubscribeMailbox(context);
-      return {
-        build(job) {
-          const mail = renderForRecipient(compiled, {
-            email: job.email,
-            data: job.data,
-            recipientId: job.recipientId,
-            unsubscribeAddress: unsubscribeAddress(job.id),
-          });
-          const raw = composeMessage(compiled, mail, {
-            to: job.email,
-            messageId: job.messageId,
-            date: new Date(context.clock.now()),
-          });
-          return { envelopeFrom: returnPath(job.id), to: job.email, messageId: job.messageId, raw };
-        },
-      };
+      const raw = composeMessage(compiled, mail, {
+        to: job.email,
+        messageId: job.messageId,
+        date: new Date(context.clock.now()),
+      });
+      return { envelopeFrom: returnPath(job.id), to: job.email, messageId: job.messageId, raw };
     },
   };
 }

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
+import type { MailingT } from '../../contract/mailings';
 import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
 import { RESTORED_PAUSE_REASON } from '../desktop/restoredSends';
+import type { TrackedLink } from '../render';
 import type { ResolvedRecipients } from '../selections/recipients';
+import { recordMailingLinks } from '../stats/mailingLinks';
 import { CreditBook } from './creditBook';
 import { trackerCredits, type CreditsPort } from './credits';
 import { JobStore } from './jobStore';
@@ -15,7 +18,10 @@ import type { MessageSourceFactory } from './messageSource';
 import type { Messenger } from './messenger';
 import { SendManager, type SendManagerOptions } from './sendManager';
 import { parseSkipped, sendStatus } from './sendStatus';
+import type { SendSnapshot } from './sendSnapshot';
+import { compileSnapshot } from './snapshots';
 import { SendStore, type SendRow } from './sendStore';
+import { SnapshotStore } from './snapshotStore';
 import { webVersionState } from './webVersion';
 
 export interface StartRequest {
@@ -44,8 +50,10 @@ export interface SendServiceOptions {
    * the recipients it checked, worked out afresh for this start: the send uses that one answer.
    */
   guard: (mailingId: string, confirmed: readonly string[]) => Promise<ResolvedRecipients>;
-  /** Registers the mailing's link table at the tracker before the first mail goes out. */
-  prepareAtTracker?: (mailingId: string) => Promise<void>;
+  /** Registers the send's link table at the tracker before the first mail goes out. */
+  prepareAtTracker?: (mailingId: string, links: readonly TrackedLink[]) => Promise<void>;
+  /** The one compile of a send (default: compileSnapshot); tests pass another compiler. */
+  compileSnapshot?: (mailing: MailingT) => Promise<SendSnapshot>;
   /** Uploads the mailing's web version once credits are reserved; must not throw (retried later). */
   publishWebVersion?: (mailingId: string) => Promise<unknown>;
   manager?: Partial<
@@ -66,6 +74,7 @@ export class SendService {
   readonly sends: SendStore;
   readonly jobs: JobStore;
   readonly book: CreditBook;
+  readonly snapshots: SnapshotStore;
   readonly manager: SendManager;
   private readonly starting = new Map<string, Promise<StartOutcome>>();
   private readonly lastProgress = new Map<string, number>();
@@ -77,6 +86,7 @@ export class SendService {
   ) {
     this.sends = new SendStore(context.database.sqlite);
     this.jobs = new JobStore(context.database.sqlite);
+    this.snapshots = new SnapshotStore(context.database.sqlite);
     this.credits = options.credits ?? (() => trackerCredits(context.kv, context.cipher));
     this.book = new CreditBook(this.sends, this.jobs, this.credits, context.logger, (balance) =>
       updateCredits(context, balance),
@@ -203,7 +213,11 @@ export class SendService {
     // The send id follows from the key: a retry after a crash reserves under the same id.
     const sendId = `snd_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
 
-    await this.options.prepareAtTracker?.(mailing.id).catch((error: unknown) => {
+    // The one compile of this send: everything after reads this snapshot, never the mailing.
+    const snapshot = await (this.options.compileSnapshot ?? ((m) => compileSnapshot(context, m)))(
+      mailing,
+    );
+    await this.options.prepareAtTracker?.(mailing.id, snapshot.links).catch((error: unknown) => {
       throw trackerProblem(error);
     });
     try {
@@ -211,7 +225,6 @@ export class SendService {
     } catch (error) {
       throw trackerProblem(error);
     }
-    await this.options.publishWebVersion?.(mailing.id);
 
     const senderEmail =
       context.settings.read().senders.find((s) => s.id === mailing.from)?.email ?? '';
@@ -231,6 +244,9 @@ export class SendService {
         skipped,
         createdAt: now,
       });
+      this.snapshots.put(sendId, snapshot, now);
+      // Kept locally too, so "Bezoeken van links" can name each link's URL.
+      recordMailingLinks(context.database.sqlite, mailing.id, snapshot.links);
       const jobs = newJobs(resolved.recipients, senderEmail);
       const added = this.jobs.enqueue(sendId, mailing.id, jobs, now);
       context.database.sqlite
@@ -243,6 +259,8 @@ export class SendService {
     const row = this.sends.get(sendId)!;
     this.progress(sendId, true);
     this.manager.kick();
+    // From the stored snapshot; never throws (a failed upload stays pending and is retried).
+    await this.options.publishWebVersion?.(mailing.id);
     return {
       sendId,
       state,

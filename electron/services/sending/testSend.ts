@@ -1,8 +1,6 @@
 import type { AppContext } from '../core/appContext';
-import { DomainError, ERROR_CODES } from '../../contract';
-import { compileStoredMailing } from '../mailings/renderInput';
-import { composeMessage, newMessageId, renderForRecipient } from '../render';
-import { SAMPLE_DATA } from '../render/variables';
+import { compileStoredMailing, loadContact, renderInputFor } from '../mailings/renderInput';
+import { composeMessage, newMessageId, renderForRecipient, type TrackedLink } from '../render';
 import { dkimSigningFor } from '../senders/dkim';
 import { newTestRecipientId } from '../tracking/testRecipients';
 import { readTrackingConfig } from '../tracking/trackingConfig';
@@ -33,22 +31,8 @@ export interface TestSendOutcome {
 
 /** What a tracked test needs at the tracker first: the link table and the web version. */
 export interface TestSendDeps {
-  prepareAtTracker?: (mailingId: string) => Promise<void>;
+  prepareAtTracker?: (mailingId: string, links: readonly TrackedLink[]) => Promise<void>;
   publishWebVersion?: (mailingId: string) => Promise<unknown>;
-}
-
-function contactData(context: AppContext, contactId: number): Record<string, unknown> {
-  const row = context.database.sqlite
-    .prepare('select data, email from contacts where id = ?')
-    .get(contactId) as { data: string; email: string } | undefined;
-  if (!row) {
-    throw new DomainError(
-      ERROR_CODES.notFound,
-      `Contact ${contactId} not found`,
-      'sending:errors.contactNotFound',
-    );
-  }
-  return { email: row.email, ...(JSON.parse(row.data) as Record<string, unknown>) };
 }
 
 /**
@@ -63,27 +47,30 @@ export async function sendTestMails(
   deps: TestSendDeps = {},
 ): Promise<TestSendOutcome> {
   const mailing = context.mailings.get(request.mailingId);
-  const data =
-    request.contactId === undefined ? { ...SAMPLE_DATA } : contactData(context, request.contactId);
+  // The same input as the preview for this contact, its own selection's columns included.
+  const input = renderInputFor(mailing, loadContact(context.db, request.contactId));
   const differences: string[] = [];
-  let tracking = readTrackingConfig(context.kv, context.cipher);
+  const linked = readTrackingConfig(context.kv, context.cipher);
+  const hostedImageUrl = linked ? await hostedImageLookup(context, mailing.id) : undefined;
+  const { compiled: fresh } = await compileStoredMailing(context, mailing, {
+    ...input.compile,
+    tracking: linked,
+    ...(hostedImageUrl ? { hostedImageUrl } : {}),
+  });
+  let tracking = linked;
   if (tracking) {
     try {
-      await deps.prepareAtTracker?.(mailing.id);
+      await deps.prepareAtTracker?.(mailing.id, fresh.links);
       await deps.publishWebVersion?.(mailing.id);
     } catch (error) {
       context.logger.warn('test mail sent untracked: the tracker did not answer', error);
       tracking = null;
     }
   }
+  const compiled = tracking ? fresh : { ...fresh, tracking: null };
   if (!tracking) differences.push('sending:test.differences.untracked');
-  const hostedImageUrl = tracking ? await hostedImageLookup(context, mailing.id) : undefined;
   if (!hostedImageUrl && context.images.forMailing(mailing.id).length > 0)
     differences.push('sending:test.differences.imagesInline');
-  const { compiled } = await compileStoredMailing(context, mailing, {
-    tracking,
-    ...(hostedImageUrl ? { hostedImageUrl } : {}),
-  });
   const dkim = dkimSigningFor(context.kv, context.cipher, compiled.sender.email);
   const transport = createMailTransport(context, dkim ? { dkim } : {});
   // As in the real mail, the mailto: goes to the bounce mailbox; job 0 never exists, so a
@@ -95,7 +82,7 @@ export async function sendTestMails(
       const messageId = newMessageId(compiled.sender.email);
       const mail = renderForRecipient(compiled, {
         email: to,
-        data,
+        data: input.data,
         recipientId: newTestRecipientId(),
         unsubscribeAddress,
       });

@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import type { AppContext } from '../core/appContext';
 import type { SendStatusT } from '../../contract/sending';
 import { compileStoredMailing } from '../mailings/renderInput';
-import type { CompileImage } from '../render';
+import type { CompileImage, CompiledMailing } from '../render';
 import { renderWebVersion } from '../render/webVersion';
 import { hostImages, linkedTracker, type LinkedTracker } from './hostedImages';
+import { compiledOfSnapshot, snapshotOfMailing } from './snapshots';
 
 type Deps = Pick<
   AppContext,
@@ -117,6 +118,18 @@ export class WebVersionPublisher {
     return attempt;
   }
 
+  /**
+   * What the page shows: the send snapshot once the mailing was sent (never a recompile), else
+   * (a test mail's web version) the mailing as it is now. Untracked either way: links as
+   * written, no pixel, no link to the web version itself.
+   */
+  private async content(mailingId: string): Promise<CompiledMailing> {
+    const snapshot = await snapshotOfMailing(this.context, mailingId);
+    if (snapshot) return compiledOfSnapshot(this.context, snapshot, null);
+    const mailing = this.context.mailings.get(mailingId);
+    return (await compileStoredMailing(this.context, mailing, { tracking: null })).compiled;
+  }
+
   private async upload(mailingId: string): Promise<boolean> {
     const { context } = this;
     const sqlite = context.database.sqlite;
@@ -124,14 +137,18 @@ export class WebVersionPublisher {
     try {
       const tracker = this.tracker();
       if (!tracker) throw new Error('the app is not linked to a tracker account');
-      const mailing = context.mailings.get(mailingId);
-      // Untracked compile: links as written, no pixel, no link to the web version itself.
-      const { compiled } = await compileStoredMailing(context, mailing, { tracking: null });
+      const compiled = await this.content(mailingId);
+      // Images the send hosted keep their URL; others (inline in the mails) are uploaded now.
+      const sources = [...compiled.imageSources.values()];
       const hosted = await hostImages(
         tracker,
-        [...compiled.imageSources.values()].map((s) => s.image),
+        sources.filter((s) => s.hostedUrl === undefined).map((s) => s.image),
       );
-      const html = renderWebVersion(compiled, (image: CompileImage) => hosted.get(image.sha256));
+      const urls = new Map(sources.map((s) => [s.image.sha256, s.hostedUrl]));
+      const html = renderWebVersion(
+        compiled,
+        (image: CompileImage) => urls.get(image.sha256) ?? hosted.get(image.sha256),
+      );
       await tracker.client.putWebVersion(mailingId, html);
       sqlite
         .prepare(

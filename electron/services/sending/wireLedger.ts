@@ -12,15 +12,17 @@ interface PendingMark {
  * A job's message is finished on its SMTP connection (the final dot, after which the server may
  * deliver it) only once its mark is on disk (SmtpPool), so after a crash a job without a mark
  * was never delivered and goes back to 'queued'.
- * Marks asked for while a commit's disk sync runs (off the main thread) wait and share the next
- * commit: one sync for all connections that became free meanwhile. Each commit also writes every
+ * Marks asked for in the same turn of the event loop share one commit and one sync. A commit does
+ * not wait for the sync of the one before (both run off the main thread, on the WAL's kept file
+ * descriptor): a connection never waits for another connection's sync on top of its own. The
+ * cost of a mark is then one transaction and one fdatasync that overlap the message's transfer,
+ * not a queue of them in series. Each commit also writes every
  * outcome known so far, so the jobs marked on disk without an outcome are never more than the
  * messages on their way at that moment: at most one per connection.
  */
 export class WireLedger {
   private results: JobResult[] = [];
   private marks: PendingMark[] = [];
-  private committing = false;
   private scheduled = false;
 
   constructor(
@@ -61,7 +63,7 @@ export class WireLedger {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.committing) return;
+    if (this.scheduled) return;
     this.scheduled = true;
     // Connections that freed up in the same turn of the event loop share the commit.
     setImmediate(() => {
@@ -88,15 +90,9 @@ export class WireLedger {
       return;
     }
     this.recorded(batch);
-    this.committing = true;
-    onDisk
-      .then(
-        () => marks.forEach((m) => m.resolve()),
-        (error: unknown) => marks.forEach((m) => m.reject(error)),
-      )
-      .finally(() => {
-        this.committing = false;
-        if (this.marks.length > 0) this.schedule();
-      });
+    onDisk.then(
+      () => marks.forEach((m) => m.resolve()),
+      (error: unknown) => marks.forEach((m) => m.reject(error)),
+    );
   }
 }

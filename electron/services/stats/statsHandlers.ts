@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
-import { compileStoredMailing } from '../mailings/renderInput';
+import { snapshotOfMailing } from '../sending/snapshots';
 import { recordMailingLinks } from './mailingLinks';
 import { StatsDetails } from './statsDetails';
 import { exportCsv } from './statsExport';
@@ -19,14 +19,15 @@ export function createStatsHandlers(context: AppContext): Pick<HandlerImpls, Sta
   );
 
   /**
-   * Clicks carry link ids; when the send path did not record the link table, it is rebuilt once
-   * from the (sent, so unchanged) mailing: the same document always gives the same ids.
+   * Clicks carry link ids; when the link table was not recorded at send.start (a send from before
+   * snapshots), it is taken from the send snapshot, never from a recompile of the mailing.
    */
   async function ensureLinkUrls(mailingId: string): Promise<void> {
     if (missingUrls.get(mailingId) === undefined) return;
     try {
-      const { compiled } = await compileStoredMailing(context, context.mailings.get(mailingId));
-      if (compiled.links.length > 0) recordMailingLinks(sqlite, mailingId, compiled.links);
+      const snapshot = await snapshotOfMailing(context, mailingId);
+      if (snapshot && snapshot.links.length > 0)
+        recordMailingLinks(sqlite, mailingId, snapshot.links);
     } catch (error) {
       context.logger.info(`stats: link table of ${mailingId} not rebuilt`, error);
     }

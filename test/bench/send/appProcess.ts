@@ -16,12 +16,12 @@ import {
   type ChannelOutput,
 } from '../../../electron/contract';
 import { systemClock } from '../../../electron/services/core/clock';
-import { silentLogger } from '../../../electron/services/core/logger';
+import { consoleLogger, silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { newMessageId } from '../../../electron/services/render';
-import { mailingMessageSources } from '../../../electron/services/sending/mailingMessages';
+import { messagesOfSnapshot } from '../../../electron/services/sending/mailingMessages';
+import { compileSnapshot } from '../../../electron/services/sending/snapshots';
 import type { OutgoingMail } from '../../../electron/services/sending/messenger';
-import type { SendRow } from '../../../electron/services/sending/sendStore';
 import { SmtpPool } from '../../../electron/services/sending/smtpPool';
 import {
   connectionOptions,
@@ -72,6 +72,11 @@ export interface PoolFigures {
   cpuMs: number;
 }
 
+export interface OwnPoolFigures {
+  type: 'ownPoolBefore';
+  ownPool: PoolFigures;
+}
+
 export interface BaselineFigures {
   type: 'baseline';
   /** The bare nodemailer pool: the benchmark's baseline. */
@@ -92,7 +97,7 @@ const dir = tempDir('winkelpost-bench-');
 const app = await createApp({
   dataDir: dir.path,
   clock: systemClock,
-  logger: silentLogger,
+  logger: process.env.BENCH_DEBUG ? consoleLogger : silentLogger,
   cipher: aesSecretCipher(Buffer.alloc(32, 1)),
   sending: {
     resolver: fakeResolver(),
@@ -121,7 +126,11 @@ const { mailingId } = await seedMailing(t, { smtpPort: config.smtpPort, count: c
 // one-time load of the renderer (MJML) has happened before send.start, so here too.
 await t.call('checklist.get', { mailingId });
 
-const source = await mailingMessageSources(app.context).forSend({ mailingId } as SendRow);
+// The same snapshot send.start stores, and the same per-job build as the queue's.
+const source = messagesOfSnapshot(
+  app.context,
+  await compileSnapshot(app.context, app.context.mailings.get(mailingId)),
+);
 const buildOne = (i: number, email: string): OutgoingMail =>
   source.build({
     id: i + 1,
@@ -175,6 +184,40 @@ const viaNodemailer = (pool: ReturnType<typeof nodemailerPool>) => (mail: Outgoi
   pool.close();
 }
 process.send!({ type: 'warmed' });
+
+/**
+ * The queue's own pool without the queue (SmtpPool, as the queue sets it up): measured right
+ * before and right after the queue, so both rounds see the machine's load of that moment.
+ */
+async function throughOwnPool(mailAt: (i: number) => OutgoingMail): Promise<PoolFigures> {
+  const own = new SmtpPool({
+    connection: connectionOptions({
+      host: '127.0.0.1',
+      port: config.smtpPort,
+      security: 'none',
+      user: '',
+    }),
+    maxConnections: config.connections,
+    maxMessages: MAX_MESSAGES_PER_CONNECTION,
+  });
+  try {
+    return await sendThrough((mail) => own.send(mail), config.recipients, mailAt);
+  } finally {
+    own.close();
+  }
+}
+
+// Round 1 of the own pool, before the queue: a ring of a few hundred built messages, so the
+// queue's memory figures do not carry the baseline's messages.
+await nextParentMessage('ownPoolBefore');
+{
+  const ring = Array.from({ length: 256 }, (_, i) => buildOne(i, recipientAddress(i)));
+  const before: OwnPoolFigures = {
+    type: 'ownPoolBefore',
+    ownPool: await throughOwnPool((i) => ring[i % ring.length]!),
+  };
+  process.send!(before);
+}
 await nextParentMessage('measure');
 
 // Phase 1: the whole queue, from send.start (checklist, recipients, enqueue) to the last result.
@@ -235,23 +278,7 @@ const viaPool = await sendThrough(viaNodemailer(pool), config.recipients, (i) =>
 await stopBaselineProfile();
 pool.close();
 
-const own = new SmtpPool({
-  connection: connectionOptions({
-    host: '127.0.0.1',
-    port: config.smtpPort,
-    security: 'none',
-    user: '',
-  }),
-  maxConnections: config.connections,
-  maxMessages: MAX_MESSAGES_PER_CONNECTION,
-});
-const viaOwnPool = await sendThrough(
-  (mail) => own.send(mail),
-  config.recipients,
-  (i) => prebuilt[i]!,
-);
-own.close();
-
+const viaOwnPool = await throughOwnPool((i) => prebuilt[i]!);
 const baselineFigures: BaselineFigures = {
   type: 'baseline',
   nodemailerPool: viaPool,

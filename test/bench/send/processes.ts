@@ -14,6 +14,13 @@ export async function startProcess(
   runner: Runner,
   env: Record<string, string> = {},
 ): Promise<ChildProcess> {
+  if (runner === 'esbuild') {
+    // As the shipped app: the import's worker thread is a bundle of its own beside the main one.
+    await bundleForNode(
+      join(PROJECT_ROOT, 'electron/services/selections/worker/importWorker.ts'),
+      join(PROJECT_ROOT, 'out/bench/importWorker.mjs'),
+    );
+  }
   const file =
     runner === 'tsx'
       ? join(HERE, entry)

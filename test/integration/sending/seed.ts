@@ -127,6 +127,21 @@ export async function seedMailing(
   return { mailingId: mailing.id, senderId };
 }
 
+/** Puts blocks at the top of the mailing's document, then tests it again (the checklist wants that). */
+export async function prependBlocks(
+  t: TestApp,
+  mailingId: string,
+  blocks: unknown[],
+): Promise<void> {
+  const mailing = await t.call('mailings.get', { id: mailingId });
+  await t.call('mailings.update', {
+    id: mailingId,
+    patch: { document: { ...mailing.document, blocks: [...blocks, ...mailing.document.blocks] } },
+  });
+  t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
+  t.clock.advance(1000);
+}
+
 export const ALL_TICKED = ['permission', 'testChecked', 'contentCorrect'];
 
 /** Waits (real time) until the predicate holds; the failure names what was awaited. */

@@ -17,7 +17,7 @@ import {
   TRACKER_USER,
   type RunningTracker,
 } from '../sync/trackerFixture';
-import { fakeResolver, seedMailing, sendAndWait, until } from './seed';
+import { fakeResolver, prependBlocks, seedMailing, sendAndWait, until } from './seed';
 import { startSmtpSink, type SmtpSink } from './smtpSink';
 
 let t: TestApp | undefined;
@@ -45,24 +45,12 @@ async function seedWithPhoto(app: TestApp, smtpPort: number) {
     fileName: 'etalage.png',
     dataBase64: png.toString('base64'),
   });
-  const mailing = await app.call('mailings.get', { id: mailingId });
   const heading = newBlock('heading', 'hello');
   const image = newBlock('image', 'photo');
-  await app.call('mailings.update', {
-    id: mailingId,
-    patch: {
-      document: {
-        ...mailing.document,
-        blocks: [
-          { ...heading, data: { ...heading.data, text: 'Hallo [[voornaam|lezer]]' } },
-          { ...image, data: { ...image.data, imageId: photo.id, alt: 'Onze etalage' } },
-          ...mailing.document.blocks,
-        ],
-      },
-    },
-  });
-  app.app.context.mailings.markTested(mailingId, app.clock.now() + 1);
-  app.clock.advance(1000);
+  await prependBlocks(app, mailingId, [
+    { ...heading, data: { ...heading.data, text: 'Hallo [[voornaam|lezer]]' } },
+    { ...image, data: { ...image.data, imageId: photo.id, alt: 'Onze etalage' } },
+  ]);
   return mailingId;
 }
 

@@ -1,4 +1,11 @@
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,6 +64,29 @@ describe('deferredDiskSync', () => {
     cleanups.unshift(() => other.close());
     expect(other.prepare('select count(*) from t').pluck().get()).toBe(1);
     await expect(onDisk).resolves.toBeUndefined();
+  });
+
+  it('syncs through one kept descriptor of the WAL, also after a checkpoint rewound it', async () => {
+    const { sqlite, path } = walDatabase();
+    const durably = deferredDiskSync(sqlite);
+    const walDescriptors = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === `${realpathSync(path)}-wal`;
+        } catch {
+          return false;
+        }
+      }).length;
+    const before = walDescriptors();
+    for (let i = 0; i < 20; i += 1) {
+      const { onDisk } = durably(() => sqlite.prepare('insert into t values (?)').run(i));
+      await onDisk;
+      if (i === 10) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    // SQLite's own descriptor plus exactly one of ours, however many syncs.
+    expect(walDescriptors()).toBe(before + 1);
+    const frames = walFrames(realpathSync(path));
+    expect(frames.written).toBeGreaterThan(frames.copied);
   });
 
   it('puts synchronous=FULL back after the write, also when the write fails', () => {
