@@ -36,7 +36,16 @@ export function unsubscribeMailbox(
 
 type SourceDeps = Pick<
   AppContext,
-  'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger' | 'branding'
+  | 'database'
+  | 'db'
+  | 'kv'
+  | 'cipher'
+  | 'settings'
+  | 'images'
+  | 'mailings'
+  | 'clock'
+  | 'logger'
+  | 'branding'
 >;
 
 /** The real message source: the send's snapshot (compiled once at send.start), then per job. */

@@ -10,7 +10,16 @@ import { SnapshotStore } from './snapshotStore';
 
 type Deps = Pick<
   AppContext,
-  'database' | 'db' | 'kv' | 'cipher' | 'settings' | 'images' | 'mailings' | 'clock' | 'logger' | 'branding'
+  | 'database'
+  | 'db'
+  | 'kv'
+  | 'cipher'
+  | 'settings'
+  | 'images'
+  | 'mailings'
+  | 'clock'
+  | 'logger'
+  | 'branding'
 >;
 
 /**
