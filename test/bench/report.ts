@@ -7,6 +7,8 @@ import { loadavg } from 'node:os';
 export const GOALS = {
   trackerVsNginx: { atLeast: 0.8, unit: '× nginx' },
   trackerP99Ms: { below: 10, unit: 'ms' },
+  trackerLostEvents: { atMost: 0, unit: 'events' },
+  trackerSync100kMs: { below: 2000, unit: 'ms' },
   sendVsOwnPool: { atLeast: 0.9, unit: '× own pool' },
   sendPeakRssMb: { atMost: 150, unit: 'MB' },
   importVsBareInserts: { atMost: 1.5, unit: '× bare inserts' },
