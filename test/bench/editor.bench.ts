@@ -258,6 +258,9 @@ async function typeInterleaved(fields: Field[]): Promise<{ typed: Typed[]; commi
   for (let burst = 0; burst < KEYSTROKES / BURST; burst += 1) {
     for (const n of burst % 2 === 0 ? [0, 1] : [1, 0]) {
       const field = fields[n]!;
+      // Only the tab in front renders frames: a hidden field would skip its paint work.
+      await field.page.bringToFront();
+      last[n] = await mainThreadTimes(field.cdp);
       for (let i = 0; i < BURST; i += 1) {
         perKey[n]!.saveEvents.push(await typeKey(field.page, i === BURST - 1 ? ' ' : 'a'));
         const now = await mainThreadTimes(field.cdp);
