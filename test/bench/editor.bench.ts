@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { createApp } from '../../electron/app';
 import { unwrap } from '../../electron/contract';
@@ -8,34 +9,29 @@ import { startServer } from '../../electron/server/server';
 import { signIn } from '../helpers/browserSession';
 import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
+import { GOALS, judge } from './report';
 
 /**
- * The block editor under typing: with a 40-block mailing open, each of 200 keystrokes in a text
- * block is timed from the key event to the next frame (requestAnimationFrame, then the task after
- * it, i.e. after paint), against the same measurement in a bare contenteditable in the same run.
- * Saves are counted to show autosave stays off the typing path. Needs a built renderer
- * (npm run build:renderer) and Chromium at /usr/bin/chromium.
+ * The block editor under typing, judged by main-thread work: with a 40-block mailing open, each of
+ * 200 keystrokes in a text block is bracketed by CDP Performance.getMetrics (TaskDuration: the
+ * renderer's main-thread task time, so another process's load adds no waiting to it), from the key
+ * to the task after the next frame. A bare contenteditable in another page of the same browser is
+ * the baseline, typed in turn with the editor key by key. Goal (issue 26): the editor's p95 at most
+ * 2 ms above the bare field's p95. Needs a built renderer (npm run build:renderer) and Chromium at
+ * /usr/bin/chromium.
  *
- * Why two browsers. With the normal flags, frames are aligned to a 60 Hz vsync: "key to next
- * frame" then includes waiting for the display's next refresh (up to 16.7 ms), so both the editor
- * and the bare contenteditable land near 16 ms whatever their work, and the figure measures the
- * refresh phase more than the editor. Launched with --disable-gpu-vsync --disable-frame-rate-limit,
- * Chromium produces a frame as soon as it is ready, so the same clock measures the keystroke's own
- * path to paint (handlers, layout, paint). Both are reported, each with its own baseline, and each
- * with the frame rate the page actually got: the headless Chromium 156 here keeps about 60 frames a
- * second with or without those flags, so the bench also adds up the keystroke's own work to paint
- * (key to updated layout, plus the rendering of the frame that shows it, from its
- * requestAnimationFrame to after paint): that leaves out the vsync wait whatever the browser does.
- *
- * Three more clocks that do not depend on the refresh phase: the main thread's task, script and
- * layout time per keystroke (CDP Performance.getMetrics, deltas over the 200 keys: time the renderer
- * spent working, so another process's load does not add waiting to it); Chromium's Event Timing
- * API (keydown "duration", input to next paint as Chromium defines it; it reports only keys of
- * 16 ms or more, so it gives a count, not a p95); and React commits per keystroke, counted through
- * the devtools hook, to show typing does not re-render the blocks (Lexical edits the DOM itself).
+ * Reported beside it, not judged: the frame-aligned figure (key event to after the next frame's
+ * paint, our own rAF probe). Frames follow a 60 Hz vsync in this headless Chromium (flags that
+ * should lift it do not), so that figure includes waiting for the display's next refresh and says
+ * more about the refresh phase than about the editor. Also: script and style/layout time per key,
+ * Chromium's Event Timing count of keys of 16 ms or more, React commits while typing (counted
+ * through the devtools hook: Lexical edits the DOM itself, the blocks are not re-rendered) and the
+ * saves (autosave stays off the typing path).
  */
-const KEYSTROKES = 200;
+const KEYSTROKES = Number(process.env.KEYS ?? 200);
 const BLOCKS = 40;
+/** Keys typed in one field before the other takes its turn: a word, as typing comes. */
+const BURST = 10;
 
 function paragraph(text: string) {
   return {
@@ -83,6 +79,16 @@ interface Probe {
 // A string, not a function: tsx would add a __name helper that does not exist in the page.
 const REACT_COMMIT_COUNTER = `
   window.__reactCommits = 0;
+  window.__saveEvents = 0;
+  const pageFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (!String(input).endsWith('/api/mailings.update')) return pageFetch(input, init);
+    window.__saveEvents += 1;
+    const answered = () => { window.__saveEvents += 1; };
+    const request = pageFetch(input, init);
+    request.then(answered, answered);
+    return request;
+  };
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
     renderers: new Map(),
@@ -108,12 +114,6 @@ async function framesPerSecond(page: Page): Promise<number> {
     };
     requestAnimationFrame(tick);
   })`);
-}
-
-/** The key's own work to paint, without waiting for the frame: handlers + layout, then rendering. */
-function workToPaint(probe: Probe): number[] {
-  if (probe.__work.length !== probe.__frameWork.length) return [NaN];
-  return probe.__work.map((work, i) => work + probe.__frameWork[i]!);
 }
 
 /** Main-thread time in ms (CDP Performance metrics are in seconds, summed since the page started). */
@@ -202,24 +202,94 @@ async function installProbe(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-type Measured = Probe & { taskPerKeyMs: number; scriptPerKeyMs: number; layoutPerKeyMs: number };
+/**
+ * Types one key and waits for the frame that shows it (one key per frame, never queued); answers
+ * how many autosave events (a save sent, a save answered) the page has seen so far.
+ */
+async function typeKey(page: Page, key: string): Promise<number> {
+  await page.keyboard.type(key);
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => resolve((window as unknown as { __saveEvents: number }).__saveEvents)),
+        ),
+      ),
+  );
+}
 
-async function typeAndMeasure(page: Page, cdp: CDPSession): Promise<Measured> {
-  const commitsBefore = await page.evaluate(() => (window as unknown as Probe).__reactCommits ?? 0);
-  const before = await mainThreadTimes(cdp);
-  for (let i = 0; i < KEYSTROKES; i += 1) {
-    await page.keyboard.type(i % 10 === 9 ? ' ' : 'a');
-    // One key per frame, like fast typing (about 60 keys a second), never queued behind each other.
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
-    );
+interface Field {
+  page: Page;
+  cdp: CDPSession;
+}
+
+interface Typed {
+  /** Main-thread task time of each keystroke, from the previous key's frame to this key's frame. */
+  taskMs: number[];
+  /** Keystrokes left out of taskMs because an autosave ran in them (see typeInterleaved). */
+  withSave: number[];
+  scriptMs: number;
+  layoutMs: number;
+}
+
+/**
+ * The keystrokes, a word (ten keys) in the bare contenteditable and a word in the editor in turn
+ * (which goes first swaps every word), so both see the same stretches of a busy machine; key by
+ * key would put two fields' harness work between two keys of the editor. A key's task time is the
+ * TaskDuration between the metrics read after the previous key's frame and the one after this
+ * key's frame. On a loaded machine the harness can take longer than the autosave delay (700 ms)
+ * between two keys of the editor, so saves run between keys; an autosave is the cost of a pause,
+ * not of a keystroke (typing never waits that long between keys), so the keys during which a save
+ * was sent or answered (seen in this key's read or the next, as the read precedes the metrics)
+ * are counted apart with their time, not mixed into the p95.
+ */
+async function typeInterleaved(fields: Field[]): Promise<{ typed: Typed[]; commits: number[] }> {
+  const commits = (page: Page) =>
+    page.evaluate(() => (window as unknown as Probe).__reactCommits ?? 0);
+  const commitsBefore = await Promise.all(fields.map((f) => commits(f.page)));
+  const totalsBefore = await Promise.all(fields.map((f) => mainThreadTimes(f.cdp)));
+  const last = [...totalsBefore];
+  const before = await Promise.all(
+    fields.map((f) =>
+      f.page.evaluate(() => (window as unknown as { __saveEvents: number }).__saveEvents),
+    ),
+  );
+  const perKey = fields.map(() => ({ taskMs: [] as number[], saveEvents: [] as number[] }));
+  for (let burst = 0; burst < KEYSTROKES / BURST; burst += 1) {
+    for (const n of burst % 2 === 0 ? [0, 1] : [1, 0]) {
+      const field = fields[n]!;
+      // Only the tab in front renders frames: a hidden field would skip its paint work.
+      await field.page.bringToFront();
+      last[n] = await mainThreadTimes(field.cdp);
+      for (let i = 0; i < BURST; i += 1) {
+        perKey[n]!.saveEvents.push(await typeKey(field.page, i === BURST - 1 ? ' ' : 'a'));
+        const now = await mainThreadTimes(field.cdp);
+        perKey[n]!.taskMs.push(now.task - last[n]!.task);
+        last[n] = now;
+      }
+    }
   }
-  const after = await mainThreadTimes(cdp);
+  const commitsAfter = await Promise.all(fields.map((f) => commits(f.page)));
+  const typed = perKey.map(({ taskMs, saveEvents }, n): Typed => {
+    const seen = (i: number) =>
+      i < 0 ? before[n]! : (saveEvents[i] ?? saveEvents[saveEvents.length - 1]!);
+    const touched = (i: number) => seen(i + 1) !== seen(i - 1);
+    return {
+      taskMs: taskMs.filter((_, i) => !touched(i)),
+      withSave: taskMs.filter((_, i) => touched(i)),
+      scriptMs: (last[n]!.script - totalsBefore[n]!.script) / KEYSTROKES,
+      layoutMs: (last[n]!.layout - totalsBefore[n]!.layout) / KEYSTROKES,
+    };
+  });
+  return { typed, commits: commitsAfter.map((c, n) => c - commitsBefore[n]!) };
+}
+
+async function readProbe(page: Page): Promise<Probe> {
   // Event Timing entries arrive after the frame: give the observer one more frame to report.
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
   );
-  const probe = await page.evaluate(() => {
+  return page.evaluate(() => {
     const w = window as unknown as Probe;
     return {
       __latencies: w.__latencies,
@@ -229,14 +299,6 @@ async function typeAndMeasure(page: Page, cdp: CDPSession): Promise<Measured> {
       __reactCommits: w.__reactCommits ?? 0,
     };
   });
-  // The per-key main-thread time includes the harness's own evaluate() per key, the same in both.
-  return {
-    ...probe,
-    __reactCommits: probe.__reactCommits - commitsBefore,
-    taskPerKeyMs: (after.task - before.task) / KEYSTROKES,
-    scriptPerKeyMs: (after.script - before.script) / KEYSTROKES,
-    layoutPerKeyMs: (after.layout - before.layout) / KEYSTROKES,
-  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -255,13 +317,10 @@ const BROWSER_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** A frame as soon as it is ready, not at the next 60 Hz vsync (see the comment at the top). */
-const UNTHROTTLED_FLAGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
-
 type App = Awaited<ReturnType<typeof createApp>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** The bare contenteditable, then the editor, in one browser; every figure with its baseline. */
+/** The bare contenteditable and the editor, side by side in one browser, typed in turn. */
 async function measureIn(
   browser: Browser,
   app: App,
@@ -274,39 +333,52 @@ async function measureIn(
     await app.handlers['mailings.update']({ id: mailing.id, patch: { document: fortyBlocks() } }),
   );
 
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await signIn(page.context(), server);
-  await page.addInitScript(REACT_COMMIT_COUNTER);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await signIn(context, server);
+  await context.addInitScript(REACT_COMMIT_COUNTER);
+  const open = async () => {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return { page, cdp };
+  };
 
   // Baseline: a bare contenteditable in the same browser, measured the same way.
-  await page.setContent('<div id="plain" contenteditable="true" style="width:600px">Tekst </div>');
-  await page.click('#plain');
-  const frameRate = await framesPerSecond(page);
-  await installProbe(page, '#plain');
-  const baseline = await typeAndMeasure(page, cdp);
+  const bare = await open();
+  await bare.page.setContent(
+    '<div id="plain" contenteditable="true" style="width:600px">Tekst </div>',
+  );
+  await bare.page.click('#plain');
+  const frameRate = await framesPerSecond(bare.page);
+  await installProbe(bare.page, '#plain');
 
   let saveCalls = 0;
-  page.on('request', (request) => {
+  const editor = await open();
+  editor.page.on('request', (request) => {
     if (request.url().endsWith('/api/mailings.update')) saveCalls += 1;
   });
-  await page.goto(`${server.url}/#/mailings/${mailing.id}/inhoud`);
-  await page
+  await editor.page.goto(`${server.url}/#/mailings/${mailing.id}/inhoud`);
+  await editor.page
     .getByTestId('block')
     .nth(BLOCKS - 1)
     .waitFor();
-  const blockCount = await page.getByTestId('block').count();
-  const editable = page.locator('[data-block-id="b17"] [contenteditable="true"]');
-  await editable.click();
-  await page.keyboard.press('End');
-  await installProbe(page, '[data-block-id="b17"] [contenteditable="true"]');
+  const blockCount = await editor.page.getByTestId('block').count();
+  const field = '[data-block-id="b17"] [contenteditable="true"]';
+  await editor.page.locator(field).click();
+  await editor.page.keyboard.press('End');
+  await installProbe(editor.page, field);
   // The counter must have seen the page's first renders, or a 0 while typing would mean nothing.
-  const reactCommitsOnLoad = await page.evaluate(() => (window as unknown as Probe).__reactCommits);
-  const typed = await typeAndMeasure(page, cdp);
+  const reactCommitsOnLoad = await editor.page.evaluate(
+    () => (window as unknown as Probe).__reactCommits,
+  );
+  const { typed, commits } = await typeInterleaved([bare, editor]);
+  const [baselineTyped, editorTyped] = typed as [Typed, Typed];
   const savesWhileTyping = saveCalls;
+  const [baseline, probe] = [await readProbe(bare.page), await readProbe(editor.page)];
 
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/mailings.update'));
+  // Whatever the last save was, the typed text must arrive: one more key, then its save.
+  const saved = editor.page.waitForResponse((r) => r.url().endsWith('/api/mailings.update'));
+  await typeKey(editor.page, 'a');
   const lastKey = Date.now();
   const response = await saved;
   const saveAfterLastKeyMs = Date.now() - lastKey;
@@ -316,60 +388,66 @@ async function measureIn(
       .document,
   );
   const typedText = 'aaaaaaaaa '.repeat(KEYSTROKES / 10);
-  await page.close();
+  await context.close();
 
-  const editorP95 = percentile(typed.__latencies, 95);
-  const baselineP95 = percentile(baseline.__latencies, 95);
-  const slow = typed.__slowKeys;
-  const workP95 = percentile(typed.__work, 95);
-  const baselineWorkP95 = percentile(baseline.__work, 95);
-  const ownP95 = percentile(workToPaint(typed), 95);
-  const baselineOwnP95 = percentile(workToPaint(baseline), 95);
+  const taskP95 = percentile(editorTyped.taskMs, 95);
+  const baselineTaskP95 = percentile(baselineTyped.taskMs, 95);
+  const extraP95 = taskP95 - baselineTaskP95;
+  const frameP95 = percentile(probe.__latencies, 95);
+  const baselineFrameP95 = percentile(baseline.__latencies, 95);
+  judge(
+    'editor keystroke, extra main-thread task time p95',
+    extraP95,
+    GOALS.editorKeystrokeP95Ms,
+    [
+      `editor ${round(taskP95)} ms − bare contenteditable ${round(baselineTaskP95)} ms, ${BLOCKS} blocks`,
+      `frame-aligned key → next frame p95 ${round(frameP95)} vs ${round(baselineFrameP95)} ms`,
+    ].join('; '),
+  );
+  const slow = probe.__slowKeys;
   return {
-    // About 60: frames wait for vsync (the flags did not unthrottle this Chromium); more: they do not.
     framesPerSecond: frameRate,
     blocks: blockCount,
-    keystrokes: typed.__latencies.length,
-    // The keystroke's own path to paint without the wait for the next frame: handlers and layout
-    // (key event to updated layout) plus the rendering of the frame that shows it (rAF to after
-    // paint). The figure to hold against the 16 ms target when frames are vsync-aligned.
-    keyOwnWorkToPaintP95Ms: round(ownP95),
-    baselineKeyOwnWorkToPaintP95Ms: round(baselineOwnP95),
-    keyOwnWorkToPaintP95RatioToBaseline: round(ownP95 / baselineOwnP95),
-    // Key event to the next frame (after paint): what the shopkeeper sees.
-    keyToNextFrameP50Ms: round(percentile(typed.__latencies, 50)),
-    keyToNextFrameP95Ms: round(editorP95),
-    baselineKeyToNextFrameP95Ms: round(baselineP95),
-    keyToNextFrameP95RatioToBaseline: round(editorP95 / baselineP95),
-    targetP95Ms: 16,
-    // The part the editor controls: key event to the updated, laid-out page.
-    keyToUpdatedLayoutP50Ms: round(percentile(typed.__work, 50)),
-    keyToUpdatedLayoutP95Ms: round(workP95),
-    baselineKeyToUpdatedLayoutP95Ms: round(baselineWorkP95),
-    // Main-thread time per keystroke (CDP metrics), and the editor's extra over the bare field.
-    mainThreadTaskPerKeyMs: round(typed.taskPerKeyMs),
-    baselineMainThreadTaskPerKeyMs: round(baseline.taskPerKeyMs),
-    mainThreadTaskExtraPerKeyMs: round(typed.taskPerKeyMs - baseline.taskPerKeyMs),
-    scriptPerKeyMs: round(typed.scriptPerKeyMs),
-    baselineScriptPerKeyMs: round(baseline.scriptPerKeyMs),
-    styleAndLayoutPerKeyMs: round(typed.layoutPerKeyMs),
-    baselineStyleAndLayoutPerKeyMs: round(baseline.layoutPerKeyMs),
-    // Chromium's own key-to-paint measure: how many keystrokes took 16 ms or more.
+    keystrokes: KEYSTROKES,
+    // Keys during which an autosave ran (the harness was slower than the save delay), apart.
+    keysWithAutosave: editorTyped.withSave.length,
+    keysWithAutosaveMedianTaskMs: round(percentile(editorTyped.withSave, 50)),
+    // The judged figure: main-thread task time per keystroke (CDP Performance.getMetrics
+    // TaskDuration around each key and the frame after it), the editor's p95 less the bare
+    // contenteditable's p95, typed in turn in the same browser. Includes the harness's own
+    // evaluate() per key, the same in both.
+    taskPerKeyP95Ms: round(taskP95),
+    baselineTaskPerKeyP95Ms: round(baselineTaskP95),
+    extraTaskPerKeyP95Ms: round(extraP95),
+    taskPerKeyP50Ms: round(percentile(editorTyped.taskMs, 50)),
+    baselineTaskPerKeyP50Ms: round(percentile(baselineTyped.taskMs, 50)),
+    goalExtraTaskPerKeyP95Ms: GOALS.editorKeystrokeP95Ms.atMost,
+    scriptPerKeyMs: round(editorTyped.scriptMs),
+    baselineScriptPerKeyMs: round(baselineTyped.scriptMs),
+    styleAndLayoutPerKeyMs: round(editorTyped.layoutMs),
+    baselineStyleAndLayoutPerKeyMs: round(baselineTyped.layoutMs),
+    // Frame-aligned, not judged: key event to after the next frame's paint. Frames follow a 60 Hz
+    // vsync in this Chromium, so this includes waiting for the display's next refresh (up to
+    // 16.7 ms) whatever the editor does; it is what the shopkeeper sees, not the editor's cost.
+    frameAlignedKeyToNextFrameP50Ms: round(percentile(probe.__latencies, 50)),
+    frameAlignedKeyToNextFrameP95Ms: round(frameP95),
+    baselineFrameAlignedKeyToNextFrameP95Ms: round(baselineFrameP95),
+    // Key event to the updated, laid-out page (the part the editor controls, wall clock).
+    keyToUpdatedLayoutP95Ms: round(percentile(probe.__work, 95)),
+    baselineKeyToUpdatedLayoutP95Ms: round(percentile(baseline.__work, 95)),
+    // Chromium's Event Timing: keystrokes of 16 ms or more from key to paint.
     keysOver16msToPaint: slow.length,
     keysOver16msToPaintBaseline: baseline.__slowKeys.length,
-    // p95 is under 16 ms when fewer than 5% of keystrokes are over it.
-    keyToPaintP95Under16ms: slow.length < KEYSTROKES * 0.05 ? 'yes' : 'no',
-    keyToPaintP95Under16msBaseline: baseline.__slowKeys.length < KEYSTROKES * 0.05 ? 'yes' : 'no',
-    slowestKeyToPaintMs: round(Math.max(0, ...slow.map((s) => s.duration))),
     slowestKeyHandlerMs: round(Math.max(0, ...slow.map((s) => s.processing))),
     // React renders while typing (0: Lexical alone updates the text; the blocks are left alone).
     reactCommitsOnLoad,
-    reactCommitsWhileTyping: typed.__reactCommits,
-    reactCommitsPerKeystroke: round(typed.__reactCommits / KEYSTROKES),
+    reactCommitsWhileTyping: commits[1]!,
+    reactCommitsPerKeystroke: round(commits[1]! / KEYSTROKES),
     savesWhileTyping,
     savesAfterPause: saveCalls,
     saveAfterLastKeyMs,
     savedOk: body.ok && stored.includes(typedText.trimEnd()) ? 'yes' : 'no',
+    loadAverage1m: round(loadavg()[0]!),
   };
 }
 
@@ -382,26 +460,14 @@ export default async function editorBench(): Promise<Record<string, unknown>> {
   });
   await acceptAgreements(app);
   const server = await startServer({ app, port: 0, rendererDir: RENDERER_DIST });
-  const launch = (extra: string[]) =>
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [...BROWSER_FLAGS, ...extra],
-    });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: BROWSER_FLAGS,
+  });
   try {
-    const results: Record<string, Record<string, number | string>> = {};
-    for (const [mode, flags] of [
-      ['vsync60Hz', []],
-      ['unthrottledFrames', UNTHROTTLED_FLAGS],
-    ] as const) {
-      const browser = await launch([...flags]);
-      try {
-        results[mode] = await measureIn(browser, app, server);
-      } finally {
-        await browser.close();
-      }
-    }
-    return results;
+    return await measureIn(browser, app, server);
   } finally {
+    await browser.close();
     await server.close();
     await app.close();
     dir.remove();

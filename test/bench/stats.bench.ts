@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../../db/openDatabase';
 import { SuppressionStore } from '../../electron/services/suppression/suppressionStore';
 import { StatsQueries } from '../../electron/services/stats/statsQueries';
 import { EventApplier } from '../../electron/services/sync/applyEvents';
 import type { EventOutput } from '../../tracker/api/schemas';
 import { newEventId } from '../../tracker/eventId';
-import { tempDir } from '../helpers/tempDir';
+import { recordMailingLinks } from '../../electron/services/stats/mailingLinks';
+import { startTestApp } from '../helpers/testApp';
 import { seedSentMailing } from '../integration/sync/seed';
+import { GOALS, judge } from './report';
 
 const RECIPIENTS = 100_000;
 const EVENTS = 1_000_000;
 const SYNC_EVENTS = 100_000;
 const PAGE = 5000;
 const SYNC_TARGET_MS = 2000;
-const STATS_GET_TARGET_MS = 50;
+const LINKS = 10;
+const GET_ROUNDS = 30;
 /**
  * Event ids as the tracker makes them: time-ordered (UUID v7), one event every 0.6 s over the
  * week after sending. STATS_BENCH_IDS=v4 gives random v4 UUIDs instead, as trackers before
@@ -75,18 +76,26 @@ function measure(fn: () => void): { wallMs: number; cpuMs: number } {
 }
 
 /**
- * stats.get on a mailing of 100,000 recipients with 1,000,000 events (target: median < 50 ms), and
- * syncing 100,000 new events through the real applier with its triggers (target: < 2 s). Baselines
- * in the same run: the same statistics computed straight from the events table, and plain inserts
- * of the same events (no aggregates) into copies of the events table with the current indexes and
- * with the indexes before migration 0009. Prints CPU and wall time apart, with ratios to targets.
+ * The `stats.get` channel as the app answers it (input and output checked against the contract) on
+ * a mailing of 100,000 recipients with 1,000,000 events (goal: median ≤ 20 ms), and syncing
+ * 100,000 new events through the real applier with its triggers (target: < 2 s). Baselines in the
+ * same run: the statistics query alone (measured interleaved with the channel), the same statistics
+ * computed straight from the events table, and plain inserts of the same events (no aggregates)
+ * into copies of the events table with the current indexes and with the indexes before migration
+ * 0009. Prints CPU and wall time apart, with ratios to targets.
  */
 export default async function statsBench(): Promise<Record<string, number | string>> {
-  const dir = tempDir('winkelpost-bench-stats-');
-  const { sqlite, close } = openDatabase(join(dir.path, 'bench.sqlite'));
+  const t = await startTestApp();
+  const sqlite = t.app.context.database.sqlite;
   try {
     const sentAt = Date.UTC(2026, 9, 1, 9);
     seedSentMailing(sqlite, { mailingId: 'big', count: RECIPIENTS, sentAt });
+    // The link table the send path records, so the clicks' link ids have their URLs.
+    recordMailingLinks(
+      sqlite,
+      'big',
+      Array.from({ length: LINKS }, (_, i) => ({ id: i + 1, url: `https://bakkerij.nl/${i + 1}` })),
+    );
     const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt));
 
     // 900,000 events as earlier syncs would have brought them.
@@ -148,11 +157,19 @@ export default async function statsBench(): Promise<Record<string, number | stri
     const plainBefore = plainInsert('bench_events_before', ['mailing_id, kind', 'recipient_id']);
 
     const queries = new StatsQueries(sqlite);
+    const channel = () => t.call('stats.get', { mailingId: 'big' });
+    const firstChannelStart = performance.now();
+    await channel();
+    const firstChannelMs = performance.now() - firstChannelStart;
     const getTimes: number[] = [];
-    for (let run = 0; run < 30; run += 1) {
-      const start = performance.now();
-      queries.get('big');
+    const queryTimes: number[] = [];
+    for (let run = 0; run < GET_ROUNDS; run += 1) {
+      let start = performance.now();
+      await channel();
       getTimes.push(performance.now() - start);
+      start = performance.now();
+      queries.get('big');
+      queryTimes.push(performance.now() - start);
     }
 
     // Baseline: the headline figures computed from the events themselves.
@@ -171,15 +188,21 @@ export default async function statsBench(): Promise<Record<string, number | stri
     }
     const stats = queries.get('big');
     const getP50 = median(getTimes);
+    const queryP50 = median(queryTimes);
+    const goal = GOALS.statsGetMs;
+    judge('stats.get channel, median', getP50, goal, `query alone ${round(queryP50)} ms`);
     return {
       eventIds: ID_MODES[ID_MODE] ?? ID_MODE,
       recipients: RECIPIENTS,
       events: eventsAfterSync,
       openers: stats.openers,
-      statsGetP50Ms: round(getP50),
-      statsGetMaxMs: round(Math.max(...getTimes)),
-      statsGetTargetMs: STATS_GET_TARGET_MS,
-      statsGetP50OverTarget: Math.round((getP50 / STATS_GET_TARGET_MS) * 10_000) / 10_000,
+      statsGetChannelP50Ms: round(getP50),
+      statsGetChannelMaxMs: round(Math.max(...getTimes)),
+      statsGetChannelFirstCallMs: round(firstChannelMs),
+      statsGetGoalMs: goal.atMost,
+      statsGetP50OverGoal: Math.round((getP50 / goal.atMost) * 10_000) / 10_000,
+      statsQueryAloneP50Ms: round(queryP50),
+      channelOverQueryAlone: round(getP50 / queryP50),
       naiveFromEventsMedianMs: round(median(naiveTimes)),
       statsGetSpeedupOverNaive: round(median(naiveTimes) / getP50),
       sync100kEventsCpuMs: sync.cpuMs,
@@ -198,7 +221,6 @@ export default async function statsBench(): Promise<Record<string, number | stri
       preload900kMs: Math.round(preloadMs),
     };
   } finally {
-    close();
-    dir.remove();
+    await t.close();
   }
 }

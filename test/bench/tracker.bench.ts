@@ -17,6 +17,7 @@ import {
   stop,
   type Running,
 } from './tracker/servers';
+import { GOALS, judge } from './report';
 import { hasWrk, pathScript, wrk, type WrkResult } from './tracker/wrk';
 
 /**
@@ -38,22 +39,6 @@ const WORKERS = Number(process.env.TRACKER_BENCH_WORKERS) || availableParallelis
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-interface Goal {
-  figure: string;
-  goal: string;
-  measured: string;
-  verdict: 'met' | 'missed' | 'skipped';
-}
-
-function printGoals(goals: Goal[]): void {
-  const rows = goals.map((g) => [g.figure, g.goal, g.measured, g.verdict]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  process.stderr.write(
-    `${[line(['figure', 'goal', 'measured', 'verdict']), ...rows.map(line)].join('\n')}\n`,
-  );
-}
 
 const summary = (runs: WrkResult[]) => ({
   perSecond: round(median(runs.map((r) => r.perSecond))),
@@ -207,42 +192,31 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
     const syncComplete = api.every((r) => r.total === SYNC_EVENTS);
     const vsNginx = web ? round(pixel.perSecond / web.perSecond, 2) : null;
     const vsBare = round(pixel.perSecond / base.perSecond, 2);
-    const goals: Goal[] = [
-      {
-        figure: `pixel req/s vs nginx-light (${WORKERS} workers each, ${CONNECTIONS} connections)`,
-        goal: '≥ 0.80×',
-        measured:
-          vsNginx === null
-            ? 'nginx not installed'
-            : `${vsNginx}× (${pixel.perSecond} vs ${web!.perSecond})`,
-        verdict: vsNginx === null ? 'skipped' : vsNginx >= 0.8 ? 'met' : 'missed',
-      },
-      {
-        figure: 'pixel p99 at 64 connections',
-        goal: '< 10 ms',
-        measured: `${pixel.p99Ms} ms`,
-        verdict: pixel.p99Ms < 10 ? 'met' : 'missed',
-      },
-      {
-        figure: 'open and click events lost',
-        goal: '0',
-        measured: `${lostEvents} (${opensAnswered + clicksAnswered} answered)`,
-        verdict: lostEvents === 0 && exitCode === 0 ? 'met' : 'missed',
-      },
-      {
-        figure: 'pixel req/s vs bare Node http (same workers; reference)',
-        goal: '–',
-        measured: `${vsBare}× (${pixel.perSecond} vs ${base.perSecond})`,
-        verdict: 'skipped',
-      },
-      {
-        figure: `sync ${SYNC_EVENTS} events through the API`,
-        goal: '< 2000 ms',
-        measured: `${round(syncApiMs)} ms`,
-        verdict: syncComplete && syncApiMs < 2000 ? 'met' : 'missed',
-      },
-    ];
-    printGoals(goals);
+    if (web) {
+      judge(
+        `pixel vs nginx-light (${WORKERS} workers each, ${CONNECTIONS} connections)`,
+        vsNginx!,
+        GOALS.trackerVsNginx,
+        `${pixel.perSecond} vs ${web.perSecond} req/s`,
+      );
+    } else {
+      process.stderr.write('  pixel vs nginx-light: skipped, nginx-light is not installed\n');
+    }
+    judge('pixel p99 at 64 connections', pixel.p99Ms, GOALS.trackerP99Ms);
+    judge(
+      'open and click events lost',
+      exitCode === 0 ? lostEvents : Infinity,
+      GOALS.trackerLostEvents,
+      `${opensAnswered + clicksAnswered} answered, tracker exit ${exitCode}`,
+    );
+    process.stderr.write(
+      `  pixel vs bare Node http (reference): ${vsBare}× (${pixel.perSecond} vs ${base.perSecond})\n`,
+    );
+    judge(
+      `sync ${SYNC_EVENTS} events through the API`,
+      syncComplete ? syncApiMs : Infinity,
+      GOALS.trackerSync100kMs,
+    );
 
     return {
       workers: WORKERS,
@@ -268,7 +242,6 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       syncApiVsStore: round(syncApiMs / syncStoreMs, 2),
       syncApiCpuMs: round(median(api.map((r) => r.cpuMs))),
       syncStoreCpuMs: round(median(direct.map((r) => r.cpuMs))),
-      goals,
     };
   } finally {
     for (const server of running) await stop(server.child);

@@ -7,7 +7,13 @@ import type Database from 'better-sqlite3';
  * so every writer is covered without each having to remember to call us. Imports add rows under a
  * new selection, so one trigger on `selections` covers them (no per-contact cost).
  */
-const WATCHED: readonly { name: string; on: string; when?: string }[] = [
+interface Watched {
+  name: string;
+  on: string;
+  when?: string;
+}
+
+const WATCHED: readonly Watched[] = [
   { name: 'selections_insert', on: 'insert on selections' },
   { name: 'selections_update', on: 'update on selections' },
   { name: 'selections_delete', on: 'delete on selections' },
@@ -38,20 +44,38 @@ const WATCHED: readonly { name: string; on: string; when?: string }[] = [
   { name: 'stats_recipients_delete', on: 'delete on stats_recipients' },
 ];
 
-const TABLE = 'recipients_version';
+/**
+ * Only what changes a selection's contacts once imported (erasure, merged data, removal): the
+ * per-selection contacts kept in memory stay valid until this moves.
+ */
+const CONTACTS_WATCHED: readonly Watched[] = WATCHED.filter((w) =>
+  ['selections_update', 'selections_delete', 'contacts_update', 'contacts_delete'].includes(w.name),
+);
 
 export function installRecipientsVersion(sqlite: Database.Database): () => number {
-  sqlite.exec(`create temp table if not exists ${TABLE} (version integer not null)`);
-  if (!sqlite.prepare(`select 1 from temp.${TABLE}`).get()) {
-    sqlite.prepare(`insert into temp.${TABLE} (version) values (0)`).run();
+  return installWriteCounter(sqlite, 'recipients_version', WATCHED);
+}
+
+export function installContactsVersion(sqlite: Database.Database): () => number {
+  return installWriteCounter(sqlite, 'contacts_version', CONTACTS_WATCHED);
+}
+
+function installWriteCounter(
+  sqlite: Database.Database,
+  table: string,
+  watched: readonly Watched[],
+): () => number {
+  sqlite.exec(`create temp table if not exists ${table} (version integer not null)`);
+  if (!sqlite.prepare(`select 1 from temp.${table}`).get()) {
+    sqlite.prepare(`insert into temp.${table} (version) values (0)`).run();
   }
-  for (const watched of WATCHED) {
+  for (const w of watched) {
     sqlite.exec(
-      `create temp trigger if not exists recipients_bump_${watched.name} after ${watched.on}
-       ${watched.when ? `when ${watched.when}` : ''}
-       begin update temp.${TABLE} set version = version + 1; end`,
+      `create temp trigger if not exists ${table}_bump_${w.name} after ${w.on}
+       ${w.when ? `when ${w.when}` : ''}
+       begin update temp.${table} set version = version + 1; end`,
     );
   }
-  const read = sqlite.prepare(`select version from temp.${TABLE}`).pluck();
+  const read = sqlite.prepare(`select version from temp.${table}`).pluck();
   return () => read.get() as number;
 }

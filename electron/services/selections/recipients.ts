@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3';
 import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
-import { segmentQueries } from '../segments/mailingSegment';
+import { segmentQueries, type SegmentQuery } from '../segments/mailingSegment';
 import { suppressedLookup } from './suppressedLookup';
 
 export interface Recipient {
@@ -32,6 +33,22 @@ export interface ResolvedRecipients {
   outsideSegment: number;
 }
 
+export interface AttachedSelection {
+  id: string;
+  description: string;
+}
+
+/** A mailing's selections with their contacts: what de-duplication works on. */
+export interface SelectionContacts extends AttachedSelection {
+  contacts: readonly Recipient[];
+}
+
+/** Each address once (the first selection's contact wins), with the selection it came from. */
+export interface Deduplicated {
+  unique: { contact: Recipient; selection: AttachedSelection }[];
+  duplicates: SkippedContact[];
+}
+
 interface ContactRow {
   id: number;
   email: string;
@@ -53,88 +70,141 @@ export function resolveRecipients(
   options: { fairUseHours?: number; now?: number } = {},
 ): ResolvedRecipients {
   const sqlite = context.database.sqlite;
-  const now = options.now ?? context.clock.now();
-  const fairUseHours = options.fairUseHours ?? context.settings.read().limits.fairUseHours;
-  const selections = sqlite
+  const attached = attachedSelections(sqlite, mailingId);
+  const segment = segmentQueries(
+    sqlite,
+    mailingId,
+    attached.map((s) => s.id),
+  );
+  const countAll = sqlite
+    .prepare('select count(*) from contacts where selection_id = ?')
+    .pluck() as { get(id: string): number };
+  let outsideSegment = 0;
+  const selections = attached.map((selection) => {
+    const contacts = selectionContacts(sqlite, selection.id, segment?.get(selection.id));
+    if (segment) outsideSegment += countAll.get(selection.id) - contacts.length;
+    return { ...selection, contacts };
+  });
+  return {
+    ...excludeFromDeduplicated(context, deduplicate(selections), options),
+    outsideSegment,
+  };
+}
+
+/** Whether the mailing narrows its selections (its answer then depends on more than the parts kept). */
+export function hasSegment(sqlite: Database.Database, mailingId: string): boolean {
+  return segmentQueries(sqlite, mailingId, []) !== null;
+}
+
+/** The mailing's selections, newest first (the order de-duplication keeps). */
+export function attachedSelections(
+  sqlite: Database.Database,
+  mailingId: string,
+): AttachedSelection[] {
+  return sqlite
     .prepare(
       `select s.id, s.description from selections s
        where s.id in (select selection_id from mailing_selections where mailing_id = ?)
        order by s.created_at desc, s.id`,
     )
-    .all(mailingId) as { id: string; description: string }[];
-  const segment = segmentQueries(
-    sqlite,
-    mailingId,
-    selections.map((s) => s.id),
-  );
+    .all(mailingId) as AttachedSelection[];
+}
+
+/** One selection's contacts in file order, their data parsed; within the segment when given. */
+export function selectionContacts(
+  sqlite: Database.Database,
+  selectionId: string,
+  segment?: SegmentQuery,
+): Recipient[] {
+  const query = segment ?? {
+    from: 'from contacts c where c.selection_id = @selectionId',
+    params: { selectionId },
+  };
   // Contacts are stored in row order, so id order is row order and the index needs no sort.
-  const contactsOf = (selectionId: string) => {
-    const query = segment?.get(selectionId) ?? {
-      from: 'from contacts c where c.selection_id = @selectionId',
-      params: { selectionId },
-    };
-    return sqlite
-      .prepare(
-        `select c.id, c.email, c.normalized_email as normalizedEmail, c.data ${query.from}
-         order by c.id`,
-      )
-      .iterate(query.params) as Iterable<ContactRow>;
-  };
-  const countAll = sqlite
-    .prepare('select count(*) from contacts where selection_id = ?')
-    .pluck() as { get(id: string): number };
-  const isSuppressed = suppressedLookup(sqlite);
-  const lastSent = recentlySent(context, fairUseHours, now);
-
-  const result: ResolvedRecipients = {
-    recipients: [],
-    skipped: { duplicates: [], suppressed: [], recentlyMailed: [] },
-    fairUseHours,
-    outsideSegment: 0,
-  };
-  const mailedAs = new Map<string, number>();
-  for (const selection of selections) {
-    let inSegment = 0;
-    for (const contact of contactsOf(selection.id)) {
-      inSegment += 1;
-      classify({ ...contact, selectionId: selection.id, description: selection.description });
-    }
-    if (segment) result.outsideSegment += countAll.get(selection.id) - inSegment;
-  }
-  return result;
-
-  function classify(row: ContactRow & { selectionId: string; description: string }): void {
-    const skipped = (detail: string): SkippedContact => ({
-      contactId: row.id,
-      email: row.email,
-      normalizedEmail: row.normalizedEmail,
-      selectionId: row.selectionId,
-      selectionDescription: row.description,
-      detail,
-    });
-    const first = mailedAs.get(row.normalizedEmail);
-    if (first !== undefined) {
-      result.skipped.duplicates.push(skipped(String(first)));
-      return;
-    }
-    mailedAs.set(row.normalizedEmail, row.id);
-    const reason = isSuppressed(row.normalizedEmail);
-    if (reason !== undefined) {
-      result.skipped.suppressed.push(skipped(reason));
-      return;
-    }
-    const sentAt = lastSent.get(row.normalizedEmail);
-    if (sentAt !== undefined) {
-      result.skipped.recentlyMailed.push(skipped(new Date(sentAt).toISOString()));
-      return;
-    }
-    result.recipients.push({
+  const rows = sqlite
+    .prepare(
+      `select c.id, c.email, c.normalized_email as normalizedEmail, c.data ${query.from}
+       order by c.id`,
+    )
+    .iterate(query.params) as Iterable<ContactRow>;
+  const contacts: Recipient[] = [];
+  for (const row of rows) {
+    contacts.push({
       contactId: row.id,
       email: row.email,
       normalizedEmail: row.normalizedEmail,
       data: JSON.parse(row.data) as Record<string, string>,
     });
   }
+  return contacts;
+}
+
+export function deduplicate(selections: readonly SelectionContacts[]): Deduplicated {
+  const result: Deduplicated = { unique: [], duplicates: [] };
+  const mailedAs = new Map<string, number>();
+  for (const selection of selections) {
+    const { id, description } = selection;
+    const from = { id, description };
+    for (const contact of selection.contacts) {
+      const first = mailedAs.get(contact.normalizedEmail);
+      if (first === undefined) {
+        mailedAs.set(contact.normalizedEmail, contact.contactId);
+        result.unique.push({ contact, selection: from });
+      } else {
+        result.duplicates.push(skippedContact(contact, from, String(first)));
+      }
+    }
+  }
+  return result;
+}
+
+/** The suppression list and the fair-use window as they are now, over de-duplicated contacts. */
+export function excludeFromDeduplicated(
+  context: AppContext,
+  deduplicated: Deduplicated,
+  options: { fairUseHours?: number; now?: number } = {},
+): ResolvedRecipients {
+  const now = options.now ?? context.clock.now();
+  const fairUseHours = options.fairUseHours ?? context.settings.read().limits.fairUseHours;
+  const isSuppressed = suppressedLookup(context.database.sqlite);
+  const lastSent = recentlySent(context, fairUseHours, now);
+  const result: ResolvedRecipients = {
+    recipients: [],
+    skipped: { duplicates: deduplicated.duplicates.slice(), suppressed: [], recentlyMailed: [] },
+    fairUseHours,
+    outsideSegment: 0,
+  };
+  for (const { contact, selection } of deduplicated.unique) {
+    const reason = isSuppressed(contact.normalizedEmail);
+    if (reason !== undefined) {
+      result.skipped.suppressed.push(skippedContact(contact, selection, reason));
+      continue;
+    }
+    const sentAt = lastSent.get(contact.normalizedEmail);
+    if (sentAt !== undefined) {
+      result.skipped.recentlyMailed.push(
+        skippedContact(contact, selection, new Date(sentAt).toISOString()),
+      );
+      continue;
+    }
+    result.recipients.push(contact);
+  }
+  return result;
+}
+
+function skippedContact(
+  contact: Recipient,
+  selection: AttachedSelection,
+  detail: string,
+): SkippedContact {
+  return {
+    contactId: contact.contactId,
+    email: contact.email,
+    normalizedEmail: contact.normalizedEmail,
+    selectionId: selection.id,
+    selectionDescription: selection.description,
+    detail,
+  };
 }
 
 /** Addresses with a mail actually sent within the window, with the latest moment. */
