@@ -17,6 +17,7 @@ import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
 import { loadMjml } from './loadMjml';
+import { qrCodeImages } from './qrCode';
 import { COLOR_SCHEME_MJML, preheaderMjml, styleAltTexts } from './mailHead';
 
 export interface Sender {
@@ -151,6 +152,7 @@ export function buildMjml(input: CompileInput): {
     { ...input.shop, name: input.shop.name || input.sender.name },
     mailTexts(input.language),
   );
+  ctx.qrCodes = qrCodeImages(document);
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');
   const title = ctx.plainHtml(input.subject);

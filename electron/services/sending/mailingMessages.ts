@@ -43,7 +43,7 @@ export function mailingMessageSources(
     async forSend(send): Promise<MessageSource> {
       const mailing = context.mailings.get(send.mailingId);
       // Images from the tracker when it is online: only the barcode is left to travel inline.
-      const hostedImageUrl = await hostedImageLookup(context, mailing.id);
+      const hostedImageUrl = await hostedImageLookup(context, mailing.id, mailing.document);
       const { compiled } = await compileStoredMailing(context, mailing, {
         ...(hostedImageUrl ? { hostedImageUrl } : {}),
       });

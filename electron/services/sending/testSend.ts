@@ -77,7 +77,9 @@ export async function sendTestMails(
     }
   }
   if (!tracking) differences.push('sending:test.differences.untracked');
-  const hostedImageUrl = tracking ? await hostedImageLookup(context, mailing.id) : undefined;
+  const hostedImageUrl = tracking
+    ? await hostedImageLookup(context, mailing.id, mailing.document)
+    : undefined;
   if (!hostedImageUrl && context.images.forMailing(mailing.id).length > 0)
     differences.push('sending:test.differences.imagesInline');
   const { compiled } = await compileStoredMailing(context, mailing, {
