@@ -67,7 +67,7 @@ function ProductFields(props: { product: Product; onChange: (patch: Partial<Prod
       max={1_000_000}
       clampBehavior="strict"
       value={value ?? ''}
-      onChange={(v) => onChange({ [field]: typeof v === 'number' ? v : null })}
+      onChange={(v) => onChange({ [field]: priceValue(v) })}
     />
   );
   return (
@@ -108,4 +108,11 @@ function ProductFields(props: { product: Product; onChange: (patch: Partial<Prod
       />
     </>
   );
+}
+
+/** Mantine gives a number, or a string while the value is not one it parsed ("119.00", ""). */
+function priceValue(value: number | string): number | null {
+  if (typeof value === 'number') return value;
+  const parsed = Number(value.replace(/[^\d,.-]/g, '').replace(',', '.'));
+  return value.trim() === '' || !Number.isFinite(parsed) ? null : parsed;
 }

@@ -1,0 +1,75 @@
+import { unwrap } from '../../electron/contract';
+import { expect, test, type AppFixture } from './fixtures';
+import { addBlockBeforeFooter, copyBasisNewsletter, openPreview } from './editorHelpers';
+
+// Close the browser's connections before the server stops (see editor.spec.ts).
+test.afterEach(async ({ context }) => {
+  await context.close();
+});
+
+async function savedTypes(winkelpost: AppFixture, id: string): Promise<string[]> {
+  const mailing = unwrap(await winkelpost.app.handlers['mailings.get']({ id })) as {
+    document: { blocks: { type: string }[] };
+  };
+  return mailing.document.blocks.map((b) => b.type);
+}
+
+test('a product and a QR code block are added, saved as "Mijn blok" and inserted again', async ({
+  page,
+  winkelpost,
+}) => {
+  const id = await copyBasisNewsletter(page, winkelpost.url);
+  const settings = page.getByTestId('block-settings');
+
+  await addBlockBeforeFooter(page, 'Product Eén tot drie');
+  await settings.locator('label', { hasText: /^2$/ }).click();
+  await settings.getByLabel('Naam').first().fill('Winterjas');
+  await settings.getByLabel('Prijs', { exact: true }).first().fill('89,95');
+  await settings.getByLabel('Oude prijs (doorgestreept)').first().fill('119');
+  const product = page.locator('[data-block-type="product"]');
+  await expect(product.getByTestId('product-card')).toHaveCount(2);
+  await expect(product.getByLabel('Naam van product 1')).toHaveValue('Winterjas');
+  await expect(product.getByTestId('product-price').first()).toHaveText('€ 119,00€ 89,95');
+
+  await addBlockBeforeFooter(page, 'QR-code');
+  const qrLink = settings.getByLabel('Link in de QR-code');
+  await qrLink.fill('www.jouwmodezaak.nl');
+  await expect(settings.getByText('Dit is geen geldig webadres.', { exact: false })).toBeVisible();
+  await qrLink.fill('https://www.jouwmodezaak.nl/review');
+  await expect(page.getByTestId('qr-problem')).toHaveCount(0);
+
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const frame = await openPreview(page);
+  await expect(frame.locator('s')).toHaveText('€ 119,00');
+  await expect(frame.getByText('Winterjas')).toBeVisible();
+  await expect(frame.getByRole('img', { name: 'Scan de code met je telefoon' })).toBeVisible();
+  await expect(
+    frame.getByRole('link', { name: 'https://www.jouwmodezaak.nl/review' }),
+  ).toBeVisible();
+
+  await page.getByRole('tab', { name: '1. Inhoud' }).click();
+  await page.locator('[data-block-type="product"]').click();
+  await page.getByRole('button', { name: 'Bewaar als Mijn blok' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bewaren als Mijn blok' });
+  await dialog.getByLabel('Naam').fill('Jas van de week');
+  const types = await savedTypes(winkelpost, id);
+  await dialog.getByLabel(`Blok ${types.indexOf('qrCode') + 1}: QR-code`).check();
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByTestId('insert-slot').first().click();
+  const picker = page.getByRole('dialog', { name: 'Inhoud toevoegen' });
+  await picker
+    .getByTestId('own-blocks')
+    .getByRole('button', { name: /^Jas van de week/ })
+    .click();
+  await expect(picker).toBeHidden();
+  await expect(page.locator('[data-block-type="product"]')).toHaveCount(2);
+  await expect(page.locator('[data-block-type="qrCode"]')).toHaveCount(2);
+  await expect(page.getByLabel('Naam van product 1').first()).toHaveValue('Winterjas');
+
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const after = await savedTypes(winkelpost, id);
+  expect(after.slice(0, 2)).toEqual(['product', 'qrCode']);
+  expect(after.filter((t) => t === 'product')).toHaveLength(2);
+});
