@@ -73,3 +73,32 @@ test('a product and a QR code block are added, saved as "Mijn blok" and inserted
   expect(after.slice(0, 2)).toEqual(['product', 'qrCode']);
   expect(after.filter((t) => t === 'product')).toHaveLength(2);
 });
+
+test('a mailing saved as "Mijn sjabloon" is listed beside the templates and copied with the copy icon', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/mailings`);
+  await page.getByRole('button', { name: 'Bewaar als Mijn sjabloon: BASIS - nieuwsbrief' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bewaren als Mijn sjabloon' });
+  await expect(dialog.getByLabel('Naam')).toHaveValue('BASIS - nieuwsbrief');
+  await dialog.getByLabel('Naam').fill('Nieuwsbrief van de bakkerij');
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  const own = page.getByTestId('own-templates');
+  await expect(own.getByTestId('own-template-row')).toHaveCount(1);
+  await expect(own).toContainText('Nieuwsbrief van de bakkerij');
+  await own.getByRole('button', { name: 'Kopiëren: Nieuwsbrief van de bakkerij' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  const id = /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
+  const types = await savedTypes(winkelpost, id);
+  expect(types).toContain('footer');
+  const template = unwrap(await winkelpost.app.handlers['mailings.list']({ status: 'all' })) as {
+    id: string;
+    templateKey: string | null;
+  }[];
+  const basis = template.find((m) => m.templateKey === 'basis-nieuwsbrief')!;
+  expect(types).toEqual(await savedTypes(winkelpost, basis.id));
+});
