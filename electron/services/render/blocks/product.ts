@@ -6,6 +6,8 @@ import { attrs, mjText } from './mjml';
 import type { BlockModule } from './types';
 
 const COLUMN_WIDTHS = ['100%', '50%', '33.33%'] as const;
+/** The widest a product photo is shown with one, two or three products in a row (px). */
+const IMAGE_WIDTHS = [400, 264, 170] as const;
 
 /** "€ 12,95 € 9,95": the old price struck through (and named for screen readers), then the price. */
 function priceHtml(ctx: CompileContext, product: ProductItemT): string {
@@ -16,7 +18,12 @@ function priceHtml(ctx: CompileContext, product: ProductItemT): string {
   return `<span style="color:${SECONDARY_TEXT_COLOR};"><span style="position:absolute;overflow:hidden;width:1px;height:1px;clip:rect(0 0 0 0);">${escapeHtml(ctx.texts.oldPrice)} </span><s>${old}</s></span>&nbsp; ${price}`;
 }
 
-function productColumn(ctx: CompileContext, product: ProductItemT, width: string): string {
+function productColumn(
+  ctx: CompileContext,
+  product: ProductItemT,
+  width: string,
+  imageWidth: number,
+): string {
   const image = ctx.image(product.imageId, product.alt);
   const href = product.url ? ctx.href(product.url) : undefined;
   const price = priceHtml(ctx, product);
@@ -25,7 +32,7 @@ function productColumn(ctx: CompileContext, product: ProductItemT, width: string
       ? `<mj-image${attrs({
           src: image.src,
           alt: ctx.html(product.alt),
-          width: `${Math.min(image.width, 260)}px`,
+          width: `${Math.min(image.width, imageWidth)}px`,
           href,
           padding: '8px 12px',
         })} />`
@@ -84,11 +91,13 @@ export const productBlock: BlockModule<'product'> = {
   type: 'product',
   schema: ProductData,
   toMjml(data, ctx) {
-    const width = COLUMN_WIDTHS[data.products.length - 1] ?? '33.33%';
+    const slot = Math.min(data.products.length, 3) - 1;
+    const width = COLUMN_WIDTHS[slot] ?? '33.33%';
+    const imageWidth = IMAGE_WIDTHS[slot] ?? 170;
     return `<mj-section${attrs({
       'background-color': ctx.settings.colors.content,
       padding: '8px 12px',
-    })}>${data.products.map((p) => productColumn(ctx, p, width)).join('')}</mj-section>`;
+    })}>${data.products.map((p) => productColumn(ctx, p, width, imageWidth)).join('')}</mj-section>`;
   },
   toText(data, ctx) {
     return data.products
