@@ -47,6 +47,24 @@ test('a product and a QR code block are added, saved as "Mijn blok" and inserted
     frame.getByRole('link', { name: 'https://www.jouwmodezaak.nl/review' }),
   ).toBeVisible();
 
+  // The other views: plain text, images off, and a phone, where the products stack.
+  await page.getByText('Platte tekst').click();
+  await expect(page.getByTestId('preview-text')).toContainText(
+    /Winterjas\s+Van €\s119,00, €\s89,95/,
+  );
+  await expect(page.getByTestId('preview-text')).toContainText(
+    /Scan de code met je telefoon: https:\/\/www\.jouwmodezaak\.nl\/review/,
+  );
+  await page.getByText('Opgemaakt').click();
+  await page.getByRole('switch', { name: 'Afbeeldingen uit' }).check();
+  await expect(frame.locator('img[src]')).toHaveCount(0);
+  await expect(frame.getByText('€ 89,95')).toBeVisible();
+  await page.getByText('Telefoon').click();
+  const first = await frame.getByText('Winterjas').boundingBox();
+  const second = await frame.getByText('Productnaam').boundingBox();
+  expect(Math.abs(first!.x + first!.width / 2 - (second!.x + second!.width / 2))).toBeLessThan(4);
+  expect(second!.y).toBeGreaterThan(first!.y + first!.height);
+
   await page.getByRole('tab', { name: '1. Inhoud' }).click();
   await page.locator('[data-block-type="product"]').click();
   await page.getByRole('button', { name: 'Bewaar als Mijn blok' }).click();

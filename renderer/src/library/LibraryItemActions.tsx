@@ -64,12 +64,12 @@ export function LibraryItemActions(props: { item: LibraryItem; onChanged: () => 
       <Modal
         opened={dialog === 'delete'}
         onClose={() => setDialog(null)}
-        title={t('templates.deleteTitle')}
+        title={item.kind === 'template' ? t('templates.deleteTitle') : t('picker.deleteTitle')}
       >
         <Text mb="md">
           {item.kind === 'template'
             ? t('templates.deleteBody', { name: item.name })
-            : t('picker.delete', { name: item.name })}
+            : t('picker.deleteBody', { name: item.name })}
         </Text>
         {error !== null && (
           <Alert color="red" role="alert" mb="md">
