@@ -37,7 +37,9 @@ export const libraryImages = sqliteTable(
     height: integer('height').notNull(),
     sha256: text('sha256').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`),
+    createdAt: integer('created_at')
+      .notNull()
+      .default(sql`(unixepoch() * 1000)`),
   },
   (t) => [index('library_images_item_idx').on(t.itemId)],
 );
