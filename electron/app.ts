@@ -43,6 +43,8 @@ import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 import type { AppContext } from './services/core/appContext';
 import { openWithPendingRestore } from './services/desktop/backupRestore';
 import { createDesktopHandlers } from './services/desktop/handlers';
+import { createLibraryHandlers } from './services/library/handlers';
+import { LibraryService } from './services/library/libraryService';
 import type { DesktopShell } from './services/desktop/shell';
 
 export interface CreateAppOptions {
@@ -160,6 +162,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createSuppressionHandlers(context),
     ...createContactsHandlers(context),
     ...createMailingsHandlers(context),
+    ...createLibraryHandlers(
+      new LibraryService({ db: context.db, mailings, images, now: () => clock.now() }),
+    ),
     ...createImagesHandlers(context),
     ...createIdentityHandlers(identity),
     ...createAccountHandlers(context, sync),

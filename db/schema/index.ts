@@ -8,3 +8,4 @@ export * from './stats';
 export * from './webVersions';
 export * from './segments';
 export * from './sendSnapshots';
+export * from './library';

@@ -17,6 +17,7 @@ import { checklistChannels } from './checklist';
 import { sendersChannels } from './senders';
 import { identityChannels } from './identity';
 import { segmentsChannels } from './segments';
+import { libraryChannels } from './library';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -44,6 +45,7 @@ export const channels = {
   ...desktopChannels,
   ...identityChannels,
   ...segmentsChannels,
+  ...libraryChannels,
 };
 
 export type Channels = typeof channels;

@@ -195,6 +195,40 @@ export const FooterData = z.object({
   textColor: HexColor.default(SECONDARY_TEXT_COLOR),
 });
 
+/** One product: a price in euros (null: not filled in yet, which the checklist names). */
+export const ProductItem = z.object({
+  imageId: ImageRef.default(''),
+  alt: z.string().max(300).default(''),
+  name: z.string().max(200).default('Productnaam'),
+  price: z.number().min(0).max(1_000_000).nullable().default(null),
+  /** The price before (shown struck through); null: no old price. */
+  oldPrice: z.number().min(0).max(1_000_000).nullable().default(null),
+  text: z.string().max(1000).default(''),
+  buttonLabel: z.string().trim().max(100).default('Bekijk'),
+  url: LinkUrl.default(''),
+});
+export type ProductItemT = z.infer<typeof ProductItem>;
+
+/** One to three products side by side (stacked on phones). */
+export const ProductData = z.object({
+  products: z
+    .array(ProductItem)
+    .min(1)
+    .max(3)
+    .default(() => [ProductItem.parse({})]),
+});
+
+/**
+ * A QR code for a link. The link is checked by the checklist rather than refused here, so a
+ * half-typed link is kept while the shopkeeper types; an invalid one renders no code at all.
+ */
+export const QrCodeData = z.object({
+  url: z.string().trim().max(1000).default(''),
+  caption: z.string().max(200).default('Scan de code met je telefoon'),
+  size: z.number().int().min(100).max(300).default(180),
+  showLink: z.boolean().default(true),
+});
+
 const blockDataSchemas = {
   logo: LogoData,
   heading: HeadingData,
@@ -208,6 +242,8 @@ const blockDataSchemas = {
   voucher: VoucherData,
   social: SocialData,
   footer: FooterData,
+  product: ProductData,
+  qrCode: QrCodeData,
 } as const;
 
 export type BlockType = keyof typeof blockDataSchemas;
@@ -250,6 +286,8 @@ export const Block = z.discriminatedUnion('type', [
   blockSchema('voucher', blockDataSchemas.voucher),
   blockSchema('social', blockDataSchemas.social),
   blockSchema('footer', blockDataSchemas.footer),
+  blockSchema('product', blockDataSchemas.product),
+  blockSchema('qrCode', blockDataSchemas.qrCode),
 ]);
 export type BlockT = z.infer<typeof Block>;
 export type BlockOf<T extends BlockType> = Extract<BlockT, { type: T }>;

@@ -23,6 +23,7 @@ import {
   trackerAddressItem,
   unsubscribeMailItem,
 } from './deliverabilityItems';
+import { blockItems } from './blockItems';
 import { contentItem } from './contentItem';
 import { fixes, item } from './items';
 import { placeholderItems } from './placeholderItems';
@@ -97,6 +98,7 @@ export async function computeChecklist(
   );
   items.push(contrastItem(mailing.id, mailing.document));
   items.push(contentItem(mailing));
+  items.push(...blockItems(mailing));
   items.push(...placeholderItems(context, mailing));
   items.push(...voucherItems(mailing, compiled, resolved.recipients));
   items.push(testItem(mailing));

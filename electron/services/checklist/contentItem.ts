@@ -11,6 +11,8 @@ const CONTENT_BLOCKS = new Set([
   'button',
   'voucher',
   'social',
+  'product',
+  'qrCode',
 ]);
 /** More text than a greeting such as "Beste [[voornaam|klant]]," is a message. */
 const GREETING_CHARS = 40;

@@ -17,6 +17,11 @@ function imageFields(block: BlockT): { field: string; imageId: string }[] {
         { field: 'left.imageId', imageId: block.data.left.imageId },
         { field: 'right.imageId', imageId: block.data.right.imageId },
       ];
+    case 'product':
+      return block.data.products.map((p, i) => ({
+        field: `products.${i}.imageId`,
+        imageId: p.imageId,
+      }));
     default:
       return [];
   }
@@ -53,6 +58,13 @@ export function remapImages(
             data: {
               left: { ...block.data.left, imageId: map(block.data.left.imageId) },
               right: { ...block.data.right, imageId: map(block.data.right.imageId) },
+            },
+          };
+        case 'product':
+          return {
+            ...block,
+            data: {
+              products: block.data.products.map((p) => ({ ...p, imageId: map(p.imageId) })),
             },
           };
         default:

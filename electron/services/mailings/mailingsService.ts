@@ -111,7 +111,7 @@ export class MailingsService {
   }
 
   /** From and Reply-To for a new mailing: filled in when the shop has exactly one verified sender. */
-  private onlySender(): { from: string; replyTo: string } {
+  onlySender(): { from: string; replyTo: string } {
     const verified = this.deps.settings.read().senders.filter((s) => s.verified);
     if (verified.length !== 1) return { from: '', replyTo: '' };
     return { from: verified[0]!.id, replyTo: verified[0]!.replyTo };

@@ -18,6 +18,7 @@ import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
 import { loadMjml } from './loadMjml';
+import { qrCodeImages } from './qrCode';
 import { COLOR_SCHEME_MJML, preheaderMjml, styleAltTexts } from './mailHead';
 
 export interface Sender {
@@ -157,6 +158,7 @@ export function buildMjml(input: CompileInput): {
     mailTexts(input.language),
     input.campaignTags ?? null,
   );
+  ctx.qrCodes = qrCodeImages(document);
   const footerAdded = !document.blocks.some((b) => b.type === 'footer');
   if (footerAdded) ctx.warn('footerAdded');
   const title = ctx.plainHtml(input.subject);

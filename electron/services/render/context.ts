@@ -33,6 +33,8 @@ export class CompileContext {
   readonly warnings: PreviewWarningT[] = [];
   readonly variables = new Map<string, VariableUse>();
   readonly usedImages = new Map<string, CompileImage>();
+  /** The QR code images of the document's links (made before the blocks render). */
+  qrCodes = new Map<string, CompileImage>();
   /** The block being rendered, so warnings can point at it. */
   blockId: string | undefined;
   /** The block being rendered as its type and place ("button-3"): a link's utm_content. */
@@ -148,6 +150,18 @@ export class CompileContext {
       return null;
     }
     if (alt.trim() === '') this.warn('imageWithoutAlt', { fileName: image.fileName });
+    this.usedImages.set(image.id, image);
+    return {
+      src: this.slots.ref({ kind: 'imageSrc', imageId: image.id }),
+      width: image.width,
+      height: image.height,
+    };
+  }
+
+  /** The src placeholder of a link's QR code, or null when its link cannot be encoded. */
+  qrCode(url: string): { src: string; width: number; height: number } | null {
+    const image = this.qrCodes.get(url.trim());
+    if (!image) return null;
     this.usedImages.set(image.id, image);
     return {
       src: this.slots.ref({ kind: 'imageSrc', imageId: image.id }),

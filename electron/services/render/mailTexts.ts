@@ -23,7 +23,16 @@ export interface MailTexts {
   /** The footer added to a mailing without one. */
   footerReason: string;
   unsubscribeLabel: string;
+  /** A product's price as the mail's readers write it: "€ 10,50" or "€10.50". */
+  price: (euros: number) => string;
+  /** Said before a struck-through old price, for screen readers and the text part. */
+  oldPrice: string;
 }
+
+const euros = (locale: string) => {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+  return (amount: number) => format.format(amount);
+};
 
 export const MAIL_TEXTS: Record<MailLanguage, MailTexts> = {
   nl: {
@@ -38,6 +47,8 @@ export const MAIL_TEXTS: Record<MailLanguage, MailTexts> = {
     footerReason:
       'Je ontvangt deze e-mail omdat je klant bent bij onze winkel en toestemming hebt gegeven om post van ons te ontvangen.',
     unsubscribeLabel: 'Afmelden',
+    price: euros('nl-NL'),
+    oldPrice: 'Van',
   },
   en: {
     lang: 'en',
@@ -51,6 +62,8 @@ export const MAIL_TEXTS: Record<MailLanguage, MailTexts> = {
     footerReason:
       'You receive this e-mail because you are a customer of our shop and agreed to receive mail from us.',
     unsubscribeLabel: 'Unsubscribe',
+    price: euros('en-GB'),
+    oldPrice: 'Was',
   },
 };
 

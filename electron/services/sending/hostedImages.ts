@@ -1,7 +1,9 @@
 import type { AppContext } from '../core/appContext';
 import { TrackerClient } from '../../../tracker/client';
 import { toCompileImage } from '../images/imageStore';
+import type { MailingDocumentT } from '../../contract/mailingDocument';
 import type { CompileImage } from '../render';
+import { qrCodeImages } from '../render/qrCode';
 import { readTrackerSession } from '../tracking/trackingConfig';
 
 /** The tracker API as the account link allows it. */
@@ -62,11 +64,16 @@ export async function hostImages(
 export async function hostedImageLookup(
   context: Pick<AppContext, 'kv' | 'cipher' | 'images' | 'logger'>,
   mailingId: string,
+  /** The mailing's document: its QR codes are images of the mailing too. */
+  document?: MailingDocumentT,
 ): Promise<((image: CompileImage) => string | undefined) | undefined> {
   const tracker = linkedTracker(context);
   if (!tracker) return undefined;
   try {
-    const images = context.images.forMailing(mailingId).map(toCompileImage);
+    const images = [
+      ...context.images.forMailing(mailingId).map(toCompileImage),
+      ...(document ? qrCodeImages(document).values() : []),
+    ];
     const hosted = await hostImages(tracker, images);
     return (image) => hosted.get(image.sha256);
   } catch (error) {

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CompileImage, CompiledMailing } from '../render';
 import { mailTexts, type MailLanguage } from '../render/mailTexts';
+import { isMadeImage } from '../render/qrCode';
 import type { TrackingConfig } from '../tracking/trackingConfig';
 
-/** An image the sent mailing shows: its bytes stay in `images` (by sha256), not in the snapshot. */
+/**
+ * An image the sent mailing shows: its bytes stay in `images` (by sha256), not in the snapshot,
+ * except for images the compiler made from the document (QR codes), which no store keeps.
+ */
 export interface SnapshotImage {
   id: string;
   mime: string;
@@ -14,6 +18,8 @@ export interface SnapshotImage {
   cid: string;
   /** The tracker's URL when the image was hosted at send.start; null: inline (cid:). */
   hostedUrl: string | null;
+  /** The bytes of a made image (a QR code, a few KB), so an inline one can be built again. */
+  madeBase64?: string;
 }
 
 /**
@@ -53,6 +59,7 @@ export function toSnapshot(compiled: CompiledMailing): SendSnapshot {
       fileName: image.fileName,
       cid,
       hostedUrl: hostedUrl ?? null,
+      ...(isMadeImage(image) ? { madeBase64: image.bytes.toString('base64') } : {}),
     })),
     usesBarcode: compiled.usesBarcode,
     barcodeFromReference: compiled.barcodeFromReference,
@@ -93,7 +100,9 @@ export function compiledFromSnapshot(
   const imageSources: CompiledMailing['imageSources'] = new Map();
   const inlineImages: CompiledMailing['inlineImages'] = [];
   for (const stored of snapshot.images) {
-    const found = bytes(stored.sha256);
+    const found =
+      bytes(stored.sha256) ??
+      (stored.madeBase64 === undefined ? undefined : Buffer.from(stored.madeBase64, 'base64'));
     if (!found && !stored.hostedUrl) throw new SnapshotImageMissing(stored.sha256);
     const image: CompileImage = {
       id: stored.id,

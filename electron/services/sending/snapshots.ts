@@ -27,7 +27,7 @@ type Deps = Pick<
  * mailing's selections' columns as variables, no tracking key inside (added per build).
  */
 export async function compileSnapshot(deps: Deps, mailing: MailingT): Promise<SendSnapshot> {
-  const hostedImageUrl = await hostedImageLookup(deps, mailing.id);
+  const hostedImageUrl = await hostedImageLookup(deps, mailing.id, mailing.document);
   const { compiled } = await compileStoredMailing(deps, mailing, {
     ...renderInputFor(mailing, null).compile,
     tracking: null,

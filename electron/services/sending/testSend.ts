@@ -51,7 +51,9 @@ export async function sendTestMails(
   const input = renderInputFor(mailing, loadContact(context.db, request.contactId));
   const differences: string[] = [];
   const linked = readTrackingConfig(context.kv, context.cipher);
-  const hostedImageUrl = linked ? await hostedImageLookup(context, mailing.id) : undefined;
+  const hostedImageUrl = linked
+    ? await hostedImageLookup(context, mailing.id, mailing.document)
+    : undefined;
   const { compiled: fresh } = await compileStoredMailing(context, mailing, {
     ...input.compile,
     tracking: linked,

@@ -12,6 +12,8 @@ export interface EditorEnvironmentValue {
   images: Map<string, ImageInfo>;
   /** Opens "Kies een afbeelding"; resolves with the chosen image or null when cancelled. */
   chooseImage: () => Promise<ImageInfo | null>;
+  /** Loads the mailing's images again (after "Mijn blok" brought its own along). */
+  reloadImages: () => void;
 }
 
 export const EditorEnvironmentContext = createContext<EditorEnvironmentValue | null>(null);

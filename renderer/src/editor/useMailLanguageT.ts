@@ -11,6 +11,13 @@ import { api } from '../api';
  */
 export function useMailLanguageT(): TFunction {
   const { i18n } = useTranslation('editor');
+  const language = useMailLanguage();
+  return useMemo(() => i18n.getFixedT(language, 'editor'), [i18n, language]);
+}
+
+/** The language of the mails (prices in a product block are written in it). */
+export function useMailLanguage(): string {
+  const { i18n } = useTranslation('editor');
   const [mailLanguage, setMailLanguage] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
@@ -22,8 +29,5 @@ export function useMailLanguageT(): TFunction {
       current = false;
     };
   }, []);
-  return useMemo(
-    () => i18n.getFixedT(mailLanguage ?? i18n.language, 'editor'),
-    [i18n, mailLanguage],
-  );
+  return mailLanguage ?? i18n.language;
 }

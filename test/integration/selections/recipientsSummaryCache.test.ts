@@ -81,8 +81,14 @@ describe('mailings.recipients with cached recipients', () => {
     insertContactUnseen(t, selectionId!, 'ongezien@example.nl');
     // The checklist's answer is reused: the unseen row is not there yet.
     expect((await summary()).recipientCount).toBe(5);
-    // Any watched write makes the next summary resolve afresh, and then the row counts.
+    // A suppression is applied afresh, over the selection's contacts as kept (a selection never
+    // changes after its import, so the unseen row is still not there)…
     t.app.context.suppression.suppress(recipientAddress(4), 'manual', 'app');
+    expect(await summary()).toMatchObject({ recipientCount: 4, suppressedCount: 1 });
+    // …until a write to the contacts themselves (erasure, merged data) makes them read again.
+    t.app.context.database.sqlite
+      .prepare('update contacts set data = data where normalized_email = ?')
+      .run(recipientAddress(0));
     expect(await summary()).toMatchObject({ recipientCount: 5, suppressedCount: 1 });
     expect((await t.call('checklist.get', { mailingId })).recipients).toBe(5);
   });

@@ -33,6 +33,20 @@ const SAMPLE_DATA: Record<(typeof BLOCK_TYPES)[number], Record<string, unknown>>
   voucher: { showRemainingPoints: true },
   social: { items: [{ network: 'instagram', url: 'https://instagram.com/x' }] },
   footer: { reason: 'Omdat je klant bent.' },
+  product: {
+    products: [
+      {
+        imageId: 'img',
+        alt: 'Trui',
+        name: 'Trui',
+        price: 39.95,
+        oldPrice: 49.95,
+        url: 'https://www.jouwmodezaak.nl/trui',
+      },
+      { name: 'Sjaal [[voornaam|klant]]', price: 12.5, text: 'Warm', url: '' },
+    ],
+  },
+  qrCode: { url: 'https://www.jouwmodezaak.nl/review' },
 };
 
 describe('block registry', () => {

@@ -6,6 +6,8 @@ import { headingBlock } from './heading';
 import { imageBlock } from './image';
 import { imageTextBlock } from './imageText';
 import { logoBlock } from './logo';
+import { productBlock } from './product';
+import { qrCodeBlock } from './qrCode';
 import { socialBlock } from './social';
 import { spacerBlock } from './spacer';
 import { textBlock } from './text';
@@ -27,6 +29,8 @@ export const blockRegistry: { [T in BlockType]: BlockModule<T> } = {
   voucher: voucherBlock,
   social: socialBlock,
   footer: footerBlock,
+  product: productBlock,
+  qrCode: qrCodeBlock,
 };
 
 export type { BlockModule } from './types';

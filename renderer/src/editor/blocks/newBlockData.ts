@@ -60,7 +60,28 @@ export const NEW_BLOCK_DATA: { [T in BlockType]: (t: TFunction) => BlockData<T> 
     backgroundColor: '',
     textColor: SECONDARY_TEXT_COLOR,
   }),
+  product: (t) => ({ products: [newProduct(t)] }),
+  qrCode: (t) => ({
+    url: '',
+    caption: t('editor:blocks.qrCode.defaultCaption'),
+    size: 180,
+    showLink: true,
+  }),
 };
+
+/** One product of a product block, as a new block or a second or third one gets it. */
+export function newProduct(t: TFunction): BlockData<'product'>['products'][number] {
+  return {
+    imageId: '',
+    alt: '',
+    name: t('editor:blocks.product.default'),
+    price: null,
+    oldPrice: null,
+    text: '',
+    buttonLabel: t('editor:blocks.product.defaultButton'),
+    url: '',
+  };
+}
 
 function column() {
   return { imageId: '', alt: '', href: '', content: richTextOf('') };

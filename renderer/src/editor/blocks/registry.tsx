@@ -6,6 +6,8 @@ import {
   IconLayoutSidebar,
   IconMinus,
   IconPhoto,
+  IconQrcode,
+  IconShoppingBag,
   IconRectangle,
   IconSeparatorHorizontal,
   IconSignature,
@@ -28,6 +30,10 @@ import { ImageTextSettings } from './imageText/ImageTextSettings';
 import { LogoEditor } from './logo/LogoEditor';
 import { LogoSettings } from './logo/LogoSettings';
 import { NEW_BLOCK_DATA } from './newBlockData';
+import { ProductEditor } from './product/ProductEditor';
+import { ProductSettings } from './product/ProductSettings';
+import { QrCodeEditor } from './qrCode/QrCodeEditor';
+import { QrCodeSettings } from './qrCode/QrCodeSettings';
 import { SocialEditor } from './social/SocialEditor';
 import { SocialSettings } from './social/SocialSettings';
 import { SpacerEditor } from './spacer/SpacerEditor';
@@ -88,6 +94,20 @@ export const BLOCKS: Registry = {
     create: NEW_BLOCK_DATA.button,
     Editor: ButtonEditor,
     Settings: ButtonSettings,
+  },
+  product: {
+    type: 'product',
+    icon: <IconShoppingBag size={22} />,
+    create: NEW_BLOCK_DATA.product,
+    Editor: ProductEditor,
+    Settings: ProductSettings,
+  },
+  qrCode: {
+    type: 'qrCode',
+    icon: <IconQrcode size={22} />,
+    create: NEW_BLOCK_DATA.qrCode,
+    Editor: QrCodeEditor,
+    Settings: QrCodeSettings,
   },
   logo: {
     type: 'logo',

@@ -12,6 +12,11 @@ import { InsertSlot } from './InsertSlot';
 import { SettingsPanel } from './SettingsPanel';
 import { useBlockActions, type RemovedBlock } from './useBlockActions';
 import { useMailLanguageT } from '../useMailLanguageT';
+import { notifications } from '@mantine/notifications';
+import { api } from '../../api';
+import { errorText } from '../../pages/mailings/errorText';
+import { useEditorEnvironment } from '../EditorEnvironment';
+import { SaveOwnBlockDialog } from '../library/SaveOwnBlockDialog';
 
 const FONT_FALLBACK = 'Arial, Helvetica, sans-serif';
 
@@ -24,7 +29,9 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
   const [selectedId, setSelectedId] = useState<string | null>(blockFromLocation);
   const [pickerAt, setPickerAt] = useState<number | null>(null);
   const [removed, setRemoved] = useState<RemovedBlock | null>(null);
-  const actions = useBlockActions(draft, setSelectedId, setRemoved);
+  const [savingFrom, setSavingFrom] = useState<string | null>(null);
+  const actions = useBlockActions(draft, setSelectedId, setRemoved, setSavingFrom);
+  const { mailingId, reloadImages } = useEditorEnvironment();
   const { settings, blocks } = document;
   const selected = blocks.find((b) => b.id === selectedId) ?? null;
 
@@ -41,6 +48,27 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
     setPickerAt(null);
     // Straight into the new block, so the shopkeeper can type at once.
     requestAnimationFrame(() => focusBlock(block.id));
+  };
+
+  // "Mijn blok": the main side copies its blocks and images into this mailing; they go in here.
+  const pickOwn = async (id: string) => {
+    if (pickerAt === null) return;
+    const at = pickerAt;
+    try {
+      await draft.flush();
+      const { blocks: copies } = await api.call('library.insertBlocks', { id, mailingId });
+      reloadImages();
+      actions.insertMany(at, copies);
+      setPickerAt(null);
+      const first = copies[0];
+      if (first) requestAnimationFrame(() => focusBlock(first.id));
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('library:picker.insertFailed'),
+        message: errorText(error, t),
+      });
+    }
   };
 
   // Closed without a choice (Escape, ×): back to the "Klik hier…" that opened it, not to <body>.
@@ -119,7 +147,19 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
           onStyleChange={actions.changeStyle}
         />
       </Grid.Col>
-      <BlockPicker opened={pickerAt !== null} onClose={closePicker} onPick={pick} />
+      <BlockPicker
+        opened={pickerAt !== null}
+        onClose={closePicker}
+        onPick={pick}
+        onPickOwn={(id) => void pickOwn(id)}
+      />
+      <SaveOwnBlockDialog
+        mailingId={mailingId}
+        blocks={blocks}
+        fromId={savingFrom}
+        beforeSave={() => draft.flush()}
+        onClose={() => setSavingFrom(null)}
+      />
     </Grid>
   );
 }

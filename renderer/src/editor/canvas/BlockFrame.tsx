@@ -2,6 +2,7 @@ import { ActionIcon, Stack, Tooltip } from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
+  IconBookmarkPlus,
   IconCopy,
   IconGripVertical,
   IconTrash,
@@ -25,6 +26,8 @@ export interface BlockActions {
   remove: (id: string) => void;
   change: (id: string, change: BlockChange<BlockType>) => void;
   changeStyle: (id: string, patch: Partial<BlockStyle>) => void;
+  /** "Bewaar als Mijn blok", starting from this block. */
+  saveOwn: (id: string) => void;
 }
 
 /**
@@ -138,6 +141,15 @@ export const BlockFrame = memo(function BlockFrame(props: {
               onClick={() => actions.duplicate(block.id)}
             >
               <IconCopy size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('library:saveBlock.action')} position="right">
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('library:saveBlock.action')}
+              onClick={() => actions.saveOwn(block.id)}
+            >
+              <IconBookmarkPlus size={16} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('canvas.remove')} position="right">

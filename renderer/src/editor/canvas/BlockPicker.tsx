@@ -1,14 +1,17 @@
-import { Modal, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Modal, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BlockType } from '../../pages/mailings/mailingTypes';
 import { BLOCK_ORDER, BLOCKS } from '../blocks/registry';
-import classes from './Canvas.module.css';
+import { PickerOption } from './PickerOption';
+import { OwnBlocksSection } from '../library/OwnBlocksSection';
 
 /** "Inhoud toevoegen": every block type with a line on what it is for. */
 export function BlockPicker(props: {
   opened: boolean;
   onClose: () => void;
   onPick: (type: BlockType) => void;
+  /** A "Mijn blok" chosen from the section below the block types. */
+  onPickOwn: (id: string) => void;
 }) {
   const { t } = useTranslation('editor');
   return (
@@ -22,28 +25,16 @@ export function BlockPicker(props: {
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {BLOCK_ORDER.map((type) => (
-          <UnstyledButton
+          <PickerOption
             key={type}
-            className={classes.pickerOption}
+            icon={BLOCKS[type].icon}
+            name={t(`blocks.${type}.name`)}
+            description={t(`blocks.${type}.description`)}
             onClick={() => props.onPick(type)}
-          >
-            <Stack gap={2}>
-              <Text
-                fw={600}
-                size="sm"
-                component="span"
-                style={{ display: 'flex', gap: 8, alignItems: 'center' }}
-              >
-                {BLOCKS[type].icon}
-                {t(`blocks.${type}.name`)}
-              </Text>
-              <Text size="xs" c="dimmed" component="span">
-                {t(`blocks.${type}.description`)}
-              </Text>
-            </Stack>
-          </UnstyledButton>
+          />
         ))}
       </SimpleGrid>
+      <OwnBlocksSection active={props.opened} onInsert={props.onPickOwn} />
     </Modal>
   );
 }

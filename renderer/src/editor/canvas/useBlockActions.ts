@@ -25,8 +25,10 @@ export function useBlockActions(
   draft: MailingDraft,
   setSelected: (id: string | null) => void,
   setRemoved: (removed: RemovedBlock | null) => void,
+  saveOwn: (id: string) => void,
 ): BlockActions & {
   insert: (index: number, block: Block) => void;
+  insertMany: (index: number, blocks: Block[]) => void;
   restore: (removed: RemovedBlock) => void;
 } {
   return useMemo(
@@ -63,9 +65,16 @@ export function useBlockActions(
       },
       changeStyle: (id, patch) =>
         draft.setDocument(updateBlockStyle(draft.currentDocument(), id, patch)),
+      saveOwn,
       insert: (index, block) => {
         draft.setDocument(insertBlock(draft.currentDocument(), index, block));
         setSelected(block.id);
+      },
+      insertMany: (index, blocks) => {
+        let doc = draft.currentDocument();
+        blocks.forEach((block, i) => (doc = insertBlock(doc, index + i, block)));
+        draft.setDocument(doc);
+        setSelected(blocks[0]?.id ?? null);
       },
       restore: ({ block, index }) => {
         draft.setDocument(insertBlock(draft.currentDocument(), index, block));
@@ -73,6 +82,6 @@ export function useBlockActions(
         setSelected(block.id);
       },
     }),
-    [draft, setSelected, setRemoved],
+    [draft, setSelected, setRemoved, saveOwn],
   );
 }

@@ -5,12 +5,15 @@ import { useMailingList } from '../useMailingList';
 import { AddMailingButton } from './AddMailingButton';
 import { HowToStart } from './HowToStart';
 import { OpenMailingsTable } from './OpenMailingsTable';
+import { OwnTemplatesTable } from './OwnTemplatesTable';
+import { useLibrary } from '../../../library/useLibrary';
 import { PageTitle } from '../../../a11y/PageTitle';
 
 /** Mailings - overzicht: every mailing not sent yet, the templates first among them. */
 export function MailingsPage() {
   const { t } = useTranslation('mailings');
   const { mailings, error, reload } = useMailingList('open');
+  const ownTemplates = useLibrary('template');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -28,7 +31,16 @@ export function MailingsPage() {
             </Alert>
           )}
           {mailings === null && error === null && <Loader aria-label={t('common:loading')} />}
-          {mailings && <OpenMailingsTable mailings={mailings} onChanged={reload} />}
+          {mailings && (
+            <OpenMailingsTable
+              mailings={mailings}
+              onChanged={reload}
+              onTemplateSaved={ownTemplates.reload}
+            />
+          )}
+          {ownTemplates.items && (
+            <OwnTemplatesTable items={ownTemplates.items} onChanged={ownTemplates.reload} />
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <HowToStart />

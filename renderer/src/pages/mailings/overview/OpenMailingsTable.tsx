@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { MailingSummary } from '../mailingTypes';
 import { MailingsTable } from '../MailingsTable';
 import { DeleteMailingButton } from './DeleteMailingButton';
+import { SaveTemplateButton } from './SaveTemplateButton';
 
 /** Onderwerp, aangemaakt op, status, and per row: copy, and delete (never for a template). */
 export function OpenMailingsTable({
   mailings,
   onChanged,
+  onTemplateSaved,
 }: {
   mailings: MailingSummary[];
   onChanged: () => void;
+  /** After "Bewaar als Mijn sjabloon" (the list of own templates grows). */
+  onTemplateSaved?: () => void;
 }) {
   const { t } = useTranslation('mailings');
   if (mailings.length === 0) return <Text c="dimmed">{t('overview.empty')}</Text>;
@@ -29,11 +33,18 @@ export function OpenMailingsTable({
           </Badge>
         )
       }
-      moreActions={(mailing, title) =>
-        !mailing.templateKey && (
-          <DeleteMailingButton id={mailing.id} title={title} onDeleted={onChanged} />
-        )
-      }
+      moreActions={(mailing, title) => (
+        <>
+          <SaveTemplateButton
+            id={mailing.id}
+            title={title}
+            onSaved={onTemplateSaved ?? onChanged}
+          />
+          {!mailing.templateKey && (
+            <DeleteMailingButton id={mailing.id} title={title} onDeleted={onChanged} />
+          )}
+        </>
+      )}
     />
   );
 }

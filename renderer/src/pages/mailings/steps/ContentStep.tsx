@@ -21,7 +21,7 @@ export function ContentStep({ mailingId }: StepProps) {
   const { t } = useTranslation('editor');
   const readOnly = useDraftSnapshot((s) => isReadOnly(s.mailing));
   const settings = useDraftSnapshot((s) => s.mailing.document.settings);
-  const { images, loadError, added } = useMailingImages(mailingId);
+  const { images, loadError, added, reload } = useMailingImages(mailingId);
   const extra = useExtraVariables(mailingId);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const resolveChoice = useRef<((image: ImageInfo | null) => void) | null>(null);
@@ -49,8 +49,9 @@ export function ContentStep({ mailingId }: StepProps) {
       variables: { standard: STANDARD_VARIABLES, extra },
       images,
       chooseImage,
+      reloadImages: reload,
     }),
-    [mailingId, readOnly, settings, extra, images, chooseImage],
+    [mailingId, readOnly, settings, extra, images, chooseImage, reload],
   );
 
   return (
