@@ -6,7 +6,10 @@ import { Empty, Id, Ok, Timestamp } from './common';
 export const AutomationKind = z.enum(['tillVoucher', 'birthday']);
 export const AutomationStatus = z.enum(['draft', 'active', 'paused']);
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'automations:errors.time' });
+/** "HH:MM"; "24:00" only makes sense as a window's end (the whole day). */
+const Time = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'automations:errors.time' });
 
 /** One settings shape for both kinds; each kind reads the fields it needs. */
 export const AutomationSettings = z
