@@ -20,6 +20,7 @@ export function local(day: number, hour: number, minute = 0): number {
 
 /** Puts an export into the import folder as the till would, stamped with the app's clock. */
 export function dropTillFile(folder: string, name: string, rows: string[], at: number): string {
+  mkdirSync(folder, { recursive: true });
   const path = join(folder, name);
   writeFileSync(path, [TILL_HEADER, ...rows].join('\n'), 'utf8');
   utimesSync(path, at / 1000, at / 1000);
@@ -27,18 +28,13 @@ export function dropTillFile(folder: string, name: string, rows: string[], at: n
 }
 
 /**
- * A shop linked to the tracker, SMTP to the sink, an import folder, a tested voucher mailing and
- * an active till automation on it; returns the automation's and the mailing's ids.
+ * A shop linked to the tracker, SMTP to the sink, an import folder and a voucher mailing that had
+ * its test mail; returns the mailing's id.
  */
-export async function setUpTillAutomation(
+export async function prepareVoucherMailing(
   t: TestApp,
-  options: {
-    tracker: RunningTracker;
-    smtpPort: number;
-    importFolder: string;
-    settings?: Partial<AutomationSettingsT>;
-  },
-): Promise<{ automationId: string; mailingId: string }> {
+  options: { tracker: RunningTracker; smtpPort: number; importFolder: string },
+): Promise<string> {
   await linkTracker(t, options.tracker);
   const senderId = await setUpShop(t, { smtpPort: options.smtpPort });
   mkdirSync(options.importFolder, { recursive: true });
@@ -54,10 +50,24 @@ export async function setUpTillAutomation(
   });
   t.app.context.mailings.markTested(mailing.id, t.clock.now() + 1);
   t.clock.advance(1000);
+  return mailing.id;
+}
+
+/** prepareVoucherMailing and an active till automation on it; returns both ids. */
+export async function setUpTillAutomation(
+  t: TestApp,
+  options: {
+    tracker: RunningTracker;
+    smtpPort: number;
+    importFolder: string;
+    settings?: Partial<AutomationSettingsT>;
+  },
+): Promise<{ automationId: string; mailingId: string }> {
+  const mailingId = await prepareVoucherMailing(t, options);
   const automation = await t.call('automations.save', {
     kind: 'tillVoucher',
     name: 'Waardebonnen uit de kassa',
-    mailingId: mailing.id,
+    mailingId,
     settings: {
       folderPattern: 'waardebon*',
       windowStart: '09:00',
@@ -72,5 +82,5 @@ export async function setUpTillAutomation(
     id: automation.id,
     confirmed: ['permission', 'testChecked', 'contentCorrect'],
   });
-  return { automationId: automation.id, mailingId: mailing.id };
+  return { automationId: automation.id, mailingId };
 }

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { until } from '../integration/sending/seed';
+import { startSmtpSink } from '../integration/sending/smtpSink';
+import { startTracker } from '../integration/sync/trackerFixture';
+import {
+  dropTillFile,
+  local,
+  prepareVoucherMailing,
+  tillRow,
+} from '../integration/automations/tillSetup';
+import { expect, test } from './fixtures';
+import { fixtureTestApp } from './fixtureTestApp';
+
+test.afterEach(async ({ context }) => {
+  await context.close();
+});
+
+test('sets up vouchers from the till: choose the mailing, activate, and read the log of a file that arrived', async ({
+  page,
+  winkelpost,
+}) => {
+  const sink = await startSmtpSink();
+  const tracker = await startTracker();
+  try {
+    const t = fixtureTestApp(winkelpost);
+    // Monday 10:00 on the shop's clock: inside the window 09:00–20:00 on working days.
+    winkelpost.clock.set(local(7, 10, 0));
+    const folder = join(winkelpost.dataDir, 'kassa');
+    await prepareVoucherMailing(t, { tracker, smtpPort: sink.port, importFolder: folder });
+
+    await page.goto(`${winkelpost.url}/#/mailings`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Automatisch' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Automatisch');
+    await expect(page.getByText('Er is nog geen automatische waardebon.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Nieuwe automatische waardebon' }).click();
+    const form = page.getByTestId('automation-form');
+    await form.getByRole('combobox', { name: 'Waardebon-mailing' }).click();
+    await page.getByRole('option', { name: 'Je waardebon van Bakkerij Jansen' }).click();
+    await expect(form.getByLabel('Welke bestanden')).toHaveValue('waardebon*');
+    await form.getByLabel('Hoogstens ontvangers per keer').fill('20');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+
+    // Saving a new one goes on to activation, which wants every manual item.
+    const dialog = page.getByTestId('activate-dialog');
+    await expect(dialog).toContainText('per keer hoogstens 20 ontvangers en 1000 credits');
+    const activate = dialog.getByRole('button', { name: 'Activeren' });
+    await expect(activate).toBeDisabled();
+    for (const label of [
+      'Alle ontvangers hebben toestemming gegeven om deze mail te krijgen.',
+      'Ik heb de testmail bekeken en hij ziet er goed uit.',
+      'De inhoud klopt en is niet misleidend (prijzen, voorwaarden, geldigheid).',
+    ]) {
+      await dialog.getByLabel(label).check();
+    }
+    await activate.click();
+    const row = page.getByTestId('automation-row');
+    await expect(row).toContainText('Actief');
+    await expect(row).toContainText('Nog niet');
+
+    // The till drops an export; the next tick sends it and the page follows the event.
+    dropTillFile(
+      folder,
+      'waardebon-week.csv',
+      [tillRow(1, 'W1'), tillRow(2, 'W2')],
+      winkelpost.clock.now(),
+    );
+    await winkelpost.app.automations.tick();
+    await until(
+      'two vouchers',
+      () => sink.received.length,
+      (n) => n === 2,
+    );
+    await expect(row).toContainText('2 verstuurd');
+
+    await row.getByRole('button', { name: 'Logboek: Waardebonnen uit de kassa' }).click();
+    const log = page.getByTestId('run-log');
+    const run = log.getByTestId('run-row');
+    await expect(run).toContainText('waardebon-week.csv');
+    await expect(run).toContainText('Klaar');
+    await expect(
+      run.getByRole('link', { name: 'Statistieken van waardebon-week.csv' }),
+    ).toHaveAttribute('href', /#\/statistieken\//);
+    await log.getByRole('button', { name: 'Sluiten' }).click();
+
+    // Pausing is one click, and says who paused it.
+    await row.getByRole('button', { name: 'Pauzeren: Waardebonnen uit de kassa' }).click();
+    await expect(row).toContainText('U heeft deze automatische mailing gepauzeerd.');
+  } finally {
+    await sink.close();
+    await tracker.close();
+  }
+});
