@@ -8,6 +8,7 @@ import {
   prepareVoucherMailing,
   tillRow,
 } from '../integration/automations/tillSetup';
+import { blockingViolations } from './a11yScan';
 import { expect, test } from './fixtures';
 import { fixtureTestApp } from './fixtureTestApp';
 
@@ -32,9 +33,14 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     await page.getByRole('navigation').getByRole('link', { name: 'Automatisch' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Automatisch');
     await expect(page.getByText('Er is nog geen automatische waardebon.')).toBeVisible();
+    const found: string[] = [];
+    const scan = async (where: string) => found.push(...(await blockingViolations(page, where)));
+    await scan('/automatisch');
 
     await page.getByRole('button', { name: 'Nieuwe automatische waardebon' }).click();
     const form = page.getByTestId('automation-form');
+    await expect(form).toBeVisible();
+    await scan('/automatisch + form');
     await form.getByRole('combobox', { name: 'Waardebon-mailing' }).click();
     await page.getByRole('option', { name: 'Je waardebon van Bakkerij Jansen' }).click();
     await expect(form.getByLabel('Welke bestanden')).toHaveValue('waardebon*');
@@ -45,6 +51,7 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     const dialog = page.getByTestId('activate-dialog');
     await expect(dialog).toContainText('per keer hoogstens 20 ontvangers en 1000 credits');
     const activate = dialog.getByRole('button', { name: 'Activeren' });
+    await scan('/automatisch + activation');
     await expect(activate).toBeDisabled();
     for (const label of [
       'Alle ontvangers hebben toestemming gegeven om deze mail te krijgen.',
@@ -78,6 +85,9 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     const run = log.getByTestId('run-row');
     await expect(run).toContainText('waardebon-week.csv');
     await expect(run).toContainText('Klaar');
+    // The app-wide "Verzending klaar" note (not this page's) closes by itself before the scan.
+    await expect(page.getByText('Verzending klaar')).toHaveCount(0, { timeout: 15_000 });
+    await scan('/automatisch + log');
     await expect(
       run.getByRole('link', { name: 'Statistieken van waardebon-week.csv' }),
     ).toHaveAttribute('href', /#\/statistieken\//);
@@ -86,6 +96,7 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     // Pausing is one click, and says who paused it.
     await row.getByRole('button', { name: 'Pauzeren: Waardebonnen uit de kassa' }).click();
     await expect(row).toContainText('U heeft deze automatische mailing gepauzeerd.');
+    expect(found, found.join('\n')).toEqual([]);
   } finally {
     await sink.close();
     await tracker.close();
