@@ -19,7 +19,8 @@ import { AutomationStore, type AutomationRow, type RunRow } from './automationSt
 import { mailingContentHash } from './mailingHash';
 import { sendRun, type RunOutcome } from './runSend';
 import { barcodeOf, tillFiles, type TillFile } from './tillFiles';
-import { insideWindow } from './timeWindow';
+import { insideWindow, localTime } from './timeWindow';
+import { buildBirthdaySelection, daysBefore, localDate } from './birthdayRuns';
 
 /** A till export older than this is never sent (it was listed as skipped instead). */
 export const MAX_FILE_AGE_MS = 7 * DAY;
@@ -190,9 +191,42 @@ export class AutomationService {
       if (state === 'finished' || state === 'cancelled') this.sendEnded(run.sendId!);
     }
     for (const automation of this.store.all()) {
-      if (automation.status !== 'active' || automation.kind !== 'tillVoucher') continue;
+      if (automation.status !== 'active') continue;
       if (!this.checkFrozen(automation)) continue;
-      await this.tillPass(automation);
+      if (automation.kind === 'tillVoucher') await this.tillPass(automation);
+      else await this.birthdayPass(automation);
+    }
+  }
+
+  /**
+   * Today's run once its time has come; after the computer was off, yesterday's run still goes
+   * (a birthday one day late), and older days since the activation are listed as skipped.
+   */
+  private async birthdayPass(automation: AutomationRow): Promise<void> {
+    for (const run of this.store.unfinished(automation.id)) {
+      if (!(await this.continueBirthdayRun(automation.id, run.id))) return;
+    }
+    const now = this.context.clock.now();
+    const today = localDate(now);
+    const first = localDate(Math.max(automation.activatedAt ?? now, now - 7 * DAY));
+    for (let back = 7; back >= 0; back -= 1) {
+      const date = daysBefore(today, back);
+      if (date.key < first.key || this.store.runBySource(automation.id, date.key)) continue;
+      if (back === 0 && localTime(now) < automation.settings.runAt) continue;
+      const runId = randomUUID();
+      const late = back > 1;
+      this.store.insertRun({
+        id: runId,
+        automationId: automation.id,
+        sourceKey: date.key,
+        fileName: null,
+        state: late ? 'skipped' : 'importing',
+        reason: late
+          ? { key: 'automations:reasons.birthdayTooLate', params: { date: date.key } }
+          : null,
+      });
+      if (late) this.announce(automation.id, runId);
+      else if (!(await this.continueBirthdayRun(automation.id, runId))) return;
     }
   }
 
@@ -239,25 +273,42 @@ export class AutomationService {
     }
   }
 
+  private continueTillRun(automationId: string, runId: string, file?: TillFile) {
+    return this.continueRun(automationId, runId, (run) => this.importRunFile(run, file), barcodeOf);
+  }
+
+  private continueBirthdayRun(automationId: string, runId: string) {
+    const run = this.store.runs(automationId).find((r) => r.id === runId)!;
+    const year = run.sourceKey.slice(0, 4);
+    return this.continueRun(
+      automationId,
+      runId,
+      async (r) => buildBirthdaySelection(this.context, this.store, r),
+      () => year,
+    );
+  }
+
   /** Takes a run as far as it goes; false when the automation paused (the pass stops there). */
-  private async continueTillRun(
+  private async continueRun(
     automationId: string,
     runId: string,
-    file?: TillFile,
+    /** Makes the run's selection (import the till file, pick today's birthdays). */
+    prepare: (run: RunRow) => Promise<void>,
+    keyItemOf: (data: Record<string, string>) => string | null,
   ): Promise<boolean> {
     const automation = this.require(automationId);
     let run = this.store.runs(automationId).find((r) => r.id === runId)!;
     let outcome: RunOutcome;
     try {
       if (run.state === 'importing') {
-        await this.importRunFile(run, file);
+        await prepare(run);
         run = this.store.runs(automationId).find((r) => r.id === runId)!;
       }
       outcome = await sendRun(
         { context: this.context, store: this.store, sending: this.sending },
         automation,
         run,
-        barcodeOf,
+        keyItemOf,
       );
     } catch (error) {
       this.context.logger.warn(`automation run ${runId} failed`, error);

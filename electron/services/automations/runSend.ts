@@ -28,6 +28,15 @@ export async function sendRun(
 ): Promise<RunOutcome> {
   const { context, store, sending } = deps;
   const selectionId = run.selectionId!;
+  const skipped = leaveOutKeyed(deps, automation, run, selectionId, keyItemOf);
+  const left = context.database.sqlite
+    .prepare('select count(*) as n from contacts where selection_id = ?')
+    .get(selectionId) as { n: number };
+  if (left.n === 0 && !run.runMailingId) {
+    // Nobody to mail (no birthday today, every voucher sent before): no mailing copy either.
+    store.updateRun(run.id, { recipients: 0, credits: 0, skipped });
+    return { ok: true };
+  }
   let runMailingId = run.runMailingId;
   if (!runMailingId) {
     const copy = context.mailings.copy(automation.mailingId);
@@ -40,7 +49,6 @@ export async function sendRun(
     store.updateRun(run.id, { runMailingId });
   }
 
-  const skipped = leaveOutKeyed(deps, automation, run, selectionId, keyItemOf);
   const resolved = resolveRecipients(context, runMailingId);
   const perMail = CREDITS_PER_MAIL[context.mailings.get(runMailingId).type];
   const recipients = resolved.recipients.length;
