@@ -47,7 +47,11 @@ export function ActivateDialog(props: {
     <Modal opened onClose={props.onClose} title={t('activate.title', { name })} size="lg">
       <Stack gap="md" data-testid="activate-dialog">
         <Text fw={500}>
-          {settings.folderPattern ? t('activate.intro', params) : t('activate.introAll', params)}
+          {props.automation.kind === 'birthday'
+            ? t('activate.introBirthday', { ...params, time: settings.runAt })
+            : settings.folderPattern
+              ? t('activate.intro', params)
+              : t('activate.introAll', params)}
         </Text>
         <Text>{t('activate.checks')}</Text>
         <Checkbox.Group value={ticked} onChange={(v) => setTicked(v as ManualCheck[])}>

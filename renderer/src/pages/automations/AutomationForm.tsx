@@ -16,7 +16,7 @@ import { api } from '../../api';
 import { toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
 import { errorText } from '../mailings/errorText';
 import { mailingTitle, type MailingSummary } from '../mailings/mailingTypes';
-import type { Automation, AutomationSettings } from './automationTypes';
+import type { Automation, AutomationKind, AutomationSettings } from './automationTypes';
 
 const DEFAULTS: AutomationSettings = {
   folderPattern: 'waardebon*',
@@ -31,13 +31,14 @@ const WEEK = [1, 2, 3, 4, 5, 6, 7];
 
 /** Make or change an automatic voucher: which mailing, which files, when, and how much at most. */
 export function AutomationForm(props: {
+  kind: AutomationKind;
   automation: Automation | null;
   onClose: () => void;
   onSaved: (saved: Automation) => void;
 }) {
   const { t } = useTranslation('automations');
   const { t: tm } = useTranslation('mailings');
-  const [name, setName] = useState(props.automation?.name ?? t('till.defaultName'));
+  const [name, setName] = useState(props.automation?.name ?? t(`${props.kind}.defaultName`));
   const [mailingId, setMailingId] = useState<string | null>(props.automation?.mailingId ?? null);
   const [settings, setSettings] = useState<AutomationSettings>(
     props.automation?.settings ?? DEFAULTS,
@@ -50,9 +51,13 @@ export function AutomationForm(props: {
   useEffect(() => {
     api
       .call('mailings.list', { status: 'open' })
-      .then((list) => setMailings(list.filter((m) => m.type === 'voucher' && !m.templateKey)))
+      .then((list) =>
+        setMailings(
+          list.filter((m) => !m.templateKey && (props.kind === 'birthday' || m.type === 'voucher')),
+        ),
+      )
       .catch(() => setMailings([]));
-  }, []);
+  }, [props.kind]);
 
   const set = <K extends keyof AutomationSettings>(key: K, value: AutomationSettings[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));
@@ -64,7 +69,7 @@ export function AutomationForm(props: {
     try {
       const saved = await api.call('automations.save', {
         ...(props.automation ? { id: props.automation.id } : {}),
-        kind: 'tillVoucher',
+        kind: props.kind,
         name,
         mailingId: mailingId ?? '',
         settings,
@@ -84,7 +89,7 @@ export function AutomationForm(props: {
     <Modal
       opened
       onClose={props.onClose}
-      title={props.automation ? t('form.titleEdit') : t('form.titleNew')}
+      title={t(props.automation ? `${props.kind}.titleEdit` : `${props.kind}.new`)}
       size="lg"
     >
       <Stack gap="md" data-testid="automation-form">
@@ -96,10 +101,10 @@ export function AutomationForm(props: {
           required
         />
         {mailings?.length === 0 ? (
-          <Alert color="yellow">{t('form.noMailings')}</Alert>
+          <Alert color="yellow">{t(`${props.kind}.noMailings`)}</Alert>
         ) : (
           <Select
-            label={t('form.mailing')}
+            label={t(`${props.kind}.mailing`)}
             description={t('form.mailingHint')}
             data={options}
             value={mailingId}
@@ -109,46 +114,59 @@ export function AutomationForm(props: {
             allowDeselect={false}
           />
         )}
-        <TextInput
-          label={t('form.pattern')}
-          description={t('form.patternHint')}
-          value={settings.folderPattern}
-          onChange={(e) => set('folderPattern', e.currentTarget.value)}
-          error={errors['settings.folderPattern']}
-        />
-        <Group grow align="flex-start">
+        {props.kind === 'tillVoucher' ? (
+          <>
+            <TextInput
+              label={t('form.pattern')}
+              description={t('form.patternHint')}
+              value={settings.folderPattern}
+              onChange={(e) => set('folderPattern', e.currentTarget.value)}
+              error={errors['settings.folderPattern']}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                type="time"
+                label={t('form.windowStart')}
+                value={settings.windowStart}
+                onChange={(e) => set('windowStart', e.currentTarget.value)}
+                error={errors['settings.windowStart']}
+              />
+              <TextInput
+                type="time"
+                label={t('form.windowEnd')}
+                value={settings.windowEnd}
+                onChange={(e) => set('windowEnd', e.currentTarget.value)}
+                error={errors['settings.windowEnd']}
+              />
+            </Group>
+            <Checkbox.Group
+              label={t('form.days')}
+              value={settings.days.map(String)}
+              onChange={(values) =>
+                set(
+                  'days',
+                  values.map(Number).sort((a, b) => a - b),
+                )
+              }
+              error={errors['settings.days']}
+            >
+              <Group gap="md" mt={6}>
+                {WEEK.map((day) => (
+                  <Checkbox key={day} value={String(day)} label={t(`daysLong.${day}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+          </>
+        ) : (
           <TextInput
             type="time"
-            label={t('form.windowStart')}
-            value={settings.windowStart}
-            onChange={(e) => set('windowStart', e.currentTarget.value)}
-            error={errors['settings.windowStart']}
+            label={t('form.runAt')}
+            description={t('form.runAtHint')}
+            value={settings.runAt}
+            onChange={(e) => set('runAt', e.currentTarget.value)}
+            error={errors['settings.runAt']}
           />
-          <TextInput
-            type="time"
-            label={t('form.windowEnd')}
-            value={settings.windowEnd}
-            onChange={(e) => set('windowEnd', e.currentTarget.value)}
-            error={errors['settings.windowEnd']}
-          />
-        </Group>
-        <Checkbox.Group
-          label={t('form.days')}
-          value={settings.days.map(String)}
-          onChange={(values) =>
-            set(
-              'days',
-              values.map(Number).sort((a, b) => a - b),
-            )
-          }
-          error={errors['settings.days']}
-        >
-          <Group gap="md" mt={6}>
-            {WEEK.map((day) => (
-              <Checkbox key={day} value={String(day)} label={t(`daysLong.${day}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        )}
         <Group grow align="flex-start">
           <NumberInput
             label={t('form.maxRecipients')}

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../a11y/PageTitle';
-import { TillVoucherSection } from './TillVoucherSection';
+import { AutomationSection } from './AutomationSection';
 
 /**
  * Mailings - automatisch: mailings that go out by themselves. One section per kind; the follow-up
@@ -15,7 +15,8 @@ export function AutomationsPage() {
         <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
-      <TillVoucherSection />
+      <AutomationSection kind="tillVoucher" />
+      <AutomationSection kind="birthday" />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ export type Automation = ChannelOutput<'automations.get'>;
 export type AutomationRun = ChannelOutput<'automations.runs'>[number];
 export type AutomationDraft = ChannelInput<'automations.save'>;
 export type AutomationSettings = Automation['settings'];
+export type AutomationKind = Automation['kind'];
 
 /** A reason from the main side (pause, stopped run): its own namespace's key and params. */
 export function reasonText(

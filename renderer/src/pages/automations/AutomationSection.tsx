@@ -7,7 +7,7 @@ import { errorText } from '../mailings/errorText';
 import { ActivateDialog } from './ActivateDialog';
 import { AutomationForm } from './AutomationForm';
 import { AutomationsTable } from './AutomationsTable';
-import type { Automation } from './automationTypes';
+import type { Automation, AutomationKind } from './automationTypes';
 import { RunLog } from './RunLog';
 import { useAutomations } from './useAutomations';
 
@@ -18,8 +18,11 @@ type Dialog =
   | { kind: 'delete'; automation: Automation }
   | null;
 
-/** "Waardebonnen uit de kassa": the list, a new one, edit, activate, pause and the log. */
-export function TillVoucherSection() {
+/**
+ * One kind of automation ("Waardebonnen uit de kassa", "Verjaardagen"): the list, a new one,
+ * edit, activate, pause and the log.
+ */
+export function AutomationSection({ kind }: { kind: AutomationKind }) {
   const { t } = useTranslation('automations');
   const { automations, error, reload } = useAutomations();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -31,7 +34,7 @@ export function TillVoucherSection() {
       .then((s) => setImportFolder(s.importFolder))
       .catch(() => setImportFolder(''));
   }, []);
-  const till = automations?.filter((a) => a.kind === 'tillVoucher') ?? null;
+  const own = automations?.filter((a) => a.kind === kind) ?? null;
 
   const act = async (work: () => Promise<unknown>) => {
     setActionError('');
@@ -44,26 +47,26 @@ export function TillVoucherSection() {
   };
 
   return (
-    <Stack gap="md" component="section" aria-labelledby="till-title">
+    <Stack gap="md" component="section" aria-labelledby={`${kind}-title`}>
       <div>
-        <Title order={2} size="h3" id="till-title">
-          {t('till.title')}
+        <Title order={2} size="h3" id={`${kind}-title`}>
+          {t(`${kind}.title`)}
         </Title>
-        <Text c="dimmed">{t('till.intro')}</Text>
+        <Text c="dimmed">{t(`${kind}.intro`)}</Text>
       </div>
-      {importFolder === '' && (
+      {kind === 'tillVoucher' && importFolder === '' && (
         <Alert color="yellow">
           {t('folder.none')} <Anchor href={href('/account')}>{t('folder.settings')}</Anchor>
         </Alert>
       )}
-      {importFolder && (
+      {kind === 'tillVoucher' && importFolder && (
         <Text size="sm" c="dimmed">
           {t('folder.set', { folder: importFolder })}
         </Text>
       )}
       <Group>
         <Button onClick={() => setDialog({ kind: 'form', automation: null })}>
-          {t('till.new')}
+          {t(`${kind}.new`)}
         </Button>
       </Group>
       {(error !== null || actionError !== '') && (
@@ -71,11 +74,11 @@ export function TillVoucherSection() {
           {actionError || errorText(error, t)}
         </Alert>
       )}
-      {till === null && error === null && <Loader aria-label={t('common:loading')} />}
-      {till?.length === 0 && <Text c="dimmed">{t('till.empty')}</Text>}
-      {till && till.length > 0 && (
+      {own === null && error === null && <Loader aria-label={t('common:loading')} />}
+      {own?.length === 0 && <Text c="dimmed">{t(`${kind}.empty`)}</Text>}
+      {own && own.length > 0 && (
         <AutomationsTable
-          automations={till}
+          automations={own}
           onEdit={(automation) => setDialog({ kind: 'form', automation })}
           onActivate={(automation) => setDialog({ kind: 'activate', automation })}
           onPause={(automation) =>
@@ -87,6 +90,7 @@ export function TillVoucherSection() {
       )}
       {dialog?.kind === 'form' && (
         <AutomationForm
+          kind={kind}
           automation={dialog.automation}
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
