@@ -102,3 +102,51 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     await tracker.close();
   }
 });
+
+test('sets up a birthday mailing: choose any mailing and the daily time, then activate', async ({
+  page,
+  winkelpost,
+}) => {
+  const sink = await startSmtpSink();
+  const tracker = await startTracker();
+  try {
+    const t = fixtureTestApp(winkelpost);
+    winkelpost.clock.set(local(7, 8, 0));
+    const mailingId = await prepareVoucherMailing(t, {
+      tracker,
+      smtpPort: sink.port,
+      importFolder: join(winkelpost.dataDir, 'kassa'),
+    });
+    await t.call('mailings.update', { id: mailingId, patch: { subject: 'Gefeliciteerd!' } });
+    winkelpost.app.context.mailings.markTested(mailingId, winkelpost.clock.now() + 1);
+    winkelpost.clock.advance(1000);
+
+    await page.goto(`${winkelpost.url}/#/automatisch`);
+    const section = page.getByRole('region', { name: 'Verjaardagen' });
+    await expect(section).toContainText('Er is nog geen verjaardagsmailing.');
+    await section.getByRole('button', { name: 'Nieuwe verjaardagsmailing' }).click();
+    const form = page.getByTestId('automation-form');
+    await expect(form.getByLabel('Welke bestanden')).toHaveCount(0);
+    await form.getByRole('combobox', { name: 'Mailing' }).click();
+    await page.getByRole('option', { name: 'Gefeliciteerd!' }).click();
+    await form.getByLabel('Elke dag om').fill('10:30');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+
+    const dialog = page.getByTestId('activate-dialog');
+    await expect(dialog).toContainText('elke dag om 10:30 deze mailing');
+    for (const label of [
+      'Alle ontvangers hebben toestemming gegeven om deze mail te krijgen.',
+      'Ik heb de testmail bekeken en hij ziet er goed uit.',
+      'De inhoud klopt en is niet misleidend (prijzen, voorwaarden, geldigheid).',
+    ]) {
+      await dialog.getByLabel(label).check();
+    }
+    await dialog.getByRole('button', { name: 'Activeren' }).click();
+    await expect(section.getByTestId('automation-row')).toContainText('Actief');
+    const [saved] = await t.call('automations.list', {});
+    expect(saved).toMatchObject({ kind: 'birthday', settings: { runAt: '10:30' } });
+  } finally {
+    await sink.close();
+    await tracker.close();
+  }
+});
