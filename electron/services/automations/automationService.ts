@@ -135,13 +135,22 @@ export class AutomationService {
       confirmed,
     );
     if (problems) throw problems;
+    const now = this.context.clock.now();
     this.store.update(id, {
       status: 'active',
       pauseReason: null,
       mailingHash: mailingContentHash(mailing),
       confirmed,
-      activatedAt: this.context.clock.now(),
+      activatedAt: now,
     });
+    // What stopped the last time (a cap, a check) is fixed now: those runs go on, unless too old.
+    for (const run of this.store.runs(id)) {
+      if (run.state !== 'stopped' || run.sendId || now - run.createdAt > MAX_FILE_AGE_MS) continue;
+      this.store.updateRun(run.id, {
+        state: run.selectionId ? 'checking' : 'importing',
+        reason: null,
+      });
+    }
     this.announce(id);
     void this.tick();
     return this.get(id);
@@ -324,12 +333,24 @@ export class AutomationService {
     const after = this.store.runs(automationId).find((r) => r.id === runId)!;
     if (!outcome.ok) {
       this.store.updateRun(runId, { state: 'stopped', reason: outcome.reason });
+      this.dropUnsentCopy(after);
       if (outcome.pause) this.pause(automationId, outcome.reason);
       return false;
     }
     if (after.state !== 'sending') this.store.updateRun(runId, { state: 'finished' });
     this.announce(automationId, runId);
     return true;
+  }
+
+  /** A stopped run's mailing copy that never went out would only clutter Mailings - overzicht. */
+  private dropUnsentCopy(run: RunRow): void {
+    if (!run.runMailingId || run.sendId) return;
+    try {
+      this.context.mailings.delete(run.runMailingId);
+      this.store.updateRun(run.id, { runMailingId: null });
+    } catch (error) {
+      this.context.logger.warn(`automation run ${run.id}: copy not removed`, error);
+    }
   }
 
   private async importRunFile(run: RunRow, file?: TillFile): Promise<void> {

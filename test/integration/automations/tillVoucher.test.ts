@@ -169,6 +169,26 @@ describe('vouchers from the till', () => {
       balance: 1000,
       reserved: 0,
     });
+    // The stopped run leaves no draft behind in the overview.
+    const open = await t.call('mailings.list', { status: 'open' });
+    expect(open.filter((m) => !m.templateKey)).toHaveLength(1);
+
+    // The shop raises the cap and activates again: the same file goes now, once.
+    await t.call('automations.save', {
+      id: automationId,
+      kind: 'tillVoucher',
+      name: automation.name,
+      mailingId: automation.mailingId,
+      settings: { ...automation.settings, maxRecipients: 10 },
+    });
+    await t.call('automations.activate', {
+      id: automationId,
+      confirmed: ['permission', 'testChecked', 'contentCorrect'],
+    });
+    await t.app.automations.tick();
+    const runs = await runsFinished(automationId, 1);
+    expect(runs).toHaveLength(1);
+    expect(recipientsOf()).toEqual(['klant1@example.nl', 'klant2@example.nl', 'klant3@example.nl']);
   });
 
   it('editing the mailing pauses the automation until it is activated again', async () => {
