@@ -17,6 +17,7 @@ export function AutomationsPage() {
       </div>
       <AutomationSection kind="tillVoucher" />
       <AutomationSection kind="birthday" />
+      {/* The follow-up for non-openers (pages/automations/FollowUpsSection.tsx) goes here. */}
     </Stack>
   );
 }
