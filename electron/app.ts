@@ -46,6 +46,8 @@ import { createDesktopHandlers } from './services/desktop/handlers';
 import { createLibraryHandlers } from './services/library/handlers';
 import { LibraryService } from './services/library/libraryService';
 import type { DesktopShell } from './services/desktop/shell';
+import { AutomationService } from './services/automations/automationService';
+import { createAutomationsHandlers } from './services/automations/handlers';
 
 export interface CreateAppOptions {
   dataDir: string;
@@ -71,6 +73,8 @@ export interface App {
   context: AppContext;
   /** The send queue (tests kick it after moving the clock). */
   sending: SendService;
+  /** Automations (tests tick them after moving the clock). */
+  automations: AutomationService;
   close(): Promise<void>;
 }
 
@@ -138,6 +142,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const bounces = createBounceHandlers(context);
   const sync = new SyncService(context);
   const sending = createSending(context, options.sending);
+  const automations = new AutomationService(context, sending.service, sending.checklistDeps);
 
   const impls: HandlerImpls = {
     'app.info': () =>
@@ -174,6 +179,14 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createDesktopHandlers(context, options.desktop),
     ...sending.handlers,
     ...bounces.handlers,
+    ...createAutomationsHandlers(automations),
+  };
+  // A mailing an active automation uses is frozen: editing it pauses the automation.
+  const updateMailing = impls['mailings.update'];
+  impls['mailings.update'] = async (input) => {
+    const updated = await updateMailing(input);
+    automations.mailingEdited(input.id);
+    return updated;
   };
 
   const backups = scheduleBackups(context);
@@ -181,12 +194,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   sync.start();
   bounces.poller.start();
   sending.service.start();
+  automations.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
     sending: sending.service,
+    automations,
     async close() {
+      await automations.stop();
       await sending.service.stop();
       await bounces.poller.stop();
       await sync.stop();

@@ -9,3 +9,4 @@ export * from './webVersions';
 export * from './segments';
 export * from './sendSnapshots';
 export * from './library';
+export * from './automations';

@@ -34,6 +34,16 @@ export const events = {
   }),
   /** A 5.7.x refusal paused a running send; reason is the plain message shown to the shopkeeper. */
   'bounces.sendPaused': z.object({ sendId: z.string(), mailingId: z.string(), reason: z.string() }),
+  /** An automation paused (pauseReason: i18n key and params) or one of its runs ended. */
+  'automations.changed': z.object({
+    automationId: z.string(),
+    name: z.string(),
+    status: z.enum(['draft', 'active', 'paused']),
+    pauseReason: z
+      .object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .nullable(),
+    run: z.object({ id: z.string(), state: z.string(), sent: z.number().int() }).optional(),
+  }),
 };
 
 export type Events = typeof events;

@@ -18,6 +18,7 @@ import { sendersChannels } from './senders';
 import { identityChannels } from './identity';
 import { segmentsChannels } from './segments';
 import { libraryChannels } from './library';
+import { automationsChannels } from './automations';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -46,6 +47,7 @@ export const channels = {
   ...identityChannels,
   ...segmentsChannels,
   ...libraryChannels,
+  ...automationsChannels,
 };
 
 export type Channels = typeof channels;

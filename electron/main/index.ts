@@ -2,6 +2,7 @@
 import { app, dialog, Notification, safeStorage, screen, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
+import type { EventPayload } from '../contract';
 import { PROJECT_ROOT, RENDERER_DIST, RESOURCES_DIR } from '../paths';
 import { previewResponse } from '../server/previewRoute';
 import { consoleLogger } from '../services/core/logger';
@@ -213,6 +214,18 @@ async function start(): Promise<void> {
       currentLanguage = (payload as { language: ShellLanguage }).language;
       refreshMenu();
       refreshTray();
+    }
+    if (name === 'automations.changed') {
+      // The app paused it (a cap, a check, an edited mailing): the shop must hear it even with
+      // only the tray icon running.
+      const change = payload as EventPayload<'automations.changed'>;
+      if (change.status === 'paused' && change.pauseReason && !change.run)
+        notify(
+          shellText(language(), 'automationPausedTitle'),
+          shellText(language(), 'automationPausedBody', { name: change.name }),
+        );
+      refreshTray();
+      return;
     }
     if (name !== 'send.progress') return;
     const progress = payload as SendProgress;

@@ -11,9 +11,12 @@ export interface SendProgress {
   failed: number;
 }
 
-/** While a send runs or waits for its time, closing the window must not stop Winkelpost. */
+/**
+ * While a send runs or waits for its time, or an automation is active, closing the window must not
+ * stop Winkelpost.
+ */
 export function keepsAppAlive(active: ActiveSends): boolean {
-  return active.running > 0 || active.scheduled > 0;
+  return active.running > 0 || active.scheduled > 0 || (active.automations ?? 0) > 0;
 }
 
 /**

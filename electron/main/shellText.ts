@@ -38,6 +38,9 @@ const nl = {
   sentBody: '{sent} e-mails verstuurd, {failed} niet gelukt.',
   pausedTitle: 'Versturen gepauzeerd',
   pausedBody: 'Open {product} om te zien waarom.',
+  automationPausedTitle: 'Automatische mailing gepauzeerd',
+  automationPausedBody:
+    '"{name}" is gepauzeerd. Open {product} (Mailings - Automatisch) om te zien waarom.',
   updateTitle: 'Update klaar',
   updateBody:
     'Er is een nieuwe versie van {product} gedownload. Nu opnieuw starten om die te gebruiken?',
@@ -94,6 +97,8 @@ const en: typeof nl = {
   sentBody: '{sent} e-mails sent, {failed} failed.',
   pausedTitle: 'Sending paused',
   pausedBody: 'Open {product} to see why.',
+  automationPausedTitle: 'Automatic mailing paused',
+  automationPausedBody: '"{name}" is paused. Open {product} (Mailings - Automatic) to see why.',
   updateTitle: 'Update ready',
   updateBody: 'A new version of {product} has been downloaded. Restart now to use it?',
   updateNow: 'Restart now',

@@ -11,6 +11,7 @@ import { ResubscribePage } from './pages/suppression/ResubscribePage';
 import { MailingFlowPage } from './pages/mailings/flow/MailingFlowPage';
 import { MailingsPage } from './pages/mailings/overview/MailingsPage';
 import { SendingPage } from './pages/sending/SendingPage';
+import { AutomationsPage } from './pages/automations/AutomationsPage';
 
 export type NavSection = 'mailings' | 'contacts' | 'other';
 
@@ -44,6 +45,11 @@ export const routes: RouteDef[] = [
     path: '/archief',
     component: ArchivePage,
     nav: { section: 'mailings', labelKey: 'nav.archive' },
+  },
+  {
+    path: '/automatisch',
+    component: AutomationsPage,
+    nav: { section: 'mailings', labelKey: 'nav.automations' },
   },
   {
     path: '/statistieken',

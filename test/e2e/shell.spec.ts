@@ -11,6 +11,7 @@ test('the shell shows the Dutch navigation and the credits, and switches to Engl
     'Overzicht',
     'Versturen',
     'Archief',
+    'Automatisch',
     'Statistieken',
     'Selecties',
     'Opnieuw inschrijven',

@@ -5,6 +5,8 @@ export interface ActiveSends {
   scheduled: number;
   /** The earliest scheduled start, for the tray's tooltip. */
   nextScheduledAt: number | null;
+  /** Active automations: they wait for a till file or a birthday, so they keep the tray too. */
+  automations?: number;
 }
 
 /** Sends that keep the desktop app alive in the tray: running now, or waiting for their time. */
@@ -18,5 +20,8 @@ export function activeSends(sqlite: Database.Database): ActiveSends {
        FROM sends WHERE state IN ('running', 'scheduled')`,
     )
     .get() as ActiveSends;
-  return row;
+  const automations = sqlite
+    .prepare(`SELECT count(*) AS n FROM automations WHERE status = 'active'`)
+    .get() as { n: number };
+  return { ...row, automations: automations.n };
 }

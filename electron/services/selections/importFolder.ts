@@ -13,7 +13,7 @@ type FetchNewResultT = z.infer<typeof FetchNewResult>;
 
 export const PROCESSED_FOLDER = 'verwerkt';
 export const FAILED_FOLDER = 'mislukt';
-const IMPORTABLE = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
+export const IMPORTABLE = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
 
 const running = new WeakMap<AppContext, Promise<FetchNewResultT>>();
 
@@ -92,7 +92,7 @@ async function fetchAll(context: AppContext): Promise<FetchNewResultT> {
 }
 
 /** Moves a file into a subfolder, never overwriting an earlier file of the same name. */
-function moveInto(folder: string, subfolder: string, name: string): string {
+export function moveInto(folder: string, subfolder: string, name: string): string {
   const target = join(folder, subfolder);
   mkdirSync(target, { recursive: true });
   const ext = extname(name);

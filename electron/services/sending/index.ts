@@ -55,7 +55,12 @@ type Channels =
 export function createSending(
   context: AppContext,
   options: SendingOptions = {},
-): { service: SendService; handlers: Pick<HandlerImpls, Channels> } {
+): {
+  service: SendService;
+  handlers: Pick<HandlerImpls, Channels>;
+  /** What the checklist needs outside send.start too (an automation's activation). */
+  checklistDeps: ChecklistDeps;
+} {
   const resolver = options.resolver ?? systemTxtResolver();
   const credits = options.credits ?? (() => trackerCredits(context.kv, context.cipher));
   const checklistDeps = { resolver: () => resolver, credits };
@@ -87,6 +92,7 @@ export function createSending(
   });
   return {
     service,
+    checklistDeps,
     handlers: {
       ...createSendingHandlers(context, service, {
         prepareAtTracker: (mailingId, links) => registerLinks(context, mailingId, links),

@@ -27,6 +27,8 @@ describe('keeping the app alive for sends', () => {
     expect(keepsAppAlive(none)).toBe(false);
     expect(keepsAppAlive(running)).toBe(true);
     expect(keepsAppAlive(scheduled)).toBe(true);
+    // An active automation waits for a till file or a birthday in the tray.
+    expect(keepsAppAlive({ ...none, automations: 1 })).toBe(true);
   });
 
   it('closes the window normally when nothing is pending', () => {
