@@ -39,6 +39,8 @@ import { createCreditsHandlers } from './services/credits/creditsHandlers';
 import { createStatsHandlers } from './services/stats/statsHandlers';
 import { createSyncHandlers } from './services/sync/syncHandlers';
 import { SyncService } from './services/sync/syncService';
+import { FollowUpService } from './services/followUps/followUpService';
+import { createFollowUpsHandlers } from './services/followUps/handlers';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 import { openWithPendingRestore } from './services/desktop/backupRestore';
 import { createDesktopHandlers } from './services/desktop/handlers';
@@ -87,6 +89,8 @@ export interface App {
   context: AppContext;
   /** The send queue (tests kick it after moving the clock). */
   sending: SendService;
+  /** "Tweede kans voor niet-openers" (tests run the due ones after moving the clock). */
+  followUps: FollowUpService;
   close(): Promise<void>;
 }
 
@@ -154,6 +158,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const bounces = createBounceHandlers(context);
   const sync = new SyncService(context);
   const sending = createSending(context, options.sending);
+  const followUps = new FollowUpService(context, {
+    sending: sending.service,
+    sync: () => sync.now(),
+  });
 
   const impls: HandlerImpls = {
     'app.info': () =>
@@ -186,6 +194,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...createDesktopHandlers(context, options.desktop),
     ...sending.handlers,
     ...bounces.handlers,
+    ...createFollowUpsHandlers(context, followUps),
   };
 
   const backups = scheduleBackups(context);
@@ -193,12 +202,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   sync.start();
   bounces.poller.start();
   sending.service.start();
+  followUps.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
     sending: sending.service,
+    followUps,
     async close() {
+      await followUps.stop();
       await sending.service.stop();
       await bounces.poller.stop();
       await sync.stop();

@@ -6,3 +6,4 @@ export * from './tracking';
 export * from './bounces';
 export * from './stats';
 export * from './webVersions';
+export * from './followUps';

@@ -16,6 +16,7 @@ import { sendingChannels } from './sending';
 import { checklistChannels } from './checklist';
 import { sendersChannels } from './senders';
 import { identityChannels } from './identity';
+import { followUpsChannels } from './followUps';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -42,6 +43,7 @@ export const channels = {
   ...creditsChannels,
   ...desktopChannels,
   ...identityChannels,
+  ...followUpsChannels,
 };
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app';
 import { HOUR } from '../core/clock';
+import { followUpAudience } from '../followUps/audience';
 import { suppressedLookup } from './suppressedLookup';
 
 export interface Recipient {
@@ -45,9 +46,11 @@ interface ContactRow {
 export function resolveRecipients(
   context: AppContext,
   mailingId: string,
-  options: { fairUseHours?: number; now?: number } = {},
+  options: { fairUseHours?: number; now?: number; audience?: ReadonlySet<string> } = {},
 ): ResolvedRecipients {
   const sqlite = context.database.sqlite;
+  // A follow-up's mailing goes only to the original's non-openers (electron/services/followUps).
+  const audience = options.audience ?? followUpAudience(sqlite, mailingId);
   const now = options.now ?? context.clock.now();
   const fairUseHours = options.fairUseHours ?? context.settings.read().limits.fairUseHours;
   const selections = sqlite
@@ -87,6 +90,7 @@ export function resolveRecipients(
       selectionDescription: row.description,
       detail,
     });
+    if (audience && !audience.has(row.normalizedEmail)) return;
     const first = mailedAs.get(row.normalizedEmail);
     if (first !== undefined) {
       result.skipped.duplicates.push(skipped(String(first)));

@@ -23,6 +23,8 @@ export interface StartRequest {
   at?: number;
   confirmed: string[];
   idempotencyKey: string;
+  /** Runs inside the transaction that records the send and its jobs (a follow-up's state). */
+  recorded?: (sendId: string) => void;
 }
 
 export interface StartOutcome {
@@ -236,6 +238,7 @@ export class SendService {
       context.database.sqlite
         .prepare('update sends set recipients = ? where id = ?')
         .run(added, sendId);
+      request.recorded?.(sendId);
       return null;
     })();
     if (inserted) return this.existingOutcome(inserted);
