@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { ManualCheck } from './checklist';
 import { Empty, Id, Timestamp } from './common';
 import { MailingSubject } from './mailings';
 
-/** A follow-up goes this many days after the original at the earliest and at the latest. */
-export const FOLLOW_UP_DAYS = { min: 2, max: 14 } as const;
+export { FOLLOW_UP_DAYS } from './plain/followUpDays';
 
 /** Whole days; the range is checked by the service, which names it in the shop's words. */
 const Days = z.number().int();
@@ -38,6 +38,8 @@ export const FollowUpEstimate = z.object({
   recipients: z.number().int(),
   credits: z.number().int(),
   perMail: z.number().int(),
+  /** The checklist's manual items, to tick for the follow-up when planning it. */
+  manual: z.array(ManualCheck),
 });
 
 const ForOriginal = z.object({ mailingId: Id }).strict();

@@ -65,7 +65,8 @@ export class FollowUpService {
     });
     const perMail = CREDITS_PER_MAIL[original.type];
     const recipients = resolved.recipients.length;
-    return { dueAt, recipients, credits: recipients * perMail, perMail };
+    const manual = MANUAL_CHECKS.map((id) => ({ id, key: `sending:manual.${id}` }));
+    return { dueAt, recipients, credits: recipients * perMail, perMail, manual };
   }
 
   schedule(input: {

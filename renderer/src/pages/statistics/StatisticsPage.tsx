@@ -10,6 +10,8 @@ import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
 import { PageTitle } from '../../a11y/PageTitle';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
+// Until the Automatisch page holds it: the second chances beside the sent mailings.
+import { FollowUpsSection } from '../automations/FollowUpsSection';
 
 /** Mailings - statistieken: the sent mailings; one of them opens its statistics. */
 export function StatisticsPage({ params }: { params: Record<string, string> }) {
@@ -63,6 +65,7 @@ function SentMailingsList() {
           </Table.Tbody>
         </Table>
       )}
+      <FollowUpsSection />
     </Stack>
   );
 }
