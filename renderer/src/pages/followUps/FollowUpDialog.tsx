@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { FOLLOW_UP_DAYS } from '../../../../electron/contract/plain/followUpDays';
 import { api, ApiError } from '../../api';
 import { ConfirmCostDialog } from '../../components/ConfirmCostDialog';
+import { ManualChecks } from '../../components/ManualChecks';
 import { formatDateTime, formatNumber } from '../../format';
 import { errorMessage } from '../statistics/format';
 
@@ -145,23 +136,12 @@ export function FollowUpDialog(props: {
           </Stack>
         )}
         {estimate && (
-          <Stack gap="xs">
-            <Text fw={500}>{t('manualTitle')}</Text>
-            {estimate.manual.map((m) => (
-              <Checkbox
-                key={m.id}
-                label={t(m.key)}
-                checked={ticked.includes(m.id)}
-                onChange={(event) =>
-                  setTicked(
-                    event.currentTarget.checked
-                      ? [...ticked, m.id]
-                      : ticked.filter((id) => id !== m.id),
-                  )
-                }
-              />
-            ))}
-          </Stack>
+          <ManualChecks
+            title={t('manualTitle')}
+            manual={estimate.manual}
+            ticked={ticked}
+            onChange={setTicked}
+          />
         )}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
