@@ -23,6 +23,7 @@ import {
 import { startSmtpSink, type SinkBehaviour } from '../sending/smtpSink';
 import { PERSON_AGENT, startTracker } from '../sync/trackerFixture';
 import { trackedMails, visit } from './tracking';
+import { startTrackerProxy, type TrackerProxy } from './trackerProxy';
 
 const COUNT = 40;
 const OPENERS = 10;
@@ -31,7 +32,12 @@ const SLOW: SinkBehaviour = { replyDelayMs: 150 };
 
 describe('the app killed while a follow-up is being sent', () => {
   const rig = crashRig();
-  afterEach(() => rig.cleanUp());
+  let proxy: TrackerProxy | undefined;
+  afterEach(async () => {
+    await rig.cleanUp();
+    await proxy?.close();
+    proxy = undefined;
+  });
 
   /**
    * An app whose clock is three days behind sends the original, sees the first ten open it and
@@ -50,14 +56,15 @@ describe('the app killed while a follow-up is being sent', () => {
       close: () => app.close(),
     } as unknown as TestApp;
     try {
-      await linkTracker(t, rig.tracker!);
+      // The app talks to the tracker through the proxy, which can kill it mid-reservation.
+      await linkTracker(t, { ...rig.tracker!, url: proxy!.url });
       const { mailingId } = await seedMailing(t, {
         smtpPort: rig.sink!.port,
         count: COUNT,
         perSecond: 50,
       });
       await sendAndWait(t, mailingId, 'original');
-      const mails = await trackedMails(rig.sink!.received, rig.tracker!.url);
+      const mails = await trackedMails(rig.sink!.received, proxy!.url);
       for (let i = 0; i < OPENERS; i += 1) {
         const mail = mails.find((m) => m.to === recipientAddress(i))!;
         expect(await visit(mail.pixel, PERSON_AGENT)).toBe(200);
@@ -95,10 +102,30 @@ describe('the app killed while a follow-up is being sent', () => {
   it('resumes the one follow-up on restart: one mailing, one send, nobody mailed twice', async () => {
     rig.sink = await startSmtpSink();
     rig.tracker = await startTracker({ credits: 5000 });
+    proxy = await startTrackerProxy(rig.tracker.url);
     const original = await prepare();
     const before = rig.sink.received.length;
 
-    // Killed as the follow-up's first connection arrives, and again at its fifth message.
+    // Killed when the tracker has reserved the credits and the app has not heard back: the
+    // follow-up's mailing exists, its send does not yet.
+    await killWhen((kill) => {
+      proxy!.onAnswered = (path) => {
+        if (path !== '/api/credits/reserve') return false;
+        proxy!.onAnswered = undefined;
+        kill();
+        return true;
+      };
+    });
+    const interrupted = readDatabase(rig.dir.path, (db) => ({
+      state: db
+        .prepare('select state from follow_ups where original_mailing_id = ?')
+        .pluck()
+        .get(original),
+      sends: db.prepare('select count(*) from sends').pluck().get(),
+    }));
+    expect(interrupted).toEqual({ state: 'preparing', sends: 1 });
+
+    // Then as the follow-up's first connection arrives, and again at its fifth message.
     await killWhen((kill) => {
       rig.sink!.behaviour = { ...SLOW, onConnect: kill };
     });
@@ -172,5 +199,11 @@ describe('the app killed while a follow-up is being sent', () => {
       else expect(got, `non-opener ${i}`).toBeLessThanOrEqual(1);
     }
     for (const email of counts.sentTo) expect(perAddress.get(email), email).toBe(1);
+    // One reservation for the follow-up, however often it was asked for: accepted mails are paid,
+    // uncertain ones stay reserved (not free) until the shop decides.
+    expect(await rig.tracker.store.getBalance(rig.tracker.accountId)).toEqual({
+      balance: 5000 - COUNT - counts.sentTo.length - (jobs.uncertain ?? 0),
+      reserved: jobs.uncertain ?? 0,
+    });
   });
 });
