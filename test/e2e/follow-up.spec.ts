@@ -1,4 +1,5 @@
 import { seedSentMailing } from '../integration/sync/seed';
+import { blockingViolations } from './a11yScan';
 import { expect, test } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -49,6 +50,7 @@ test('schedule a second chance for non-openers from the statistics of a sent mai
   await dialog.getByLabel('Onderwerp van de tweede kans').fill('Nog even: de herfstcollectie');
   await expect(plan).toBeDisabled();
   for (const check of await dialog.getByRole('checkbox').all()) await check.check();
+  expect(await blockingViolations(page, 'second chance dialog')).toEqual([]);
   await plan.click();
 
   const confirm = page.getByTestId('follow-up-confirm');
@@ -74,4 +76,5 @@ test('schedule a second chance for non-openers from the statistics of a sent mai
   await expect(section).toContainText('Nog even: de herfstcollectie');
   await expect(section).toContainText('3 verwacht');
   await expect(section).toContainText('Ingepland');
+  expect(await blockingViolations(page, 'statistieken with second chances')).toEqual([]);
 });
