@@ -211,4 +211,32 @@ describe('a second chance for non-openers', () => {
     await app.app.followUps.runDue();
     expect(followUpMails()).toHaveLength(3);
   });
+
+  it('a run the checklist refuses (too few credits) stops with its reason and sends nothing', async () => {
+    sink = await startSmtpSink();
+    tracker = await startTracker({ credits: 8 });
+    const app = await open();
+    const original = await sendOriginalAndReact(app);
+    const planned = await app.call('followUps.schedule', {
+      mailingId: original,
+      days: 2,
+      subject: SECOND_SUBJECT,
+      confirmed: ALL_TICKED,
+    });
+    clock.set(planned.dueAt);
+    await app.app.followUps.runDue();
+    const [failed] = await app.call('followUps.list', {});
+    expect(failed).toMatchObject({
+      state: 'failed',
+      sendId: null,
+      errorKey: 'sending:errors.checklistFails',
+      errorParams: { items: 'credits' },
+    });
+    expect(followUpMails()).toHaveLength(0);
+    expect(await tracker.store.getBalance(tracker.accountId)).toEqual({ balance: 1, reserved: 0 });
+    // Failed is final: a later check does not try again behind the shop's back.
+    clock.advance(DAY);
+    await app.app.followUps.runDue();
+    expect((await app.call('followUps.list', {}))[0]!.state).toBe('failed');
+  });
 });
