@@ -78,6 +78,14 @@ describe('a second chance for non-openers', () => {
     return mailingId;
   }
 
+  const plan = (app: TestApp, mailingId: string, days: number) =>
+    app.call('followUps.schedule', {
+      mailingId,
+      days,
+      subject: SECOND_SUBJECT,
+      confirmed: ALL_TICKED,
+    });
+
   const followUpMails = () =>
     sink!.received.filter((m) =>
       m.raw.toString('utf8').includes(`\nSubject: ${SECOND_SUBJECT}\r\n`),
@@ -91,12 +99,7 @@ describe('a second chance for non-openers', () => {
 
     const estimate = await app.call('followUps.estimate', { mailingId: original, days: 3 });
     expect(estimate).toMatchObject({ recipients: 3, credits: 3, perMail: 1 });
-    const planned = await app.call('followUps.schedule', {
-      mailingId: original,
-      days: 3,
-      subject: SECOND_SUBJECT,
-      confirmed: ALL_TICKED,
-    });
+    const planned = await plan(app, original, 3);
     expect(planned).toMatchObject({
       state: 'planned',
       estimatedRecipients: 3,
@@ -157,25 +160,25 @@ describe('a second chance for non-openers', () => {
     const app = await open();
     const original = await sendOriginalAndReact(app);
     const draft = await app.call('mailings.create', { type: 'newsletter' });
-    const plan = (mailingId: string, days: number) =>
+    const attempt = (mailingId: string, days: number) =>
       app.app.handlers['followUps.schedule']({
         mailingId,
         days,
         subject: SECOND_SUBJECT,
         confirmed: ALL_TICKED,
       });
-    expect(await plan(draft.id, 3)).toMatchObject({
+    expect(await attempt(draft.id, 3)).toMatchObject({
       ok: false,
       error: { key: 'followUps:errors.notSent' },
     });
     for (const days of [1, 15]) {
-      expect(await plan(original, days)).toMatchObject({
+      expect(await attempt(original, days)).toMatchObject({
         ok: false,
         error: { key: 'followUps:errors.days', params: { min: 2, max: 14 } },
       });
     }
-    expect((await plan(original, 2)).ok).toBe(true);
-    expect(await plan(original, 4)).toMatchObject({
+    expect((await attempt(original, 2)).ok).toBe(true);
+    expect(await attempt(original, 4)).toMatchObject({
       ok: false,
       error: { key: 'followUps:errors.exists' },
     });
@@ -187,12 +190,7 @@ describe('a second chance for non-openers', () => {
     tracker = await startTracker({ credits: 100 });
     let app = await open();
     const original = await sendOriginalAndReact(app);
-    const planned = await app.call('followUps.schedule', {
-      mailingId: original,
-      days: 2,
-      subject: SECOND_SUBJECT,
-      confirmed: ALL_TICKED,
-    });
+    const planned = await plan(app, original, 2);
     await app.close();
     t = undefined;
 
@@ -217,12 +215,7 @@ describe('a second chance for non-openers', () => {
     tracker = await startTracker({ credits: 8 });
     const app = await open();
     const original = await sendOriginalAndReact(app);
-    const planned = await app.call('followUps.schedule', {
-      mailingId: original,
-      days: 2,
-      subject: SECOND_SUBJECT,
-      confirmed: ALL_TICKED,
-    });
+    const planned = await plan(app, original, 2);
     clock.set(planned.dueAt);
     await app.app.followUps.runDue();
     const [failed] = await app.call('followUps.list', {});
