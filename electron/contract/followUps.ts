@@ -3,6 +3,7 @@ import { channel } from './channel';
 import { ManualCheck } from './checklist';
 import { Empty, Id, Timestamp } from './common';
 import { MailingSubject } from './mailings';
+import { SkippedCounts } from './sending';
 
 export { FOLLOW_UP_DAYS } from './plain/followUpDays';
 
@@ -27,6 +28,9 @@ export const FollowUp = z.object({
   /** Of its send, once started: recipients enqueued and mails accepted so far. */
   recipients: z.number().int().nullable(),
   sent: z.number().int().nullable(),
+  /** Left out when it started (suppressed since, mailed in the last hours), and credits paid. */
+  skipped: SkippedCounts.nullable(),
+  creditsCharged: z.number().int().nullable(),
   /** Why it failed (an i18n key with params). */
   errorKey: z.string().nullable(),
   errorParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),

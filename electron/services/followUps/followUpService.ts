@@ -8,6 +8,7 @@ import { DAY } from '../core/clock';
 import { assertAgreementsAccepted } from '../desktop/agreements';
 import { resolveRecipients } from '../selections/recipients';
 import type { SendService } from '../sending/sendService';
+import { parseSkipped } from '../sending/sendStatus';
 import { nonOpeners } from './audience';
 import { FollowUpStore, type FollowUpRow } from './followUpStore';
 
@@ -258,6 +259,8 @@ export class FollowUpService {
       sendId: row.sendId,
       recipients: send ? send.recipients : null,
       sent: send ? this.options.sending.jobs.counts(send.id).sent : null,
+      skipped: send ? parseSkipped(send.skipped) : null,
+      creditsCharged: send ? send.creditsCommitted : null,
       errorKey: row.errorKey,
       errorParams: row.errorParams
         ? (JSON.parse(row.errorParams) as Record<string, string | number>)

@@ -135,6 +135,12 @@ describe('a second chance for non-openers', () => {
         .sort(),
     ).toEqual([recipientAddress(1), recipientAddress(5), recipientAddress(6)].sort());
     expect(followUp.recipients).toBe(estimate.recipients);
+    // Klant 4 bounced after the original (suppressed since): counted as skipped, not mailed.
+    const logged = (await app.call('followUps.forMailing', { mailingId: original })).followUp;
+    expect(logged).toMatchObject({
+      skipped: { suppressed: 1, recentlyMailed: 0, duplicates: 0 },
+      creditsCharged: 3,
+    });
     expect(await tracker.store.getBalance(tracker.accountId)).toEqual({
       balance: 100 - 7 - 3,
       reserved: 0,

@@ -39,6 +39,8 @@ export function FollowUpsSection() {
           sent: formatNumber(row.sent ?? 0, language),
           recipients: formatNumber(row.recipients, language),
         });
+  const skipped = (row: FollowUp) =>
+    row.skipped ? row.skipped.suppressed + row.skipped.recentlyMailed + row.skipped.duplicates : 0;
   return (
     <Stack gap="sm" data-testid="follow-ups-section">
       <Title order={2} size="h3">
@@ -54,6 +56,7 @@ export function FollowUpsSection() {
               <Table.Th>{t('followUpSubject')}</Table.Th>
               <Table.Th>{t('due')}</Table.Th>
               <Table.Th>{t('recipients')}</Table.Th>
+              <Table.Th>{t('credits')}</Table.Th>
               <Table.Th>{t('state')}</Table.Th>
               <Table.Th>{t('statistics')}</Table.Th>
             </Table.Tr>
@@ -68,7 +71,17 @@ export function FollowUpsSection() {
                 </Table.Td>
                 <Table.Td>{fillSampleCustomer(row.subject)}</Table.Td>
                 <Table.Td>{formatDateTime(row.dueAt, language)}</Table.Td>
-                <Table.Td>{recipients(row)}</Table.Td>
+                <Table.Td>
+                  {recipients(row)}
+                  {skipped(row) > 0 && (
+                    <Text size="sm" c="dimmed">
+                      {t('skipped', { count: skipped(row) })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {row.creditsCharged === null ? '—' : formatNumber(row.creditsCharged, language)}
+                </Table.Td>
                 <Table.Td>
                   {t(`states.${row.state}`)}
                   {row.errorKey && (
