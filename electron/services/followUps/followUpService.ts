@@ -175,15 +175,18 @@ export class FollowUpService {
       if (outcome.existing) this.store.started(original, outcome.sendId, context.clock.now());
     } catch (error) {
       // An unreachable tracker is tried again at the next check; anything else is the reason.
+      const now = context.clock.now();
       if (error instanceof DomainError && error.code !== 'unavailable') {
-        this.store.failed(
-          original,
-          error.key ?? 'followUps:errors.failed',
-          error.params,
-          context.clock.now(),
-        );
+        this.store.failed(original, error.key ?? 'followUps:errors.failed', error.params, now);
       } else {
         context.logger.warn(`follow-up of ${original}: not started yet`, error);
+        const key = error instanceof DomainError ? error.key : undefined;
+        this.store.waiting(
+          original,
+          key ?? 'followUps:errors.waiting',
+          error instanceof DomainError ? error.params : undefined,
+          now,
+        );
       }
     }
   }

@@ -95,6 +95,16 @@ export class FollowUpStore {
       .run(key, params === undefined ? null : JSON.stringify(params), now, originalMailingId);
   }
 
+  /** Why it is still waiting (the tracker cannot be reached): shown, tried again later. */
+  waiting(originalMailingId: string, key: string, params: unknown, now: number): void {
+    this.sqlite
+      .prepare(
+        `update follow_ups set error_key = ?, error_params = ?, updated_at = ?
+         where original_mailing_id = ? and state in ('planned', 'preparing')`,
+      )
+      .run(key, params === undefined ? null : JSON.stringify(params), now, originalMailingId);
+  }
+
   /** Only while nothing was made yet; answers whether it was called off. */
   cancel(originalMailingId: string, now: number): boolean {
     return (

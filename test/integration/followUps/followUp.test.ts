@@ -238,4 +238,43 @@ describe('a second chance for non-openers', () => {
     await app.app.followUps.runDue();
     expect((await app.call('followUps.list', {}))[0]!.state).toBe('failed');
   });
+
+  it('waits with its reason while the account is not linked, and goes once it is again', async () => {
+    sink = await startSmtpSink();
+    tracker = await startTracker({ credits: 100 });
+    const app = await open();
+    const original = await sendOriginalAndReact(app);
+    const planned = await plan(app, original, 2);
+    await app.call('account.logout', {});
+    clock.set(planned.dueAt);
+    await app.app.followUps.runDue();
+    const [waiting] = await app.call('followUps.list', {});
+    expect(waiting).toMatchObject({
+      state: 'preparing',
+      sendId: null,
+      errorKey: 'sending:errors.accountNeeded',
+    });
+    expect(followUpMails()).toHaveLength(0);
+
+    await app.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
+    clock.advance(60_000);
+    await app.app.followUps.runDue();
+    const [started] = await app.call('followUps.list', {});
+    expect(started).toMatchObject({
+      state: 'started',
+      followUpMailingId: waiting!.followUpMailingId,
+      errorKey: null,
+    });
+    await until(
+      'its send to finish',
+      () => app.call('send.status', { sendId: started!.sendId! }),
+      (s) => s?.state === 'finished',
+    );
+    expect(followUpMails()).toHaveLength(3);
+    const copies = app.app.context.database.sqlite
+      .prepare('select count(*) from mailings where subject = ?')
+      .pluck()
+      .get(SECOND_SUBJECT);
+    expect(copies).toBe(1);
+  });
 });
