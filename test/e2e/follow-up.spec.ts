@@ -77,4 +77,15 @@ test('schedule a second chance for non-openers from the statistics of a sent mai
   await expect(section).toContainText('3 verwacht');
   await expect(section).toContainText('Ingepland');
   expect(await blockingViolations(page, 'statistieken with second chances')).toEqual([]);
+
+  // Called off while still planned: the action is offered again.
+  await section.getByRole('link', { name: 'Herfstcollectie binnen' }).click();
+  await page.getByRole('button', { name: 'Tweede kans annuleren' }).click();
+  await expect(page.getByRole('button', { name: 'Tweede kans voor niet-openers' })).toBeVisible();
+  expect(
+    sqlite
+      .prepare('select state from follow_ups where original_mailing_id = ?')
+      .pluck()
+      .get('m-herfst'),
+  ).toBe('cancelled');
 });

@@ -51,6 +51,14 @@ export function FollowUpPanel({ mailingId }: { mailingId: string }) {
           ({t(`states.${followUp.state}`)})
         </Text>
       )}
+      {followUp?.state === 'planned' && (
+        <Button
+          variant="default"
+          onClick={() => void api.call('followUps.cancel', { mailingId }).then(load, () => load())}
+        >
+          {t('cancel')}
+        </Button>
+      )}
       {open && !followUpOf && (
         <Button variant="light" onClick={() => setDialog(true)}>
           {t('action')}
