@@ -40,7 +40,10 @@ test('schedule a second chance for non-openers from the statistics of a sent mai
     .run('m-herfst', selectionId);
 
   await page.goto(`${winkelpost.url}/#/statistieken/m-herfst`);
-  await page.getByRole('button', { name: 'Tweede kans voor niet-openers' }).click();
+  const action = page.getByRole('button', { name: 'Tweede kans voor niet-openers' });
+  await expect(action).toBeVisible();
+  expect(await blockingViolations(page, 'statistics of a sent mailing')).toEqual([]);
+  await action.click();
   const dialog = page.getByTestId('follow-up-dialog');
   await dialog.getByLabel('Aantal dagen na het versturen').fill('4');
   await expect(dialog.getByTestId('follow-up-estimate')).toContainText(
