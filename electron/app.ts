@@ -39,6 +39,8 @@ import { createCreditsHandlers } from './services/credits/creditsHandlers';
 import { createStatsHandlers } from './services/stats/statsHandlers';
 import { createSyncHandlers } from './services/sync/syncHandlers';
 import { SyncService } from './services/sync/syncService';
+import { FollowUpService } from './services/followUps/followUpService';
+import { createFollowUpsHandlers } from './services/followUps/handlers';
 import { PROJECT_ROOT, RESOURCES_DIR } from './paths';
 import type { AppContext } from './services/core/appContext';
 import { openWithPendingRestore } from './services/desktop/backupRestore';
@@ -75,6 +77,8 @@ export interface App {
   sending: SendService;
   /** Automations (tests tick them after moving the clock). */
   automations: AutomationService;
+  /** "Tweede kans voor niet-openers" (tests run the due ones after moving the clock). */
+  followUps: FollowUpService;
   close(): Promise<void>;
 }
 
@@ -143,6 +147,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const sync = new SyncService(context);
   const sending = createSending(context, options.sending);
   const automations = new AutomationService(context, sending.service, sending.checklistDeps);
+  const followUps = new FollowUpService(context, {
+    sending: sending.service,
+    sync: () => sync.now(),
+  });
 
   const impls: HandlerImpls = {
     'app.info': () =>
@@ -180,6 +188,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...sending.handlers,
     ...bounces.handlers,
     ...createAutomationsHandlers(automations),
+    ...createFollowUpsHandlers(context, followUps),
   };
   // A mailing an active automation uses is frozen: editing it pauses the automation.
   const updateMailing = impls['mailings.update'];
@@ -195,13 +204,16 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   bounces.poller.start();
   sending.service.start();
   automations.start();
+  followUps.start();
   return {
     handlers: buildHandlerTable(impls, logger),
     events,
     context,
     sending: sending.service,
     automations,
+    followUps,
     async close() {
+      await followUps.stop();
       await automations.stop();
       await sending.service.stop();
       await bounces.poller.stop();

@@ -10,3 +10,4 @@ export * from './segments';
 export * from './sendSnapshots';
 export * from './library';
 export * from './automations';
+export * from './followUps';

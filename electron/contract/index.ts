@@ -19,6 +19,7 @@ import { identityChannels } from './identity';
 import { segmentsChannels } from './segments';
 import { libraryChannels } from './library';
 import { automationsChannels } from './automations';
+import { followUpsChannels } from './followUps';
 
 export * from './envelope';
 export type { EventName, EventPayload, Events } from './events';
@@ -48,6 +49,7 @@ export const channels = {
   ...segmentsChannels,
   ...libraryChannels,
   ...automationsChannels,
+  ...followUpsChannels,
 };
 
 export type Channels = typeof channels;

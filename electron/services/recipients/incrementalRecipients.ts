@@ -3,7 +3,7 @@ import {
   attachedSelections,
   deduplicate,
   excludeFromDeduplicated,
-  hasSegment,
+  narrowsSelections,
   resolveRecipients,
   selectionContacts,
   type Deduplicated,
@@ -50,8 +50,8 @@ export class IncrementalRecipients {
   }
 
   resolve(mailingId: string): ResolvedRecipients {
-    // A segment filters contacts in SQL before de-duplication: such a mailing is resolved afresh.
-    if (hasSegment(this.context.database.sqlite, mailingId))
+    // A segment or a follow-up's audience narrows contacts before de-duplication: resolved afresh.
+    if (narrowsSelections(this.context.database.sqlite, mailingId))
       return resolveRecipients(this.context, mailingId);
     this.forgetChanged();
     const selections = attachedSelections(this.context.database.sqlite, mailingId);

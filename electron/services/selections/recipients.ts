@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
+import { followUpAudience, isFollowUpMailing } from '../followUps/audience';
 import { segmentQueries, type SegmentQuery } from '../segments/mailingSegment';
 import { suppressedLookup } from './suppressedLookup';
 
@@ -67,9 +68,11 @@ interface ContactRow {
 export function resolveRecipients(
   context: AppContext,
   mailingId: string,
-  options: { fairUseHours?: number; now?: number } = {},
+  options: { fairUseHours?: number; now?: number; audience?: ReadonlySet<string> } = {},
 ): ResolvedRecipients {
   const sqlite = context.database.sqlite;
+  // A follow-up's mailing goes only to the original's non-openers (electron/services/followUps).
+  const audience = options.audience ?? followUpAudience(sqlite, mailingId);
   const attached = attachedSelections(sqlite, mailingId);
   const segment = segmentQueries(
     sqlite,
@@ -83,7 +86,11 @@ export function resolveRecipients(
   const selections = attached.map((selection) => {
     const contacts = selectionContacts(sqlite, selection.id, segment?.get(selection.id));
     if (segment) outsideSegment += countAll.get(selection.id) - contacts.length;
-    return { ...selection, contacts };
+    // Outside the audience counts as not in the selection at all (neither sent nor skipped).
+    const within = audience
+      ? contacts.filter((contact) => audience.has(contact.normalizedEmail))
+      : contacts;
+    return { ...selection, contacts: within };
   });
   return {
     ...excludeFromDeduplicated(context, deduplicate(selections), options),
@@ -91,9 +98,12 @@ export function resolveRecipients(
   };
 }
 
-/** Whether the mailing narrows its selections (its answer then depends on more than the parts kept). */
-export function hasSegment(sqlite: Database.Database, mailingId: string): boolean {
-  return segmentQueries(sqlite, mailingId, []) !== null;
+/**
+ * Whether the mailing narrows its selections by a segment or a follow-up's audience: its answer
+ * then depends on more than the parts IncrementalRecipients keeps.
+ */
+export function narrowsSelections(sqlite: Database.Database, mailingId: string): boolean {
+  return segmentQueries(sqlite, mailingId, []) !== null || isFollowUpMailing(sqlite, mailingId);
 }
 
 /** The mailing's selections, newest first (the order de-duplication keeps). */

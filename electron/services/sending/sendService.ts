@@ -29,6 +29,8 @@ export interface StartRequest {
   at?: number;
   confirmed: string[];
   idempotencyKey: string;
+  /** Runs inside the transaction that records the send and its jobs (a follow-up's state). */
+  recorded?: (sendId: string) => void;
 }
 
 export interface StartOutcome {
@@ -252,6 +254,7 @@ export class SendService {
       context.database.sqlite
         .prepare('update sends set recipients = ? where id = ?')
         .run(added, sendId);
+      request.recorded?.(sendId);
       return null;
     })();
     if (inserted) return this.existingOutcome(inserted);

@@ -1,9 +1,9 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newBlock } from '../../../electron/services/render/document';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { ALL_TICKED, fakeResolver, recipientAddress, seedMailing, until } from '../sending/seed';
 import { startSmtpSink, type SmtpSink } from '../sending/smtpSink';
+import { addSaleButton, SALE } from '../followUps/tracking';
 import {
   APPLE_PROXY_AGENT,
   PERSON_AGENT,
@@ -12,8 +12,6 @@ import {
   TRACKER_USER,
   type RunningTracker,
 } from './trackerFixture';
-
-const SALE = 'https://bakkerij.nl/sale';
 
 /** The pixel, the tracked links and the one-click unsubscribe URL of one received mail. */
 async function trackingUrls(raw: Buffer, trackerUrl: string) {
@@ -46,19 +44,7 @@ describe('a mailing sent through the queue comes back as statistics', () => {
 
     const { mailingId } = await seedMailing(t, { smtpPort: sink.port, count: 3 });
     // A button to the shop's sale: the mail gets one tracked link.
-    const mailing = await t.call('mailings.get', { id: mailingId });
-    const button = newBlock('button', 'sale');
-    await t.call('mailings.update', {
-      id: mailingId,
-      patch: {
-        document: {
-          ...mailing.document,
-          blocks: [...mailing.document.blocks, { ...button, data: { ...button.data, url: SALE } }],
-        },
-      },
-    });
-    t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
-    t.clock.advance(1000);
+    await addSaleButton(t, mailingId);
     const started = await t.call('send.start', {
       mailingId,
       confirmed: ALL_TICKED,

@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../a11y/PageTitle';
 import { AutomationSection } from './AutomationSection';
+import { FollowUpsSection } from './FollowUpsSection';
 
 /**
  * Mailings - automatisch: mailings that go out by themselves. One section per kind; the follow-up
@@ -17,7 +18,7 @@ export function AutomationsPage() {
       </div>
       <AutomationSection kind="tillVoucher" />
       <AutomationSection kind="birthday" />
-      {/* The follow-up for non-openers (pages/automations/FollowUpsSection.tsx) goes here. */}
+      <FollowUpsSection />
     </Stack>
   );
 }

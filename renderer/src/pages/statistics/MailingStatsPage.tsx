@@ -13,6 +13,7 @@ import { TimelineView } from './TimelineView';
 import { UnsubscribesView } from './UnsubscribesView';
 import { PageTitle } from '../../a11y/PageTitle';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
+import { FollowUpPanel } from '../followUps/FollowUpPanel';
 
 const TYPES = ['opened', 'delivery', 'links', 'unsubscribes', 'timeline'] as const;
 type StatsType = (typeof TYPES)[number];
@@ -85,6 +86,7 @@ export function MailingStatsPage({ mailingId }: { mailingId: string }) {
           )}
         </Stack>
       </Card>
+      <FollowUpPanel mailingId={mailingId} />
       <Group>
         <Select
           label={t('type')}

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Button,
-  Checkbox,
   Group,
   Loader,
   Radio,
@@ -20,6 +19,7 @@ import { SendProgress } from '../../sending/SendProgress';
 import { useSendStatus } from '../../sending/useSendStatus';
 import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
 import { ConfirmCostDialog } from '../../../components/ConfirmCostDialog';
+import { ManualChecks } from '../../../components/ManualChecks';
 import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../errorText';
@@ -169,23 +169,12 @@ export function SendStep({ mailingId }: StepProps) {
           {t('send.recheck')}
         </Button>
       </Group>
-      <Stack gap="xs">
-        <Text fw={500}>{t('send.manualTitle')}</Text>
-        {checklist.manual.map((m) => (
-          <Checkbox
-            key={m.id}
-            label={t(m.key)}
-            checked={ticked.includes(m.id)}
-            onChange={(event) =>
-              setTicked(
-                event.currentTarget.checked
-                  ? [...ticked, m.id]
-                  : ticked.filter((id) => id !== m.id),
-              )
-            }
-          />
-        ))}
-      </Stack>
+      <ManualChecks
+        title={t('send.manualTitle')}
+        manual={checklist.manual}
+        ticked={ticked}
+        onChange={setTicked}
+      />
       <Radio.Group
         label={t('send.when')}
         value={when}
