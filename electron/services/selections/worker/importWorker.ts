@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
-import { emptyCounts, planRows, type ContactSink } from '../importPlan';
+import { emptyCounts, NOWHERE, planRows } from '../importPlan';
 import { openImportSource, type ImportSource } from '../parse/importSource';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
@@ -10,7 +10,7 @@ import { WorkerDatabase } from './workerDatabase';
 /**
  * The import's reading, checking, planning and storing, in a worker thread so the app keeps
  * answering: it opens the file, and after the main thread has chosen the mapping it goes through
- * the rows once, staging accepted contacts on its own database connection (workerDatabase.ts) and
+ * the rows once, writing accepted contacts on its own database connection (workerDatabase.ts) and
  * reporting progress every 5,000 rows. The suppression list comes with the request, so the
  * preview needs no database.
  */
@@ -46,22 +46,18 @@ async function handle(message: ToWorker): Promise<void> {
   const isSuppressed = lookupIn(message.suppression);
   const database = message.store ? new WorkerDatabase(message.store) : undefined;
   try {
-    const nowhere: ContactSink = { add: () => {}, merge: () => {} };
     const counts = emptyCounts();
     const sampleRows: string[][] = [];
     const rows = planRows(
       source.rows,
       message.columns,
       { isSuppressed },
-      database?.sink ?? nowhere,
+      database?.sink ?? NOWHERE,
       counts,
       sampleRows,
     );
     // Also for the preview: every 5,000 rows a progress report.
-    for (const read of rows) {
-      database?.checkpoint();
-      send({ type: 'progress', rows: read });
-    }
+    for (const read of rows) send({ type: 'progress', rows: read });
     send({ type: 'progress', rows: counts.rows });
     database?.commit(counts);
     send({ type: 'done', counts, sampleRows });
