@@ -5,6 +5,7 @@ import type { App } from '../app';
 import { ERROR_CODES, type Envelope } from '../contract';
 import { isChannelName } from '../services/core/handlerTable';
 import { serveStatic } from './static';
+import { handleUpload, UPLOAD_PATH } from './uploadRoute';
 import {
   cookieName,
   isAuthorized,
@@ -85,6 +86,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         openEventStream(req, res);
         return;
       }
+      if (url.pathname === UPLOAD_PATH)
+        return handleUpload(req, res, options.app.context.dataDir, port);
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
     }
