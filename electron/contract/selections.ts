@@ -14,14 +14,32 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** One target per column, left to right. */
 export const ColumnMapping = z.array(ColumnTarget).max(200);
 
+/** Browser mode: the id PUT /api/upload answered for the file's bytes. */
+export const UploadId = z.string().uuid();
+
 const ImportFile = z.object({
   fileName: z.string().trim().min(1).max(255),
-  /** The file's bytes; its size is checked by the service so an oversized file gets a clear message. */
-  dataBase64: z.string(),
+  /** Electron: the chosen or dropped file's path (the preload gives it); the import worker reads it. */
+  filePath: z.string().min(1).max(4096).optional(),
+  /** Browser mode: the file as uploaded once (PUT /api/upload), for the analysis and the import. */
+  uploadId: UploadId.optional(),
+  /**
+   * The file's bytes as base64: for tests and scripts with small files only (the app's window
+   * uses filePath or uploadId). Its size is checked by the service so it gets a clear message.
+   */
+  dataBase64: z.string().optional(),
   mapping: ColumnMapping.optional(),
   /** Of a workbook with several sheets: the one to read (default the first). */
   sheet: z.string().max(255).optional(),
 });
+
+/** Exactly one of filePath, uploadId and dataBase64 names the file. */
+function oneSource(input: { filePath?: string; uploadId?: string; dataBase64?: string }) {
+  return (
+    [input.filePath, input.uploadId, input.dataBase64].filter((v) => v !== undefined).length === 1
+  );
+}
+const ONE_SOURCE = { message: 'selections:errors.noFile' };
 
 export const AnalyzedColumn = z.object({
   index: z.number().int(),
@@ -156,7 +174,7 @@ const Consent = z.literal(true, { message: 'selections:errors.consent' });
 
 export const selectionsChannels = {
   /** Reads the file and proposes a mapping; writes nothing. */
-  'selections.analyze': channel(ImportFile.strict(), ImportAnalysis),
+  'selections.analyze': channel(ImportFile.strict().refine(oneSource, ONE_SOURCE), ImportAnalysis),
   'selections.import': channel(
     ImportFile.extend({
       description: z
@@ -165,9 +183,13 @@ export const selectionsChannels = {
         .min(1, { message: 'selections:errors.description' })
         .max(200, { message: 'selections:errors.description' }),
       consent: Consent,
-    }).strict(),
+    })
+      .strict()
+      .refine(oneSource, ONE_SOURCE),
     ImportResult,
   ),
+  /** Browser mode: the shop closed the import without importing; its upload is removed. */
+  'selections.discardUpload': channel(z.object({ uploadId: UploadId }).strict(), Empty),
   'selections.fetchNew': channel(z.object({ consent: Consent }).strict(), FetchNewResult),
   'selections.list': channel(Empty, z.array(SelectionSummary)),
   'selections.get': channel(

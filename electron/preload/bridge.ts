@@ -7,17 +7,33 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** The part of Electron's webUtils the bridge uses (passed in, like ipc). */
+export interface WebUtilsLike {
+  getPathForFile(file: never): string;
+}
+
 export interface WinkelpostBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, callback: (payload: unknown) => void): () => void;
+  /** The path of a file the user chose or dropped ('' when it has none), so it is read once. */
+  pathForFile(file: unknown): string;
 }
 
 /**
- * window.winkelpost: exactly two functions, never ipcRenderer itself. The page cannot pick an IPC
- * channel: it names a contract channel or event, which the main side checks again.
+ * window.winkelpost: three functions, never ipcRenderer itself. The page cannot pick an IPC
+ * channel: it names a contract channel or event, which the main side checks again. `pathForFile`
+ * only tells the path of a File object the page holds, i.e. one the user chose or dropped.
  */
-export function createBridge(ipc: IpcRendererLike): WinkelpostBridge {
+export function createBridge(ipc: IpcRendererLike, webUtils?: WebUtilsLike): WinkelpostBridge {
   return {
+    pathForFile(file) {
+      try {
+        return webUtils?.getPathForFile(file as never) ?? '';
+      } catch {
+        // Not a File (webUtils throws): the page uploads instead.
+        return '';
+      }
+    },
     invoke(channel, input) {
       if (typeof channel !== 'string')
         return Promise.reject(new TypeError('channel must be a string'));

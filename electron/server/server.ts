@@ -1,3 +1,4 @@
+import { namesLocalPath } from './desktopOnlyInput';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
@@ -5,6 +6,7 @@ import type { App } from '../app';
 import { ERROR_CODES, type Envelope } from '../contract';
 import { isChannelName } from '../services/core/handlerTable';
 import { serveStatic } from './static';
+import { handleUpload, UPLOAD_PATH } from './uploadRoute';
 import {
   cookieName,
   isAuthorized,
@@ -85,6 +87,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         openEventStream(req, res);
         return;
       }
+      if (url.pathname === UPLOAD_PATH)
+        return handleUpload(req, res, options.app.context.dataDir, port);
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
     }
@@ -157,6 +161,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
       return sendJson(res, 400, failure(ERROR_CODES.invalidInput, 'The body is not valid JSON'));
+    }
+    if (namesLocalPath(input)) {
+      return sendJson(
+        res,
+        400,
+        failure(ERROR_CODES.invalidInput, 'A file path is for the desktop app; upload the file'),
+      );
     }
     const envelope = await options.app.handlers[channel](input);
     const status = !envelope.ok && envelope.error.code === ERROR_CODES.invalidInput ? 400 : 200;

@@ -12,6 +12,7 @@ import type {
 interface WinkelpostBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, callback: (payload: unknown) => void): () => void;
+  pathForFile?(file: File): string;
 }
 
 declare global {
@@ -63,6 +64,29 @@ async function overHttp(channel: string, input: unknown): Promise<Envelope<unkno
       },
     };
   }
+}
+
+/** Electron: the path of a file the user chose or dropped; undefined in browser mode. */
+export const pathForFile: ((file: File) => string) | undefined = window.winkelpost?.pathForFile;
+
+/** Browser mode: the file's bytes once, streamed to the app (PUT /api/upload); its upload id. */
+export async function uploadFile(file: File): Promise<string> {
+  let envelope: Envelope<unknown>;
+  try {
+    const response = await fetch('./api/upload', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    envelope = (await response.json()) as Envelope<unknown>;
+  } catch {
+    envelope = {
+      ok: false,
+      error: { code: 'offline', message: 'The app is not reachable', key: 'common:errors.offline' },
+    };
+  }
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return (envelope.value as { uploadId: string }).uploadId;
 }
 
 export async function call<C extends ChannelName>(

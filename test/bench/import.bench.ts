@@ -44,8 +44,10 @@ async function emptyProcessRssMb(args: string[]): Promise<number> {
  * Goals (issue 18): ≥ 100,000 rows/s and ≤ 1.5× bare inserts, ≤ 200 MB shipped (250 MB browser
  * mode), app.info answered within 100 ms.
  * Run twice: as the app ships (esbuild bundle, plain node) and under tsx, to show what tsx adds.
- * Baselines in the same run: a bare prepared insert of as many rows (in the child), and the RSS of
- * an empty node process.
+ * Baselines in the same run: a bare prepared insert of the same rows as the import stored them (in
+ * the child, one row per call in one transaction), and the RSS of an empty node process. The file
+ * is named by its path (as Electron does) for the shipped runs, and uploaded first (as browser
+ * mode does) for the tsx run.
  */
 export default async function importBench(): Promise<Record<string, unknown>> {
   const dir = tempDir('winkelpost-bench-');
@@ -68,7 +70,14 @@ export default async function importBench(): Promise<Record<string, unknown>> {
     const emptyTsxRssMb = await emptyProcessRssMb(tsxLoader);
     const bundled = await child(process.execPath, [bundle, csv, dataDir('bundled')]);
     const bundledAgain = await child(process.execPath, [bundle, csv, dataDir('bundled2')]);
-    const underTsx = await child(process.execPath, [...tsxLoader, childTs, csv, dataDir('tsx')]);
+    // Browser mode runs under tsx and receives the file as an upload.
+    const underTsx = await child(process.execPath, [
+      ...tsxLoader,
+      childTs,
+      csv,
+      dataDir('tsx'),
+      'upload',
+    ]);
 
     const best = (a: Figures, b: Figures) => (a.importCpuMs! <= b.importCpuMs! ? a : b);
     const shipped = best(bundled, bundledAgain);
@@ -93,7 +102,7 @@ export default async function importBench(): Promise<Record<string, unknown>> {
       importVsBareInsertWallRatio: {
         figure: shipped.importVsBareInsertWallRatio,
         goal: '≤ 1.5',
-        baselineRowsPerSecond: shipped.baselineInsertRowsPerSecond,
+        baselineSameRowsPerSecond: shipped.baselineInsertRowsPerSecond,
       },
       importVsBareInsertCpuRatio: shipped.importVsBareInsertCpuRatio,
       rowsPerCpuSecond: shipped.rowsPerCpuSecond,

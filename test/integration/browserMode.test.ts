@@ -114,6 +114,17 @@ describe('browser mode over HTTP', () => {
     expect(after.value.shop.name).toBe(before.value.shop.name);
   });
 
+  it('refuses a file named by its path: over HTTP only uploaded bytes are read', async () => {
+    const res = await post('selections.analyze', {
+      fileName: 'passwd.csv',
+      filePath: '/etc/passwd',
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_input');
+    expect(JSON.stringify(body)).not.toContain('root');
+  });
+
   it('refuses unknown channels, non-JSON and cross-origin posts', async () => {
     expect((await post('nope.nothing', {})).status).toBe(404);
     const text = await fetch(`${server.url}/api/app.info`, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { AppContext } from '../core/appContext';
@@ -366,7 +366,7 @@ export class AutomationService {
         );
       const imported = await importSelection(this.context, {
         fileName: run.fileName ?? basename(path),
-        bytes: readFileSync(path),
+        file: { path },
         description: basename(run.fileName ?? path, extname(run.fileName ?? path)),
         refuseUnreviewedSpecialColumns: true,
       });

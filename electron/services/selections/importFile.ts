@@ -9,10 +9,16 @@ import { suppressionEntries } from './suppressedLookup';
 import { ImportWorkerClient } from './worker/importWorkerClient';
 import type { OpenedSource } from './worker/protocol';
 
+/**
+ * The file to import: a path the import worker reads itself (Electron's chosen file, an upload of
+ * browser mode, the import folder), or bytes handed over to the worker (tests, small scripted
+ * files; not usable after the call).
+ */
+export type ImportFileSource = { path: string } | { bytes: Buffer };
+
 export interface ImportRequest {
   fileName: string;
-  /** Handed over to the import worker: not usable after the call. */
-  bytes: Buffer;
+  file: ImportFileSource;
   mapping?: ColumnTargetT[];
   /** Of a workbook: the sheet to read. */
   sheet?: string;
@@ -45,7 +51,7 @@ async function open(
 }> {
   const worker = new ImportWorkerClient();
   try {
-    const source = await worker.open(request.fileName, request.bytes, request.sheet);
+    const source = await worker.open(request.fileName, request.file, request.sheet);
     const { columns, remembered } = resolveMapping(
       context,
       source.header,

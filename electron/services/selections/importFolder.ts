@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { FetchNewResult } from '../../contract/selections';
@@ -6,8 +6,6 @@ import type { z } from 'zod';
 import type { AppContext } from '../core/appContext';
 import { failureText } from './failureText';
 import { importSelection } from './importFile';
-import { IMPORT_LIMITS } from './limits';
-import { tooLarge } from './parse/importSource';
 
 type FetchNewResultT = z.infer<typeof FetchNewResult>;
 
@@ -61,11 +59,10 @@ async function fetchAll(context: AppContext): Promise<FetchNewResultT> {
     // Let the previous file's progress event reach the window before the next one starts.
     await new Promise((resolve) => setImmediate(resolve));
     try {
-      const size = statSync(file.path).size;
-      if (size > IMPORT_LIMITS.maxBytes) throw tooLarge(size);
+      // The worker reads the file (after checking its size).
       const imported = await importSelection(context, {
         fileName: file.name,
-        bytes: readFileSync(file.path),
+        file: { path: file.path },
         description: basename(file.name, extname(file.name)),
         refuseUnreviewedSpecialColumns: true,
       });

@@ -5,27 +5,22 @@ import { guardCell, looksLikeFormula } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import type { ColumnPlan } from './mapping';
-import { isEmptyRow, trimTrailingEmpty, type SourceRow } from './parse/importSource';
+import type { SourceRow } from './parse/importSource';
 
 export type Counts = z.infer<typeof ImportCounts>;
 
-export interface PlannedContact {
-  email: string;
-  normalizedEmail: string;
-  /** The contact's variables as JSON. */
-  data: string;
-  row: number;
-}
-
 /**
  * Where accepted contacts go: nowhere for the preview, straight into the database for the import
- * (so 100,000 rows are never held in memory).
+ * (so 100,000 rows are never held in memory). Plain arguments, no object per row.
  */
 export interface ContactSink {
-  add(contact: PlannedContact): void;
+  /** `data` is the contact's variables as JSON. */
+  add(row: number, email: string, normalizedEmail: string, data: string): void;
   /** A later row of the same address: fill what the first row (by its row number) left empty. */
   merge(firstRow: number, later: Record<string, string>): void;
 }
+
+export const NOWHERE: ContactSink = { add: () => {}, merge: () => {} };
 
 export interface PlanOptions {
   isSuppressed: (normalizedEmail: string) => string | undefined;
@@ -65,13 +60,15 @@ export function* planRows(
   const fields = columns
     .filter((c) => c.target !== 'email' && c.target !== 'ignore')
     .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
+  // The JSON of a contact's variables is written as text, key by key: no object per row.
+  const keys = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`);
   // Normalized address → its first row: the only thing kept per row until the end.
   const firstSeen = new Map<string, number>();
   const listed = IMPORT_LIMITS.maxListed;
 
   for (const { row, cells } of rows) {
-    if (isEmptyRow(cells)) continue;
-    const width = trimTrailingEmpty(cells).length;
+    const width = filledWidth(cells);
+    if (width === 0) continue;
     if (width > IMPORT_LIMITS.maxColumns)
       throw importError('tooManyColumns', 'A row has too many columns', {
         row,
@@ -98,23 +95,25 @@ export function* planRows(
         counts.rejected.push({ row, reason: problem, value: email.slice(0, 120) });
       continue;
     }
-    const data: Record<string, string> = {};
-    for (const field of fields) {
-      const value = (cells[field.index] ?? '').trim();
+    let data = fields.length === 0 ? '{}' : '';
+    for (let i = 0; i < fields.length; i += 1) {
+      let value = (cells[fields[i]!.index] ?? '').trim();
       if (looksLikeFormula(value)) {
         counts.formulaCells += 1;
-        data[field.name] = `'${value}`;
-      } else data[field.name] = value;
+        value = `'${value}`;
+      }
+      data += keys[i]! + JSON.stringify(value);
     }
+    if (fields.length > 0) data += '}';
     const normalizedEmail = normalizeEmail(email);
     const firstRow = firstSeen.get(normalizedEmail);
     if (firstRow !== undefined) {
       counts.duplicateCount += 1;
       if (counts.duplicates.length < listed) counts.duplicates.push({ row, email, firstRow });
-      sink.merge(firstRow, data);
+      sink.merge(firstRow, JSON.parse(data) as Record<string, string>);
       continue;
     }
-    sink.add({ email, normalizedEmail, data: JSON.stringify(data), row });
+    sink.add(row, email, normalizedEmail, data);
     firstSeen.set(normalizedEmail, row);
     counts.imported += 1;
     const suppressedReason = options.isSuppressed(normalizedEmail);
@@ -127,19 +126,11 @@ export function* planRows(
   options.onProgress?.(counts.rows);
 }
 
-/** The preview: the same pass with nothing stored, giving the event loop a turn now and then. */
-export async function countRows(
-  rows: Iterable<SourceRow>,
-  columns: ColumnPlan[],
-  options: PlanOptions,
-): Promise<{ counts: Counts; sampleRows: string[][] }> {
-  const counts = emptyCounts();
-  const sampleRows: string[][] = [];
-  const nowhere: ContactSink = { add: () => {}, merge: () => {} };
-  for (const _ of planRows(rows, columns, options, nowhere, counts, sampleRows)) {
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { counts, sampleRows };
+/** The row's width without its empty cells at the end; 0 for an empty row. */
+function filledWidth(cells: string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1]!.trim() === '') width -= 1;
+  return width;
 }
 
 type AddressProblem = 'missingEmail' | 'invalidEmail' | 'internationalEmail' | 'formula';
@@ -147,7 +138,8 @@ type AddressProblem = 'missingEmail' | 'invalidEmail' | 'internationalEmail' | '
 /** Why an address cannot be mailed; accents before the @ need SMTPUTF8 (see isValidEmail). */
 function addressProblem(email: string): AddressProblem | null {
   if (email === '') return 'missingEmail';
-  if (/^[=+@-]/.test(email)) return 'formula';
+  const first = email.charCodeAt(0);
+  if (first === 61 || first === 43 || first === 64 || first === 45) return 'formula';
   if (isValidEmail(email)) return null;
   return isValidEmail(email, { smtpUtf8: true }) ? 'internationalEmail' : 'invalidEmail';
 }

@@ -31,8 +31,8 @@ export class ImportStaging {
       .pluck();
     const writeData = sqlite.prepare(`update temp.${this.table} set data = ? where row_number = ?`);
     this.sink = {
-      add: (c) => {
-        insert.run(c.row, c.email, c.normalizedEmail, c.data);
+      add: (row, email, normalizedEmail, data) => {
+        insert.run(row, email, normalizedEmail, data);
       },
       merge: (firstRow, later) => {
         const before = readData.get(firstRow) as string;

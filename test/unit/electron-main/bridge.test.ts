@@ -18,8 +18,25 @@ function fakeIpc() {
 }
 
 describe('preload bridge (checklist: expose no Electron API to the page)', () => {
-  it('exposes exactly invoke and on', () => {
-    expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual(['invoke', 'on']);
+  it('exposes exactly invoke, on and pathForFile', () => {
+    expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual([
+      'invoke',
+      'on',
+      'pathForFile',
+    ]);
+  });
+
+  it("tells a chosen file's path, and '' for anything webUtils refuses or without webUtils", () => {
+    const webUtils = {
+      getPathForFile: (file: { path?: string }) => {
+        if (typeof file?.path !== 'string') throw new TypeError('not a File');
+        return file.path;
+      },
+    };
+    const bridge = createBridge(fakeIpc().ipc, webUtils);
+    expect(bridge.pathForFile({ path: '/home/winkel/kassa.csv' })).toBe('/home/winkel/kassa.csv');
+    expect(bridge.pathForFile('kassa.csv')).toBe('');
+    expect(createBridge(fakeIpc().ipc).pathForFile({ path: '/x.csv' })).toBe('');
   });
 
   it('sends every call over the one invoke channel', async () => {

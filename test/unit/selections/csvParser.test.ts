@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../electron/contract/envelope';
 import {
@@ -91,4 +93,45 @@ describe('CSV parsing', () => {
       }
     }
   });
+
+  it('splits plain lines exactly as csv-parse reads them, and hands it every other line', () => {
+    const outcome = (pieces: Buffer[], d: Delimiter, plainLines: boolean) => {
+      try {
+        return { records: [...parseCsvChunks(pieces, d, { plainLines })] };
+      } catch (error) {
+        if (error instanceof DomainError) return { key: error.key, params: error.params };
+        throw error;
+      }
+    };
+    const texts = [
+      'a;b\r\n"x;y";"""q"""\r\n;\r\n"";""\r\n',
+      'a;b\n"open\nclosed";c\nd;e\n',
+      'a;b\rc;d\r\re;f',
+      'a;b\r\nc;d\ne;f\r\n',
+      'a;b\nc;"d"x\ne;f\n',
+      'a;b\nc;"d" ;e\n',
+      'email;naam\na@x.nl;"Jan\nb@x.nl;Piet\n',
+      'email;naam\na@x.nl;Jan"\nb@x.nl;Piet\n',
+      `email;naam\n${'x'.repeat(9000)};y\nb;c\n`,
+      'a,b\n"1,5",2\n',
+      '\n\na;b\n\n',
+      'a;b\r',
+      'a\tb\n"c\td"\te\n',
+    ];
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => readFileSync(join(FIXTURES, f)).toString('utf8'));
+    for (const text of [...texts, ...files]) {
+      const d = text.includes('\t') ? '\t' : text.split('\n')[0]!.includes(',') ? ',' : ';';
+      const bytes = Buffer.from(text);
+      const slow = outcome([bytes], d, false);
+      expect(outcome([bytes], d, true), text.slice(0, 60)).toEqual(slow);
+      for (const cut of [1, 3, 7, Math.floor(bytes.length / 2)]) {
+        const pieces = [bytes.subarray(0, cut), bytes.subarray(cut)];
+        expect(outcome(pieces, d, true), `${text.slice(0, 60)} cut at ${cut}`).toEqual(slow);
+      }
+    }
+  });
 });
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/selections');

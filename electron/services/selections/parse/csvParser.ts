@@ -1,5 +1,6 @@
 import { CsvError, Parser } from 'csv-parse';
 import { importError } from '../importError';
+import { splitPlainLine } from './plainLine';
 
 export type Delimiter = ';' | ',' | '\t' | '|';
 
@@ -58,42 +59,40 @@ interface CsvCore {
 }
 
 /**
- * RFC 4180 records from UTF-8 text that arrives in pieces (the file is never one string), parsed
- * by csv-parse. Yields each record's cells: one spreadsheet row, whatever line breaks it holds.
+ * RFC 4180 records from UTF-8 text that arrives in pieces (the file is never one string). Yields
+ * each record's cells: one spreadsheet row, whatever line breaks it holds.
  *
- * A quote at the start of a field opens a quoted field. One that is not closed within
- * MAX_QUOTED_LINES lines or MAX_RECORD_CHARS characters, or not at all, is a stray quote: the
- * whole import stops with the row and its first characters, rather than merging the rows after
- * it into one field. A quote inside unquoted text (Jan "Jantje" Jansen) is just text.
+ * Plainly written lines are split directly (plainLine.ts); from the first line that is not plain
+ * on, csv-parse reads the rest. A quote at the start of a field opens a quoted field. One that is
+ * not closed within MAX_QUOTED_LINES lines or MAX_RECORD_CHARS characters, or not at all, is a
+ * stray quote: the whole import stops with the row and its first characters, rather than merging
+ * the rows after it into one field. A quote inside unquoted text (Jan "Jantje" Jansen) is just text.
+ * `plainLines: false` leaves every line to csv-parse (the tests compare both).
  */
 export function* parseCsvChunks(
   chunks: Iterable<Buffer>,
   delimiter: Delimiter,
+  options: { plainLines?: boolean } = {},
 ): Generator<string[]> {
-  // The stream class builds the core; only its synchronous parse is used, chunk by chunk.
-  const core = (
-    new Parser({
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      max_record_size: MAX_RECORD_CHARS,
-      raw: true,
-    }) as unknown as { api: CsvCore }
-  ).api;
+  let core: CsvCore | undefined;
   let row = 0;
   // The header's width: a record with a line break inside quotes must have it too.
   let width = 0;
   const ready: string[][] = [];
+  const accept = (record: string[]) => {
+    if (width === 0 && !isEmptyRecord(record)) width = record.length;
+    ready.push(record);
+  };
   const push = ({ record, raw }: { record: string[]; raw: string }) => {
     row += 1;
     if (raw.includes('"') && lineBreaks(raw) > 0 && !fineMultiline(record, width, delimiter))
       throw strayQuote(row, raw);
-    if (width === 0 && !isEmptyRecord(record)) width = record.length;
-    ready.push(record);
+    accept(record);
   };
   const close = () => {};
   const feed = (chunk: Buffer | undefined, end: boolean) => {
+    // After plain lines, csv-parse goes on with their line ending, as it would have found it.
+    core ??= csvCore(delimiter, plain?.lineEnding());
     try {
       const error = core.parse(chunk, end, push, close);
       if (error) throw error;
@@ -102,13 +101,119 @@ export function* parseCsvChunks(
       throw error;
     }
   };
+  const plain =
+    options.plainLines === false
+      ? undefined
+      : new PlainLines(delimiter, (cells) => {
+          row += 1;
+          accept(cells);
+        });
   for (const chunk of chunks) {
-    feed(chunk, false);
+    const rest = plain && !plain.done ? plain.read(chunk) : chunk;
+    if (rest) feed(rest, false);
     yield* ready;
     ready.length = 0;
   }
+  if (plain && !plain.done) feed(plain.finish(), false);
   feed(undefined, true);
   yield* ready;
+}
+
+function csvCore(delimiter: Delimiter, recordDelimiter: string | undefined): CsvCore {
+  // The stream class builds the core; only its synchronous parse is used, chunk by chunk.
+  return (
+    new Parser({
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      max_record_size: MAX_RECORD_CHARS,
+      raw: true,
+      ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
+    }) as unknown as { api: CsvCore }
+  ).api;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The plain lines at the start of a CSV, split as they arrive. The line ending is the first one
+ * found (as csv-parse finds it); a line holding another CR or LF is not plain. `read` returns
+ * undefined while every line was plain, else the text from the first other line on (for csv-parse),
+ * after which `done` is true.
+ */
+class PlainLines {
+  done = false;
+  private pending: Buffer = Buffer.alloc(0);
+  private eol: '\r\n' | '\n' | '\r' | undefined;
+  private lines = 0;
+
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly onRecord: (cells: string[]) => void,
+  ) {}
+
+  read(chunk: Buffer): Buffer | undefined {
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.eol ??= lineEnding(bytes);
+    const cut = this.eol === undefined ? -1 : bytes.lastIndexOf(this.eol === '\r' ? CR : LF) + 1;
+    if (cut <= 0) {
+      this.pending = bytes;
+      // One line longer than a record may be: csv-parse gives its message.
+      return bytes.length > MAX_RECORD_CHARS * 4 ? this.giveUp(bytes) : undefined;
+    }
+    const text = bytes.toString('utf8', 0, cut);
+    this.pending = bytes.subarray(cut);
+    const eol = this.eol!;
+    const stray = eol === '\n' ? '\r' : '\n';
+    let at = 0;
+    while (at < text.length) {
+      const end = text.indexOf(eol, at);
+      const line = text.slice(at, end);
+      const cells =
+        end - at > MAX_RECORD_CHARS ||
+        line.indexOf(stray) !== -1 ||
+        (eol === '\r\n' && line.indexOf('\r') !== -1)
+          ? null
+          : splitPlainLine(line, this.delimiter);
+      if (cells === null)
+        return this.giveUp(Buffer.concat([Buffer.from(text.slice(at), 'utf8'), this.pending]));
+      this.onRecord(cells);
+      this.lines += 1;
+      at = end + eol.length;
+    }
+    return undefined;
+  }
+
+  /** The line ending of the plain lines read; none before the first (csv-parse finds it then). */
+  lineEnding(): string | undefined {
+    return this.lines > 0 ? this.eol : undefined;
+  }
+
+  /** The last line (without a line ending): csv-parse reads it, with whatever it holds. */
+  finish(): Buffer {
+    return this.giveUp(this.pending);
+  }
+
+  private giveUp(rest: Buffer): Buffer {
+    this.done = true;
+    this.pending = Buffer.alloc(0);
+    return rest;
+  }
+}
+
+/** The first line ending, or undefined when none is known yet (none, or a CR as the last byte). */
+function lineEnding(bytes: Buffer): '\r\n' | '\n' | '\r' | undefined {
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if (byte === LF) return '\n';
+    if (byte === CR) {
+      if (i + 1 === bytes.length) return undefined;
+      return bytes[i + 1] === LF ? '\r\n' : '\r';
+    }
+  }
+  return undefined;
 }
 
 function isCsvError(error: unknown): error is CsvError & { raw?: string } {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
-import { emptyCounts, planRows, type ContactSink } from '../importPlan';
-import { openImportSource, type ImportSource } from '../parse/importSource';
+import { emptyCounts, NOWHERE, planRows } from '../importPlan';
+import { importError } from '../importError';
+import { IMPORT_LIMITS } from '../limits';
+import { openImportSource, tooLarge, type ImportSource } from '../parse/importSource';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
 import { WorkerDatabase } from './workerDatabase';
@@ -10,7 +13,7 @@ import { WorkerDatabase } from './workerDatabase';
 /**
  * The import's reading, checking, planning and storing, in a worker thread so the app keeps
  * answering: it opens the file, and after the main thread has chosen the mapping it goes through
- * the rows once, staging accepted contacts on its own database connection (workerDatabase.ts) and
+ * the rows once, writing accepted contacts on its own database connection (workerDatabase.ts) and
  * reporting progress every 5,000 rows. The suppression list comes with the request, so the
  * preview needs no database.
  */
@@ -31,9 +34,19 @@ port.on('message', (message: ToWorker) => {
   });
 });
 
+/** The file's bytes: read here from its path (after a size check), or as handed over. */
+function readImportFile(file: { path: string } | { bytes: Uint8Array }): Buffer {
+  if ('bytes' in file)
+    return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+  const size = statSync(file.path, { throwIfNoEntry: false })?.size;
+  if (size === undefined) throw importError('uploadMissing', 'The file is gone');
+  if (size > IMPORT_LIMITS.maxBytes) throw tooLarge(size);
+  return readFileSync(file.path);
+}
+
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'open') {
-    const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length);
+    const bytes = readImportFile(message.file);
     source = await openImportSource(message.fileName, bytes, message.sheet);
     const { rows: _rows, countRows: _countRows, ...opened } = source;
     const fingerprint = createHash('sha256').update(bytes).digest('hex');
@@ -46,14 +59,13 @@ async function handle(message: ToWorker): Promise<void> {
   const isSuppressed = lookupIn(message.suppression);
   const database = message.store ? new WorkerDatabase(message.store) : undefined;
   try {
-    const nowhere: ContactSink = { add: () => {}, merge: () => {} };
     const counts = emptyCounts();
     const sampleRows: string[][] = [];
     const rows = planRows(
       source.rows,
       message.columns,
       { isSuppressed },
-      database?.sink ?? nowhere,
+      database?.sink ?? NOWHERE,
       counts,
       sampleRows,
     );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
+import type { ImportFileSource } from '../importFile';
 import type { Counts } from '../importPlan';
 import type { FromWorker, OpenedSource, ToWorker } from './protocol';
 
@@ -49,14 +50,15 @@ export class ImportWorkerClient {
   }
 
   /**
-   * Hands the file to the worker: a buffer that owns its memory (a decoded upload, a file read
-   * whole) moves there instead of being copied, so the file is not held twice; the caller must
-   * not use `bytes` afterwards. A slice of a shared pool is copied.
+   * Opens the file in the worker: a path it reads itself, or bytes. A buffer that owns its memory
+   * (a decoded base64 upload) moves there instead of being copied, so the file is not held twice;
+   * the caller must not use `bytes` afterwards. A slice of a shared pool is copied.
    */
-  open(fileName: string, bytes: Buffer, sheet?: string): Promise<OpenedSource> {
-    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  open(fileName: string, file: ImportFileSource, sheet?: string): Promise<OpenedSource> {
+    const bytes = 'bytes' in file ? file.bytes : undefined;
+    const owned = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return this.ask(
-      { type: 'open', fileName, bytes, sheet },
+      { type: 'open', fileName, file, sheet },
       (message, resolve) => {
         if (message.type === 'opened') resolve(message.source);
       },

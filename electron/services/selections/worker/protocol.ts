@@ -18,7 +18,12 @@ export interface SelectionToStore {
 
 /** What the import worker is asked, in this order: open the file, then plan its rows. */
 export type ToWorker =
-  | { type: 'open'; fileName: string; bytes: Uint8Array; sheet?: string }
+  | {
+      type: 'open';
+      fileName: string;
+      file: { path: string } | { bytes: Uint8Array };
+      sheet?: string;
+    }
   | {
       type: 'plan';
       columns: ColumnPlan[];

@@ -19,15 +19,14 @@ import { ImportProgress } from './ImportProgress';
 import { RowLists } from './ImportReport';
 import { MappingTable } from './MappingTable';
 import { SheetPicker } from './SheetPicker';
+import type { ImportFileRef } from './importFileSource';
 
 type Analysis = ChannelOutput<'selections.analyze'>;
 type Target = Analysis['columns'][number]['target'];
 export type ImportResult = ChannelOutput<'selections.import'>;
 
-export interface PickedFile {
-  fileName: string;
-  dataBase64: string;
-}
+/** A chosen file: its name, and its path or upload (importFileSource.ts). */
+export type PickedFile = { fileName: string } & ImportFileRef;
 
 /**
  * The preview of one file before anything is stored: what was found, the mapping (correctable),

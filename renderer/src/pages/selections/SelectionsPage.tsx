@@ -1,12 +1,12 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, ApiError, pathForFile, uploadFile } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
 import { FetchNewPanel } from './FetchNewPanel';
 import { ImportPanel, type ImportResult, type PickedFile } from './ImportPanel';
 import { ImportReport } from './ImportReport';
-import { FileTooLargeError, MAX_IMPORT_BYTES, readFileBase64 } from './readFileBase64';
+import { FileTooLargeError, MAX_IMPORT_BYTES, importFileRef } from './importFileSource';
 import { SelectionsTable, type SelectionList } from './SelectionsTable';
 import { PageTitle } from '../../a11y/PageTitle';
 
@@ -41,13 +41,14 @@ export function SelectionsPage() {
     setReport(null);
     setError('');
     try {
-      setFile({ fileName: picked.name, dataBase64: await readFileBase64(picked) });
+      const ref = await importFileRef(picked, { pathForFile, upload: uploadFile });
+      setFile({ fileName: picked.name, ...ref });
     } catch (e) {
       if (e instanceof FileTooLargeError)
         setError(
           t('import.tooLargeLocal', { sizeMb: e.sizeMb, maxMb: MAX_IMPORT_BYTES / 1024 / 1024 }),
         );
-      else setError(t('errors.readFailed'));
+      else setError(e instanceof ApiError ? errorMessage(e, t) : t('errors.readFailed'));
     }
   };
 
@@ -93,7 +94,14 @@ export function SelectionsPage() {
       {file && (
         <ImportPanel
           file={file}
-          onCancel={() => setFile(null)}
+          onCancel={() => {
+            // An upload nobody will import is removed now (else at the next start).
+            if ('uploadId' in file)
+              void api
+                .call('selections.discardUpload', { uploadId: file.uploadId })
+                .catch(() => {});
+            setFile(null);
+          }}
           onDone={(result) => {
             setFile(null);
             setReport(result);
