@@ -13,7 +13,8 @@ function eventHub() {
       set.add(callback);
       return () => set.delete(callback);
     },
-    emit: (event: EventName) => listeners.get(event)?.forEach((cb) => cb({} as never)),
+    emit: (event: EventName, payload: object = {}) =>
+      listeners.get(event)?.forEach((cb) => cb(payload as never)),
     count: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
   };
 }
@@ -51,6 +52,22 @@ describe('staleAfter: events make their channels stale', () => {
       .toEqual([before[0]! + 1, before[1]! + 1]);
     list.off();
     status.off();
+    off();
+  });
+
+  it('an import makes the Selecties list stale once, when it is done', async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const list = await shown(client, 'selections.list');
+    const before = list.asked();
+
+    hub.emit('import.progress', { fileName: 'klanten.csv', rows: 500, done: false });
+    await client.getQueryCache().find({ queryKey: ['selections.list', {}] })?.promise;
+    expect(list.asked()).toBe(before);
+
+    hub.emit('import.progress', { fileName: 'klanten.csv', rows: 1000, total: 1000, done: true });
+    await expect.poll(() => list.asked()).toBe(before + 1);
+    list.off();
     off();
   });
 
