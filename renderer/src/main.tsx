@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DataProvider } from './data/DataProvider';
 import { initI18n } from './i18n';
 import { loadProductName } from './i18n/loadProductName';
 import { BrandThemeProvider } from './themeProvider';
@@ -22,7 +23,9 @@ void loadProductName().then(() => {
     <StrictMode>
       <BrandThemeProvider nonce={nonce}>
         <Notifications position="top-right" />
-        <App />
+        <DataProvider>
+          <App />
+        </DataProvider>
       </BrandThemeProvider>
     </StrictMode>,
   );

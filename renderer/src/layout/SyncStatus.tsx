@@ -1,39 +1,18 @@
 import { Button, Group, Text, Tooltip } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../electron/contract';
-import { api } from '../api';
+import { useChannelMutation } from '../data/useChannelMutation';
+import { useChannelQuery } from '../data/useChannelQuery';
 import { formatShortTime } from '../format';
-
-type Status = ChannelOutput<'account.status'>;
 
 /** Header: when the statistics and credits were last brought up to date, and "Nu bijwerken". */
 export function SyncStatus() {
   const { t, i18n } = useTranslation('accountLink');
-  const [status, setStatus] = useState<Status | null>(null);
-  const [running, setRunning] = useState(false);
-  const load = useCallback(() => {
-    api
-      .call('account.status', {})
-      .then(setStatus)
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    load();
-    const off = api.on('sync.finished', () => load());
-    return off;
-  }, [load]);
+  const status = useChannelQuery('account.status', {}).data;
+  // The sync's own 'sync.finished' event makes the status and the lists it touched stale.
+  const syncNow = useChannelMutation('sync.now', { invalidates: ['account.status'] });
 
   if (!status?.linked) return null;
   const sync = status.sync;
-  const syncNow = () => {
-    setRunning(true);
-    api
-      .call('sync.now', {})
-      .then((state) => setStatus((current) => (current ? { ...current, sync: state } : current)))
-      .catch(() => undefined)
-      .finally(() => setRunning(false));
-  };
   const label = sync.lastSyncAt
     ? t('sync.last', { when: formatShortTime(sync.lastSyncAt, i18n.language) })
     : t('sync.never');
@@ -50,7 +29,12 @@ export function SyncStatus() {
           {label}
         </Text>
       )}
-      <Button size="compact-sm" variant="subtle" loading={running} onClick={syncNow}>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        loading={syncNow.isPending}
+        onClick={() => syncNow.mutate({})}
+      >
         {t('syncNow')}
       </Button>
     </Group>

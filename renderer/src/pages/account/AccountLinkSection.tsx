@@ -9,10 +9,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { formatDateTime } from '../../format';
 import { errorMessage } from '../statistics/format';
@@ -24,17 +27,10 @@ type Status = ChannelOutput<'account.status'>;
 /** Overig - account: log in to the tracker account, or see the link and log out. */
 export function AccountLinkSection() {
   const { t } = useTranslation('accountLink');
-  const [status, setStatus] = useState<Status | null>(null);
-  const load = useCallback(() => {
-    api
-      .call('account.status', {})
-      .then(setStatus)
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    load();
-    return api.on('sync.finished', () => load());
-  }, [load]);
+  const client = useQueryClient();
+  const status = useChannelQuery('account.status', {}).data ?? null;
+  // Log in and out answer the new status: the header's sync line follows at once.
+  const setStatus = (next: Status) => client.setQueryData(channelKey('account.status', {}), next);
 
   return (
     <SectionFrame title={t('title')} description={t('intro')} testId="section-account-link">

@@ -1,6 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 
 export type Settings = ChannelOutput<'settings.get'>;
 export type SettingsPatch = ChannelInput<'settings.update'>;
@@ -15,17 +18,24 @@ interface SettingsState {
 const Context = createContext<SettingsState | null>(null);
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('settings.get', {}).then(setSettings).catch(setLoadError);
-  }, []);
-  const save = useCallback(async (patch: SettingsPatch) => {
-    const next = await api.call('settings.update', patch);
-    setSettings(next);
-    return next;
-  }, []);
-  return <Context.Provider value={{ settings, loadError, save }}>{children}</Context.Provider>;
+  const client = useQueryClient();
+  const query = useChannelQuery('settings.get', {});
+  const save = useCallback(
+    async (patch: SettingsPatch) => {
+      const next = await api.call('settings.update', patch);
+      // Every page that reads the settings (e.g. Selecties' import folder) sees the saved ones.
+      client.setQueryData(channelKey('settings.get', {}), next);
+      return next;
+    },
+    [client],
+  );
+  return (
+    <Context.Provider
+      value={{ settings: query.data ?? null, loadError: query.isError ? query.error : null, save }}
+    >
+      {children}
+    </Context.Provider>
+  );
 }
 
 export function useSettings(): SettingsState {

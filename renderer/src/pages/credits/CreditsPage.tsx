@@ -1,8 +1,7 @@
 import { Alert, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime, formatNumber } from '../../format';
 import { errorMessage } from '../statistics/format';
 import { BundlesCard } from './BundlesCard';
@@ -12,23 +11,18 @@ import { PageTitle } from '../../a11y/PageTitle';
 /** Overig - credits ophogen: what is left, what a mailing costs, bundles to order, the ledger. */
 export function CreditsPage() {
   const { t, i18n } = useTranslation('credits');
-  const [credits, setCredits] = useState<ChannelOutput<'credits.get'> | null>(null);
-  const [history, setHistory] = useState<ChannelOutput<'credits.history'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api
-      .call('credits.get', {})
-      .then((value) => {
-        setCredits(value);
-        return api.call('credits.history', {});
-      })
-      .then(setHistory)
-      .catch((failure: unknown) => setError(errorMessage(failure, t)));
-  }, [t]);
-  useEffect(() => {
-    load();
-    return api.on('credits.changed', () => load());
-  }, [load]);
+  const client = useQueryClient();
+  const creditsQuery = useChannelQuery('credits.get', {});
+  // The ledger after the balance, as before: credits.get brings the tracker's figures first.
+  const historyQuery = useChannelQuery('credits.history', {}, { enabled: creditsQuery.isSuccess });
+  const credits = creditsQuery.data ?? null;
+  const history = historyQuery.data ?? null;
+  const failure = creditsQuery.error ?? historyQuery.error;
+  const error = failure ? errorMessage(failure, t) : null;
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['credits.get'] });
+    void client.invalidateQueries({ queryKey: ['credits.history'] });
+  };
 
   const n = (value: number) => formatNumber(value, i18n.language);
   return (
@@ -79,7 +73,7 @@ export function CreditsPage() {
               </Text>
             </Stack>
           </Card>
-          <BundlesCard credits={credits} onOrdered={load} />
+          <BundlesCard credits={credits} onOrdered={refresh} />
           <LedgerTable history={history} />
         </>
       )}

@@ -1,40 +1,31 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, pathForFile, uploadFile } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { FetchNewPanel } from './FetchNewPanel';
 import { ImportPanel, type ImportResult, type PickedFile } from './ImportPanel';
 import { ImportReport } from './ImportReport';
 import { FileTooLargeError, MAX_IMPORT_BYTES, importFileRef } from './importFileSource';
-import { SelectionsTable, type SelectionList } from './SelectionsTable';
+import { SelectionsTable } from './SelectionsTable';
 import { PageTitle } from '../../a11y/PageTitle';
 
 /** Contacten - selecties: import a file or fetch from the import folder, and the list. */
 export function SelectionsPage() {
   const { t } = useTranslation('selections');
-  const [selections, setSelections] = useState<SelectionList | null>(null);
-  const [importFolder, setImportFolder] = useState('');
+  const client = useQueryClient();
+  const list = useChannelQuery('selections.list', {});
+  const selections = list.data ?? null;
+  const importFolder = useChannelQuery('settings.get', {}).data?.importFolder ?? '';
   const [file, setFile] = useState<PickedFile | null>(null);
   const [report, setReport] = useState<ImportResult | null>(null);
   const [fetching, setFetching] = useState(false);
   const [error, setError] = useState('');
 
-  const reload = useCallback(
-    () =>
-      api
-        .call('selections.list', {})
-        .then(setSelections, (e: unknown) => setError(errorMessage(e, t))),
-    [t],
-  );
-
-  useEffect(() => {
-    void reload();
-    api
-      .call('settings.get', {})
-      .then((s) => setImportFolder(s.importFolder))
-      .catch(() => setImportFolder(''));
-  }, [reload]);
+  const reload = () => client.invalidateQueries({ queryKey: ['selections.list'] });
+  const shownError = error || (list.isError ? errorMessage(list.error, t) : '');
 
   const pick = async (picked: File | null) => {
     if (!picked) return;
@@ -79,9 +70,9 @@ export function SelectionsPage() {
           {t('fetchNewNoFolder')}
         </Text>
       )}
-      {error && (
+      {shownError && (
         <Alert color="red" role="alert">
-          {error}
+          {shownError}
         </Alert>
       )}
       {fetching && (

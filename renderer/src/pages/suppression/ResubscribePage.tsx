@@ -1,48 +1,46 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { errorMessage, toFieldErrors } from '../../components/fieldErrors';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { AddressStatusCard, type AddressStatus } from './AddressStatusCard';
 import { SuppressionList } from './SuppressionList';
 import { PageTitle } from '../../a11y/PageTitle';
 
-/** Contacten - opnieuw inschrijven: look up an address, act on it, and the block list. */
+/**
+ * Contacten - opnieuw inschrijven: look up an address, act on it, and the block list. A sync
+ * ("Nu bijwerken" or the timer) makes both stale, so unsubscribes show at once.
+ */
 export function ResubscribePage() {
   const { t } = useTranslation('suppression');
+  const client = useQueryClient();
   const [email, setEmail] = useState('');
-  const [status, setStatus] = useState<AddressStatus | null>(null);
-  const [error, setError] = useState('');
-  const [refreshKey, setRefreshKey] = useState(0);
+  const [shown, setShown] = useState<string | null>(null);
+  const lookup = useChannelQuery(
+    'suppression.status',
+    { email: shown ?? '' },
+    { enabled: shown !== null },
+  );
+  const status = lookup.isError ? null : (lookup.data ?? null);
+  const error = lookup.isError
+    ? (toFieldErrors(lookup.error, t).email ?? errorMessage(lookup.error, t))
+    : '';
 
-  const lookUp = async (address: string) => {
-    try {
-      setStatus(await api.call('suppression.status', { email: address }));
-      setError('');
-    } catch (e) {
-      setStatus(null);
-      setError(toFieldErrors(e, t).email ?? errorMessage(e, t));
-    }
+  const lookUp = (address: string) => {
+    // The same address again: ask afresh, as the shop expects from pressing the button.
+    if (address === shown) void lookup.refetch();
+    setShown(address);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void lookUp(email);
+    lookUp(email);
   };
-  // "Nu bijwerken" (or the timer) may bring unsubscribes and confirmations: show them at once.
-  const shown = status?.email;
-  useEffect(
-    () =>
-      api.on('sync.finished', () => {
-        setRefreshKey((k) => k + 1);
-        if (shown) void lookUp(shown);
-      }),
-    // lookUp only sets state; the listener follows the address shown.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shown],
-  );
   const changed = (next: AddressStatus) => {
-    setStatus(next);
-    setRefreshKey((k) => k + 1);
+    if (shown !== null)
+      client.setQueryData(channelKey('suppression.status', { email: shown }), next);
+    void client.invalidateQueries({ queryKey: ['suppression.list'] });
   };
 
   return (
@@ -72,16 +70,15 @@ export function ResubscribePage() {
           status={status}
           onChange={changed}
           onErased={() => {
-            setRefreshKey((k) => k + 1);
-            void lookUp(status.email);
+            void client.invalidateQueries({ queryKey: ['suppression.list'] });
+            void client.invalidateQueries({ queryKey: ['suppression.status'] });
           }}
         />
       )}
       <SuppressionList
-        refreshKey={refreshKey}
         onPick={(address) => {
           setEmail(address);
-          void lookUp(address);
+          lookUp(address);
         }}
       />
     </Stack>

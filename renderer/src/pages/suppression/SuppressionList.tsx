@@ -1,29 +1,23 @@
-import { Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import { errorMessage } from '../../components/fieldErrors';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime } from '../../format';
 
 const PAGE = 50;
 
 /** The block list, newest first, searchable; a click on an address opens its status. */
-export function SuppressionList(props: { refreshKey: number; onPick: (email: string) => void }) {
+export function SuppressionList(props: { onPick: (email: string) => void }) {
   const { t, i18n } = useTranslation('suppression');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ChannelOutput<'suppression.list'> | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api
-      .call('suppression.list', { query, limit: PAGE, offset: (page - 1) * PAGE })
-      .then((result) => current && setData(result))
-      .catch(() => current && setData({ total: 0, entries: [] }));
-    return () => {
-      current = false;
-    };
-  }, [query, page, props.refreshKey]);
+  const list = useChannelQuery(
+    'suppression.list',
+    { query, limit: PAGE, offset: (page - 1) * PAGE },
+    { keepPrevious: true },
+  );
+  const data = list.data;
 
   return (
     <Stack gap="sm">
@@ -38,6 +32,11 @@ export function SuppressionList(props: { refreshKey: number; onPick: (email: str
           setPage(1);
         }}
       />
+      {list.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(list.error, t)}
+        </Alert>
+      )}
       <Table striped withTableBorder data-testid="suppression-table">
         <Table.Thead>
           <Table.Tr>

@@ -1,0 +1,12 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { api } from '../api';
+import { createQueryClient } from './queryClient';
+import { invalidateOnEvents } from './staleAfter';
+
+/** The query cache for the whole app, kept fresh by the contract's events. */
+export function DataProvider({ children }: { children: ReactNode }) {
+  const [client] = useState(createQueryClient);
+  useEffect(() => invalidateOnEvents(client, api.on), [client]);
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

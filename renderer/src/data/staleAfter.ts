@@ -1,0 +1,50 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ChannelName, EventName, EventPayload } from '../../../electron/contract';
+
+/** The channels an event makes stale, or only those events whose payload passes `when`. */
+type Stale<E extends EventName> =
+  | readonly ChannelName[]
+  | { channels: readonly ChannelName[]; when: (payload: EventPayload<E>) => boolean };
+
+/**
+ * Which read channels an event from the main side makes stale. The one place to add a line when a
+ * page must follow an event: the page itself only calls useChannelQuery.
+ */
+export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
+  // A sync brings unsubscribes, re-subscriptions, opens, clicks and the credit balance.
+  'sync.finished': [
+    'account.status',
+    'sync.status',
+    'suppression.list',
+    'suppression.status',
+    'credits.get',
+    'credits.history',
+    'app.info',
+  ],
+  'credits.changed': ['app.info', 'credits.get', 'credits.history'],
+  'settings.changed': ['app.info', 'settings.get'],
+  'send.progress': ['send.list', 'send.status', 'stats.home'],
+  // Progress comes many times per file; the list changes once, when the import is done.
+  'import.progress': { channels: ['selections.list'], when: (progress) => progress.done },
+  'bounces.processed': ['bounces.list', 'suppression.list', 'suppression.status'],
+};
+
+type Subscribe = <E extends EventName>(
+  event: E,
+  callback: (payload: EventPayload<E>) => void,
+) => () => void;
+
+/** Subscribes once to every event in the table; returns the unsubscribe. */
+export function invalidateOnEvents(client: QueryClient, on: Subscribe): () => void {
+  const offs = (Object.keys(staleAfter) as EventName[]).map((event) => listen(client, on, event));
+  return () => offs.forEach((off) => off());
+}
+
+function listen<E extends EventName>(client: QueryClient, on: Subscribe, event: E): () => void {
+  const stale = staleAfter[event] as Stale<E>;
+  const channels = 'channels' in stale ? stale.channels : stale;
+  return on(event, (payload) => {
+    if ('when' in stale && !stale.when(payload)) return;
+    for (const channel of channels) void client.invalidateQueries({ queryKey: [channel] });
+  });
+}

@@ -1,0 +1,81 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../electron/contract';
+import { invalidateOnEvents } from '../../../renderer/src/data/staleAfter';
+
+/** Stands in for api.on's transport (IPC or server-sent events): delivers events by name. */
+function eventHub() {
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  return {
+    on: (event: EventName, callback: (payload: never) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(callback);
+      return () => set.delete(callback);
+    },
+    emit: (event: EventName, payload: object = {}) =>
+      listeners.get(event)?.forEach((cb) => cb(payload as never)),
+    count: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
+  };
+}
+
+/** A query on screen (an observer), counting how often its channel was asked. */
+async function shown(client: QueryClient, channel: string) {
+  let asked = 0;
+  const observer = new QueryObserver(client, {
+    queryKey: [channel, {}],
+    queryFn: () => ++asked,
+  });
+  const off = observer.subscribe(() => undefined);
+  await client.refetchQueries({ queryKey: [channel] });
+  return { asked: () => asked, off };
+}
+
+describe('staleAfter: events make their channels stale', () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  afterEach(() => client.clear());
+
+  it('a finished sync fetches the block list and the sync line again, an import does not', async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const list = await shown(client, 'suppression.list');
+    const status = await shown(client, 'account.status');
+    const before = [list.asked(), status.asked()];
+
+    hub.emit('import.progress');
+    await client.getQueryCache().find({ queryKey: ['suppression.list', {}] })?.promise;
+    expect([list.asked(), status.asked()]).toEqual(before);
+
+    hub.emit('sync.finished');
+    await expect
+      .poll(() => [list.asked(), status.asked()])
+      .toEqual([before[0]! + 1, before[1]! + 1]);
+    list.off();
+    status.off();
+    off();
+  });
+
+  it('an import makes the Selecties list stale once, when it is done', async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const list = await shown(client, 'selections.list');
+    const before = list.asked();
+
+    hub.emit('import.progress', { fileName: 'klanten.csv', rows: 500, done: false });
+    await client.getQueryCache().find({ queryKey: ['selections.list', {}] })?.promise;
+    expect(list.asked()).toBe(before);
+
+    hub.emit('import.progress', { fileName: 'klanten.csv', rows: 1000, total: 1000, done: true });
+    await expect.poll(() => list.asked()).toBe(before + 1);
+    list.off();
+    off();
+  });
+
+  it('subscribes once per event and lets go of every subscription', () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    expect(hub.count()).toBeGreaterThanOrEqual(3);
+    off();
+    expect(hub.count()).toBe(0);
+  });
+});
