@@ -32,6 +32,8 @@ describe('the two-month and three-month rules', () => {
         description: 'Najaar',
         fileName: 'Najaar.csv',
         count: 2,
+        // Only the e-mail column: no column to narrow a segment by.
+        columns: [],
         usable: true,
         usableUntil: addMonths(created, 2),
         removedAt: addMonths(created, 3),
