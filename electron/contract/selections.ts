@@ -135,6 +135,8 @@ export const SelectionDetail = SelectionSummary.extend({
 
 export const FetchNewResult = z.object({
   imported: z.array(ImportResult.extend({ fileName: z.string() })),
+  /** Files an active till automation will take (Mailings - Automatisch): left in the folder. */
+  leftForAutomation: z.array(z.string()),
   failed: z.array(
     z.object({
       fileName: z.string(),

@@ -24,6 +24,11 @@ import { buildBirthdaySelection, daysBefore, localDate } from './birthdayRuns';
 
 /** A till export older than this is never sent (it was listed as skipped instead). */
 export const MAX_FILE_AGE_MS = 7 * DAY;
+/**
+ * A file changed less than this long ago may still be being written by the till (a half file
+ * could end in a cut-off address): it is left for a later tick.
+ */
+export const SETTLE_MS = 30_000;
 const TICK_MS = 60 * 1000;
 
 /**
@@ -256,6 +261,7 @@ export class AutomationService {
         moveInto(folder, PROCESSED_FOLDER, file.name);
         continue;
       }
+      if (now - file.modifiedAt < SETTLE_MS) continue;
       if (now - file.modifiedAt > MAX_FILE_AGE_MS) {
         this.store.insertRun({
           id: randomUUID(),

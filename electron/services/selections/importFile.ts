@@ -7,14 +7,9 @@ import { tooLarge } from './parse/importSource';
 import { IMPORT_LIMITS } from './limits';
 import { suppressionEntries } from './suppressedLookup';
 import { ImportWorkerClient } from './worker/importWorkerClient';
-import type { OpenedSource } from './worker/protocol';
+import type { ImportFileSource, OpenedSource } from './worker/protocol';
 
-/**
- * The file to import: a path the import worker reads itself (Electron's chosen file, an upload of
- * browser mode, the import folder), or bytes handed over to the worker (tests, small scripted
- * files; not usable after the call).
- */
-export type ImportFileSource = { path: string } | { bytes: Buffer };
+export type { ImportFileSource };
 
 export interface ImportRequest {
   fileName: string;

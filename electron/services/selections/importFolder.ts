@@ -5,6 +5,7 @@ import type { FetchNewResult } from '../../contract/selections';
 import type { z } from 'zod';
 import type { AppContext } from '../core/appContext';
 import { failureText } from './failureText';
+import { claimedByTillAutomation } from '../automations/claimedFiles';
 import { importSelection } from './importFile';
 
 type FetchNewResultT = z.infer<typeof FetchNewResult>;
@@ -47,14 +48,21 @@ async function fetchAll(context: AppContext): Promise<FetchNewResultT> {
       { folder },
     );
   }
+  const claimed = claimedByTillAutomation(context.database.sqlite);
+  const leftForAutomation: string[] = [];
   const files = names
     .filter((name) => IMPORTABLE.has(extname(name).toLowerCase()))
     .filter((name) => !name.startsWith('.') && !name.startsWith('~$'))
+    .filter((name) => {
+      if (!claimed(name)) return true;
+      leftForAutomation.push(name);
+      return false;
+    })
     .map((name) => ({ name, path: join(folder, name) }))
     .filter((f) => statSync(f.path, { throwIfNoEntry: false })?.isFile() ?? false)
     .sort((a, b) => statSync(a.path).mtimeMs - statSync(b.path).mtimeMs);
 
-  const result: FetchNewResultT = { imported: [], failed: [] };
+  const result: FetchNewResultT = { imported: [], failed: [], leftForAutomation };
   for (const file of files) {
     // Let the previous file's progress event reach the window before the next one starts.
     await new Promise((resolve) => setImmediate(resolve));

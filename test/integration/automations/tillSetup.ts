@@ -19,11 +19,22 @@ export function local(day: number, hour: number, minute = 0): number {
 }
 
 /** Puts an export into the import folder as the till would, stamped with the app's clock. */
+/** A till export finished at `at`, a minute before the automation looks (it waits for a settled file). */
 export function dropTillFile(folder: string, name: string, rows: string[], at: number): string {
+  return writeTillFile(folder, name, rows, at - 60_000);
+}
+
+/** A till export whose last write was at `modifiedAt`. */
+export function writeTillFile(
+  folder: string,
+  name: string,
+  rows: string[],
+  modifiedAt: number,
+): string {
   mkdirSync(folder, { recursive: true });
   const path = join(folder, name);
   writeFileSync(path, [TILL_HEADER, ...rows].join('\n'), 'utf8');
-  utimesSync(path, at / 1000, at / 1000);
+  utimesSync(path, modifiedAt / 1000, modifiedAt / 1000);
   return path;
 }
 

@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
 import { fakeResolver, until } from '../sending/seed';
 import { startSmtpSink, type SmtpSink } from '../sending/smtpSink';
-import { dropTillFile, local, setUpTillAutomation, tillRow } from './tillSetup';
+import { dropTillFile, local, setUpTillAutomation, tillRow, writeTillFile } from './tillSetup';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -45,6 +45,33 @@ describe('vouchers from the till', () => {
   }
 
   const recipientsOf = () => sink.received.flatMap((m) => m.to).sort();
+
+  it('waits for a file the till may still be writing, and keeps it from "Nieuwe selectie(s) ophalen"', async () => {
+    const { automationId } = await setUpTillAutomation(t, {
+      tracker,
+      smtpPort: sink.port,
+      importFolder: folder,
+    });
+    clock.set(local(7, 9, 30));
+    // Written 5 seconds ago: perhaps only its first half.
+    writeTillFile(folder, 'waardebon-0712.csv', [tillRow(1, 'B1')], clock.now() - 5_000);
+    await t.app.automations.tick();
+    expect(await t.call('automations.runs', { id: automationId })).toEqual([]);
+
+    // A click on "Nieuwe selectie(s) ophalen" meanwhile leaves the export to the automation.
+    const fetched = await t.call('selections.fetchNew', { consent: true });
+    expect(fetched).toEqual({
+      imported: [],
+      failed: [],
+      leftForAutomation: ['waardebon-0712.csv'],
+    });
+    expect(await t.call('selections.list', {})).toHaveLength(0);
+
+    clock.set(local(7, 9, 31));
+    await t.app.automations.tick();
+    await runsFinished(automationId, 1);
+    expect(recipientsOf()).toEqual(['klant1@example.nl']);
+  });
 
   it('sends a new export inside the window only, once per barcode', async () => {
     const { automationId } = await setUpTillAutomation(t, {

@@ -66,6 +66,7 @@ describe('selections.fetchNew (the import folder)', () => {
     expect(await t.call('selections.fetchNew', { consent: true })).toEqual({
       imported: [],
       failed: [],
+      leftForAutomation: [],
     });
     writeFileSync(join(folder, 'Voorjaarsactie.csv'), fixture('utf8-semicolon.csv'));
     await t.call('selections.fetchNew', { consent: true });

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
-import type { ImportFileSource } from '../importFile';
 import type { Counts } from '../importPlan';
-import type { FromWorker, OpenedSource, ToWorker } from './protocol';
+import type { FromWorker, ImportFileSource, OpenedSource, ToWorker } from './protocol';
 
 /**
  * The worker's entry: next to the running code as importWorker.mjs in a bundle (the shipped app,

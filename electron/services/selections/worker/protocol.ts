@@ -3,6 +3,13 @@ import type { Counts } from '../importPlan';
 import type { ImportSource } from '../parse/importSource';
 import type { SuppressionEntry } from '../suppressedLookup';
 
+/**
+ * The file to import: a path the import worker reads itself (Electron's chosen file, an upload of
+ * browser mode, the import folder), or bytes handed over to the worker (tests, small scripted
+ * files; not usable after the call).
+ */
+export type ImportFileSource = { path: string } | { bytes: Buffer };
+
 /** The selection the import creates, written by the worker with its contacts in one transaction. */
 export interface SelectionToStore {
   /** The app's database file: the worker writes it through a connection of its own. */

@@ -58,7 +58,8 @@ export function FetchNewPanel(props: {
         )}
         {result && (
           <Alert color={result.failed.length > 0 ? 'yellow' : 'green'} role="status">
-            {result.imported.length + result.failed.length === 0 ? (
+            {result.imported.length + result.failed.length + result.leftForAutomation.length ===
+            0 ? (
               t('fetch.none')
             ) : (
               <List size="sm">
@@ -71,6 +72,9 @@ export function FetchNewPanel(props: {
                   <List.Item key={f.fileName}>
                     {t('fetch.failed', { fileName: f.fileName, reason: t(f.key, f.params) })}
                   </List.Item>
+                ))}
+                {result.leftForAutomation.map((fileName) => (
+                  <List.Item key={fileName}>{t('fetch.leftForAutomation', { fileName })}</List.Item>
                 ))}
               </List>
             )}
