@@ -5,6 +5,7 @@ import type { MailingT } from '../../contract/mailings';
 import { SAMPLE_DATA } from '../render/variables';
 import { computeChecklist, type ChecklistDeps } from '../checklist/checklist';
 import type { ResolvedRecipients } from '../selections/recipients';
+import { matchesPattern } from './timeWindow';
 
 export type ActivationDeps = ChecklistDeps;
 
@@ -21,6 +22,8 @@ export async function activationProblems(
   deps: ActivationDeps,
   mailing: MailingT,
   confirmed: readonly string[],
+  /** The till files' name pattern: the newest selection imported from such a file is the sample. */
+  folderPattern?: string,
 ): Promise<DomainError | null> {
   const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
   if (missing.length > 0)
@@ -42,7 +45,15 @@ export async function activationProblems(
     fairUseHours: 0,
     outsideSegment: 0,
   };
-  const checklist = await computeChecklist(context, mailing.id, deps, () => sample);
+  const earlier =
+    folderPattern === undefined ? undefined : newestTillSelection(context, folderPattern);
+  const checklist = await computeChecklist(
+    context,
+    mailing.id,
+    deps,
+    () => sample,
+    earlier ? [earlier] : [],
+  );
   const failing = checklist.items.filter((i) => i.status === 'fail' && !PER_RUN_ITEMS.has(i.id));
   if (failing.length === 0) return null;
   return new DomainError(
@@ -51,4 +62,16 @@ export async function activationProblems(
     'automations:errors.checklistFails',
     { items: failing.map((i) => i.id).join(', ') },
   );
+}
+
+/**
+ * The newest selection imported from a file the pattern names (an earlier till export, by hand or
+ * by a run): its columns are what the next exports bring, so [[filiaal]] counts as known. Without
+ * one, each run's own checks still refuse an unknown variable before anything is sent.
+ */
+function newestTillSelection(context: AppContext, folderPattern: string): string | undefined {
+  const rows = context.database.sqlite
+    .prepare('select id, file_name as fileName from selections order by created_at desc limit 200')
+    .all() as { id: string; fileName: string }[];
+  return rows.find((row) => matchesPattern(row.fileName, folderPattern))?.id;
 }

@@ -138,6 +138,7 @@ export class AutomationService {
       this.activationDeps,
       mailing,
       confirmed,
+      automation.kind === 'tillVoucher' ? automation.settings.folderPattern : undefined,
     );
     if (problems) throw problems;
     const now = this.context.clock.now();

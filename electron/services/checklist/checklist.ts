@@ -50,6 +50,8 @@ export async function computeChecklist(
   mailingId: string,
   deps: ChecklistDeps,
   recipientsOf: (mailingId: string) => ResolvedRecipients = (id) => resolveRecipients(context, id),
+  /** Selections (not attached) whose columns count as variables: an automation's earlier file. */
+  sampleSelectionIds: string[] = [],
 ): Promise<ChecklistT> {
   const mailing = context.mailings.get(mailingId);
   const items: ChecklistItemT[] = [];
@@ -87,7 +89,10 @@ export async function computeChecklist(
         ),
   );
 
-  const { compiled } = await compileStoredMailing(context, mailing, predictedHostedImages(context));
+  const { compiled } = await compileStoredMailing(context, mailing, {
+    ...predictedHostedImages(context),
+    ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: sampleSelectionIds } : {}),
+  });
   items.push(
     ...contentItems(
       context,

@@ -7,7 +7,15 @@ import { openTestApp, type TestApp } from '../../helpers/testApp';
 import { startTracker, type RunningTracker } from '../sync/trackerFixture';
 import { fakeResolver, until } from '../sending/seed';
 import { startSmtpSink, type SmtpSink } from '../sending/smtpSink';
-import { dropTillFile, local, setUpTillAutomation, tillRow, writeTillFile } from './tillSetup';
+import {
+  dropTillFile,
+  local,
+  prepareVoucherMailing,
+  setUpTillAutomation,
+  TILL_HEADER,
+  tillRow,
+  writeTillFile,
+} from './tillSetup';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -135,6 +143,46 @@ describe('vouchers from the till', () => {
     const automation = await t.call('automations.get', { id: automationId });
     expect(automation.status).toBe('active');
     expect(automation.lastRun?.id).toBe(runs[0]!.id);
+  });
+
+  it('activates a mailing with a column of the till file once an earlier export names it', async () => {
+    const mailingId = await prepareVoucherMailing(t, {
+      tracker,
+      smtpPort: sink.port,
+      importFolder: folder,
+    });
+    await t.call('mailings.update', {
+      id: mailingId,
+      patch: { topLine: 'Af te halen in [[filiaal]]' },
+    });
+    t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
+    clock.advance(1000);
+    const automation = await t.call('automations.save', {
+      kind: 'tillVoucher',
+      name: 'Waardebonnen uit de kassa',
+      mailingId,
+      settings: { folderPattern: 'waardebon*', days: [1, 2, 3, 4, 5] },
+    });
+    const activate = () =>
+      t.app.handlers['automations.activate']({
+        id: automation.id,
+        confirmed: ['permission', 'testChecked', 'contentCorrect'],
+      });
+    // No export seen yet: [[filiaal]] is unknown, so activation names the failing check.
+    expect(await activate()).toMatchObject({
+      ok: false,
+      error: { key: 'automations:errors.checklistFails', params: { items: 'variables' } },
+    });
+    // An earlier export of the till (imported by hand) shows the columns the next ones bring.
+    await t.call('selections.import', {
+      fileName: 'waardebon-0112.csv',
+      dataBase64: Buffer.from(`${TILL_HEADER};filiaal\n${tillRow(1, 'B1')};Centrum`).toString(
+        'base64',
+      ),
+      description: 'Kassa december',
+      consent: true,
+    });
+    expect(await activate()).toMatchObject({ ok: true, value: { status: 'active' } });
   });
 
   it('waits for a working day, and a file older than 7 days is listed as skipped', async () => {
