@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { Id } from './common';
+import { MANUAL_CHECKS } from './plain/manualChecks';
 
 export const CheckStatus = z.enum(['ok', 'warn', 'fail']);
 
@@ -17,7 +18,7 @@ export const ChecklistItem = z.object({
 export type ChecklistItemT = z.infer<typeof ChecklistItem>;
 
 /** What only the shopkeeper can confirm; each must be ticked before "Versturen" appears. */
-export const MANUAL_CHECKS = ['permission', 'testChecked', 'contentCorrect'] as const;
+export { MANUAL_CHECKS };
 export const ManualCheck = z.object({
   id: z.enum(MANUAL_CHECKS),
   key: z.string(),

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANUAL_CHECKS } from '../../../../electron/contract/checklist';
+import { MANUAL_CHECKS } from '../../../../electron/contract/plain/manualChecks';
 import { api } from '../../api';
 import { errorText } from '../mailings/errorText';
 import type { Automation } from './automationTypes';
