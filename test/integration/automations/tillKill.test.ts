@@ -69,7 +69,9 @@ describe('a till run killed with SIGKILL', () => {
     });
     await Promise.race([killed, exited(child)]);
     await exited(child);
-    expect(seen, 'killed mid-send, not after the send ended').toBe(5);
+    // Other connections may finish a message between the kill and the process's end.
+    expect(seen, 'killed mid-send').toBeGreaterThanOrEqual(5);
+    expect(seen, 'killed mid-send, not after the send ended').toBeLessThan(COUNT);
     rig.sink.behaviour = {};
 
     // The next start goes on with the same run and the same send.
