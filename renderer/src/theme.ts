@@ -65,7 +65,10 @@ export function brandTheme(
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
-      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps },
+        classNames: { description: readable.notificationDescription },
+      }),
       ColorInput: ColorInput.extend({
         defaultProps: { eyeDropperButtonProps: { 'aria-label': labels.eyeDropper } },
       }),

@@ -85,8 +85,7 @@ test('sets up vouchers from the till: choose the mailing, activate, and read the
     const run = log.getByTestId('run-row');
     await expect(run).toContainText('waardebon-week.csv');
     await expect(run).toContainText('Klaar');
-    // The app-wide "Verzending klaar" note (not this page's) closes by itself before the scan.
-    await expect(page.getByText('Verzending klaar')).toHaveCount(0, { timeout: 15_000 });
+    // The app-wide "Verzending klaar" note may still be open: it is scanned too.
     await scan('/automatisch + log');
     await expect(
       run.getByRole('link', { name: 'Statistieken van waardebon-week.csv' }),
