@@ -6,7 +6,7 @@ import { composeMessage, renderForRecipient } from '../render';
 import { readTrackingConfig } from '../tracking/trackingConfig';
 import type { MessageSource, MessageSourceFactory } from './messageSource';
 import type { SendSnapshot } from './sendSnapshot';
-import { compiledOfSnapshot, snapshotOfSend } from './snapshots';
+import { compiledOfSnapshot, snapshotOfSend, type SnapshotDeps } from './snapshots';
 import { SnapshotStore } from './snapshotStore';
 
 /** Where bounces go: VERP per job when a bounce mailbox is set up, otherwise the sender itself. */
@@ -34,22 +34,8 @@ export function unsubscribeMailbox(
   return (jobId) => unsubscribeAddressFor(bounces.address, jobId, secret);
 }
 
-type SourceDeps = Pick<
-  AppContext,
-  | 'database'
-  | 'db'
-  | 'kv'
-  | 'cipher'
-  | 'settings'
-  | 'images'
-  | 'mailings'
-  | 'clock'
-  | 'logger'
-  | 'branding'
->;
-
 /** The real message source: the send's snapshot (compiled once at send.start), then per job. */
-export function mailingMessageSources(context: SourceDeps): MessageSourceFactory {
+export function mailingMessageSources(context: SnapshotDeps): MessageSourceFactory {
   const snapshots = new SnapshotStore(context.database.sqlite);
   return {
     async forSend(send): Promise<MessageSource> {
@@ -59,7 +45,7 @@ export function mailingMessageSources(context: SourceDeps): MessageSourceFactory
 }
 
 /** Per job only personalisation and MIME; the tracking key as linked now (never stored). */
-export function messagesOfSnapshot(context: SourceDeps, snapshot: SendSnapshot): MessageSource {
+export function messagesOfSnapshot(context: SnapshotDeps, snapshot: SendSnapshot): MessageSource {
   const tracking = readTrackingConfig(context.kv, context.cipher);
   const compiled = compiledOfSnapshot(context, snapshot, tracking);
   const returnPath = envelopeSender(context, compiled.sender.email);

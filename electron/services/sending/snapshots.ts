@@ -8,7 +8,8 @@ import { compiledFromSnapshot, toSnapshot, type SendSnapshot } from './sendSnaps
 import { SendStore } from './sendStore';
 import { SnapshotStore } from './snapshotStore';
 
-type Deps = Pick<
+/** What compiling and reading a send's snapshot needs (the queue and the web version too). */
+export type SnapshotDeps = Pick<
   AppContext,
   | 'database'
   | 'db'
@@ -26,7 +27,10 @@ type Deps = Pick<
  * The one compile of a send (send.start): images hosted at the tracker when it answers, the
  * mailing's selections' columns as variables, no tracking key inside (added per build).
  */
-export async function compileSnapshot(deps: Deps, mailing: MailingT): Promise<SendSnapshot> {
+export async function compileSnapshot(
+  deps: SnapshotDeps,
+  mailing: MailingT,
+): Promise<SendSnapshot> {
   const hostedImageUrl = await hostedImageLookup(deps, mailing.id, mailing.document);
   const { compiled } = await compileStoredMailing(deps, mailing, {
     ...renderInputFor(mailing, null).compile,
@@ -42,7 +46,7 @@ export async function compileSnapshot(deps: Deps, mailing: MailingT): Promise<Se
  * that send too reads one fixed content.
  */
 export async function snapshotOfSend(
-  deps: Deps,
+  deps: SnapshotDeps,
   store: SnapshotStore,
   send: { id: string; mailingId: string },
 ): Promise<SendSnapshot> {
@@ -55,7 +59,7 @@ export async function snapshotOfSend(
 
 /** What the mailing's latest send mailed; null when it was never sent (nothing to keep yet). */
 export async function snapshotOfMailing(
-  deps: Deps,
+  deps: SnapshotDeps,
   mailingId: string,
 ): Promise<SendSnapshot | null> {
   const sqlite = deps.database.sqlite;

@@ -1,25 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AppContext } from '../core/appContext';
 import type { SendStatusT } from '../../contract/sending';
 import { compileStoredMailing } from '../mailings/renderInput';
 import type { CompileImage, CompiledMailing } from '../render';
 import { renderWebVersion } from '../render/webVersion';
 import { hostImages, linkedTracker, type LinkedTracker } from './hostedImages';
-import { compiledOfSnapshot, snapshotOfMailing } from './snapshots';
-
-type Deps = Pick<
-  AppContext,
-  | 'database'
-  | 'db'
-  | 'kv'
-  | 'cipher'
-  | 'settings'
-  | 'images'
-  | 'mailings'
-  | 'clock'
-  | 'logger'
-  | 'branding'
->;
+import { compiledOfSnapshot, snapshotOfMailing, type SnapshotDeps } from './snapshots';
 
 /** How long a send start waits for the upload before the queue goes ahead without it. */
 const START_WAIT_MS = 20_000;
@@ -62,7 +47,7 @@ export class WebVersionPublisher {
   private readonly running = new Map<string, Promise<boolean>>();
 
   constructor(
-    private readonly context: Deps,
+    private readonly context: SnapshotDeps,
     /** The tracker API as the account link allows; null when the app is not linked. */
     private readonly tracker: () => LinkedTracker | null = () => linkedTracker(context),
   ) {}
