@@ -19,6 +19,7 @@ export interface TrackerContext {
   publicUrl: string;
   keys: KeyRing;
   events: EventBuffer;
+  /** Click targets by linkKey, already checked by safeRedirectUrl (null: none to redirect to). */
   links: TtlCache<string | null>;
   machineWindowMs: number;
   loginPolicy: LoginPolicy;

@@ -37,3 +37,11 @@ export function safeRedirectUrl(raw: string): string | null {
   if (url.username || url.password || !isPublicHostName(url.hostname)) return null;
   return url.href;
 }
+
+/** The key of a link target in the tracker's link cache (see routes/public.ts and fastPaths.ts). */
+export const linkKey = (account: string, mailing: string, link: number): string =>
+  `${account}\u0000${mailing}\u0000${link}`;
+
+/** The prefix of every cached link of one mailing, to drop them when its link table changes. */
+export const mailingLinksPrefix = (account: string, mailing: string): string =>
+  `${account}\u0000${mailing}\u0000`;

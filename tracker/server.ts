@@ -10,12 +10,12 @@ import { systemClock, type Clock } from './clock';
 import type { TrackerContext } from './context';
 import { HttpError } from './errors';
 import { EventBuffer, type EventBufferOptions } from './eventBuffer';
+import { createFastPaths } from './fastPaths';
 import { KeyRing } from './keyRing';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './loginThrottle';
 import { PAGE_HEADERS } from './pages/html';
 import { pickLanguage } from './pages/language';
 import { messagePage } from './pages/pages';
-import { createPixelPath } from './pixelPath';
 import type { PasswordVerifier } from './loginDecision';
 import { DEFAULT_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { startRetentionJob, type RetentionJob } from './retention';
@@ -67,11 +67,11 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   const clock = options.clock ?? systemClock;
   const trust = trustFunction(options.trustProxy ?? false);
   // Filled in once the context exists; requests only arrive after listen().
-  const fast: { pixel?: ReturnType<typeof createPixelPath> } = {};
+  const fast: { paths?: ReturnType<typeof createFastPaths> } = {};
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!fast.pixel?.handle(request, response)) handler(request, response);
+        if (!fast.paths?.handle(request, response)) handler(request, response);
       }),
     logger: options.logger ?? false,
     // Request lines would log full client IPs; errors are still logged.
@@ -117,7 +117,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     verifyPassword: options.verifyPassword ?? verifyPassword,
   };
 
-  fast.pixel = createPixelPath(
+  fast.paths = createFastPaths(
     ctx,
     trust,
     options.trustProxy !== undefined && options.trustProxy !== false,
@@ -143,7 +143,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   app.register(async (scope) => registerLoginRoute(scope, ctx), { prefix: API_PREFIX });
   app.register(async (scope) => registerApiRoutes(scope, ctx), { prefix: API_PREFIX });
 
-  app.addHook('preClose', async () => fast.pixel?.close());
+  app.addHook('preClose', async () => fast.paths?.close());
   app.addHook('onClose', async () => {
     retention.stop();
     await events.close();

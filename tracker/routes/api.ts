@@ -21,7 +21,7 @@ import {
 import { ASSET_MIME_TYPES, assetHash, isAcceptedImage, MAX_ASSET_BYTES } from '../assets';
 import type { TrackerContext } from '../context';
 import { HttpError, invalidInput } from '../errors';
-import { safeRedirectUrl } from '../links';
+import { mailingLinksPrefix, safeRedirectUrl } from '../links';
 import type { CreditResult, Order } from '../store/types';
 import { accountView, bearerAuth, hashToken } from './auth';
 import { parseBody } from './validate';
@@ -146,7 +146,8 @@ export function registerApiRoutes(app: FastifyInstance, ctx: TrackerContext): vo
       const ids = new Set(links.map((l) => l.id));
       if (ids.size !== links.length) throw invalidInput('Link ids must be unique within a mailing');
       await ctx.store.putLinks(request.accountId, mailing, links);
-      ctx.links.deleteWhere((key) => key.startsWith(`${request.accountId}\u0000${mailing}\u0000`));
+      const cached = mailingLinksPrefix(request.accountId, mailing);
+      ctx.links.deleteWhere((key) => key.startsWith(cached));
       return { ok: true, count: links.length };
     },
   );

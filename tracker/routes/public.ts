@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ASSET_HASH_PATTERN } from '../assets';
 import { eventFromRequest, type TrackerContext } from '../context';
-import { safeRedirectUrl } from '../links';
+import { linkKey, safeRedirectUrl } from '../links';
 import { pickLanguage } from '../pages/language';
 import { PAGE_HEADERS } from '../pages/html';
 import { PIXEL_GIF, PIXEL_HEADERS } from '../pixelPath';
@@ -37,7 +37,7 @@ export function sendNotFoundPage(request: FastifyRequest, reply: FastifyReply): 
 const counts = (request: FastifyRequest) => request.method === 'GET';
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext): void {
-  // Normally answered by tracker/pixelPath.ts before Fastify; this route takes what it leaves.
+  // Normally answered by tracker/fastPaths.ts before Fastify; this route takes what it leaves.
   app.get<{ Params: { file: string } }>('/o/:file', async (request, reply) => {
     const file = request.params.file;
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
@@ -52,15 +52,16 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext):
     return reply.headers(PIXEL_HEADERS).send(PIXEL_GIF);
   });
 
+  // Also answered by tracker/fastPaths.ts once the key and the link target are cached.
   app.get<{ Params: { token: string } }>('/c/:token', async (request, reply) => {
     const payload = await ctx.keys.verify(request.params.token, 'click');
     if (!payload || payload.link === undefined) return sendNotFoundPage(request, reply);
     const { account, mailing, link } = payload;
-    const registered = await ctx.links.get(`${account}\u0000${mailing}\u0000${link}`, () =>
-      ctx.store.getLinkUrl(account, mailing, link),
-    );
-    // Checked again here: a link stored by an older version must still never be javascript:.
-    const target = registered === null ? null : safeRedirectUrl(registered);
+    const target = await ctx.links.get(linkKey(account, mailing, link), async () => {
+      const registered = await ctx.store.getLinkUrl(account, mailing, link);
+      // Checked again here: a link stored by an older version must still never be javascript:.
+      return registered === null ? null : safeRedirectUrl(registered);
+    });
     if (!target) return sendNotFoundPage(request, reply);
     if (counts(request)) ctx.events.push(eventFromRequest(ctx, request, payload, 'click'));
     return reply.code(302).headers({ location: target, 'cache-control': 'no-store' }).send();

@@ -122,6 +122,28 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
         }
       });
 
+      it('still refuses a tampered copy of a token that was just accepted (checks are remembered by exact text)', async () => {
+        const token = t.token('open', { recipient: 'seen' });
+        const first = await pixel(t, `/o/${token}.gif`);
+        const again = await pixel(t, `/o/${token}.gif`);
+        const tampered = token.slice(0, 20) + (token[20] === 'A' ? 'B' : 'A') + token.slice(21);
+        const forged = await pixel(t, `/o/${tampered}.gif`);
+        const otherKey = await pixel(
+          t,
+          `/o/${t.token('open', { recipient: 'seen' }, Buffer.alloc(32, 7))}.gif`,
+        );
+        for (const answer of [again, forged, otherKey]) {
+          expect({ status: answer.status, headers: answer.headers }).toEqual({
+            status: first.status,
+            headers: first.headers,
+          });
+        }
+        expect((await allEvents(t)).map((e) => e.recipient)).toEqual(['seen', 'seen']);
+        // A click route never takes an open token, remembered or not.
+        const click = await fetch(`${t.url}/c/${token}`, { redirect: 'manual' });
+        expect(click.status).toBe(404);
+      });
+
       it('does not count HEAD requests', async () => {
         const response = await fetch(`${t.url}/o/${t.token('open')}.gif`, { method: 'HEAD' });
         expect(response.status).toBe(200);
@@ -176,6 +198,43 @@ export function definePublicRoutesSuite(name: string, factory: StoreFactory): vo
           expect(page).not.toContain('<script');
         }
         expect(await allEvents(t)).toEqual([]);
+      });
+
+      it('answers a click from the caches with the same status and headers as the first, checked the slow way', async () => {
+        const token = t.token('click', { link: 0 });
+        const answer = async (path: string, method = 'GET') => {
+          const response = await fetch(`${t.url}${path}`, { method, redirect: 'manual' });
+          const headers = Object.fromEntries(
+            [...response.headers].filter(([name]) => !['date', 'keep-alive'].includes(name)),
+          );
+          return { status: response.status, headers, body: await response.text() };
+        };
+        const first = await answer(`/c/${token}`);
+        expect(first.status).toBe(302);
+        expect(first.headers).toMatchObject({
+          location: 'https://jouwmodezaak.nl/sale?utm=mail',
+          'cache-control': 'no-store',
+        });
+        expect(await answer(`/c/${token}`)).toEqual(first);
+        expect(await answer(`/c/${token}?utm_source=x`)).toEqual(first);
+        // The same token escaped takes Fastify's route: the same answer.
+        expect(await answer(`/c/${token.replace('.', '%2E')}`)).toEqual(first);
+        const head = await answer(`/c/${token}`, 'HEAD');
+        expect(head).toEqual(await answer(`/c/${token.replace('.', '%2E')}`, 'HEAD'));
+        expect(head).toMatchObject({ status: 302, headers: { location: first.headers.location } });
+        // Cached key and link, but a changed signature or link id: still the 404 page.
+        const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+        expect((await answer(`/c/${tampered}`)).status).toBe(404);
+        expect(
+          (await answer(`/c/${t.token('click', { link: 0 }, Buffer.alloc(32, 3))}`)).status,
+        ).toBe(404);
+        expect((await answer(`/c/${t.token('click', { link: 9 })}`)).status).toBe(404);
+        expect((await allEvents(t)).map((e) => e.kind)).toEqual([
+          'click',
+          'click',
+          'click',
+          'click',
+        ]);
       });
 
       it('flags a click by a link scanner or within seconds of sending as machine', async () => {

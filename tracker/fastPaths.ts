@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { eventFrom, type TrackerContext, type Visitor } from './context';
+import { linkKey } from './links';
+import { answerPixel } from './pixelPath';
+import { clientAddress, type TrustFunction } from './proxyTrust';
+import type { EventKind } from './store/types';
+import type { TokenPayload } from './tokens';
+
+const SLASH = 47;
+const LETTER_O = 111;
+const LETTER_C = 99;
+
+/**
+ * The open pixel and the click redirect answered straight from Node's http server, before
+ * Fastify's routing, hooks and reply objects: they are by far the most frequent requests (every
+ * opened mail, Apple's proxy fetching every mail, every click) and their answers are fixed or
+ * cached. Only the common case is taken here: a plain path, a key already cached, and for a click
+ * a link target already cached. Everything else (an escaped or nested path, a key or link not
+ * cached yet, an invalid click token, a closing server) goes on to Fastify's routes, which check
+ * the same token the same way and answer the same bytes (tested in publicRoutesSuite).
+ * The one exception is the pixel with an uncached key: it waits for the key here, so that the
+ * first open of a mailing does not cost a Fastify request.
+ */
+export function createFastPaths(
+  ctx: TrackerContext,
+  trust: TrustFunction,
+  trustsProxies: boolean,
+  onError: (error: unknown) => void,
+) {
+  let closing = false;
+
+  const visitor = (request: IncomingMessage): Visitor => {
+    const socketAddress = request.socket.remoteAddress ?? '';
+    return {
+      ip: trustsProxies
+        ? clientAddress(socketAddress, request.headers['x-forwarded-for'], trust)
+        : socketAddress,
+      userAgent: request.headers['user-agent'],
+    };
+  };
+
+  /** HEAD requests (link checkers) get the same answer but are not counted. */
+  const record = (request: IncomingMessage, payload: TokenPayload, kind: EventKind) => {
+    if (request.method === 'GET') ctx.events.push(eventFrom(ctx, visitor(request), payload, kind));
+  };
+
+  function pixel(request: IncomingMessage, response: ServerResponse, file: string): true {
+    const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
+    try {
+      const payload = ctx.keys.verifyCached(token, 'open');
+      if (payload === undefined) {
+        ctx.keys.verify(token, 'open').then(
+          (checked) => {
+            if (checked) record(request, checked, 'open');
+            answerPixel(response);
+          },
+          (error: unknown) => {
+            onError(error);
+            answerPixel(response);
+          },
+        );
+        return true;
+      }
+      if (payload) record(request, payload, 'open');
+    } catch (error) {
+      // The recipient's mail client must never see a difference; the failure is only logged.
+      onError(error);
+    }
+    answerPixel(response);
+    return true;
+  }
+
+  function click(request: IncomingMessage, response: ServerResponse, token: string): boolean {
+    const payload = ctx.keys.verifyCached(token, 'click');
+    if (!payload || payload.link === undefined) return false;
+    const target = ctx.links.peek(linkKey(payload.account, payload.mailing, payload.link));
+    if (!target?.value) return false;
+    record(request, payload, 'click');
+    // The same headers as the Fastify route's reply, in the same order.
+    response.writeHead(302, [
+      'location',
+      target.value,
+      'cache-control',
+      'no-store',
+      'content-length',
+      '0',
+    ]);
+    response.end();
+    return true;
+  }
+
+  /** Answers the request when it is a pixel or a click it can answer; false leaves it to Fastify. */
+  function handle(request: IncomingMessage, response: ServerResponse): boolean {
+    const url = request.url ?? '';
+    // "/o/" or "/c/" by char codes: no string is made for the many requests that are something else.
+    if (url.charCodeAt(0) !== SLASH || url.charCodeAt(2) !== SLASH) return false;
+    const letter = url.charCodeAt(1);
+    if (letter !== LETTER_O && letter !== LETTER_C) return false;
+    if (closing || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    const query = url.indexOf('?');
+    const last = query < 0 ? url.slice(3) : url.slice(3, query);
+    if (last === '' || last.includes('/') || last.includes('%')) return false;
+    return letter === LETTER_O ? pixel(request, response, last) : click(request, response, last);
+  }
+
+  return {
+    handle,
+    /** From now on Fastify answers (503 while closing), so no event arrives after the last flush. */
+    close: () => {
+      closing = true;
+    },
+  };
+}
