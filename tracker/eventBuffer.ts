@@ -28,6 +28,12 @@ export interface EventBufferOptions {
 /** ~50,000 events of at most ~1 KB each (the user agent is capped at 512 characters): ≤ ~50 MB. */
 export const DEFAULT_MAX_PENDING_EVENTS = 50_000;
 
+/**
+ * Events per write. With SQLite a write holds this process's thread (some 10 µs per event), so a
+ * batch is kept to a few milliseconds: that time adds to the answer time of every request waiting.
+ */
+export const DEFAULT_MAX_BATCH = 250;
+
 export class EventBuffer {
   private pending: NewEvent[] = [];
   private inFlight = 0;
@@ -46,7 +52,7 @@ export class EventBuffer {
     private readonly store: TrackerStore,
     private readonly options: EventBufferOptions = {},
   ) {
-    this.maxBatch = options.maxBatch ?? 1000;
+    this.maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING_EVENTS;
     if (!Number.isInteger(this.maxPending) || this.maxPending < 1)
       throw new Error(`maxPending must be a whole number of at least 1, not ${options.maxPending}`);
@@ -102,6 +108,8 @@ export class EventBuffer {
           this.inFlight = 0;
         }
         this.storeTook();
+        // SQLite writes block this thread: let waiting requests in between two batches.
+        if (this.pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
       }
     });
     return this.writing;

@@ -10,7 +10,7 @@ import {
 import { TtlCache } from './ttlCache';
 
 /** Tokens that passed their check lately: a mail client or proxy fetching a pixel again is common. */
-const MAX_VERIFIED_TOKENS = 10_000;
+export const MAX_VERIFIED_TOKENS = 10_000;
 
 /**
  * Verifies tokens against the accounts' keys. Keys never change once created (rotation adds a new

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAccount } from '../../tracker/accounts';
 import { TrackerClient } from '../../tracker/client';
+import { MAX_VERIFIED_TOKENS } from '../../tracker/keyRing';
 import { buildTracker } from '../../tracker/server';
 import { openSqliteStore } from '../../tracker/store/openStore';
 import type { NewEvent } from '../../tracker/store/types';
@@ -18,6 +19,7 @@ import {
   type Running,
 } from './tracker/servers';
 import { GOALS, judge } from './report';
+import { processTreeCpuMs } from './tracker/processCpu';
 import { hasWrk, pathScript, wrk, type WrkResult } from './tracker/wrk';
 
 /**
@@ -27,6 +29,8 @@ import { hasWrk, pathScript, wrk, type WrkResult } from './tracker/wrk';
  * at 64 connections. Goal: the pixel at ≥ 0.8× nginx, p99 < 10 ms, no event lost (every answered
  * open counted in the database after SIGTERM drained the workers). Then clicks, and 100,000
  * events pulled through the API against reading them straight from the store.
+ * Beside each rate: the CPU time each server's processes spent per answered request (from /proc)
+ * and the load average, because on a shared machine the rates move with everyone else's work.
  */
 const CONNECTIONS = 64;
 const ROUNDS = 3;
@@ -34,16 +38,29 @@ const SECONDS = 5;
 const WRK_THREADS = 2;
 const SYNC_EVENTS = 100_000;
 const SYNC_PAGE = 10_000;
+/**
+ * More distinct tokens than the tracker remembers as checked: every request pays the full HMAC
+ * check, as the first fetch of each mail's pixel does (a bench cycling through a few hundred
+ * tokens would measure only the remembered ones).
+ */
+const RECIPIENTS = MAX_VERIFIED_TOKENS * 2;
 const WORKERS = Number(process.env.TRACKER_BENCH_WORKERS) || availableParallelism();
 
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const summary = (runs: WrkResult[]) => ({
+/** A wrk round with the server's CPU per answered request and the machine's load around it. */
+type Round = WrkResult & { cpuUsPerRequest: number | null; load: number };
+
+const summary = (runs: Round[]) => ({
   perSecond: round(median(runs.map((r) => r.perSecond))),
   p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
   p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
+  cpuUsPerRequest: runs.some((r) => r.cpuUsPerRequest === null)
+    ? null
+    : round(median(runs.map((r) => r.cpuUsPerRequest!)), 1),
+  loadAverage: runs.map((r) => round(r.load, 1)),
   requests: runs.reduce((n, r) => n + r.requests, 0),
   failed: runs.reduce((n, r) => n + r.failed, 0),
 });
@@ -78,7 +95,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
         { v: 1, kid: key.kid, account: account.id, mailing: 'm1', recipient, kind, link },
         key.key,
       );
-    const recipients = Array.from({ length: 1000 }, (_, i) => `r${i}`);
+    const recipients = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}`);
     const pixelScript = pathScript(
       dir.path,
       'pixel',
@@ -89,8 +106,31 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       'click',
       recipients.map((r) => `/c/${token('click', r, 0)}`),
     );
-    const load = (server: Running, script = pixelScript, seconds = SECONDS) =>
-      wrk({ url: server.url, script, connections: CONNECTIONS, threads: WRK_THREADS, seconds });
+    const load = async (
+      server: Running,
+      script = pixelScript,
+      seconds = SECONDS,
+    ): Promise<Round> => {
+      const cpuBefore = processTreeCpuMs(server.child.pid!);
+      const result = await wrk({
+        url: server.url,
+        script,
+        connections: CONNECTIONS,
+        threads: WRK_THREADS,
+        seconds,
+      });
+      const cpuAfter = processTreeCpuMs(server.child.pid!);
+      const answered = result.requests - result.failed;
+      return {
+        ...result,
+        cpuUsPerRequest:
+          cpuBefore === null || cpuAfter === null || answered <= 0
+            ? null
+            : ((cpuAfter - cpuBefore) * 1000) / answered,
+        // The one-minute load average as the round ends (it lags: read it as the machine's state).
+        load: loadavg()[0]!,
+      };
+    };
 
     const nginx = hasNginx() ? await startNginx(dir.path, WORKERS) : null;
     const bare = await startBareNode(dir.path, WORKERS);
@@ -100,7 +140,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
     // Warm-up (the tracker's answers are counted like every other).
     const warmup = await load(tracker, pixelScript, 2);
     for (const server of [nginx, bare]) if (server) await load(server, pixelScript, 1);
-    const runs = { nginx: [] as WrkResult[], bare: [] as WrkResult[], tracker: [] as WrkResult[] };
+    const runs = { nginx: [] as Round[], bare: [] as Round[], tracker: [] as Round[] };
     for (let r = 0; r < ROUNDS; r += 1) {
       // Alternating order, so no server always runs first (or last) on a warm or busy machine.
       const order = (['nginx', 'bare', 'tracker'] as const).slice();
@@ -192,6 +232,8 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
     const syncComplete = api.every((r) => r.total === SYNC_EVENTS);
     const vsNginx = web ? round(pixel.perSecond / web.perSecond, 2) : null;
     const vsBare = round(pixel.perSecond / base.perSecond, 2);
+    const cpuRatio = (a: number | null, b: number | null | undefined) =>
+      a === null || !b ? null : round(a / b, 2);
     if (web) {
       judge(
         `pixel vs nginx-light (${WORKERS} workers each, ${CONNECTIONS} connections)`,
@@ -212,6 +254,11 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
     process.stderr.write(
       `  pixel vs bare Node http (reference): ${vsBare}× (${pixel.perSecond} vs ${base.perSecond})\n`,
     );
+    process.stderr.write(
+      `  pixel CPU per request (reference): tracker ${pixel.cpuUsPerRequest} µs, bare Node ` +
+        `${base.cpuUsPerRequest} µs (tracker ${cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest)}×), ` +
+        `nginx ${web?.cpuUsPerRequest ?? '–'} µs; load average ${pixel.loadAverage.join(', ')}\n`,
+    );
     judge(
       `sync ${SYNC_EVENTS} events through the API`,
       syncComplete ? syncApiMs : Infinity,
@@ -228,7 +275,16 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       nginx: web ?? 'skipped: /usr/sbin/nginx not installed (Debian package nginx-light)',
       pixelVsNginx: vsNginx,
       pixelVsBareNode: vsBare,
-      click: { perSecond: round(click.perSecond), p99Ms: click.p99Ms, failed: click.failed },
+      pixelCpuVsBareNode: cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest),
+      pixelCpuVsNginx: cpuRatio(pixel.cpuUsPerRequest, web?.cpuUsPerRequest),
+      distinctTokens: RECIPIENTS,
+      click: {
+        perSecond: round(click.perSecond),
+        p99Ms: click.p99Ms,
+        failed: click.failed,
+        cpuUsPerRequest: click.cpuUsPerRequest === null ? null : round(click.cpuUsPerRequest, 1),
+        load: round(click.load, 1),
+      },
       opensAnswered,
       openEventsStored: counts.open ?? 0,
       clicksAnswered,

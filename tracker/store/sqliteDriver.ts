@@ -2,6 +2,35 @@ import Database from 'better-sqlite3';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
 import { migrateSqlite } from './migrations/sqliteMigrator';
 
+/** How long a write waits for another process's write lock before it fails (as busy_timeout). */
+const LOCK_WAIT_MS = 5000;
+
+/**
+ * `begin immediate` without blocking the event loop while another process holds the write lock:
+ * SQLite's own busy handler sleeps in this thread (1, 2, 5, 10… ms at a time), during which no
+ * pixel or click of this process is answered; with several workers on one file their batches meet
+ * all the time. Here the lock is tried without waiting and, while taken, tried again after a
+ * timer of a few milliseconds, up to LOCK_WAIT_MS. Other statements keep the busy timeout.
+ */
+async function beginImmediate(db: Database.Database): Promise<void> {
+  const deadline = performance.now() + LOCK_WAIT_MS;
+  db.pragma('busy_timeout = 0');
+  try {
+    for (;;) {
+      try {
+        db.exec('begin immediate');
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline)
+          throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 3));
+    }
+  } finally {
+    db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
+  }
+}
+
 /**
  * better-sqlite3 behind the async SqlDriver. One connection: every call goes through one queue, so
  * a transaction's awaits can never let another request's statements slip in between.
@@ -11,7 +40,7 @@ export function openSqliteDriver(path: string): SqlDriver {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
   migrateSqlite(db);
 
   const statements = new Map<string, Database.Statement>();
@@ -50,8 +79,8 @@ export function openSqliteDriver(path: string): SqlDriver {
         // Per transaction: only relaxed ones skip the fsync; the pragma is reset before anything else runs.
         if (options?.relaxed) db.pragma('synchronous = NORMAL');
         try {
-          // IMMEDIATE takes the write lock up front, so another process (the admin CLI) waits.
-          db.exec('begin immediate');
+          // IMMEDIATE takes the write lock up front, so another process (a worker, the admin CLI) waits.
+          await beginImmediate(db);
           try {
             const value = await fn(executor);
             db.exec('commit');

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system, ms) used so far by a process and all its descendants (a cluster's
+ * primary and workers, nginx's master and workers), from /proc. On a machine shared with other
+ * work the wall-clock rate says little; the CPU each server spends per answered request does.
+ * null where /proc is missing.
+ */
+export function processTreeCpuMs(rootPid: number): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const processes = new Map<number, { parent: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // The command name (field 2) may hold spaces and parentheses: fields follow its last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    processes.set(Number(name), {
+      parent: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]),
+    });
+  }
+  let ticks = 0;
+  for (const [pid, entry] of processes) {
+    let current: number | undefined = pid;
+    while (current !== undefined && current > 1 && current !== rootPid)
+      current = processes.get(current)?.parent;
+    if (current === rootPid) ticks += entry.ticks;
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
