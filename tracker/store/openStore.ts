@@ -1,10 +1,10 @@
 import { openPostgresDriver } from './postgresDriver';
 import { createSqlStore } from './sqlStore';
-import { openSqliteDriver } from './sqliteDriver';
+import { openSqliteDriver, type SqliteDriverOptions } from './sqliteDriver';
 import type { TrackerStore } from './types';
 
-export function openSqliteStore(path: string): TrackerStore {
-  return createSqlStore(openSqliteDriver(path));
+export function openSqliteStore(path: string, options?: SqliteDriverOptions): TrackerStore {
+  return createSqlStore(openSqliteDriver(path, options));
 }
 
 export async function openPostgresStore(connectionString: string): Promise<TrackerStore> {
@@ -12,11 +12,10 @@ export async function openPostgresStore(connectionString: string): Promise<Track
 }
 
 /** PostgreSQL when a DATABASE_URL is given, otherwise the SQLite file. */
-export async function openStore(options: {
-  databaseUrl?: string;
-  sqlitePath: string;
-}): Promise<TrackerStore> {
+export async function openStore(
+  options: { databaseUrl?: string; sqlitePath: string } & SqliteDriverOptions,
+): Promise<TrackerStore> {
   return options.databaseUrl
     ? openPostgresStore(options.databaseUrl)
-    : openSqliteStore(options.sqlitePath);
+    : openSqliteStore(options.sqlitePath, options);
 }

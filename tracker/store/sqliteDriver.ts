@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
 import { migrateSqlite } from './migrations/sqliteMigrator';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
+
+/** SQLite's default: a commit that leaves the log longer than this copies it back (a checkpoint). */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 /** How long a write waits for another process's write lock before it fails (as busy_timeout). */
 const LOCK_WAIT_MS = 5000;
@@ -35,13 +39,32 @@ async function beginImmediate(db: Database.Database): Promise<void> {
  * better-sqlite3 behind the async SqlDriver. One connection: every call goes through one queue, so
  * a transaction's awaits can never let another request's statements slip in between.
  */
-export function openSqliteDriver(path: string): SqlDriver {
+export interface SqliteDriverOptions {
+  /** Checkpoints from a thread of their own instead of in this connection's commits (walCheckpointer). */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openSqliteDriver(path: string, options: SqliteDriverOptions = {}): SqlDriver {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
   migrateSqlite(db);
+  let checkpointer: WalCheckpointer | undefined;
+  if (options.backgroundCheckpoints) {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startWalCheckpointer({
+      path,
+      onFailure: (error) => {
+        // Never a log that grows without end: this connection checkpoints again itself.
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        // An error thrown in the thread arrives as a plain object (e.g. { code: 'SQLITE_CANTOPEN' }).
+        const reason = error instanceof Error ? error.message : JSON.stringify(error);
+        process.emitWarning(`SQLite checkpoints are back in the request thread: ${String(reason)}`);
+      },
+    });
+  }
 
   const statements = new Map<string, Database.Statement>();
   const arrayStatements = new Map<string, Database.Statement>();
@@ -95,6 +118,7 @@ export function openSqliteDriver(path: string): SqlDriver {
       }),
     close: async () => {
       await queue;
+      await checkpointer?.stop();
       db.close();
     },
   };
