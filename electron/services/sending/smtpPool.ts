@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { OutgoingMail } from './outgoingMail';
 import { DkimSigner, type DkimSigning } from './dkimSigner';
@@ -239,27 +239,19 @@ export class SmtpPool {
 /**
  * The message as a stream that ends (and so lets the client write the final dot) only once
  * `ready` resolves; if it rejects, the stream fails and the message is abandoned unfinished.
+ * A bare Readable holding the one buffer: a PassThrough in between cost a stream hop per mail.
  */
-function endAfter(message: Buffer | Readable, ready: Promise<void>): Readable {
-  const gate = new PassThrough();
-  // A message refused at its envelope never ends; its mark's outcome is of no interest then.
-  ready.catch(() => undefined);
+function endAfter(message: Buffer, ready: Promise<void>): Readable {
+  const held = new Readable({ read: () => undefined });
   // nodemailer listens while the message is on its way; this one covers the time after.
-  gate.on('error', () => undefined);
-  const finish = () =>
-    ready.then(
-      () => !gate.destroyed && gate.end(),
-      (error: unknown) => gate.destroy(error as Error),
-    );
-  if (Buffer.isBuffer(message)) {
-    gate.write(message);
-    void finish();
-  } else {
-    message.once('error', (error) => gate.destroy(error));
-    message.once('end', () => void finish());
-    message.pipe(gate, { end: false });
-  }
-  return gate;
+  held.on('error', () => undefined);
+  held.push(message);
+  // A message refused at its envelope is never read to its end; then nothing waits for this.
+  ready.then(
+    () => !held.destroyed && held.push(null),
+    (error: unknown) => held.destroy(error as Error),
+  );
+  return held;
 }
 
 function settle(item: Waiting, error?: unknown): void {
