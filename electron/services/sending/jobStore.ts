@@ -99,6 +99,8 @@ interface ClaimRow {
  */
 export class JobStore {
   private readonly s;
+  /** The hot path's transactions, wrapped once (better-sqlite3 builds a wrapper per call). */
+  private readonly tx;
 
   /** Claims and outcomes: safe against a crash of the app, synced with the next wire mark. */
   private readonly lightly: <T>(write: () => T) => T;
@@ -179,6 +181,23 @@ export class JobStore {
       emailOf: sqlite.prepare('select email from send_jobs where id = ?'),
       sentSince: sqlite.prepare('select count(*) as n from send_jobs where sent_at >= ?'),
     };
+    this.tx = {
+      recordAndClaim: sqlite.transaction(
+        (results: readonly JobResult[], sendId: string, now: number, limit: number) => {
+          this.recordRows(results, now);
+          return limit > 0 ? this.claimRows(sendId, now, limit) : [];
+        },
+      ),
+      recordAndMark: sqlite.transaction(
+        (results: readonly JobResult[], onWire: readonly number[], now: number) => {
+          this.recordRows(results, now);
+          for (const id of onWire) this.s.markOnWire.run(now, id);
+        },
+      ),
+      record: sqlite.transaction((results: readonly JobResult[], now: number) =>
+        this.recordRows(results, now),
+      ),
+    };
   }
 
   /**
@@ -237,12 +256,7 @@ export class JobStore {
     now: number,
     limit: number,
   ): ClaimedJob[] {
-    return this.lightly(() =>
-      this.sqlite.transaction(() => {
-        this.recordRows(results, now);
-        return limit > 0 ? this.claimRows(sendId, now, limit) : [];
-      })(),
-    );
+    return this.lightly(() => this.tx.recordAndClaim(results, sendId, now, limit));
   }
 
   /**
@@ -255,12 +269,7 @@ export class JobStore {
     onWire: readonly number[],
     now: number,
   ): Promise<void> {
-    return this.durably(() =>
-      this.sqlite.transaction(() => {
-        this.recordRows(results, now);
-        for (const id of onWire) this.s.markOnWire.run(now, id);
-      })(),
-    ).onDisk;
+    return this.durably(() => this.tx.recordAndMark(results, onWire, now)).onDisk;
   }
 
   private claimRows(sendId: string, now: number, limit: number): ClaimedJob[] {
@@ -297,7 +306,7 @@ export class JobStore {
   /** Records a batch of outcomes in one transaction (only jobs still 'sending' change). */
   record(results: readonly JobResult[], now: number): void {
     if (results.length === 0) return;
-    this.lightly(() => this.sqlite.transaction(() => this.recordRows(results, now))());
+    this.lightly(() => this.tx.record(results, now));
   }
 
   private recordRows(results: readonly JobResult[], now: number): void {

@@ -185,4 +185,18 @@ export class SendStore {
   markReleased(id: string, now: number): void {
     this.s.released.run(now, id);
   }
+
+  /** Ended sends whose reserved credits were not released yet (the tracker was offline). */
+  endedUnsettled(): string[] {
+    this.endedUnsettledQuery ??= this.sqlite
+      .prepare(
+        `select id from sends where state in ('finished', 'cancelled') and credits_released_at is null
+         and credits_reserved > 0 and not (state = 'finished' and exists (
+           select 1 from send_jobs where send_id = sends.id and state = 'uncertain'))`,
+      )
+      .pluck();
+    return this.endedUnsettledQuery.all() as string[];
+  }
+
+  private endedUnsettledQuery: Database.Statement | undefined;
 }

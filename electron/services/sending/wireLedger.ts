@@ -1,4 +1,5 @@
-import type { JobResult, JobStore } from './jobStore';
+import type { JobResult } from './jobStore';
+import type { QueueJobs } from './queuePorts';
 
 interface PendingMark {
   id: number;
@@ -12,21 +13,23 @@ interface PendingMark {
  * A job's message is finished on its SMTP connection (the final dot, after which the server may
  * deliver it) only once its mark is on disk (SmtpPool), so after a crash a job without a mark
  * was never delivered and goes back to 'queued'.
- * Marks asked for in the same turn of the event loop share one commit and one sync. A commit does
- * not wait for the sync of the one before (both run off the main thread, on the WAL's kept file
- * descriptor): a connection never waits for another connection's sync on top of its own. The
- * cost of a mark is then one transaction and one fdatasync that overlap the message's transfer,
- * not a queue of them in series. Each commit also writes every
- * outcome known so far, so the jobs marked on disk without an outcome are never more than the
- * messages on their way at that moment: at most one per connection.
+ * One commit and its sync at a time: marks asked for while a sync runs wait for it to end and
+ * then share the next commit and sync. Two syncs of one WAL cannot overlap on disk anyway (the
+ * second waits for the first's journal commit), so a mark waits no longer than when each commit
+ * synced at once, and a send pays about one transaction and one fdatasync per group of
+ * connections instead of one per message. Each commit also writes every outcome known so far,
+ * so the jobs marked on disk without an outcome are never more than the messages on their way
+ * at that moment: at most one per connection.
  */
 export class WireLedger {
   private results: JobResult[] = [];
   private marks: PendingMark[] = [];
   private scheduled = false;
+  /** A commit's sync is running: new marks wait for the next commit. */
+  private syncing = false;
 
   constructor(
-    private readonly jobs: JobStore,
+    private readonly jobs: Pick<QueueJobs, 'record' | 'recordAndMarkOnWire'>,
     private readonly now: () => number,
     /** Outcomes that went into a commit (progress, credits). */
     private readonly recorded: (batch: readonly JobResult[]) => void,
@@ -63,7 +66,7 @@ export class WireLedger {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.syncing) return;
     this.scheduled = true;
     // Connections that freed up in the same turn of the event loop share the commit.
     setImmediate(() => {
@@ -90,9 +93,16 @@ export class WireLedger {
       return;
     }
     this.recorded(batch);
+    this.syncing = true;
+    const synced = (settle: (mark: PendingMark) => void) => {
+      this.syncing = false;
+      for (const mark of marks) settle(mark);
+      // The marks asked for meanwhile: their commit starts now, with one sync for all of them.
+      this.commit();
+    };
     onDisk.then(
-      () => marks.forEach((m) => m.resolve()),
-      (error: unknown) => marks.forEach((m) => m.reject(error)),
+      () => synced((m) => m.resolve()),
+      (error: unknown) => synced((m) => m.reject(error)),
     );
   }
 }

@@ -6,6 +6,7 @@
  * the same messages pre-built through a bare nodemailer pool, then through the queue's own
  * connection pool without the queue. Figures go to the parent over IPC.
  */
+import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { createApp } from '../../../electron/app';
@@ -55,6 +56,10 @@ export interface QueueFigures {
   queueMs: number;
   pumpMs: number;
   queueCpuMs: number;
+  /** CPU from the end of send.start to the last result: the queue's own work per message. */
+  pumpCpuMs: number;
+  /** The same on the main thread alone (10 ms ticks; NaN where /proc is missing). */
+  pumpMainThreadCpuMs: number;
   /** process.resourceUsage().maxRSS when the send finished: the process's whole life so far. */
   maxRssMb: number;
   /** Highest process.memoryUsage.rss() sampled while the send ran. */
@@ -84,10 +89,22 @@ export interface BaselineFigures {
   /** The queue's own connection pool (SmtpPool) without the queue. */
   ownPool: PoolFigures;
   buildMs: number;
+  /** CPU of building every message (render and MIME), which the queue does per job. */
+  buildCpuMs: number;
 }
 
 const config = JSON.parse(process.env.BENCH_SEND_CONFIG ?? '') as AppProcessConfig;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** CPU of the main thread alone (Linux): what is left is libuv's pool (the WAL syncs) and GC helpers. */
+const mainThreadCpuMs = (): number => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -201,7 +218,10 @@ async function throughOwnPool(mailAt: (i: number) => OutgoingMail): Promise<Pool
     maxMessages: MAX_MESSAGES_PER_CONNECTION,
   });
   try {
-    return await sendThrough((mail) => own.send(mail), config.recipients, mailAt);
+    const stopProfile = await startPhaseProfile('ownPool');
+    const figures = await sendThrough((mail) => own.send(mail), config.recipients, mailAt);
+    await stopProfile();
+    return figures;
   } finally {
     own.close();
   }
@@ -245,6 +265,8 @@ const started = await t.call('send.start', {
   idempotencyKey: 'bench-send',
 });
 const pumpStart = performance.now();
+const pumpCpu = process.cpuUsage();
+const pumpMainThread = mainThreadCpuMs();
 const rssAfterSendStart = process.memoryUsage.rss();
 await finished;
 const queueEnd = performance.now();
@@ -253,6 +275,8 @@ const queueFigures: QueueFigures = {
   queueMs: queueEnd - queueStart,
   pumpMs: queueEnd - pumpStart,
   queueCpuMs: cpuMs(queueCpu),
+  pumpCpuMs: cpuMs(pumpCpu),
+  pumpMainThreadCpuMs: mainThreadCpuMs() - pumpMainThread,
   maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   sampledPeakRssMb: mb(sampledPeak),
   rssAtQueueStartMb: mb(rssAtQueueStart),
@@ -269,8 +293,10 @@ await nextParentMessage('baseline');
 // queue's own pool, each with as many in flight as the queue keeps.
 const prebuilt: OutgoingMail[] = [];
 const buildStart = performance.now();
+const buildCpu = process.cpuUsage();
 for (let i = 0; i < config.recipients; i += 1) prebuilt.push(buildOne(i, recipientAddress(i)));
 const buildMs = performance.now() - buildStart;
+const buildCpuMs = cpuMs(buildCpu);
 
 const pool = nodemailerPool();
 const stopBaselineProfile = await startPhaseProfile('baseline');
@@ -284,6 +310,7 @@ const baselineFigures: BaselineFigures = {
   nodemailerPool: viaPool,
   ownPool: viaOwnPool,
   buildMs,
+  buildCpuMs,
 };
 await app.close();
 dir.remove();

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 /**
  * BENCH_CPU_PROF=<folder>: a CPU profile of one phase alone (the queue: send.start to the last
- * result; the baseline: the bare pool), written as <folder>/send-<phase>-<pid>.cpuprofile for
- * Chrome DevTools or any .cpuprofile reader. BENCH_CPU_PROF_US sets the sampling interval
+ * result; the baseline: the bare nodemailer pool; ownPool: SmtpPool alone, each round), written
+ * as <folder>/send-<phase>-<pid>.cpuprofile for Chrome DevTools or any .cpuprofile reader. BENCH_CPU_PROF_US sets the sampling interval
  * (default 1000 µs; 50 shows the short tasks between socket events).
  */
 export async function startPhaseProfile(phase: string): Promise<() => Promise<void>> {
