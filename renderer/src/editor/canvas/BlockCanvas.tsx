@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Grid, Group, Text } from '@mantine/core';
-import { Fragment, useEffect, useState, type ComponentProps } from 'react';
+import { Fragment, memo, useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft, useDraftSnapshot } from '../../pages/mailings/flow/DraftContext';
 import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
@@ -175,10 +175,11 @@ function blockFromLocation(): string | null {
   return new URLSearchParams(query).get('block');
 }
 
-function SlotRow(props: ComponentProps<typeof InsertSlot>) {
+/** Memo: the canvas re-renders when the draft folds typed text in; 41 rows need not follow. */
+const SlotRow = memo(function SlotRow(props: ComponentProps<typeof InsertSlot>) {
   return (
     <Box px={8} py={4}>
       <InsertSlot {...props} />
     </Box>
   );
-}
+});

@@ -1,34 +1,12 @@
-import { ActionIcon, Stack, Tooltip } from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconBookmarkPlus,
-  IconCopy,
-  IconGripVertical,
-  IconTrash,
-} from '@tabler/icons-react';
 import { memo, useState, type ComponentType, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
-import type { BlockChange, BlockEditorProps } from '../blocks/types';
-import type { BlockStyle } from '../documentOps';
+import type { BlockEditorProps } from '../blocks/types';
+import type { BlockActions } from './blockActions';
+import { BlockFrameBar } from './BlockFrameBar';
+import { DRAG_TYPE } from './dragType';
 import classes from './Canvas.module.css';
-
-export const DRAG_TYPE = 'application/x-winkelpost-block';
-
-export interface BlockActions {
-  select: (id: string) => void;
-  move: (id: string, to: number) => void;
-  /** Drag and drop: puts the dragged block just above the block it was dropped on. */
-  dropBefore: (id: string, targetId: string) => void;
-  duplicate: (id: string) => void;
-  remove: (id: string) => void;
-  change: (id: string, change: BlockChange<BlockType>) => void;
-  changeStyle: (id: string, patch: Partial<BlockStyle>) => void;
-  /** "Bewaar als Mijn blok", starting from this block. */
-  saveOwn: (id: string) => void;
-}
 
 /**
  * One block in the mail: click or focus selects it; the bar beside it moves (buttons or drag),
@@ -94,75 +72,13 @@ export const BlockFrame = memo(function BlockFrame(props: {
         />
       </div>
       {props.selected && !props.readOnly && (
-        <Stack
-          gap={2}
-          className={classes.frameBar}
-          role="toolbar"
-          aria-label={t('canvas.blockTools', { name })}
-        >
-          <Tooltip label={t('canvas.drag')} position="right">
-            <ActionIcon
-              variant="subtle"
-              className={classes.dragHandle}
-              aria-label={t('canvas.drag')}
-              draggable
-              onDragStart={(e) => {
-                e.dataTransfer.setData(DRAG_TYPE, block.id);
-                e.dataTransfer.effectAllowed = 'move';
-              }}
-            >
-              <IconGripVertical size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('canvas.moveUp')} position="right">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('canvas.moveUp')}
-              disabled={index === 0}
-              onClick={() => actions.move(block.id, index - 1)}
-            >
-              <IconArrowUp size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('canvas.moveDown')} position="right">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('canvas.moveDown')}
-              disabled={index === props.count - 1}
-              onClick={() => actions.move(block.id, index + 1)}
-            >
-              <IconArrowDown size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('canvas.duplicate')} position="right">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('canvas.duplicate')}
-              onClick={() => actions.duplicate(block.id)}
-            >
-              <IconCopy size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('library:saveBlock.action')} position="right">
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('library:saveBlock.action')}
-              onClick={() => actions.saveOwn(block.id)}
-            >
-              <IconBookmarkPlus size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('canvas.remove')} position="right">
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('canvas.remove')}
-              onClick={() => actions.remove(block.id)}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Stack>
+        <BlockFrameBar
+          blockId={block.id}
+          name={name}
+          index={index}
+          count={props.count}
+          actions={actions}
+        />
       )}
     </div>
   );

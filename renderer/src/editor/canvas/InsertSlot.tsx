@@ -1,6 +1,5 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { BlockType } from '../../pages/mailings/mailingTypes';
-import { IconPlus } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './Canvas.module.css';
@@ -29,7 +28,7 @@ export const InsertSlot = memo(function InsertSlot(props: {
       aria-label={`${t('canvas.insertHere')}, ${where}`}
     >
       <Group gap={6} justify="center" wrap="nowrap">
-        <IconPlus size={14} aria-hidden />
+        <span className={classes.plus} aria-hidden />
         <Text size="xs" inherit>
           {t('canvas.insertHere')}
         </Text>

@@ -10,7 +10,7 @@ import {
   updateBlockStyle,
 } from '../documentOps';
 import type { BlockChange } from '../blocks/types';
-import type { BlockActions } from './BlockFrame';
+import type { BlockActions } from './blockActions';
 
 export interface RemovedBlock {
   block: Block;

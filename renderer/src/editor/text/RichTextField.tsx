@@ -32,7 +32,12 @@ export interface RichTextFieldProps {
   style?: CSSProperties;
 }
 
-/** A Lexical rich text inside a block, edited in place, with its toolbar above it. */
+/**
+ * A Lexical rich text inside a block, edited in place, with its toolbar above it. Skips
+ * re-rendering when only `initial` changed (the draft folds the typed text back into the block
+ * on saving, and Lexical already shows it) or when `style` is an equal new object: a re-render
+ * here would re-render the whole toolbar on the next keystroke.
+ */
 export const RichTextField = memo(function RichTextField(props: RichTextFieldProps) {
   const { t } = useTranslation('editor');
   const [config] = useState<InitialConfigType>(() => ({
@@ -78,4 +83,23 @@ export const RichTextField = memo(function RichTextField(props: RichTextFieldPro
       <FocusPlugin onFocus={props.onFocus} onBlur={props.onBlur} />
     </LexicalComposer>
   );
-});
+}, sameFieldProps);
+
+function sameFieldProps(a: RichTextFieldProps, b: RichTextFieldProps): boolean {
+  return (
+    a.label === b.label &&
+    a.readOnly === b.readOnly &&
+    a.showToolbar === b.showToolbar &&
+    a.onChange === b.onChange &&
+    a.onFocus === b.onFocus &&
+    a.onBlur === b.onBlur &&
+    sameStyle(a.style, b.style)
+  );
+}
+
+function sameStyle(a: CSSProperties | undefined, b: CSSProperties | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as (keyof CSSProperties)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
