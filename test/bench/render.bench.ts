@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import {
   compileMailing,
-  composeMessage,
+  composeForRecipient,
   renderForRecipient,
   type CompileInput,
 } from '../../electron/services/render';
@@ -10,8 +10,11 @@ import { GOALS, judge } from './report';
 
 /**
  * Complete MIME messages for 10,000 recipients of the VOORBEELD templates (tracked links, pixel,
- * barcode, images hosted by the tracker as a send hosts them), against the naive way measured in
- * the same run: MJML compiled per recipient and the message built by nodemailer's MailComposer.
+ * barcode, images hosted by the tracker as a send hosts them), built as the queue builds them
+ * (`composeForRecipient`, after one compile per send, which the figure includes), against the
+ * naive way measured in the same run: MJML compiled per recipient and the message built by
+ * nodemailer's MailComposer. Loading MJML's modules happens once per app run, long before a send
+ * (the preview needs it), so a warm-up compile does it before anything is timed.
  * Goal (issue 26): ≥ 5,000 newsletter messages per CPU-second; also reported: ≥ 400 voucher
  * messages/s (issue 3) and the ratio to the per-recipient baseline. Wall-clock and CPU-time rates
  * are both reported: on a shared, busy machine the CPU-time figure is the steadier one.
@@ -68,8 +71,7 @@ async function pipeline(input: CompileInput) {
   const date = new Date(Date.UTC(2026, 10, 2, 9));
   for (let i = 0; i < RECIPIENTS; i += 1) {
     const r = recipient(i);
-    const mail = renderForRecipient(compiled, r);
-    bytes += composeMessage(compiled, mail, {
+    bytes += composeForRecipient(compiled, r, {
       to: r.email,
       messageId: `<m${i}@jouwmodezaak.nl>`,
       date,
@@ -130,6 +132,7 @@ async function baseline(
 
 export default async function renderBench(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = { recipients: RECIPIENTS, imagesHosted: true };
+  await compileMailing((await loadTemplate('voorbeeld-nieuwsbrief')).input);
   for (const key of ['voorbeeld-nieuwsbrief', 'voorbeeld-waardebon']) {
     const { input } = await loadTemplate(key);
     const tracked = { ...input, tracking, hostedImageUrl };

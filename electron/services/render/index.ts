@@ -4,6 +4,8 @@
  *   const compiled = await compileMailing(input);          // once per mailing (MJML: ~10 ms)
  *   const mail = renderForRecipient(compiled, recipient);  // per recipient: substitution only
  *   const raw = composeMessage(compiled, mail, { to, messageId, date });  // Buffer, RFC 5322
+ *   const raw = composeForRecipient(compiled, recipient, { to, messageId, date });  // the same
+ *                                      // bytes in one step, without the HTML as text (the queue)
  *
  * compiled.links is the link table to register at the tracker (click tokens carry its ids);
  * compiled.variables and emptyVariables() serve the checklist; compiled.warnings and
@@ -18,6 +20,7 @@ export { renderForRecipient, emptyVariables, BARCODE_CID, GMAIL_CLIP_BYTES } fro
 export type { Recipient, RenderOptions, RenderedMail } from './personalize';
 export { composeMessage, newMessageId, mailDate, formatAddress } from './mime';
 export type { ComposeOptions } from './mime';
+export { composeForRecipient } from './recipientMessage';
 export { previewHtml } from './preview';
 export { barcodePng, isValidEan13 } from './barcode';
 export { migrate, parseDocument, newBlock, emptyDocument } from './document';

@@ -1,9 +1,10 @@
 import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
-import { signToken, type TokenKind } from '../../../tracker/tokens';
+import type { TokenKind } from '../../../tracker/tokens';
 import { barcodePng, type BarcodeImage } from './barcode';
 import type { CompiledMailing } from './compile';
 import { escapeHtml } from './escape';
+import { recipientTokenSigner } from './tokenSigner';
 import { fillTemplate, type Slot } from './slots';
 import { normalizeData, variableValue } from './variables';
 
@@ -56,15 +57,25 @@ function dataUrl(mime: string, bytes: Buffer): string {
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 
+/** A recipient's value for every slot of the compiled mailing, and what goes beside the text. */
+export interface RecipientValues {
+  data: Map<string, string>;
+  /** Per slot (compiled.slots), escaped for where it stands. */
+  values: string[];
+  barcode: BarcodeImage | null;
+  unsubscribeHttps: string | null;
+  unsubscribeMailto: string;
+}
+
 /**
  * Per recipient, only substitution: every slot of the compiled mailing gets this recipient's
- * value (escaped for where it stands), then the templates are joined. No MJML, no DOM.
+ * value (escaped for where it stands). No MJML, no DOM.
  */
-export function renderForRecipient(
+export function recipientValues(
   compiled: CompiledMailing,
   recipient: Recipient,
   options: RenderOptions = { mode: 'send' },
-): RenderedMail {
+): RecipientValues {
   const data = recipientData(compiled, recipient.data);
   if (!data.has('email')) data.set('email', recipient.email);
   const preview = options.mode === 'preview';
@@ -73,23 +84,14 @@ export function renderForRecipient(
   const tokens = new Map<string, string>();
   // When the tokens were signed: the tracker flags an open or click within seconds as a machine's.
   const signedAt = Math.floor(Date.now() / 1000);
+  const sign = tracking
+    ? recipientTokenSigner(tracking, compiled.mailingId, recipient.recipientId, signedAt)
+    : null;
   const token = (kind: TokenKind, link?: number): string => {
-    const cacheKey = `${kind}:${link ?? ''}`;
+    const cacheKey = link === undefined ? kind : `${kind}:${link}`;
     let value = tokens.get(cacheKey);
-    if (value === undefined && tracking) {
-      value = signToken(
-        {
-          v: 1,
-          kid: tracking.kid,
-          account: tracking.account,
-          mailing: compiled.mailingId,
-          recipient: recipient.recipientId,
-          kind,
-          ...(link === undefined ? {} : { link }),
-          iat: signedAt,
-        },
-        tracking.key,
-      );
+    if (value === undefined && sign) {
+      value = sign(kind, link);
       tokens.set(cacheKey, value);
     }
     return value ?? '';
@@ -142,7 +144,42 @@ export function renderForRecipient(
     }
   };
 
-  const values = compiled.slots.map(valueOf);
+  return {
+    data,
+    values: compiled.slots.map(valueOf),
+    barcode,
+    unsubscribeHttps,
+    unsubscribeMailto,
+  };
+}
+
+/** The subject line as the recipient sees it (one line, blanks collapsed). */
+export function mailSubject(compiled: CompiledMailing, values: readonly string[]): string {
+  return fillTemplate(compiled.subject, values).replace(/\s+/g, ' ').trim();
+}
+
+/** The plain-text part: empty slots leave no runs of blank lines. */
+export function mailText(compiled: CompiledMailing, values: readonly string[]): string {
+  return fillTemplate(compiled.text, values)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * The whole mail for one recipient as text (preview, test send, checklist): the templates
+ * joined with the recipient's values, and the warnings that hold for this recipient.
+ */
+export function renderForRecipient(
+  compiled: CompiledMailing,
+  recipient: Recipient,
+  options: RenderOptions = { mode: 'send' },
+): RenderedMail {
+  const preview = options.mode === 'preview';
+  const { data, values, barcode, unsubscribeHttps, unsubscribeMailto } = recipientValues(
+    compiled,
+    recipient,
+    options,
+  );
   const html = fillTemplate(compiled.html, values);
   const warnings = [...compiled.warnings];
   for (const variable of compiled.variables) {
@@ -175,12 +212,10 @@ export function renderForRecipient(
     });
   }
   return {
-    subject: fillTemplate(compiled.subject, values).replace(/\s+/g, ' ').trim(),
+    subject: mailSubject(compiled, values),
     topLine: fillTemplate(compiled.topLine, values).replace(/\s+/g, ' ').trim(),
     html,
-    text: fillTemplate(compiled.text, values)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim(),
+    text: mailText(compiled, values),
     warnings,
     barcode,
     unsubscribeHttps,

@@ -19,6 +19,8 @@ export type Slot =
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT_PATTERN = /\uE000(\d+)\uE001/g;
+/** The characters around a slot's number in a template's text. */
+export const SLOT_MARKERS = [OPEN, CLOSE] as const;
 
 export class SlotTable {
   readonly slots: Slot[] = [];

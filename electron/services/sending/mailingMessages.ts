@@ -2,7 +2,7 @@ import type { AppContext } from '../core/appContext';
 import { BounceSettingsStore } from '../bounces/bounceSettings';
 import { unsubscribeAddressFor } from '../bounces/unsubscribeRequests';
 import { bounceAddressFor, verpSecret } from '../bounces/verp';
-import { composeMessage, renderForRecipient } from '../render';
+import { composeForRecipient } from '../render';
 import { readTrackingConfig } from '../tracking/trackingConfig';
 import type { MessageSource, MessageSourceFactory } from './messageSource';
 import type { SendSnapshot } from './sendSnapshot';
@@ -52,17 +52,16 @@ export function messagesOfSnapshot(context: SnapshotDeps, snapshot: SendSnapshot
   const unsubscribeAddress = unsubscribeMailbox(context);
   return {
     build(job) {
-      const mail = renderForRecipient(compiled, {
-        email: job.email,
-        data: job.data,
-        recipientId: job.recipientId,
-        unsubscribeAddress: unsubscribeAddress(job.id),
-      });
-      const raw = composeMessage(compiled, mail, {
-        to: job.email,
-        messageId: job.messageId,
-        date: new Date(context.clock.now()),
-      });
+      const raw = composeForRecipient(
+        compiled,
+        {
+          email: job.email,
+          data: job.data,
+          recipientId: job.recipientId,
+          unsubscribeAddress: unsubscribeAddress(job.id),
+        },
+        { to: job.email, messageId: job.messageId, date: new Date(context.clock.now()) },
+      );
       return { envelopeFrom: returnPath(job.id), to: job.email, messageId: job.messageId, raw };
     },
   };

@@ -2,7 +2,7 @@ import mjml2html from 'mjml';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_TYPES, richTextOf } from '../../../electron/contract/mailingDocument';
 import { buildMjml, parseDocument, renderForRecipient } from '../../../electron/services/render';
-import { compileBlocks, loadTemplate, SHOP, testImage } from './renderHelpers';
+import { BLOCK_SAMPLES, compileBlocks, loadTemplate, SHOP, testImage } from './renderHelpers';
 
 const TEMPLATE_KEYS = [
   'basis-nieuwsbrief',
@@ -10,44 +10,6 @@ const TEMPLATE_KEYS = [
   'voorbeeld-nieuwsbrief',
   'voorbeeld-waardebon',
 ];
-
-/** Each block type with data that exercises its options (images, links, variables). */
-const SAMPLE_DATA: Record<(typeof BLOCK_TYPES)[number], Record<string, unknown>> = {
-  logo: { imageId: 'img', alt: 'Logo', href: 'https://www.jouwmodezaak.nl' },
-  heading: { text: 'Hallo [[voornaam|klant]]', level: 'h2', align: 'center', color: '#112233' },
-  text: { content: richTextOf('Eerste alinea', 'Tweede alinea met [[naam]]') },
-  image: { imageId: 'img', alt: 'Foto', href: 'https://www.jouwmodezaak.nl/a', fullBleed: true },
-  imageText: {
-    imageId: 'img',
-    alt: 'Foto',
-    imagePosition: 'right',
-    content: richTextOf('Naast de foto'),
-  },
-  twoColumns: {
-    left: { imageId: 'img', alt: 'Links', content: richTextOf('Links') },
-    right: { content: richTextOf('Rechts'), href: 'mailto:info@jouwmodezaak.nl' },
-  },
-  button: { label: 'Bekijk', url: 'https://www.jouwmodezaak.nl/b', align: 'left' },
-  divider: { color: '#cccccc', thickness: 2, widthPercent: 50 },
-  spacer: { height: 40 },
-  voucher: { showRemainingPoints: true },
-  social: { items: [{ network: 'instagram', url: 'https://instagram.com/x' }] },
-  footer: { reason: 'Omdat je klant bent.' },
-  product: {
-    products: [
-      {
-        imageId: 'img',
-        alt: 'Trui',
-        name: 'Trui',
-        price: 39.95,
-        oldPrice: 49.95,
-        url: 'https://www.jouwmodezaak.nl/trui',
-      },
-      { name: 'Sjaal [[voornaam|klant]]', price: 12.5, text: 'Warm', url: '' },
-    ],
-  },
-  qrCode: { url: 'https://www.jouwmodezaak.nl/review' },
-};
 
 describe('block registry', () => {
   it.each(BLOCK_TYPES)('%s renders without MJML errors at strict validation', async (type) => {
@@ -58,7 +20,7 @@ describe('block registry', () => {
       topLine: 'Top line',
       document: parseDocument({
         version: 1,
-        blocks: [{ id: 'b1', type, data: SAMPLE_DATA[type] }],
+        blocks: [{ id: 'b1', type, data: BLOCK_SAMPLES[type] }],
       }),
       sender: { name: 'Winkel', email: 'info@winkel.nl' },
       replyTo: '',
@@ -69,7 +31,7 @@ describe('block registry', () => {
     const { source } = buildMjml(input);
     const result = await mjml2html(source, { validationLevel: 'strict' });
     expect(result.errors).toEqual([]);
-    const compiled = await compileBlocks([{ id: 'b1', type, data: SAMPLE_DATA[type] }], {
+    const compiled = await compileBlocks([{ id: 'b1', type, data: BLOCK_SAMPLES[type] }], {
       images: [image],
     });
     const mail = renderForRecipient(compiled, {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { BLOCK_TYPES } from '../../../electron/contract/mailingDocument';
+import { richTextOf } from '../../../electron/contract/mailingDocument';
 import { ShopDetails } from '../../../electron/contract/settings';
 import { prepareImage } from '../../../electron/services/images/imageFile';
 import {
@@ -24,6 +26,44 @@ export const SHOP = ShopDetails.parse({
 });
 
 /** A real PNG of the given size (sharp), as the images table would hold it. */
+/** Each block type (image id `img`) with data that exercises its options (images, links, variables). */
+export const BLOCK_SAMPLES: Record<(typeof BLOCK_TYPES)[number], Record<string, unknown>> = {
+  logo: { imageId: 'img', alt: 'Logo', href: 'https://www.jouwmodezaak.nl' },
+  heading: { text: 'Hallo [[voornaam|klant]]', level: 'h2', align: 'center', color: '#112233' },
+  text: { content: richTextOf('Eerste alinea', 'Tweede alinea met [[naam]]') },
+  image: { imageId: 'img', alt: 'Foto', href: 'https://www.jouwmodezaak.nl/a', fullBleed: true },
+  imageText: {
+    imageId: 'img',
+    alt: 'Foto',
+    imagePosition: 'right',
+    content: richTextOf('Naast de foto'),
+  },
+  twoColumns: {
+    left: { imageId: 'img', alt: 'Links', content: richTextOf('Links') },
+    right: { content: richTextOf('Rechts'), href: 'mailto:info@jouwmodezaak.nl' },
+  },
+  button: { label: 'Bekijk', url: 'https://www.jouwmodezaak.nl/b', align: 'left' },
+  divider: { color: '#cccccc', thickness: 2, widthPercent: 50 },
+  spacer: { height: 40 },
+  voucher: { showRemainingPoints: true },
+  social: { items: [{ network: 'instagram', url: 'https://instagram.com/x' }] },
+  footer: { reason: 'Omdat je klant bent.' },
+  product: {
+    products: [
+      {
+        imageId: 'img',
+        alt: 'Trui',
+        name: 'Trui',
+        price: 39.95,
+        oldPrice: 49.95,
+        url: 'https://www.jouwmodezaak.nl/trui',
+      },
+      { name: 'Sjaal [[voornaam|klant]]', price: 12.5, text: 'Warm', url: '' },
+    ],
+  },
+  qrCode: { url: 'https://www.jouwmodezaak.nl/review' },
+};
+
 export async function testImage(id: string, width = 400, height = 200): Promise<CompileImage> {
   const bytes = await sharp({ create: { width, height, channels: 3, background: '#aa5533' } })
     .png()

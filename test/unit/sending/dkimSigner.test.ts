@@ -77,4 +77,19 @@ describe('DkimSigner', () => {
     const [result] = await verifyDkim(signer.sign(plain), NAME, key.record);
     expect(result?.status.result).toBe('pass');
   });
+
+  it('canonicalises a body with runs of blanks, tabs, blanks at line ends and a bare CR as verifiers do', async () => {
+    const bodies = [
+      ' \t a\tb  c \r\n\r\n  \t\r\nx \r\r\ny\t\r\n\r\n\r\n',
+      'geen regeleinde aan het eind  \t',
+      '\r\n\r\n',
+      '',
+    ];
+    for (const body of bodies) {
+      const head = message().toString('latin1').split('\r\n\r\n')[0]!;
+      const raw = Buffer.from(`${head}\r\n\r\n${body}`, 'latin1');
+      const [result] = await verifyDkim(signer.sign(raw), NAME, key.record);
+      expect(result?.status.result, JSON.stringify(body)).toBe('pass');
+    }
+  });
 });
