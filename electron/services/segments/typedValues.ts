@@ -129,9 +129,8 @@ export class TypedCells {
   /** Inside the caller's transaction: typed rows for the selection's contacts, matched by `on`. */
   copyInto(selectionId: string, on: 'row_number' | 'id'): void {
     copyTypedCells(this.sqlite, selectionId, this.columns, {
-      table: `temp.${this.temp}`,
-      key: 'key',
-      on,
+      rows: `contacts c join temp.${this.temp} t on t.key = c.${on} where c.selection_id = @selectionId`,
+      contactId: 'c.id',
       slotValue: (slot) => `t.${slot}`,
     });
   }
@@ -142,27 +141,28 @@ export class TypedCells {
 }
 
 /**
- * Inside the caller's transaction: a selection's typed rows into `contact_fields` (each slot's
- * value an expression over `t`, a table keyed like `c.<on>`), and its column types.
+ * Inside the caller's transaction: a selection's typed rows into `contact_fields` (from `rows`, a
+ * FROM clause; each contact's id and each slot's value an expression over it), and its column
+ * types. `params` are named parameters of `rows` and `contactId` besides `selectionId`.
  */
 export function copyTypedCells(
   sqlite: Database.Database,
   selectionId: string,
   columns: SelectionColumns,
   from: {
-    table: string;
-    key: string;
-    on: 'row_number' | 'id';
+    rows: string;
+    contactId: string;
     slotValue: (slot: string) => string;
+    params?: Record<string, number>;
   },
 ): void {
   sqlite
     .prepare(
       `insert or replace into contact_fields (contact_id, selection_id${SLOTS.map((s) => `, ${s}`).join('')})
-       select c.id, c.selection_id${SLOTS.map((s) => `, ${from.slotValue(s)}`).join('')}
-       from contacts c join ${from.table} t on t.${from.key} = c.${from.on} where c.selection_id = ?`,
+       select ${from.contactId}, @selectionId${SLOTS.map((s) => `, ${from.slotValue(s)}`).join('')}
+       from ${from.rows}`,
     )
-    .run(selectionId);
+    .run({ selectionId, ...from.params });
   sqlite
     .prepare('insert or replace into selection_column_types (selection_id, types) values (?, ?)')
     .run(selectionId, JSON.stringify(columns));

@@ -7,6 +7,8 @@ let nextStagingId = 0;
 
 /** Rows per insert statement: one statement per row costs more in binding than in storing. */
 const ROWS_PER_INSERT = 32;
+/** Where a staged row holds its data; its typed cells follow. */
+const DATA = 4;
 /** Rows read back at a time when a column has to be typed again (retypeAsText). */
 const RETYPE_BATCH = 5000;
 
@@ -19,7 +21,7 @@ const RETYPE_BATCH = 5000;
  * transaction.
  */
 export class ImportStaging {
-  /** Its temporary table: row number (the key), address, data, then x0… the typed cells. */
+  /** Its temporary table: row number (the key), seq, address, data, then x0… the typed cells. */
   readonly table = `import_staging_${(nextStagingId += 1)}`;
   readonly sink: ContactSink;
   private readonly types: StagedTypes;
@@ -28,6 +30,8 @@ export class ImportStaging {
   /** Rows waiting for the next multi-row insert, value after value. */
   private readonly pending: unknown[];
   private pendingRows = 0;
+  /** Contacts staged so far. */
+  private staged = 0;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
 
@@ -36,14 +40,15 @@ export class ImportStaging {
     fieldNames: readonly string[],
   ) {
     this.types = new StagedTypes(fieldNames);
-    this.width = 4 + fieldNames.length;
+    this.width = 5 + fieldNames.length;
     this.pending = new Array<unknown>(ROWS_PER_INSERT * this.width);
     // A small page cache for the temporary table: its pages may wait in the temp file instead of
     // in memory (16 MB by default), the copy reads them once.
     sqlite.pragma('temp.cache_size = -2048');
     // The row number is the key: duplicates merge into their first row by it.
-    sqlite.exec(`create temp table ${this.table} (row_number integer primary key,
-      email text not null, normalized_email text not null, data text not null
+    // seq numbers the contacts 1, 2, 3… in file order: their ids in `contacts` follow from it.
+    sqlite.exec(`create temp table ${this.table} (row_number integer primary key, seq integer
+      not null, email text not null, normalized_email text not null, data text not null
       ${fieldNames.map((_, i) => `, x${i}`).join('')})`);
     const row = `(${new Array(this.width).fill('?').join(', ')})`;
     this.insertOne = sqlite.prepare(`insert into temp.${this.table} values ${row}`);
@@ -60,6 +65,7 @@ export class ImportStaging {
         const pending = this.pending;
         let at = this.pendingRows * this.width;
         pending[at++] = rowNumber;
+        pending[at++] = this.staged += 1;
         pending[at++] = email;
         pending[at++] = normalizedEmail;
         pending[at++] = data;
@@ -73,17 +79,17 @@ export class ImportStaging {
       merge: (firstRow, later) => {
         this.flush();
         const staged = readRow.get(firstRow) as unknown[];
-        const data = JSON.parse(staged[3] as string) as Record<string, string>;
+        const data = JSON.parse(staged[DATA] as string) as Record<string, string>;
         let changed = false;
         fieldNames.forEach((name, i) => {
           const value = later[name] ?? '';
           if ((data[name] ?? '') !== '' || value === '') return;
           data[name] = value;
-          staged[4 + i] = this.types.type(i, value);
+          staged[DATA + 1 + i] = this.types.type(i, value);
           changed = true;
         });
         if (!changed) return;
-        staged[3] = JSON.stringify(data);
+        staged[DATA] = JSON.stringify(data);
         writeRow.run(staged);
       },
       hasAddress: (firstRow, normalizedEmail) => {
@@ -124,22 +130,30 @@ export class ImportStaging {
 
   /**
    * Inside the caller's transaction: every staged contact into `contacts` in file order, and its
-   * typed cells into `contact_fields`.
+   * typed cells into `contact_fields`. The contacts get the ids after the highest ever given
+   * (AUTOINCREMENT's rule, and no other writer meanwhile), so the typed cells need no join.
    */
   copyInto(selectionId: string): number {
+    const base = this.sqlite
+      .prepare(
+        `select max(coalesce((select seq from sqlite_sequence where name = 'contacts'), 0),
+                    coalesce((select max(id) from contacts), 0))`,
+      )
+      .pluck()
+      .get() as number;
     const copied = this.sqlite
       .prepare(
-        `insert into contacts (selection_id, email, normalized_email, data, row_number)
-         select ?, email, normalized_email, data, row_number from temp.${this.table}
-         order by row_number`,
+        `insert into contacts (id, selection_id, email, normalized_email, data, row_number)
+         select @base + seq, @selectionId, email, normalized_email, data, row_number
+         from temp.${this.table} order by row_number`,
       )
-      .run(selectionId).changes;
+      .run({ base, selectionId }).changes;
     const { columns, fieldOfSlot } = this.types.columns();
     copyTypedCells(this.sqlite, selectionId, columns, {
-      table: `temp.${this.table}`,
-      key: 'row_number',
-      on: 'row_number',
+      rows: `temp.${this.table} t`,
+      contactId: 't.seq + @base',
       slotValue: (slot) => (fieldOfSlot.has(slot) ? `t.x${fieldOfSlot.get(slot)}` : 'null'),
+      params: { base },
     });
     return copied;
   }

@@ -76,3 +76,32 @@ it('types cells while reading the file exactly as typing the stored contacts aft
   expect(typed[6]).toMatchObject({ row_number: 9, t2: 'geen datum' });
   expect(typed[9]).toMatchObject({ row_number: 12, t2: '17-05-1980', t3: null });
 });
+
+it('gives imported contacts ids after every id ever given, as AUTOINCREMENT does', async () => {
+  t = await startTestApp();
+  const sqlite = t.app.context.database.sqlite;
+  const ids = (selectionId: string) =>
+    sqlite
+      .prepare('select id from contacts where selection_id = ? order by row_number')
+      .pluck()
+      .all(selectionId) as number[];
+  const first = await importLines(t, ['email;naam', 'a@example.nl;A', 'b@example.nl;B'], 'Een');
+  const second = await importLines(t, ['email;naam', 'c@example.nl;C', 'd@example.nl;D'], 'Twee');
+  expect(ids(first)).toEqual([1, 2]);
+  expect(ids(second)).toEqual([3, 4]);
+  // The newest contacts removed: their ids are not given again.
+  sqlite.prepare('delete from selections where id = ?').run(second);
+  const third = await importLines(t, ['email;naam', 'e@example.nl;E'], 'Drie');
+  expect(ids(third)).toEqual([5]);
+  // A contact written the usual way afterwards comes after the imported ones.
+  sqlite
+    .prepare(
+      `insert into contacts (selection_id, email, normalized_email, row_number)
+                  values (?, 'f@example.nl', 'f@example.nl', 9)`,
+    )
+    .run(third);
+  expect(ids(third)).toEqual([5, 6]);
+  expect(
+    sqlite.prepare('select contact_id from contact_fields order by contact_id').pluck().all(),
+  ).toEqual([1, 2, 5]);
+});
