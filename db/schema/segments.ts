@@ -1,9 +1,9 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { contacts, selections } from './selections';
+import { TEXT_SLOTS, VALUE_SLOTS } from './segmentSlots';
 
 /** Typed slots per contact: number and date columns in `v…`, text columns in `t…`. */
-export const VALUE_SLOTS = 16;
-export const TEXT_SLOTS = 16;
+export { TEXT_SLOTS, VALUE_SLOTS };
 
 const slots = <T>(prefix: string, count: number, make: (name: string) => T) =>
   Object.fromEntries(

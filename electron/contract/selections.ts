@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { Empty, Id, Timestamp } from './common';
+import { MAX_IMPORT_BYTES } from './plain/importLimits';
 import { STANDARD_VARIABLES } from './plain/variables';
 
 /** The variables a column can fill (DESIGN.md, the mailing document), plus extra and ignore. */
@@ -8,8 +9,8 @@ export const KNOWN_VARIABLES = STANDARD_VARIABLES;
 export const ColumnTarget = z.enum([...KNOWN_VARIABLES, 'extra', 'ignore']);
 export type ColumnTargetT = z.infer<typeof ColumnTarget>;
 
-/** Largest file accepted (the renderer checks the same figure before uploading). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Largest file accepted (plain, so the import worker needs no zod). */
+export { MAX_IMPORT_BYTES };
 
 /** One target per column, left to right. */
 export const ColumnMapping = z.array(ColumnTarget).max(200);

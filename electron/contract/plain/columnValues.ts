@@ -10,6 +10,7 @@ const EURO_AND_SPACES = /[€\s\u00a0\u202f]/g;
 const COMMA_DECIMAL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
 const DOT_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const PLAIN_WHOLE = /^[1-9]\d{0,14}$/;
 /** A leading zero before more digits marks an identifier (phone, barcode, postcode), not an amount. */
 const IDENTIFIER = /^[+-]?0\d/;
 
@@ -20,6 +21,8 @@ function unguard(value: string): string {
 
 /** The number a cell holds, or null: "12,50" → 12.5, "€ 1.234,50" → 1234.5, "1.234" → 1234. */
 export function parseDutchNumber(cell: string): number | null {
+  // The common case (a customer number, a count) without any rewriting.
+  if (PLAIN_WHOLE.test(cell)) return Number(cell);
   const value = unguard(cell.trim()).replace(EURO_AND_SPACES, '');
   if (value === '' || IDENTIFIER.test(value)) return null;
   let normalized: string;
@@ -71,13 +74,20 @@ export class ColumnTypeGuess {
   private numbers = 0;
   private dates = 0;
 
-  add(cell: string): void {
-    if (cell.trim() === '') return;
+  /** Returns what the cell read as: its day or number, or null (empty, text, or a text column). */
+  add(cell: string): number | null {
+    if (cell.trim() === '') return null;
     this.filled += 1;
     // Once a cell is neither, the column is text: the rest need no parsing.
-    if (this.numbers < this.filled - 1 && this.dates < this.filled - 1) return;
-    if (parseDutchDate(cell) !== null) this.dates += 1;
-    else if (parseDutchNumber(cell) !== null) this.numbers += 1;
+    if (this.numbers < this.filled - 1 && this.dates < this.filled - 1) return null;
+    const day = parseDutchDate(cell);
+    if (day !== null) {
+      this.dates += 1;
+      return day;
+    }
+    const number = parseDutchNumber(cell);
+    if (number !== null) this.numbers += 1;
+    return number;
   }
 
   get type(): ColumnType {

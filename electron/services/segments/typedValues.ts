@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { TEXT_SLOTS, VALUE_SLOTS } from '../../../db/schema/segments';
+import { TEXT_SLOTS, VALUE_SLOTS } from '../../../db/schema/segmentSlots';
 import {
   ColumnTypeGuess,
   parseDutchDate,
@@ -16,8 +16,12 @@ export type SelectionColumns = Record<string, ColumnInfo>;
 
 /** Text as conditions compare it: trimmed, lower case (both sides alike). */
 export function lowered(value: string): string {
-  return value.trim().toLocaleLowerCase('nl');
+  const text = value.trim();
+  // Dutch lower case is the plain one for ASCII; toLocaleLowerCase costs ten times as much.
+  return BEYOND_ASCII.test(text) ? text.toLocaleLowerCase('nl') : text.toLowerCase();
 }
+
+const BEYOND_ASCII = /[^\u0020-\u007e]/;
 
 /** Where the contacts' data is read: a table with an integer key and a JSON `data` column. */
 export interface CellSource {
@@ -52,7 +56,7 @@ function* batches(sqlite: Database.Database, source: CellSource) {
 }
 
 /** Every variable but the e-mail address (it has its own column) can be a condition. */
-const isCondition = (column: string) => column !== 'email';
+export const isCondition = (column: string) => column !== 'email';
 
 function inferColumns(sqlite: Database.Database, source: CellSource): SelectionColumns {
   const guesses = new Map<string, ColumnTypeGuess>();
@@ -66,11 +70,15 @@ function inferColumns(sqlite: Database.Database, source: CellSource): SelectionC
       }
     }
   }
+  return slotColumns([...guesses].map(([column, guess]) => [column, guess.type]));
+}
+
+/** Slots in column order: the first 16 number or date columns, the first 16 text columns. */
+export function slotColumns(types: readonly (readonly [string, ColumnType])[]): SelectionColumns {
   const columns: SelectionColumns = {};
   let values = 0;
   let texts = 0;
-  for (const [column, guess] of guesses) {
-    const type = guess.type;
+  for (const [column, type] of types) {
     let slot: string | null = null;
     if (type === 'text' && texts < TEXT_SLOTS) slot = `t${texts++}`;
     if (type !== 'text' && values < VALUE_SLOTS) slot = `v${values++}`;
@@ -79,7 +87,7 @@ function inferColumns(sqlite: Database.Database, source: CellSource): SelectionC
   return columns;
 }
 
-function typedValue(type: ColumnType, cell: string | undefined): number | string | null {
+export function typedValue(type: ColumnType, cell: string | undefined): number | string | null {
   if (cell === undefined || cell.trim() === '') return null;
   if (type === 'number') return parseDutchNumber(cell);
   if (type === 'date') return parseDutchDate(cell);
@@ -120,21 +128,44 @@ export class TypedCells {
 
   /** Inside the caller's transaction: typed rows for the selection's contacts, matched by `on`. */
   copyInto(selectionId: string, on: 'row_number' | 'id'): void {
-    this.sqlite
-      .prepare(
-        `insert or replace into contact_fields (contact_id, selection_id${SLOTS.map((s) => `, ${s}`).join('')})
-         select c.id, c.selection_id${SLOTS.map((s) => `, t.${s}`).join('')}
-         from contacts c join temp.${this.temp} t on t.key = c.${on} where c.selection_id = ?`,
-      )
-      .run(selectionId);
-    this.sqlite
-      .prepare('insert or replace into selection_column_types (selection_id, types) values (?, ?)')
-      .run(selectionId, JSON.stringify(this.columns));
+    copyTypedCells(this.sqlite, selectionId, this.columns, {
+      rows: `contacts c join temp.${this.temp} t on t.key = c.${on} where c.selection_id = @selectionId`,
+      contactId: 'c.id',
+      slotValue: (slot) => `t.${slot}`,
+    });
   }
 
   drop(): void {
     if (this.sqlite.open) this.sqlite.exec(`drop table if exists temp.${this.temp}`);
   }
+}
+
+/**
+ * Inside the caller's transaction: a selection's typed rows into `contact_fields` (from `rows`, a
+ * FROM clause; each contact's id and each slot's value an expression over it), and its column
+ * types. `params` are named parameters of `rows` and `contactId` besides `selectionId`.
+ */
+export function copyTypedCells(
+  sqlite: Database.Database,
+  selectionId: string,
+  columns: SelectionColumns,
+  from: {
+    rows: string;
+    contactId: string;
+    slotValue: (slot: string) => string;
+    params?: Record<string, number>;
+  },
+): void {
+  sqlite
+    .prepare(
+      `insert or replace into contact_fields (contact_id, selection_id${SLOTS.map((s) => `, ${s}`).join('')})
+       select ${from.contactId}, @selectionId${SLOTS.map((s) => `, ${from.slotValue(s)}`).join('')}
+       from ${from.rows}`,
+    )
+    .run({ selectionId, ...from.params });
+  sqlite
+    .prepare('insert or replace into selection_column_types (selection_id, types) values (?, ?)')
+    .run(selectionId, JSON.stringify(columns));
 }
 
 /** Types a selection's stored contacts now (a selection imported before segments existed). */

@@ -44,7 +44,7 @@ async function open(
   columns: ColumnPlan[];
   remembered: boolean;
 }> {
-  const worker = new ImportWorkerClient();
+  const worker = await ImportWorkerClient.start();
   try {
     const source = await worker.open(request.fileName, request.file, request.sheet);
     const { columns, remembered } = resolveMapping(

@@ -4,6 +4,7 @@ import { isValidEmail, normalizeEmail } from '../suppression/email';
 import { guardCell, looksLikeFormula } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
+import { FirstRows } from './firstRows';
 import type { ColumnPlan } from './mapping';
 import type { SourceRow } from './parse/importSource';
 
@@ -14,13 +15,32 @@ export type Counts = z.infer<typeof ImportCounts>;
  * (so 100,000 rows are never held in memory). Plain arguments, no object per row.
  */
 export interface ContactSink {
-  /** `data` is the contact's variables as JSON. */
-  add(row: number, email: string, normalizedEmail: string, data: string): void;
+  /**
+   * `data` is the contact's variables as JSON, `values` the same variables' text in the order of
+   * `contactFields` (an array reused for the next row).
+   */
+  add(
+    row: number,
+    email: string,
+    normalizedEmail: string,
+    data: string,
+    values: readonly string[],
+  ): void;
   /** A later row of the same address: fill what the first row (by its row number) left empty. */
   merge(firstRow: number, later: Record<string, string>): void;
+  /** Whether the contact of `firstRow` has this address (equal hashes in FirstRows are checked). */
+  hasAddress(firstRow: number, normalizedEmail: string): boolean;
 }
 
-export const NOWHERE: ContactSink = { add: () => {}, merge: () => {} };
+/** The preview's sink: keeps nothing, and takes equal 64-bit hashes for the same address. */
+export const NOWHERE: ContactSink = { add: () => {}, merge: () => {}, hasAddress: () => true };
+
+/** The contact's variables: every mapped column but the address, by the name it gets. */
+export function contactFields(columns: ColumnPlan[]): { index: number; name: string }[] {
+  return columns
+    .filter((c) => c.target !== 'email' && c.target !== 'ignore')
+    .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
+}
 
 export interface PlanOptions {
   isSuppressed: (normalizedEmail: string) => string | undefined;
@@ -57,13 +77,13 @@ export function* planRows(
   sampleRows: string[][],
 ): Generator<number, void> {
   const emailIndex = columns.findIndex((c) => c.target === 'email');
-  const fields = columns
-    .filter((c) => c.target !== 'email' && c.target !== 'ignore')
-    .map((c) => ({ index: c.index, name: c.target === 'extra' ? c.variable : c.target }));
+  const fields = contactFields(columns);
   // The JSON of a contact's variables is written as text, key by key: no object per row.
   const keys = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`);
+  const values: string[] = fields.map(() => '');
   // Normalized address → its first row: the only thing kept per row until the end.
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new FirstRows();
+  const hasAddress = sink.hasAddress.bind(sink);
   const listed = IMPORT_LIMITS.maxListed;
 
   for (const { row, cells } of rows) {
@@ -92,7 +112,7 @@ export function* planRows(
     if (problem) {
       counts.rejectedCount += 1;
       if (counts.rejected.length < listed)
-        counts.rejected.push({ row, reason: problem, value: email.slice(0, 120) });
+        counts.rejected.push({ row, reason: problem, value: ownCopy(email.slice(0, 120)) });
       continue;
     }
     let data = fields.length === 0 ? '{}' : '';
@@ -102,28 +122,37 @@ export function* planRows(
         counts.formulaCells += 1;
         value = `'${value}`;
       }
+      values[i] = value;
       data += keys[i]! + JSON.stringify(value);
     }
     if (fields.length > 0) data += '}';
     const normalizedEmail = normalizeEmail(email);
-    const firstRow = firstSeen.get(normalizedEmail);
+    const firstRow = firstSeen.firstOrAdd(normalizedEmail, row, hasAddress);
     if (firstRow !== undefined) {
       counts.duplicateCount += 1;
-      if (counts.duplicates.length < listed) counts.duplicates.push({ row, email, firstRow });
+      if (counts.duplicates.length < listed)
+        counts.duplicates.push({ row, email: ownCopy(email), firstRow });
       sink.merge(firstRow, JSON.parse(data) as Record<string, string>);
       continue;
     }
-    sink.add(row, email, normalizedEmail, data);
-    firstSeen.set(normalizedEmail, row);
+    sink.add(row, email, normalizedEmail, data, values);
     counts.imported += 1;
     const suppressedReason = options.isSuppressed(normalizedEmail);
     if (suppressedReason !== undefined) {
       counts.alreadySuppressedCount += 1;
       if (counts.alreadySuppressed.length < listed)
-        counts.alreadySuppressed.push({ row, email, reason: suppressedReason });
+        counts.alreadySuppressed.push({ row, email: ownCopy(email), reason: suppressedReason });
     }
   }
   options.onProgress?.(counts.rows);
+}
+
+/**
+ * A cell's text as a string of its own: a cell is a slice of the file's text and, kept in a
+ * report list, would keep that whole piece of the file alive.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The row's width without its empty cells at the end; 0 for an empty row. */
@@ -142,17 +171,4 @@ function addressProblem(email: string): AddressProblem | null {
   if (first === 61 || first === 43 || first === 64 || first === 45) return 'formula';
   if (isValidEmail(email)) return null;
   return isValidEmail(email, { smtpUtf8: true }) ? 'internationalEmail' : 'invalidEmail';
-}
-
-/** Duplicates merge: the first row wins, a later row only fills what the first left empty. */
-export function mergeData(json: string, later: Record<string, string>): string {
-  const data = JSON.parse(json) as Record<string, string>;
-  let changed = false;
-  for (const [key, value] of Object.entries(later)) {
-    if ((data[key] ?? '') === '' && value !== '') {
-      data[key] = value;
-      changed = true;
-    }
-  }
-  return changed ? JSON.stringify(data) : json;
 }

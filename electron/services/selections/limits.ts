@@ -1,4 +1,4 @@
-import { MAX_IMPORT_BYTES } from '../../contract/selections';
+import { MAX_IMPORT_BYTES } from '../../contract/plain/importLimits';
 
 /** Limits of one import file; each has a clear message (selections:errors.*). */
 export const IMPORT_LIMITS = {

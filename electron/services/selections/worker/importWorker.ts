@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
-import { emptyCounts, NOWHERE, planRows } from '../importPlan';
+import { contactFields, emptyCounts, NOWHERE, planRows } from '../importPlan';
 import { importError } from '../importError';
 import { IMPORT_LIMITS } from '../limits';
 import { openImportSource, tooLarge, type ImportSource } from '../parse/importSource';
@@ -57,7 +57,12 @@ async function handle(message: ToWorker): Promise<void> {
   if (message.store) send({ type: 'total', total: message.knownTotal ?? source.countRows() });
 
   const isSuppressed = lookupIn(message.suppression);
-  const database = message.store ? new WorkerDatabase(message.store) : undefined;
+  const database = message.store
+    ? new WorkerDatabase(
+        message.store,
+        contactFields(message.columns).map((f) => f.name),
+      )
+    : undefined;
   try {
     const counts = emptyCounts();
     const sampleRows: string[][] = [];

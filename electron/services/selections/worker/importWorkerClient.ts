@@ -1,26 +1,21 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import type { Counts } from '../importPlan';
 import type { FromWorker, ImportFileSource, OpenedSource, ToWorker } from './protocol';
+import { workerEntry } from './workerEntry';
 
-/**
- * The worker's entry: next to the running code as importWorker.mjs in a bundle (the shipped app,
- * the benches; scripts/build-node.mjs builds it beside out/main/index.mjs), else the TypeScript
- * source run through tsx (tests, `npm run dev`). import.meta.dirname is the bundle's folder in a
- * bundle, and this source folder under tsx.
- */
 /**
  * Parsing makes short-lived strings by the million; V8's default young generation (up to 48 MB)
  * lets them pile up before a scavenge. A small one keeps the worker's memory low at little CPU.
  */
 const HEAP = { maxYoungGenerationSizeMb: 8 };
 
-function startWorker(): Worker {
-  const bundled = join(import.meta.dirname, 'importWorker.mjs');
-  if (existsSync(bundled)) return new Worker(bundled, { resourceLimits: HEAP });
+/** The worker from its entry file (workerEntry.ts), else its TypeScript source through tsx. */
+async function startWorker(): Promise<Worker> {
+  const entry = await workerEntry();
+  if (entry) return new Worker(entry, { resourceLimits: HEAP });
   // Node 20 loads a worker's entry before an --import hook: register tsx first, then import.
   const source = pathToFileURL(join(import.meta.dirname, 'importWorker.ts')).href;
   return new Worker(
@@ -37,12 +32,15 @@ interface PlanHandlers {
 
 /** One import's worker thread: open the file, then plan (and store) its rows; always `close()` it. */
 export class ImportWorkerClient {
-  private readonly worker: Worker;
   private listener: ((message: FromWorker) => void) | undefined;
   private failure: ((error: Error) => void) | undefined;
 
-  constructor() {
-    this.worker = startWorker();
+  /** Starts the worker thread. */
+  static async start(): Promise<ImportWorkerClient> {
+    return new ImportWorkerClient(await startWorker());
+  }
+
+  private constructor(private readonly worker: Worker) {
     this.worker.on('message', (message: FromWorker) => this.listener?.(message));
     this.worker.on('error', (error) => this.failure?.(error));
     this.worker.on('exit', (code) => this.failure?.(new Error(`import worker ended (${code})`)));
