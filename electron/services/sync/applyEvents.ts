@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { fillSampleCustomer } from '../../contract/plain/variables';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
-import { AggregateWriter, PageAggregates } from './pageAggregates';
+import { PageAggregates } from '../stats/rules/pageAggregates';
+import { StatsAggregateStore } from '../stats/statsAggregateStore';
 import { isTestRecipient } from '../tracking/testRecipients';
 
 export interface AppliedPage {
@@ -24,7 +25,7 @@ export class EventApplier {
   private readonly recipientEmail: Database.Statement;
   private readonly recipientEmailAnyMailing: Database.Statement;
   private readonly mailingSubject: Database.Statement;
-  private readonly aggregates: AggregateWriter;
+  private readonly aggregates: StatsAggregateStore;
   private readonly applyPage: (
     events: readonly EventOutput[],
     saveCursor: () => void,
@@ -45,13 +46,13 @@ export class EventApplier {
       .prepare('select email from send_jobs where recipient_id = ? limit 1')
       .pluck();
     this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
-    this.aggregates = new AggregateWriter(sqlite);
+    this.aggregates = new StatsAggregateStore(sqlite);
     this.applyPage = sqlite.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
         const result: AppliedPage = { inserted: 0, unsubscribed: 0, confirmations: [] };
         const page = new PageAggregates();
         for (const event of events) this.applyOne(event, result, page);
-        this.aggregates.write(page);
+        this.aggregates.writePage(page);
         saveCursor();
         return result;
       },
@@ -92,6 +93,14 @@ export class EventApplier {
         linkId: event.link,
         machine: event.machine,
         at,
+      });
+    } else {
+      this.aggregates.recordOutcome({
+        mailingId: event.mailing,
+        recipientId: event.recipient,
+        kind: event.kind,
+        at,
+        detail: event.machineReason ?? '',
       });
     }
     if (event.kind === 'unsubscribe' && event.recipient) {
