@@ -417,16 +417,13 @@ export class AutomationService {
   }
 
   private view(row: AutomationRow): AutomationT {
-    const subject = this.context.database.sqlite
-      .prepare('select subject from mailings where id = ?')
-      .get(row.mailingId) as { subject: string } | undefined;
     const last = this.store.lastRun(row.id);
     return {
       id: row.id,
       kind: row.kind,
       name: row.name,
       mailingId: row.mailingId,
-      mailingSubject: subject?.subject ?? '',
+      mailingSubject: this.store.mailingSubject(row.mailingId),
       settings: row.settings,
       status: row.status,
       pauseReason: row.pauseReason,
