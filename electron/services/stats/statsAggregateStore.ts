@@ -40,7 +40,7 @@ export interface OutcomeEvent {
 export class StatsAggregateStore {
   private readonly s;
 
-  constructor(sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database) {
     const earlier = (column: string) =>
       `${column} = case when excluded.${column} is not null and (${column} is null or excluded.${column} < ${column})
          then excluded.${column} else ${column} end`;
@@ -125,6 +125,20 @@ export class StatsAggregateStore {
       firstBounceLeft: sqlite.prepare(
         `select kind, at, detail from events where mailing_id = ? and recipient_id = ?
          and kind in ('bounce_hard', 'bounce_soft') order by (kind = 'bounce_hard') desc, at asc limit 1`,
+      ),
+      dueForAnonymising: sqlite
+        .prepare(
+          `select m.id from mailings m left join stats_mailings s on s.mailing_id = m.id
+           where m.sent_at is not null and m.sent_at < ? and s.anonymised_at is null`,
+        )
+        .pluck(),
+      dropRecipients: sqlite.prepare('delete from stats_recipients where mailing_id = ?'),
+      dropLinkRecipients: sqlite.prepare('delete from stats_link_recipients where mailing_id = ?'),
+      anonymiseEvents: sqlite.prepare(
+        'update events set recipient_id = null where mailing_id = ? and recipient_id is not null',
+      ),
+      markAnonymised: sqlite.prepare(
+        'update stats_mailings set anonymised_at = ? where mailing_id = ?',
       ),
       firstComplaintLeft: sqlite
         .prepare(
@@ -247,6 +261,25 @@ export class StatsAggregateStore {
       firstComplaintAt: this.s.firstComplaintLeft.get(mailingId, recipientId) as number | null,
     });
     this.writeOutcome(mailingId, recipientId, stored, outcome);
+  }
+
+  /**
+   * Drops the per-recipient rows (and the events' recipient ids) of mailings sent before `cutoff`
+   * and marks them anonymised at `now`. The totals are left alone: no rule follows a delete.
+   */
+  anonymiseSentBefore(cutoff: number, now: number): number {
+    const due = this.s.dueForAnonymising.all(cutoff) as string[];
+    if (due.length === 0) return 0;
+    this.sqlite.transaction(() => {
+      for (const mailingId of due) {
+        this.s.ensureMailing.run(mailingId);
+        this.s.dropRecipients.run(mailingId);
+        this.s.dropLinkRecipients.run(mailingId);
+        this.s.anonymiseEvents.run(mailingId);
+        this.s.markAnonymised.run(now, mailingId);
+      }
+    })();
+    return due.length;
   }
 
   private recipientRow(mailingId: string, recipientId: string): RecipientRow {
