@@ -82,27 +82,31 @@ export class StatsAggregateStore {
       // opened_at and first_at are in partial indexes (the details lists), and SQLite rewrites an
       // index entry whenever the upsert assigns one of its columns, even to the same value. So the
       // upserts leave them alone and return them; the rare earlier time is set by a second update.
-      // They return the row's counters after the change: before is after minus the page's delta.
-      recipient: sqlite.prepare(
-        `insert into stats_recipients (mailing_id, recipient_id, opens, machine_opens, clicks,
+      // They return the row's counts after the change: before is after less the page's delta.
+      recipient: sqlite
+        .prepare(
+          `insert into stats_recipients (mailing_id, recipient_id, opens, machine_opens, clicks,
            machine_clicks, opened_at, machine_at, first_click_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (mailing_id, recipient_id) do update set
            opens = opens + excluded.opens, machine_opens = machine_opens + excluded.machine_opens,
            clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
            ${earlier('machine_at')}, ${earlier('first_click_at')}
-         returning opened_at as openedAt, ${RECIPIENT_COLUMNS}`,
-      ),
+         returning opened_at, opens, machine_opens, clicks, machine_clicks`,
+        )
+        .raw(),
       openedAt: sqlite.prepare(
         'update stats_recipients set opened_at = ? where mailing_id = ? and recipient_id = ?',
       ),
-      linkRecipient: sqlite.prepare(
-        `insert into stats_link_recipients (mailing_id, link_id, recipient_id, clicks, machine_clicks,
+      linkRecipient: sqlite
+        .prepare(
+          `insert into stats_link_recipients (mailing_id, link_id, recipient_id, clicks, machine_clicks,
            first_at, first_machine_at) values (?, ?, ?, ?, ?, ?, ?)
          on conflict (mailing_id, link_id, recipient_id) do update set
            clicks = clicks + excluded.clicks, machine_clicks = machine_clicks + excluded.machine_clicks,
            ${earlier('first_machine_at')}
-         returning first_at as firstAt, clicks, machine_clicks as machineClicks`,
-      ),
+         returning first_at, clicks, machine_clicks`,
+        )
+        .raw(),
       linkFirstAt: sqlite.prepare(
         `update stats_link_recipients set first_at = ?
          where mailing_id = ? and link_id = ? and recipient_id = ?`,
@@ -154,7 +158,7 @@ export class StatsAggregateStore {
       for (const [linkId, l] of m.links) {
         const linkPeople = new LinkPeopleDelta();
         for (const [recipientId, r] of m.linkRecipients.get(linkId) ?? []) {
-          const after = this.s.linkRecipient.get(
+          const [firstAt, clicks, machineClicks] = this.s.linkRecipient.get(
             mailingId,
             linkId,
             recipientId,
@@ -162,15 +166,10 @@ export class StatsAggregateStore {
             r.machineClicks,
             r.firstAt,
             r.firstMachineAt,
-          ) as { firstAt: number | null; clicks: number; machineClicks: number };
-          linkPeople.add(
-            {
-              clicks: after.clicks - r.clicks,
-              machineClicks: after.machineClicks - r.machineClicks,
-            },
-            after,
-          );
-          if (movesEarlier(after.firstAt, r.firstAt)) {
+          ) as [number | null, number, number];
+          // Before the page: the row's counts less the page's own.
+          linkPeople.add(clicks - r.clicks, machineClicks - r.machineClicks, clicks, machineClicks);
+          if (movesEarlier(firstAt, r.firstAt)) {
             this.s.linkFirstAt.run(r.firstAt, mailingId, linkId, recipientId);
           }
         }
@@ -185,7 +184,7 @@ export class StatsAggregateStore {
       }
       const people = new PeopleDelta();
       for (const [recipientId, r] of m.recipients) {
-        const after = this.s.recipient.get(
+        const [openedAt, opens, machineOpens, clicks, machineClicks] = this.s.recipient.get(
           mailingId,
           recipientId,
           r.opens,
@@ -195,18 +194,18 @@ export class StatsAggregateStore {
           r.openedAt,
           r.machineAt,
           r.firstClickAt,
-        ) as RecipientRow & { openedAt: number | null };
-        people.add(
-          {
-            ...after,
-            opens: after.opens - r.opens,
-            machineOpens: after.machineOpens - r.machineOpens,
-            clicks: after.clicks - r.clicks,
-            machineClicks: after.machineClicks - r.machineClicks,
-          },
-          after,
+        ) as [number | null, number, number, number, number];
+        people.addOpensAndClicks(
+          opens - r.opens,
+          clicks - r.clicks,
+          machineOpens - r.machineOpens,
+          machineClicks - r.machineClicks,
+          opens,
+          clicks,
+          machineOpens,
+          machineClicks,
         );
-        if (movesEarlier(after.openedAt, r.openedAt)) {
+        if (movesEarlier(openedAt, r.openedAt)) {
           this.s.openedAt.run(r.openedAt, mailingId, recipientId);
         }
       }

@@ -4,6 +4,7 @@ import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { PageAggregates } from '../stats/rules/pageAggregates';
 import { StatsAggregateStore } from '../stats/statsAggregateStore';
+import { SyncEventStore } from './syncEventStore';
 import { isTestRecipient } from '../tracking/testRecipients';
 
 export interface AppliedPage {
@@ -21,10 +22,7 @@ export interface AppliedPage {
  * to the suppression list at once: the next claim of the send queue already skips them.
  */
 export class EventApplier {
-  private readonly insert: Database.Statement;
-  private readonly recipientEmail: Database.Statement;
-  private readonly recipientEmailAnyMailing: Database.Statement;
-  private readonly mailingSubject: Database.Statement;
+  private readonly events: SyncEventStore;
   private readonly aggregates: StatsAggregateStore;
   private readonly applyPage: (
     events: readonly EventOutput[],
@@ -35,19 +33,9 @@ export class EventApplier {
     sqlite: Database.Database,
     private readonly suppression: SuppressionStore,
   ) {
-    this.insert = sqlite.prepare(
-      `insert or ignore into events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.recipientEmail = sqlite
-      .prepare('select email from send_jobs where recipient_id = ? and mailing_id = ? limit 1')
-      .pluck();
-    this.recipientEmailAnyMailing = sqlite
-      .prepare('select email from send_jobs where recipient_id = ? limit 1')
-      .pluck();
-    this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
+    this.events = new SyncEventStore(sqlite);
     this.aggregates = new StatsAggregateStore(sqlite);
-    this.applyPage = sqlite.transaction(
+    this.applyPage = this.events.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
         const result: AppliedPage = { inserted: 0, unsubscribed: 0, confirmations: [] };
         const page = new PageAggregates();
@@ -73,17 +61,17 @@ export class EventApplier {
     if (isTestRecipient(event.recipient)) return;
     const parsed = Date.parse(event.at);
     const at = Number.isFinite(parsed) ? parsed : 0;
-    const changes = this.insert.run(
+    const stored = this.events.insert(
       event.id,
       event.mailing,
       event.recipient,
       event.kind,
       event.link,
-      event.machine ? 1 : 0,
+      event.machine,
       at,
       event.machineReason ?? '',
-    ).changes;
-    if (changes === 0) return;
+    );
+    if (!stored) return;
     result.inserted += 1;
     if (event.kind === 'open' || event.kind === 'click') {
       page.add({
@@ -104,18 +92,13 @@ export class EventApplier {
       });
     }
     if (event.kind === 'unsubscribe' && event.recipient) {
-      const email = this.emailOf(event.recipient, event.mailing);
+      const email = this.events.emailOf(event.recipient, event.mailing);
       // The block list's "Toelichting" names the mailing the way the shop knows it: its subject.
-      const subject = this.mailingSubject.get(event.mailing) as string | undefined;
+      const subject = this.events.mailingSubject(event.mailing);
       const detail = subject ? fillSampleCustomer(subject) : event.mailing;
       if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', detail)) {
         result.unsubscribed += 1;
       }
     }
-  }
-
-  private emailOf(recipientId: string, mailingId: string): string | undefined {
-    return (this.recipientEmail.get(recipientId, mailingId) ??
-      this.recipientEmailAnyMailing.get(recipientId)) as string | undefined;
   }
 }

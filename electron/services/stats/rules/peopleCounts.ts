@@ -20,13 +20,16 @@ export const NO_COUNTERS: RecipientCounters = {
 };
 
 /** A person counts once: a human open or click makes an opener, a click implies an open. */
-const opener = (r: RecipientCounters) => r.opens + r.clicks > 0;
+const opener = (opens: number, clicks: number) => opens + clicks > 0;
 /** Only machines (privacy proxies, link scanners) fetched the mail for this person. */
-const machineOpener = (r: RecipientCounters) =>
-  r.opens + r.clicks === 0 && r.machineOpens + r.machineClicks > 0;
-const clicker = (r: { clicks: number }) => r.clicks > 0;
-const machineClicker = (r: { clicks: number; machineClicks: number }) =>
-  r.clicks === 0 && r.machineClicks > 0;
+const machineOpener = (
+  opens: number,
+  clicks: number,
+  machineOpens: number,
+  machineClicks: number,
+) => opens + clicks === 0 && machineOpens + machineClicks > 0;
+const clicker = (clicks: number) => clicks > 0;
+const machineClicker = (clicks: number, machineClicks: number) => clicks === 0 && machineClicks > 0;
 
 /** +1, 0 or −1: how a yes/no of one person moved. */
 const moved = (before: boolean, after: boolean) => Number(after) - Number(before);
@@ -44,14 +47,46 @@ export class PeopleDelta {
 
   /** One recipient's row went from `before` (NO_COUNTERS when new) to `after`. */
   add(before: RecipientCounters, after: RecipientCounters): void {
-    this.openers += moved(opener(before), opener(after));
-    this.machineOpeners += moved(machineOpener(before), machineOpener(after));
-    this.clickers += moved(clicker(before), clicker(after));
-    this.machineClickers += moved(machineClicker(before), machineClicker(after));
+    this.addOpensAndClicks(
+      before.opens,
+      before.clicks,
+      before.machineOpens,
+      before.machineClicks,
+      after.opens,
+      after.clicks,
+      after.machineOpens,
+      after.machineClicks,
+    );
     this.unsubscribes += moved(before.unsubscribedAt !== null, after.unsubscribedAt !== null);
     this.complaints += moved(before.complainedAt !== null, after.complainedAt !== null);
     this.bouncesHard += moved(before.bounce === 'hard', after.bounce === 'hard');
     this.bouncesSoft += moved(before.bounce === 'soft', after.bounce === 'soft');
+  }
+
+  /**
+   * Only opens and clicks changed (a sync page). Plain numbers: this runs once per recipient
+   * of every page, and two objects per call made the page's write a fifth slower.
+   */
+  addOpensAndClicks(
+    opens: number,
+    clicks: number,
+    machineOpens: number,
+    machineClicks: number,
+    opensAfter: number,
+    clicksAfter: number,
+    machineOpensAfter: number,
+    machineClicksAfter: number,
+  ): void {
+    this.openers += moved(opener(opens, clicks), opener(opensAfter, clicksAfter));
+    this.machineOpeners += moved(
+      machineOpener(opens, clicks, machineOpens, machineClicks),
+      machineOpener(opensAfter, clicksAfter, machineOpensAfter, machineClicksAfter),
+    );
+    this.clickers += moved(clicker(clicks), clicker(clicksAfter));
+    this.machineClickers += moved(
+      machineClicker(clicks, machineClicks),
+      machineClicker(clicksAfter, machineClicksAfter),
+    );
   }
 }
 
@@ -60,11 +95,17 @@ export class LinkPeopleDelta {
   clickers = 0;
   machineClickers = 0;
 
+  /** A link recipient's clicks went from (clicks, machineClicks) to the values after. */
   add(
-    before: { clicks: number; machineClicks: number },
-    after: { clicks: number; machineClicks: number },
+    clicks: number,
+    machineClicks: number,
+    clicksAfter: number,
+    machineClicksAfter: number,
   ): void {
-    this.clickers += moved(clicker(before), clicker(after));
-    this.machineClickers += moved(machineClicker(before), machineClicker(after));
+    this.clickers += moved(clicker(clicks), clicker(clicksAfter));
+    this.machineClickers += moved(
+      machineClicker(clicks, machineClicks),
+      machineClicker(clicksAfter, machineClicksAfter),
+    );
   }
 }
