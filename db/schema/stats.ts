@@ -3,10 +3,9 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 
 /*
  * Aggregates behind the statistics, so stats.get reads a handful of rows instead of a million
- * events. Opens and clicks are summed per sync page by electron/services/sync/pageAggregates.ts
- * (only the sync writes them); bounces, complaints and unsubscribes are counted by a trigger on
- * `events` (migration 0005), whoever writes them; people counts follow the per-recipient rows
- * through triggers on stats_recipients and stats_link_recipients.
+ * events. Written only by electron/services/stats/statsAggregateStore.ts, by the rules in
+ * stats/rules (opens and clicks summed per sync page, bounces, complaints and unsubscribes per
+ * event, people counts from the per-recipient rows); no trigger since migration 0017.
  * Per-recipient rows are deleted after three months (anonymised); the per-mailing totals stay.
  */
 

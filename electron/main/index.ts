@@ -2,7 +2,6 @@
 import { app, dialog, Notification, safeStorage, screen, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
-import type { EventPayload } from '../contract';
 import { PROJECT_ROOT, RENDERER_DIST, RESOURCES_DIR } from '../paths';
 import { previewResponse } from '../server/previewRoute';
 import { consoleLogger } from '../services/core/logger';
@@ -14,6 +13,7 @@ import { agreementsState } from '../services/desktop/agreements';
 import { loadResellerBranding, type ResellerBrandingT } from '../services/desktop/brandingSchema';
 import { BUILD_BRANDING } from './buildInfo';
 import { usableBounds } from './desktopPrefs';
+import { shellReaction } from './appEventReaction';
 import { applyLoginItem, createDesktopShell } from './desktopShell';
 import { denyPermissions, hardenWebContents, openInBrowser } from './hardening';
 import { registerIpc } from './ipc';
@@ -26,11 +26,9 @@ import {
   keepsAppAlive,
   mustConfirmQuit,
   SendWatch,
-  sendNotification,
   startsHidden,
   trayTooltip,
   windowCloseDecision,
-  type SendProgress,
 } from './sendWatch';
 import { setShellProductName, shellText, type ShellLanguage } from './shellText';
 import { createTray } from './tray';
@@ -40,6 +38,8 @@ import { createMainWindow, currentBounds } from './window';
 
 const logger = consoleLogger;
 const PRELOAD = join(PROJECT_ROOT, 'out', 'preload', 'index.cjs');
+
+type PrefsStore = ReturnType<typeof openPrefsStore>;
 
 let winkelpost: App | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -71,35 +71,10 @@ async function start(): Promise<void> {
   // Menus, tray and dialogs (also the damaged-database one below) carry the brand's name.
   const brand = brandOrNull();
   setShellProductName(brand?.productName ?? 'Winkelpost');
-  const dataDir = desktopDataDir(process.env, app.getPath('userData'));
-  // New files (database, backups, outbox) for this OS user only; createApp fixes older ones.
-  if (process.platform !== 'win32') process.umask(0o077);
-  const cipher = safeStorageCipher(safeStorage, () => nodeSecretCipher(dataDir), logger);
   const prefs = openPrefsStore(logger);
-  const shell = createDesktopShell(prefs, () => {
-    app.relaunch();
-    quitting = true;
-    app.quit();
-  });
-  let running: App;
-  try {
-    running = await createApp({
-      dataDir,
-      mode: 'electron',
-      cipher,
-      branding: BUILD_BRANDING,
-      logger,
-      desktop: shell,
-      ...(process.env.WINKELPOST_TRACKER_URL
-        ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
-        : {}),
-    });
-  } catch (error) {
-    if (error instanceof DatabaseDamagedError) return offerRecovery(dataDir);
-    throw error;
-  }
+  const running = await openApp(prefs);
+  if (!running) return;
   winkelpost = running;
-  const productName = running.context.branding.productName;
   denyPermissions();
   handleAppProtocol(RENDERER_DIST, (url) => previewResponse(running, url), logger);
   registerIpc(running);
@@ -113,20 +88,103 @@ async function start(): Promise<void> {
     closing
       ? { running: 0, scheduled: 0, nextScheduledAt: null }
       : activeSends(running.context.database.sqlite);
+
+  showWindow = windowOpener(running, prefs, active, language);
+  const requestQuit = () => void confirmQuit(active, language);
+  const feedUrl = updateFeedUrl(brand?.updateUrl);
+  const updater =
+    feedUrl && shouldCheckForUpdates({ packaged: app.isPackaged, feedUrl, env: process.env })
+      ? startUpdater({ feedUrl, logger, language, sendRunning: () => active().running > 0 })
+      : null;
   const watch = new SendWatch();
-
-  const openRoute = (route: string) => {
-    showWindow();
-    void mainWindow?.loadURL(`app://winkelpost/index.html#${route}`);
+  const trayIcon = join(RESOURCES_DIR, 'branding', brand?.trayIcon ?? 'icons/winkelpost-tray.png');
+  const tray = createTray(trayIcon, { open: () => showWindow(), quit: requestQuit });
+  const refreshTray = () => {
+    if (!closing) tray.update(trayTooltip(language(), watch.current(), active()), language());
   };
+  const refreshMenu = () =>
+    setAppMenu(language(), menuFacts(brand, running), menuActions(brand, updater, requestQuit));
+  refreshTray();
+  refreshMenu();
+  // Scheduled sends change state by the clock, not only by events.
+  setInterval(refreshTray, 60_000).unref();
 
-  showWindow = () => {
+  running.events.subscribe((name, payload) => {
+    const reaction = shellReaction(name, payload, {
+      language: language(),
+      watch,
+      notifyWhenSent: prefs.get('notifyWhenSent'),
+    });
+    if (!reaction) return;
+    if (reaction.language) currentLanguage = reaction.language;
+    if (reaction.notify) notify(reaction.notify.title, reaction.notify.body);
+    if (reaction.refreshMenu) refreshMenu();
+    if (reaction.refreshTray) refreshTray();
+    if (reaction.sendsChanged) updater?.sendsChanged();
+  });
+
+  // Started at login: only the tray icon, so scheduled sends go out without a window popping up.
+  const hidden = startsHidden(
+    process.argv,
+    process.platform,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  );
+  if (!hidden) showWindow();
+  app.on('activate', () => showWindow());
+  app.on('window-all-closed', () => {
+    // Closing the last window ends the app unless a send runs or waits (the tray keeps it alive).
+    if (quitting || !keepsAppAlive(active())) {
+      if (process.platform !== 'darwin' || quitting) app.quit();
+    }
+  });
+}
+
+/** The app on its data folder; null when the database is damaged (recovery is offered instead). */
+async function openApp(prefs: PrefsStore): Promise<App | null> {
+  const dataDir = desktopDataDir(process.env, app.getPath('userData'));
+  // New files (database, backups, outbox) for this OS user only; createApp fixes older ones.
+  if (process.platform !== 'win32') process.umask(0o077);
+  const cipher = safeStorageCipher(safeStorage, () => nodeSecretCipher(dataDir), logger);
+  const shell = createDesktopShell(prefs, () => {
+    app.relaunch();
+    quitting = true;
+    app.quit();
+  });
+  try {
+    return await createApp({
+      dataDir,
+      mode: 'electron',
+      cipher,
+      branding: BUILD_BRANDING,
+      logger,
+      desktop: shell,
+      ...(process.env.WINKELPOST_TRACKER_URL
+        ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
+        : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    await offerRecovery(dataDir);
+    return null;
+  }
+}
+
+type ActiveNow = () => ReturnType<typeof activeSends>;
+
+/** Shows the one main window, making it (with the remembered bounds) when there is none. */
+function windowOpener(
+  running: App,
+  prefs: PrefsStore,
+  active: ActiveNow,
+  language: () => ShellLanguage,
+): () => void {
+  return () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
       const displays = screen.getAllDisplays().map((d) => d.workArea);
       const firstStart = agreementsState(running.context.kv).mustAccept;
       const window = createMainWindow({
         preload: PRELOAD,
-        title: productName,
+        title: running.context.branding.productName,
         bounds: usableBounds(prefs.get('windowBounds'), displays),
         route: firstStart ? '/overeenkomsten' : '/',
       });
@@ -156,102 +214,54 @@ async function start(): Promise<void> {
     mainWindow.show();
     mainWindow.focus();
   };
+}
 
-  const requestQuit = async () => {
-    if (mustConfirmQuit(active())) {
-      const t = (key: Parameters<typeof shellText>[1]) => shellText(language(), key);
-      const answer = await dialog.showMessageBox({
-        type: 'warning',
-        title: t('quitDuringSendTitle'),
-        message: t('quitDuringSendBody'),
-        buttons: [t('keepSending'), t('quitAnyway')],
-        defaultId: 0,
-        cancelId: 0,
-      });
-      if (answer.response !== 1) return;
-    }
-    quitting = true;
-    app.quit();
+function openRoute(route: string): void {
+  showWindow();
+  void mainWindow?.loadURL(`app://winkelpost/index.html#${route}`);
+}
+
+/** Quit from the tray or menu: while a send runs, only after the shop confirms. */
+async function confirmQuit(active: ActiveNow, language: () => ShellLanguage): Promise<void> {
+  if (mustConfirmQuit(active())) {
+    const t = (key: Parameters<typeof shellText>[1]) => shellText(language(), key);
+    const answer = await dialog.showMessageBox({
+      type: 'warning',
+      title: t('quitDuringSendTitle'),
+      message: t('quitDuringSendBody'),
+      buttons: [t('keepSending'), t('quitAnyway')],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (answer.response !== 1) return;
+  }
+  quitting = true;
+  app.quit();
+}
+
+function menuFacts(brand: ResellerBrandingT | null, running: App) {
+  return {
+    packaged: app.isPackaged,
+    productName: running.context.branding.productName,
+    onlineManual: Boolean(brand?.manualUrl),
+    orderPage: Boolean(brand?.orderUrl),
   };
+}
 
-  const feedUrl = updateFeedUrl(brand?.updateUrl);
-  const updater =
-    feedUrl && shouldCheckForUpdates({ packaged: app.isPackaged, feedUrl, env: process.env })
-      ? startUpdater({ feedUrl, logger, language, sendRunning: () => active().running > 0 })
-      : null;
-
-  const trayIcon = join(RESOURCES_DIR, 'branding', brand?.trayIcon ?? 'icons/winkelpost-tray.png');
-  const tray = createTray(trayIcon, { open: () => showWindow(), quit: () => void requestQuit() });
-  const refreshTray = () => {
-    if (!closing) tray.update(trayTooltip(language(), watch.current(), active()), language());
+function menuActions(
+  brand: ResellerBrandingT | null,
+  updater: ReturnType<typeof startUpdater> | null,
+  requestQuit: () => void,
+) {
+  return {
+    openManual: () => openRoute('/handleiding'),
+    // The brand's own web pages open in the browser, never inside the app.
+    openOnlineManual: () => brand && openInBrowser(brand.manualUrl),
+    openOrderPage: () => brand && openInBrowser(brand.orderUrl),
+    openAgreements: () => openRoute('/overeenkomsten'),
+    checkUpdates: () => updater?.checkNow(),
+    quit: requestQuit,
   };
-  const refreshMenu = () =>
-    setAppMenu(
-      language(),
-      {
-        packaged: app.isPackaged,
-        productName,
-        onlineManual: Boolean(brand?.manualUrl),
-        orderPage: Boolean(brand?.orderUrl),
-      },
-      {
-        openManual: () => openRoute('/handleiding'),
-        // The brand's own web pages open in the browser, never inside the app.
-        openOnlineManual: () => brand && openInBrowser(brand.manualUrl),
-        openOrderPage: () => brand && openInBrowser(brand.orderUrl),
-        openAgreements: () => openRoute('/overeenkomsten'),
-        checkUpdates: () => updater?.checkNow(),
-        quit: () => void requestQuit(),
-      },
-    );
-  refreshTray();
-  refreshMenu();
-  // Scheduled sends change state by the clock, not only by events.
-  setInterval(refreshTray, 60_000).unref();
-
-  running.events.subscribe((name, payload) => {
-    if (name === 'settings.changed') {
-      currentLanguage = (payload as { language: ShellLanguage }).language;
-      refreshMenu();
-      refreshTray();
-    }
-    if (name === 'automations.changed') {
-      // The app paused it (a cap, a check, an edited mailing): the shop must hear it even with
-      // only the tray icon running.
-      const change = payload as EventPayload<'automations.changed'>;
-      if (change.status === 'paused' && change.pauseReason && !change.run)
-        notify(
-          shellText(language(), 'automationPausedTitle'),
-          shellText(language(), 'automationPausedBody', { name: change.name }),
-        );
-      refreshTray();
-      return;
-    }
-    if (name !== 'send.progress') return;
-    const progress = payload as SendProgress;
-    const kind = watch.update(progress);
-    if (kind && prefs.get('notifyWhenSent')) {
-      const text = sendNotification(language(), kind, progress);
-      notify(text.title, text.body);
-    }
-    refreshTray();
-    if (kind) updater?.sendsChanged();
-  });
-
-  // Started at login: only the tray icon, so scheduled sends go out without a window popping up.
-  const hidden = startsHidden(
-    process.argv,
-    process.platform,
-    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
-  );
-  if (!hidden) showWindow();
-  app.on('activate', () => showWindow());
-  app.on('window-all-closed', () => {
-    // Closing the last window ends the app unless a send runs or waits (the tray keeps it alive).
-    if (quitting || !keepsAppAlive(active())) {
-      if (process.platform !== 'darwin' || quitting) app.quit();
-    }
-  });
 }
 
 /** A damaged database at start: offer the newest whole backup instead of only an error. */

@@ -5,6 +5,7 @@ import type { MailingT } from '../../contract/mailings';
 import { SAMPLE_DATA } from '../render/variables';
 import { computeChecklist, type ChecklistDeps } from '../checklist/checklist';
 import type { ResolvedRecipients } from '../selections/recipients';
+import { RunSelectionStore } from './runSelectionStore';
 import { matchesPattern } from './timeWindow';
 
 export type ActivationDeps = ChecklistDeps;
@@ -70,8 +71,7 @@ export async function activationProblems(
  * one, each run's own checks still refuse an unknown variable before anything is sent.
  */
 function newestTillSelection(context: AppContext, folderPattern: string): string | undefined {
-  const rows = context.database.sqlite
-    .prepare('select id, file_name as fileName from selections order by created_at desc limit 200')
-    .all() as { id: string; fileName: string }[];
-  return rows.find((row) => matchesPattern(row.fileName, folderPattern))?.id;
+  return new RunSelectionStore(context.database.sqlite)
+    .recentFiles()
+    .find((row) => matchesPattern(row.fileName, folderPattern))?.id;
 }

@@ -226,6 +226,14 @@ export class AutomationStore {
   }
 
   /** Mails of a run's send that the server accepted. */
+  /** The subject of the mailing an automation sends ('' when it is gone). */
+  mailingSubject(mailingId: string): string {
+    return (
+      (this.sqlite.prepare('select subject from mailings where id = ?').pluck().get(mailingId) as
+        string | undefined) ?? ''
+    );
+  }
+
   sentCount(sendId: string | null): number {
     if (!sendId) return 0;
     const row = this.sqlite

@@ -5,6 +5,7 @@ import { CREDITS_PER_MAIL } from '../../contract/credits';
 import { resolveRecipients } from '../selections/recipients';
 import type { SendService } from '../sending/sendService';
 import type { AutomationRow, AutomationStore, RunRow } from './automationStore';
+import { RunSelectionStore } from './runSelectionStore';
 
 export type RunOutcome = { ok: true } | { ok: false; reason: ReasonT; pause: boolean };
 
@@ -29,10 +30,8 @@ export async function sendRun(
   const { context, store, sending } = deps;
   const selectionId = run.selectionId!;
   const skipped = leaveOutKeyed(deps, automation, run, selectionId, keyItemOf);
-  const left = context.database.sqlite
-    .prepare('select count(*) as n from contacts where selection_id = ?')
-    .get(selectionId) as { n: number };
-  if (left.n === 0 && !run.runMailingId) {
+  const selections = new RunSelectionStore(context.database.sqlite);
+  if (selections.contactCount(selectionId) === 0 && !run.runMailingId) {
     // Nobody to mail (no birthday today, every voucher sent before): no mailing copy either.
     store.updateRun(run.id, { recipients: 0, credits: 0, skipped });
     return { ok: true };
@@ -40,9 +39,7 @@ export async function sendRun(
   let runMailingId = run.runMailingId;
   if (!runMailingId) {
     const copy = context.mailings.copy(automation.mailingId);
-    context.database.sqlite
-      .prepare('insert into mailing_selections (mailing_id, selection_id) values (?, ?)')
-      .run(copy.id, selectionId);
+    selections.attach(copy.id, selectionId);
     // Activation stood in for the test mail: the copy is the activated content itself.
     context.mailings.markTested(copy.id, Math.max(context.clock.now(), copy.contentChangedAt));
     runMailingId = copy.id;
@@ -113,30 +110,19 @@ function leaveOutKeyed(
   selectionId: string,
   keyItemOf: (data: Record<string, string>) => string | null,
 ): { alreadySent: number; noKey: number } {
-  const sqlite = deps.context.database.sqlite;
+  const selections = new RunSelectionStore(deps.context.database.sqlite);
   const held = deps.store.heldByOtherRun(automation.id, run.id);
-  const contacts = sqlite
-    .prepare(
-      'select id, normalized_email as email, data from contacts where selection_id = ? order by id',
-    )
-    .all(selectionId) as { id: number; email: string; data: string }[];
-  const remove = sqlite.prepare('delete from contacts where id = ?');
+  const leaveOut: number[] = [];
   let alreadySent = 0;
   let noKey = 0;
-  sqlite.transaction(() => {
-    for (const contact of contacts) {
-      const item = keyItemOf(JSON.parse(contact.data) as Record<string, string>);
-      if (item === null) noKey += 1;
-      else if (held(contact.email, item)) alreadySent += 1;
-      else continue;
-      remove.run(contact.id);
-    }
-    sqlite
-      .prepare(
-        'update selections set count = (select count(*) from contacts where selection_id = ?) where id = ?',
-      )
-      .run(selectionId, selectionId);
-  })();
+  for (const contact of selections.keyedContacts(selectionId)) {
+    const item = keyItemOf(JSON.parse(contact.data) as Record<string, string>);
+    if (item === null) noKey += 1;
+    else if (held(contact.email, item)) alreadySent += 1;
+    else continue;
+    leaveOut.push(contact.id);
+  }
+  selections.removeContacts(selectionId, leaveOut);
   const before = run.skipped;
   // A resumed run removed some already; the counts add up over both passes.
   return {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { BounceEffects, type BounceItemT } from '../../contract/bounces';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SuppressionStore } from '../suppression/suppressionStore';
-import { retractRecipientStats } from './statsRetraction';
+import { StatsAggregateStore } from '../stats/statsAggregateStore';
 
 interface BounceRow {
   id: number;
@@ -37,11 +37,15 @@ const SUPPRESSION_REASON = {
 
 /** Reading the processed bounces for the app, and undoing a wrong classification. */
 export class BounceLog {
+  private readonly stats: StatsAggregateStore;
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly suppression: SuppressionStore,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.stats = new StatsAggregateStore(sqlite);
+  }
 
   list(input: { limit: number; beforeId?: number | undefined; mailingId?: string | undefined }) {
     const where: string[] = [];
@@ -151,7 +155,9 @@ export class BounceLog {
       .get(eventId) as { mailingId: string; recipientId: string | null } | undefined;
     if (!event) return;
     this.sqlite.prepare('delete from events where id = ?').run(eventId);
-    if (event.recipientId) retractRecipientStats(this.sqlite, event.mailingId, event.recipientId);
+    if (event.recipientId) {
+      this.stats.retractOutcome(event.mailingId, event.recipientId);
+    }
   }
 
   private row(id: number): BounceRow {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BounceEffectsT } from '../../contract/bounces';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import type { Verdict } from './classify';
+import { StatsAggregateStore } from '../stats/statsAggregateStore';
 import { JobMatcher, type MatchedJob } from './jobMatcher';
 import { policyPauseMessage } from './pauseMessage';
 
@@ -52,6 +53,7 @@ const EVENT_KIND = {
  */
 export class BounceRecorder {
   private readonly matcher: JobMatcher;
+  private readonly stats: StatsAggregateStore;
   private readonly statements;
 
   constructor(
@@ -61,6 +63,7 @@ export class BounceRecorder {
     private readonly language: () => 'nl' | 'en',
   ) {
     this.matcher = new JobMatcher(sqlite);
+    this.stats = new StatsAggregateStore(sqlite);
     this.statements = {
       seen: sqlite.prepare('select id from bounce_messages where source_hash = ?'),
       activeComplaint: sqlite.prepare(
@@ -72,10 +75,6 @@ export class BounceRecorder {
       pause: sqlite.prepare(
         `update sends set state = 'paused', pause_reason = ?, pause_detail = ?
          where mailing_id = ? and state = 'running' returning id`,
-      ),
-      event: sqlite.prepare(
-        `insert or ignore into events (id, mailing_id, recipient_id, kind, machine, at, detail)
-         values (?, ?, ?, ?, 0, ?, ?)`,
       ),
       reviewRow: sqlite.prepare(
         `select source_hash as sourceHash, job_id as jobId, email, status, reason
@@ -119,14 +118,14 @@ export class BounceRecorder {
           this.applyEffects(kind, job, detail, verdict, effects, pausedSends);
           eventId = `bounce:${input.sourceHash.slice(0, 32)}`;
           const eventDetail = kind === 'blocked' ? `blocked: ${detail}` : detail;
-          this.statements.event.run(
-            eventId,
-            job.mailingId,
-            job.recipientId,
-            EVENT_KIND[kind],
-            this.now(),
-            eventDetail,
-          );
+          this.stats.addOutcomeEvent({
+            id: eventId,
+            mailingId: job.mailingId,
+            recipientId: job.recipientId,
+            kind: EVENT_KIND[kind],
+            at: this.now(),
+            detail: eventDetail,
+          });
         }
       }
       const job = match?.job;
@@ -181,14 +180,14 @@ export class BounceRecorder {
         );
         this.setJobState(job, 'bounced_hard', detail, effects);
         eventId = `bounce:${row.sourceHash.slice(0, 32)}`;
-        this.statements.event.run(
-          eventId,
-          job.mailingId,
-          job.recipientId,
-          'bounce_hard',
-          this.now(),
+        this.stats.addOutcomeEvent({
+          id: eventId,
+          mailingId: job.mailingId,
+          recipientId: job.recipientId,
+          kind: 'bounce_hard',
+          at: this.now(),
           detail,
-        );
+        });
       } else if (!job && row.email) {
         effects.suppressed = this.suppression.suppress(row.email, 'hard_bounce', 'bounce', detail);
       }

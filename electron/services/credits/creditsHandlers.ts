@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import { DomainError } from '../../contract';
-import { CREDITS_PER_MAIL, type LedgerRow } from '../../contract/credits';
+import { CREDITS_PER_MAIL } from '../../contract/credits';
 import { TrackerError } from '../../../tracker/client';
 import type { AppContext } from '../core/appContext';
 import { linkedClient } from '../account/accountLink';
 import { readCredits } from '../app/appService';
 import type { HandlerImpls } from '../core/handlerTable';
+import { CreditLedgerStore } from './creditLedgerStore';
 import {
   BUNDLES_KEY,
   FETCHED_AT_KEY,
@@ -17,7 +17,6 @@ import {
 } from './creditsRefresh';
 
 type CreditsChannels = 'credits.get' | 'credits.history' | 'credits.order';
-type LedgerRowT = z.infer<typeof LedgerRow>;
 
 function notLinked(): DomainError {
   return new DomainError('unavailable', 'Not logged in to the account', 'credits:errors.notLinked');
@@ -25,12 +24,7 @@ function notLinked(): DomainError {
 
 /** Credits ophogen: balance, reservations, the ledger, the reseller's bundles, and ordering. */
 export function createCreditsHandlers(context: AppContext): Pick<HandlerImpls, CreditsChannels> {
-  const ledgerRows = context.database.sqlite.prepare(
-    `select l.at, l.kind, l.delta, l.description, m.subject from credit_ledger l
-     left join sends s on s.id = json_extract(l.description, '$.reference')
-     left join mailings m on m.id = s.mailing_id
-     order by l.at desc, l.id`,
-  );
+  const ledger = new CreditLedgerStore(context.database.sqlite);
 
   /** Fresh figures when the tracker answers; otherwise the last known ones, marked offline. */
   async function refresh(): Promise<boolean> {
@@ -61,29 +55,7 @@ export function createCreditsHandlers(context: AppContext): Pick<HandlerImpls, C
       };
     },
 
-    'credits.history': () => {
-      const rows = ledgerRows.all() as {
-        at: number;
-        kind: LedgerRowT['kind'];
-        delta: number;
-        description: string;
-        subject: string | null;
-      }[];
-      return rows.map((row) => {
-        const { amount, reference } = JSON.parse(row.description) as {
-          amount: number;
-          reference: string | null;
-        };
-        return {
-          at: row.at,
-          kind: row.kind,
-          delta: row.delta,
-          amount,
-          sendId: reference,
-          subject: row.subject,
-        };
-      });
-    },
+    'credits.history': () => ledger.history(),
 
     'credits.order': async ({ bundleId, idempotencyKey }) => {
       const linked = linkedClient(context);

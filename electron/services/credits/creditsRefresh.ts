@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { TrackerClient } from '../../../tracker/client';
 import type { AppContext } from '../core/appContext';
 import type { Bundle, CreditOrder } from '../../contract/credits';
+import { CreditLedgerStore } from './creditLedgerStore';
 import { updateCredits } from './creditsState';
 
 export const BUNDLES_KEY = 'credits.bundles';
@@ -43,21 +44,10 @@ export async function refreshCreditsFromTracker(
     client.orders(),
   ]);
   const sqlite = context.database.sqlite;
-  const insert = sqlite.prepare(
-    'insert into credit_ledger (id, at, delta, kind, description) values (?, ?, ?, ?, ?)',
-  );
-  // The tracker's ledger is the truth: the local copy is replaced, never merged.
   sqlite.transaction(() => {
-    sqlite.prepare('delete from credit_ledger').run();
-    ledger.entries.forEach((entry, index) => {
-      insert.run(
-        `t${index}`,
-        Date.parse(entry.at) || 0,
-        entry.delta,
-        entry.kind,
-        JSON.stringify({ amount: entry.amount, reference: entry.reference }),
-      );
-    });
+    new CreditLedgerStore(sqlite).replace(
+      ledger.entries.map((entry) => ({ ...entry, at: Date.parse(entry.at) || 0 })),
+    );
     context.kv.set(BUNDLES_KEY, bundles.bundles);
     context.kv.set(ORDERS_KEY, orders.orders.map(toOrder));
     context.kv.set(FETCHED_AT_KEY, context.clock.now());

@@ -12,18 +12,13 @@ export function createStatsHandlers(context: AppContext): Pick<HandlerImpls, Sta
   const sqlite = context.database.sqlite;
   const queries = new StatsQueries(sqlite);
   const details = new StatsDetails(sqlite);
-  const missingUrls = sqlite.prepare(
-    `select 1 from stats_links s where s.mailing_id = ? and not exists (
-       select 1 from mailing_links l where l.mailing_id = s.mailing_id and l.link_id = s.link_id)
-     limit 1`,
-  );
 
   /**
    * Clicks carry link ids; when the link table was not recorded at send.start (a send from before
    * snapshots), it is taken from the send snapshot, never from a recompile of the mailing.
    */
   async function ensureLinkUrls(mailingId: string): Promise<void> {
-    if (missingUrls.get(mailingId) === undefined) return;
+    if (!queries.hasClicksWithoutUrl(mailingId)) return;
     try {
       const snapshot = await snapshotOfMailing(context, mailingId);
       if (snapshot && snapshot.links.length > 0)

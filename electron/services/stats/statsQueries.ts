@@ -55,8 +55,9 @@ const EMPTY_AGGREGATES: AggregateRow = {
 };
 
 /**
- * Read side of the statistics: a few indexed reads of the aggregates the triggers keep (per
- * mailing, per link, per hour, send jobs per state). No scan of events or of send jobs.
+ * Read side of the statistics (the stats store's reads): a few indexed reads of the aggregates
+ * StatsAggregateStore keeps (per mailing, per link, per hour) and of the job counts per state.
+ * No scan of events or of send jobs.
  */
 export class StatsQueries {
   private readonly s;
@@ -95,6 +96,11 @@ export class StatsQueries {
       timeline: sqlite.prepare(
         `select hour, opens, machine_opens as machineOpens, clicks, machine_clicks as machineClicks
          from stats_timeline where mailing_id = ? and hour >= ? and hour < ? order by hour`,
+      ),
+      clicksWithoutUrl: sqlite.prepare(
+        `select 1 from stats_links s where s.mailing_id = ? and not exists (
+           select 1 from mailing_links l where l.mailing_id = s.mailing_id and l.link_id = s.link_id)
+         limit 1`,
       ),
       activeSends: sqlite.prepare(
         `select s.id as sendId, s.mailing_id as mailingId, m.subject, s.state,
@@ -199,6 +205,11 @@ export class StatsQueries {
       detailsUntil: mailing.sentAt === null ? null : mailing.sentAt + DETAILS_RETENTION_MS,
       anonymised,
     };
+  }
+
+  /** Clicks on a link whose URL the link table lacks (a send from before snapshots). */
+  hasClicksWithoutUrl(mailingId: string): boolean {
+    return this.s.clicksWithoutUrl.get(mailingId) !== undefined;
   }
 
   home(): HomeStatsT {

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { fillSampleCustomer } from '../../contract/plain/variables';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
-import { AggregateWriter, PageAggregates } from './pageAggregates';
+import { PageAggregates } from '../stats/rules/pageAggregates';
+import { StatsAggregateStore } from '../stats/statsAggregateStore';
+import { SyncEventStore } from './syncEventStore';
 import { isTestRecipient } from '../tracking/testRecipients';
 
 export interface AppliedPage {
@@ -20,11 +22,8 @@ export interface AppliedPage {
  * to the suppression list at once: the next claim of the send queue already skips them.
  */
 export class EventApplier {
-  private readonly insert: Database.Statement;
-  private readonly recipientEmail: Database.Statement;
-  private readonly recipientEmailAnyMailing: Database.Statement;
-  private readonly mailingSubject: Database.Statement;
-  private readonly aggregates: AggregateWriter;
+  private readonly events: SyncEventStore;
+  private readonly aggregates: StatsAggregateStore;
   private readonly applyPage: (
     events: readonly EventOutput[],
     saveCursor: () => void,
@@ -34,24 +33,14 @@ export class EventApplier {
     sqlite: Database.Database,
     private readonly suppression: SuppressionStore,
   ) {
-    this.insert = sqlite.prepare(
-      `insert or ignore into events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.recipientEmail = sqlite
-      .prepare('select email from send_jobs where recipient_id = ? and mailing_id = ? limit 1')
-      .pluck();
-    this.recipientEmailAnyMailing = sqlite
-      .prepare('select email from send_jobs where recipient_id = ? limit 1')
-      .pluck();
-    this.mailingSubject = sqlite.prepare('select subject from mailings where id = ?').pluck();
-    this.aggregates = new AggregateWriter(sqlite);
-    this.applyPage = sqlite.transaction(
+    this.events = new SyncEventStore(sqlite);
+    this.aggregates = new StatsAggregateStore(sqlite);
+    this.applyPage = this.events.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
         const result: AppliedPage = { inserted: 0, unsubscribed: 0, confirmations: [] };
         const page = new PageAggregates();
         for (const event of events) this.applyOne(event, result, page);
-        this.aggregates.write(page);
+        this.aggregates.writePage(page);
         saveCursor();
         return result;
       },
@@ -72,17 +61,17 @@ export class EventApplier {
     if (isTestRecipient(event.recipient)) return;
     const parsed = Date.parse(event.at);
     const at = Number.isFinite(parsed) ? parsed : 0;
-    const changes = this.insert.run(
+    const stored = this.events.insert(
       event.id,
       event.mailing,
       event.recipient,
       event.kind,
       event.link,
-      event.machine ? 1 : 0,
+      event.machine,
       at,
       event.machineReason ?? '',
-    ).changes;
-    if (changes === 0) return;
+    );
+    if (!stored) return;
     result.inserted += 1;
     if (event.kind === 'open' || event.kind === 'click') {
       page.add({
@@ -93,20 +82,23 @@ export class EventApplier {
         machine: event.machine,
         at,
       });
+    } else {
+      this.aggregates.recordOutcome({
+        mailingId: event.mailing,
+        recipientId: event.recipient,
+        kind: event.kind,
+        at,
+        detail: event.machineReason ?? '',
+      });
     }
     if (event.kind === 'unsubscribe' && event.recipient) {
-      const email = this.emailOf(event.recipient, event.mailing);
+      const email = this.events.emailOf(event.recipient, event.mailing);
       // The block list's "Toelichting" names the mailing the way the shop knows it: its subject.
-      const subject = this.mailingSubject.get(event.mailing) as string | undefined;
+      const subject = this.events.mailingSubject(event.mailing);
       const detail = subject ? fillSampleCustomer(subject) : event.mailing;
       if (email && this.suppression.suppress(email, 'unsubscribed', 'tracker', detail)) {
         result.unsubscribed += 1;
       }
     }
-  }
-
-  private emailOf(recipientId: string, mailingId: string): string | undefined {
-    return (this.recipientEmail.get(recipientId, mailingId) ??
-      this.recipientEmailAnyMailing.get(recipientId)) as string | undefined;
   }
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
 import { emptyDocument, newBlock } from '../../../electron/services/render/document';
 import { recordMailingLinks } from '../../../electron/services/stats/mailingLinks';
+import { StatsAggregateStore } from '../../../electron/services/stats/statsAggregateStore';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSentMailing } from '../sync/seed';
 import {
@@ -36,17 +37,24 @@ describe('statistics and credits channels', () => {
     sqlite
       .prepare(`update send_jobs set state = 'bounced_hard', last_error = ? where recipient_id = ?`)
       .run('550 5.1.1 user unknown', people[0]!.recipientId);
-    sqlite
-      .prepare(
-        `insert into events (id, mailing_id, recipient_id, kind, at, detail) values (?, 'm', ?, ?, ?, ?)`,
-      )
-      .run('b1', people[1]!.recipientId, 'bounce_soft', sentAt + 60_000, '452 4.2.2 mailbox full');
+    const bounceMailbox = new StatsAggregateStore(sqlite);
+    bounceMailbox.addOutcomeEvent({
+      id: 'b1',
+      mailingId: 'm',
+      recipientId: people[1]!.recipientId,
+      kind: 'bounce_soft',
+      at: sentAt + 60_000,
+      detail: '452 4.2.2 mailbox full',
+    });
     // A report about the job the queue already marked: counted once.
-    sqlite
-      .prepare(
-        `insert into events (id, mailing_id, recipient_id, kind, at, detail) values (?, 'm', ?, ?, ?, ?)`,
-      )
-      .run('b2', people[0]!.recipientId, 'bounce_hard', sentAt + 90_000, 'user unknown');
+    bounceMailbox.addOutcomeEvent({
+      id: 'b2',
+      mailingId: 'm',
+      recipientId: people[0]!.recipientId,
+      kind: 'bounce_hard',
+      at: sentAt + 90_000,
+      detail: 'user unknown',
+    });
     sqlite
       .prepare(`update send_jobs set state = 'suppressed' where recipient_id = ?`)
       .run(people[4]!.recipientId);

@@ -7,6 +7,7 @@ import { EventApplier } from '../../../electron/services/sync/applyEvents';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import { StatsDetails } from '../../../electron/services/stats/statsDetails';
 import { StatsQueries } from '../../../electron/services/stats/statsQueries';
+import { StatsAggregateStore } from '../../../electron/services/stats/statsAggregateStore';
 import { tempDir } from '../../helpers/tempDir';
 import { seedSentMailing } from '../../integration/sync/seed';
 
@@ -23,7 +24,7 @@ function seeded(seed: number) {
   };
 }
 
-describe('statistics aggregates kept by triggers', () => {
+describe('statistics aggregates kept by the statistics store', () => {
   let dir: ReturnType<typeof tempDir>;
   let database: OpenedDatabase;
 
@@ -41,11 +42,8 @@ describe('statistics aggregates kept by triggers', () => {
     const sentAt = Date.UTC(2026, 10, 2, 9);
     seedSentMailing(sqlite, { mailingId: 'm', count: 40, sentAt });
     // Opens, clicks and unsubscribes arrive through the sync (in pages); bounces and complaints are
-    // written straight into events, as the bounce mailbox does.
-    const direct = sqlite.prepare(
-      `insert or ignore into events (id, mailing_id, recipient_id, kind, link_id, machine, at, detail)
-       values (?, 'm', ?, ?, ?, ?, ?, ?)`,
-    );
+    // stored through the statistics store, as the bounce mailbox stores them.
+    const bounceMailbox = new StatsAggregateStore(sqlite);
     const applier = new EventApplier(sqlite, new SuppressionStore(sqlite, () => sentAt));
     const random = seeded(7);
     let page: EventOutput[] = [];
@@ -71,15 +69,14 @@ describe('statistics aggregates kept by triggers', () => {
           page = [];
         }
       } else {
-        direct.run(
+        bounceMailbox.addOutcomeEvent({
           id,
-          recipient,
+          mailingId: 'm',
+          recipientId: recipient,
           kind,
-          null,
-          0,
           at,
-          kind.startsWith('bounce') ? `reason ${random(5)}` : '',
-        );
+          detail: kind.startsWith('bounce') ? `reason ${random(5)}` : '',
+        });
       }
     }
     applier.apply(page, () => undefined);

@@ -9,26 +9,8 @@ import {
   addSend,
   mailingStats,
   morningEvents,
-  rowsOf,
+  aggregatesOf,
 } from './rows';
-
-const AGGREGATES = [
-  'stats_mailings',
-  'stats_timeline',
-  'stats_links',
-  'stats_recipients',
-  'stats_link_recipients',
-];
-
-/** Every aggregate row of a mailing, with the mailing id left out so two mailings compare. */
-function aggregatesOf(sqlite: Database.Database, mailingId: string): Record<string, unknown[]> {
-  return Object.fromEntries(
-    AGGREGATES.map((table) => [
-      table,
-      rowsOf(sqlite, table, mailingId).map((row) => ({ ...(row as object), mailing_id: '*' })),
-    ]),
-  );
-}
 
 function sendStates(sqlite: Database.Database): unknown[] {
   return sqlite

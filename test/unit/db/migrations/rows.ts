@@ -156,3 +156,24 @@ export const MORNING_TOTALS = {
   bounces_soft: 0,
   anonymised_at: null,
 };
+
+export const AGGREGATES = [
+  'stats_mailings',
+  'stats_timeline',
+  'stats_links',
+  'stats_recipients',
+  'stats_link_recipients',
+];
+
+/** Every aggregate row of a mailing, with the mailing id left out so two mailings compare. */
+export function aggregatesOf(
+  sqlite: Database.Database,
+  mailingId: string,
+): Record<string, unknown[]> {
+  return Object.fromEntries(
+    AGGREGATES.map((table) => [
+      table,
+      rowsOf(sqlite, table, mailingId).map((row) => ({ ...(row as object), mailing_id: '*' })),
+    ]),
+  );
+}

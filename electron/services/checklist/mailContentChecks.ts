@@ -1,0 +1,152 @@
+import { MAX_IMAGE_WIDTH } from '../../contract/images';
+import type { MailingT } from '../../contract/mailings';
+import type { AppContext } from '../core/appContext';
+import {
+  composeMessage,
+  emptyVariables,
+  renderForRecipient,
+  type CompiledMailing,
+} from '../render';
+import { SAMPLE_DATA } from '../render/variables';
+import type { Check } from './check';
+import { hasVoucher, VOUCHER_VARIABLES } from './voucherItems';
+
+/** HTML above this is clipped by Gmail ("[Bericht ingekort]") and weighs on spam scores. */
+export const HTML_LIMIT_BYTES = 100 * 1024;
+
+type Warnings = CompiledMailing['warnings'];
+
+function variablesCheck(warnings: Warnings): Check {
+  const unknown = warnings.filter((w) => w.code === 'unknownVariable');
+  if (unknown.length === 0) return { id: 'variables', status: 'ok', outcome: 'ok' };
+  const names = new Set(unknown.map((w) => String(w.params?.name ?? w.params?.variable ?? '')));
+  return {
+    id: 'variables',
+    status: 'fail',
+    outcome: 'unknown',
+    params: { names: [...names].join(', ') },
+  };
+}
+
+function emptyValuesCheck(
+  mailing: MailingT,
+  compiled: CompiledMailing,
+  recipientsData: readonly Record<string, unknown>[],
+): Check {
+  const empty = new Map<string, number>();
+  for (const data of recipientsData) {
+    for (const name of emptyVariables(compiled, data)) {
+      // Vouchers lacking their code or amount fail on their own line (voucherItems).
+      if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
+      empty.set(name, (empty.get(name) ?? 0) + 1);
+    }
+  }
+  if (empty.size === 0) return { id: 'emptyValues', status: 'ok', outcome: 'ok' };
+  const list = [...empty].map(([name, count]) => `[[${name}]]: ${count}`).join(', ');
+  return { id: 'emptyValues', status: 'warn', outcome: 'some', params: { list } };
+}
+
+function footerCheck(context: Pick<AppContext, 'settings'>, mailing: MailingT): Check {
+  const shop = context.settings.read().shop;
+  if ([shop.name, shop.address, shop.city].some((field) => field.trim() === '')) {
+    return { id: 'footer', status: 'fail', outcome: 'detailsMissing', fixAt: 'account' };
+  }
+  if (mailing.document.blocks.some((b) => b.type === 'footer')) {
+    return { id: 'footer', status: 'ok', outcome: 'ok' };
+  }
+  return { id: 'footer', status: 'warn', outcome: 'added' };
+}
+
+function imagesCheck(compiled: CompiledMailing): Check {
+  const { warnings } = compiled;
+  const missing = warnings.filter((w) => w.code === 'imageMissing').length;
+  if (missing > 0)
+    return { id: 'images', status: 'fail', outcome: 'missing', params: { count: missing } };
+  const missingAlt = warnings.filter((w) => w.code === 'imageWithoutAlt').length;
+  const tooWide = [...compiled.imageSources.values()].filter(
+    (s) => s.image.width > MAX_IMAGE_WIDTH,
+  ).length;
+  if (missingAlt + tooWide === 0) return { id: 'images', status: 'ok', outcome: 'ok' };
+  return {
+    id: 'images',
+    status: 'warn',
+    outcome: 'attention',
+    params: { missingAlt, tooWide, max: MAX_IMAGE_WIDTH },
+  };
+}
+
+function linksCheck(compiled: CompiledMailing): Check {
+  const invalid: string[] = [];
+  const plain: string[] = [];
+  for (const link of compiled.links) {
+    let url: URL | null;
+    try {
+      url = new URL(link.url);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || !url.hostname.includes('.'))
+      invalid.push(link.url);
+    else if (url.protocol === 'http:') plain.push(link.url);
+  }
+  if (invalid.length > 0) {
+    return {
+      id: 'links',
+      status: 'fail',
+      outcome: 'invalid',
+      params: { list: invalid.slice(0, 5).join(', ') },
+    };
+  }
+  if (plain.length > 0) {
+    return {
+      id: 'links',
+      status: 'warn',
+      outcome: 'http',
+      params: { list: plain.slice(0, 5).join(', ') },
+    };
+  }
+  return { id: 'links', status: 'ok', outcome: 'ok', params: { count: compiled.links.length } };
+}
+
+/** The mail for the first recipient as the queue writes it: its HTML and whole-message size. */
+function htmlSizeCheck(
+  context: Pick<AppContext, 'clock'>,
+  compiled: CompiledMailing,
+  recipientsData: readonly Record<string, unknown>[],
+): Check {
+  const sample = renderForRecipient(compiled, {
+    email: SAMPLE_DATA.email!,
+    data: recipientsData[0] ?? SAMPLE_DATA,
+    recipientId: 'checklist',
+  });
+  const bytes = Buffer.byteLength(sample.html, 'utf8');
+  const kb = Math.round(bytes / 1024);
+  // The whole message (headers, both parts, inline barcode): its real size.
+  const messageKb = Math.round(
+    composeMessage(compiled, sample, {
+      to: SAMPLE_DATA.email!,
+      messageId: '<size@winkelpost>',
+      date: new Date(context.clock.now()),
+    }).length / 1024,
+  );
+  return bytes < HTML_LIMIT_BYTES
+    ? { id: 'htmlSize', status: 'ok', outcome: 'ok', params: { kb, messageKb } }
+    : { id: 'htmlSize', status: 'fail', outcome: 'tooLarge', params: { kb, messageKb, max: 100 } };
+}
+
+/** Step 4 (Inhoud) as compiled: variables, empty values, footer, images, links and size. */
+export function mailContentChecks(
+  context: Pick<AppContext, 'settings' | 'clock'>,
+  mailing: MailingT,
+  compiled: CompiledMailing,
+  recipientsData: readonly Record<string, unknown>[],
+): Check[] {
+  return [
+    variablesCheck(compiled.warnings),
+    emptyValuesCheck(mailing, compiled, recipientsData),
+    footerCheck(context, mailing),
+    imagesCheck(compiled),
+    linksCheck(compiled),
+    htmlSizeCheck(context, compiled, recipientsData),
+  ];
+}
