@@ -3,7 +3,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { errorText } from '../pages/mailings/errorText';
+import { errorText } from '../components/fieldErrors';
 import { NameDialog } from './NameDialog';
 import type { LibraryItem } from './useLibrary';
 

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { memo, useState, type ComponentType, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import type { Block, BlockType } from '../../mailing/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
 import type { BlockChange, BlockEditorProps } from '../blocks/types';
 import type { BlockStyle } from '../documentOps';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Code, Group, Select, Stack, Text } from '@mantine
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { SectionFrame } from './SectionFrame';
 import { useSettings } from './SettingsContext';
 import { useBusyAction } from './useBusyAction';

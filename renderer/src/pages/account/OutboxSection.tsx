@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { OutboxMessageView } from './OutboxMessageView';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';

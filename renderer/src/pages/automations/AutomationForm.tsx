@@ -13,9 +13,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
-import { errorText } from '../mailings/errorText';
-import { mailingTitle, type MailingSummary } from '../mailings/mailingTypes';
+import { errorText, toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
+import { mailingTitle, type MailingSummary } from '../../mailing/mailingTypes';
 import type { Automation, AutomationKind, AutomationSettings } from './automationTypes';
 
 const DEFAULTS: AutomationSettings = {

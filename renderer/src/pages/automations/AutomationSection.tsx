@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { href } from '../../router';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { ActivateDialog } from './ActivateDialog';
 import { AutomationForm } from './AutomationForm';
 import { AutomationsTable } from './AutomationsTable';

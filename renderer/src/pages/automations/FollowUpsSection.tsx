@@ -6,7 +6,7 @@ import { fillSampleCustomer } from '../../../../electron/contract/plain/variable
 import { api } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
 import { href } from '../../router';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 
 type FollowUp = ChannelOutput<'followUps.list'>[number];
 
@@ -22,7 +22,7 @@ export function FollowUpsSection() {
       api
         .call('followUps.list', {})
         .then(setRows)
-        .catch((failure: unknown) => setError(errorMessage(failure, t)));
+        .catch((failure: unknown) => setError(errorText(failure, t)));
     load();
     const offProgress = api.on('send.progress', () => void load());
     const offSync = api.on('sync.finished', () => void load());

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
 import { href } from '../../router';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { reasonText, type Automation, type AutomationRun } from './automationTypes';
 
 const SKIP_REASONS = ['alreadySent', 'noKey', 'suppressed', 'recentlyMailed', 'duplicates'];

@@ -7,7 +7,7 @@ import { api, ApiError } from '../../api';
 import { ConfirmCostDialog } from '../../components/ConfirmCostDialog';
 import { ManualChecks } from '../../components/ManualChecks';
 import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 
 type Estimate = ChannelOutput<'followUps.estimate'>;
 type FollowUp = ChannelOutput<'followUps.schedule'>;
@@ -43,7 +43,7 @@ export function FollowUpDialog(props: {
         setEstimate(value);
         setError(null);
       })
-      .catch((failure: unknown) => current && setError(errorMessage(failure, t)));
+      .catch((failure: unknown) => current && setError(errorText(failure, t)));
     return () => {
       current = false;
     };
@@ -81,7 +81,7 @@ export function FollowUpDialog(props: {
           ? failure.issues?.find((i) => i.field === 'subject')
           : undefined;
       if (field) setSubjectError(t(field.key ?? 'followUps:errors.subjectEmpty'));
-      else setError(errorMessage(failure, t));
+      else setError(errorText(failure, t));
     } finally {
       setBusy(false);
     }

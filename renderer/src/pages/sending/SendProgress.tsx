@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Progress, Stack, Text } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { UncertainList } from './UncertainList';
 import type { SendStatus } from './useSendStatus';
 import { formatDateTime } from '../../format';

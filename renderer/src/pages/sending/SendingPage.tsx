@@ -2,7 +2,7 @@ import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { SendProgress } from './SendProgress';
 import type { SendStatus } from './useSendStatus';
 import { PageTitle } from '../../a11y/PageTitle';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { formatDateTime } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 
 const PAGE_SIZE = 50;
 
@@ -28,7 +28,7 @@ export function DetailsTable({
     api
       .call('stats.details', { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
       .then((value) => live && setData(value))
-      .catch((failure: unknown) => live && setError(errorMessage(failure, t)));
+      .catch((failure: unknown) => live && setError(errorText(failure, t)));
     return () => {
       live = false;
     };

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { href } from '../../router';
 import { DeliveryView } from './DeliveryView';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 import { LinksView } from './LinksView';
 import { OpenedView } from './OpenedView';
 import { TimelineView } from './TimelineView';
@@ -32,7 +32,7 @@ export function MailingStatsPage({ mailingId }: { mailingId: string }) {
         setStats(value);
         setError(null);
       })
-      .catch((failure: unknown) => setError(errorMessage(failure, t)));
+      .catch((failure: unknown) => setError(errorText(failure, t)));
   }, [mailingId, t]);
   useEffect(() => {
     load();

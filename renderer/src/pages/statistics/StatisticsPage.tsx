@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { href } from '../../router';
 import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
 import { PageTitle } from '../../a11y/PageTitle';
@@ -26,7 +26,7 @@ function SentMailingsList() {
       api
         .call('stats.list', {})
         .then(setMailings)
-        .catch((failure: unknown) => setError(errorMessage(failure, t)));
+        .catch((failure: unknown) => setError(errorText(failure, t)));
     load();
     return api.on('sync.finished', () => void load());
   }, [t]);

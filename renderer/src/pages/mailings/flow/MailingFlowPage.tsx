@@ -3,14 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../a11y/PageTitle';
 import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { href, navigate } from '../../../router';
-import { isReadOnly, mailingTitle } from '../mailingTypes';
-import { DraftContext, useDraftSnapshot } from './DraftContext';
-import { MailingDraft } from './mailingDraft';
+import { isReadOnly, mailingTitle } from '../../../mailing/mailingTypes';
+import { DraftContext, useDraftSnapshot } from '../../../mailing/DraftContext';
+import { MailingDraft } from '../../../mailing/mailingDraft';
 import { SaveStatus } from './SaveStatus';
 import { STEP_KEYS, stepComponents, type StepKey } from './steps';
-import { useFlushOnLeave } from './useFlushOnLeave';
+import { useFlushOnLeave } from '../../../mailing/useFlushOnLeave';
 
 function isStep(value: string | undefined): value is StepKey {
   return (STEP_KEYS as readonly string[]).includes(value ?? '');

@@ -3,7 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 
 /** Deleting a draft asks first and names the mailing: there is no way back. */
 export function DeleteMailingButton(props: { id: string; title: string; onDeleted: () => void }) {

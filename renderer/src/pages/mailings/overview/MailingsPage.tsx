@@ -1,7 +1,7 @@
 import { Alert, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../errorText';
-import { useMailingList } from '../useMailingList';
+import { errorText } from '../../../components/fieldErrors';
+import { useMailingList } from '../../../mailing/useMailingList';
 import { AddMailingButton } from './AddMailingButton';
 import { HowToStart } from './HowToStart';
 import { OpenMailingsTable } from './OpenMailingsTable';

@@ -1,6 +1,6 @@
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MailingSummary } from '../mailingTypes';
+import type { MailingSummary } from '../../../mailing/mailingTypes';
 import { MailingsTable } from '../MailingsTable';
 import { DeleteMailingButton } from './DeleteMailingButton';
 import { SaveTemplateButton } from './SaveTemplateButton';

@@ -18,7 +18,7 @@ import { formatDateTime } from '../../../format';
 import { LibraryItemActions } from '../../../library/LibraryItemActions';
 import type { LibraryItem } from '../../../library/useLibrary';
 import { navigate } from '../../../router';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 
 /**
  * "Mijn sjablonen" under the mailings: the copy icon starts a new mailing from one (at step 2,

@@ -15,10 +15,10 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
-import { useDraft } from '../flow/DraftContext';
+import { useDraft } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../errorText';
-import type { Mailing } from '../mailingTypes';
+import { errorText } from '../../../components/fieldErrors';
+import type { Mailing } from '../../../mailing/mailingTypes';
 import { PreviewLinks } from './PreviewLinks';
 import { PreviewWarnings } from './PreviewWarnings';
 import { usePreviewContacts } from './usePreviewContacts';

@@ -6,7 +6,7 @@ import { api } from '../../../api';
 import { errorMessage } from '../../../components/fieldErrors';
 import { formatDate, formatDateTime } from '../../../format';
 import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
-import { useDraftSnapshot } from '../flow/DraftContext';
+import { useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 import { SegmentEditor } from './segments/SegmentEditor';

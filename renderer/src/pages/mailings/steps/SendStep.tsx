@@ -20,9 +20,9 @@ import { useSendStatus } from '../../sending/useSendStatus';
 import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
 import { ConfirmCostDialog } from '../../../components/ConfirmCostDialog';
 import { ManualChecks } from '../../../components/ManualChecks';
-import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { useFormat } from '../../../format';
 
 type Checklist = Awaited<ReturnType<typeof api.call<'checklist.get'>>>;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { href } from '../../../router';
 
 export type Sender = ChannelOutput<'settings.get'>['senders'][number];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
-import type { SubjectWarning } from '../mailingTypes';
+import type { SubjectWarning } from '../../../mailing/mailingTypes';
 
 const CHECK_DELAY_MS = 150;
 

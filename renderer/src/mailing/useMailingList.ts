@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api';
+import { api } from '../api';
 import type { MailingSummary } from './mailingTypes';
 
 /** One list of mailings (open or sent), reloadable after a copy or delete. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../../api';
-import { STANDARD_VARIABLES } from '../../../../../electron/contract/plain/variables';
+import { api } from '../api';
+import { STANDARD_VARIABLES } from '../../../electron/contract/plain/variables';
 
 /**
  * The extra columns of the selections attached to this mailing ([[maat]], [[filiaal]], …).
