@@ -23,7 +23,7 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
   ],
   'credits.changed': ['app.info', 'credits.get', 'credits.history'],
   'settings.changed': ['app.info', 'settings.get'],
-  'send.progress': ['send.list', 'send.status', 'stats.home'],
+  'send.progress': ['send.list', 'send.status', 'send.uncertain', 'stats.home', 'mailings.list'],
   // Progress comes many times per file; the list changes once, when the import is done.
   'import.progress': { channels: ['selections.list'], when: (progress) => progress.done },
   'bounces.processed': ['bounces.list', 'suppression.list', 'suppression.status'],

@@ -1,28 +1,26 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { useMemo } from 'react';
 import { STANDARD_VARIABLES } from '../../../electron/contract/plain/variables';
+import { useChannelQueries } from '../data/useChannelQueries';
+import { useChannelQuery } from '../data/useChannelQuery';
+
+const standard = new Set<string>(STANDARD_VARIABLES);
 
 /**
  * The extra columns of the selections attached to this mailing ([[maat]], [[filiaal]], …).
  * Without selections, or if they cannot be read, there are none: the standard list still works.
  */
 export function useExtraVariables(mailingId: string): string[] {
-  const [extra, setExtra] = useState<string[]>([]);
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      const { selectionIds } = await api.call('mailings.recipients', { id: mailingId });
-      const details = await Promise.all(
-        selectionIds.map((id) => api.call('selections.get', { id, limit: 0 })),
-      );
-      const standard = new Set<string>(STANDARD_VARIABLES);
-      const names = new Set(details.flatMap((d) => d.variables).filter((v) => !standard.has(v)));
-      if (current) setExtra([...names].sort());
-    };
-    load().catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [mailingId]);
-  return extra;
+  const selectionIds = useChannelQuery('mailings.recipients', { id: mailingId }).data?.selectionIds;
+  const details = useChannelQueries(
+    'selections.get',
+    (selectionIds ?? []).map((id) => ({ id, limit: 0 })),
+  );
+  // Every selection in (or failed) first: the list does not grow column by column.
+  const settled = details.every((detail) => !detail.isPending);
+  const names = settled ? details.flatMap((detail) => detail.data?.variables ?? []) : [];
+  const key = names.join('\n');
+  return useMemo(
+    () => [...new Set(key === '' ? [] : key.split('\n'))].filter((v) => !standard.has(v)).sort(),
+    [key],
+  );
 }

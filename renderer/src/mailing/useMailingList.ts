@@ -1,26 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
+import { useChannelQuery } from '../data/useChannelQuery';
 import type { MailingSummary } from './mailingTypes';
 
-/** One list of mailings (open or sent), reloadable after a copy or delete. */
-export function useMailingList(status: 'open' | 'sent') {
-  const [mailings, setMailings] = useState<MailingSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    let current = true;
-    api
-      .call('mailings.list', { status })
-      .then((list) => {
-        if (!current) return;
-        setMailings(list);
-        setError(null);
-      })
-      .catch((caught: unknown) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [status, version]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { mailings, error, reload };
+/**
+ * One list of mailings (open or sent). A copy, delete or send makes `mailings.list` stale (the
+ * mutation's invalidates, or send.progress in staleAfter.ts), so the list follows by itself.
+ */
+export function useMailingList(status: 'open' | 'sent'): {
+  mailings: MailingSummary[] | null;
+  error: unknown;
+} {
+  const { data, error } = useChannelQuery('mailings.list', { status });
+  return { mailings: data ?? null, error };
 }
