@@ -21,6 +21,7 @@ import { api } from '../../api';
 import { errorMessage, toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
 import { formatDateTime } from '../../format';
 import { BounceList } from './BounceList';
+import { useInvalidate } from '../../data/useInvalidate';
 
 type View = ChannelOutput<'bounces.getSettings'>;
 type Form = Pick<View, 'enabled' | 'address' | 'host' | 'security' | 'user' | 'useVerp'> & {
@@ -54,7 +55,7 @@ export function BounceboxSection() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'poll' | null>(null);
-  const [listVersion, setListVersion] = useState(0);
+  const invalidate = useInvalidate();
 
   const load = useCallback(() => {
     api
@@ -67,10 +68,8 @@ export function BounceboxSection() {
   }, []);
   useEffect(() => {
     load();
-    return api.on('bounces.processed', () => {
-      load();
-      setListVersion((v) => v + 1);
-    });
+    // The list below follows bounces.processed by itself (staleAfter.ts).
+    return api.on('bounces.processed', load);
   }, [load]);
 
   if (!view || !form) return null;
@@ -132,7 +131,7 @@ export function BounceboxSection() {
             left: r.leftInInbox,
           }),
         });
-        setListVersion((v) => v + 1);
+        void invalidate('bounces.list');
       })
       .catch(fail)
       .finally(() => {
@@ -263,7 +262,7 @@ export function BounceboxSection() {
           </Group>
         </Stack>
       </form>
-      <BounceList version={listVersion} />
+      <BounceList />
     </Card>
   );
 }
