@@ -43,7 +43,12 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
   // Progress comes many times per file; the list changes once, when the import is done.
   'import.progress': { channels: ['selections.list'], when: (progress) => progress.done },
   'automations.changed': ['automations.list', 'automations.runs'],
-  'bounces.processed': ['bounces.list', 'suppression.list', 'suppression.status'],
+  'bounces.processed': [
+    'bounces.list',
+    'bounces.getSettings',
+    'suppression.list',
+    'suppression.status',
+  ],
 };
 
 type Subscribe = <E extends EventName>(
