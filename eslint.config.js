@@ -13,6 +13,11 @@ const electronImport = {
   ],
 };
 
+const rendererOnlyThroughApi = {
+  group: ['**/electron/services/**', '**/electron/app', '**/db/**', '**/tracker/**'],
+  message: 'The renderer reaches the rest only through renderer/src/api.ts.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,10 +62,24 @@ export default tseslint.config(
         'error',
         {
           ...electronImport,
+          patterns: [rendererOnlyThroughApi],
+        },
+      ],
+    },
+  },
+  {
+    // Pages use the editor and the mailing model; the other way round would tie them to screens.
+    files: ['renderer/src/editor/**/*.{ts,tsx}', 'renderer/src/mailing/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronImport,
           patterns: [
+            rendererOnlyThroughApi,
             {
-              group: ['**/electron/services/**', '**/electron/app', '**/db/**', '**/tracker/**'],
-              message: 'The renderer reaches the rest only through renderer/src/api.ts.',
+              group: ['**/pages/**'],
+              message: 'The editor and renderer/src/mailing never import from pages/.',
             },
           ],
         },

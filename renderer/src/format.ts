@@ -87,6 +87,24 @@ export function formatDateTime(
     .replace(',', '');
 }
 
+/** "6 dec 2026, 20:41:07": a moment to the second, written out for a list to check by eye. */
+export function formatMoment(ms: number, language: string): string {
+  const locale = localeOf(language);
+  return cached(
+    `m|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+  ).format(ms);
+}
+
+/** 1 → "januari" (Dutch) or "January" (English). */
+export function formatMonthName(month: number, language: string): string {
+  const locale = localeOf(language);
+  return cached(
+    `mn|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+  ).format(Date.UTC(2026, month - 1, 1));
+}
+
 /** "14:05" today, otherwise "12-11 14:05": short enough for the header. */
 export function formatShortTime(ms: number, language: string, now = Date.now()): string {
   const locale = localeOf(language);
@@ -133,6 +151,8 @@ export function useFormat() {
       date: (ms: number) => formatDate(ms, language),
       dateTime: (ms: number | null, options?: { seconds?: boolean }) =>
         formatDateTime(ms, language, options),
+      moment: (ms: number) => formatMoment(ms, language),
+      monthName: (month: number) => formatMonthName(month, language),
       shortTime: (ms: number) => formatShortTime(ms, language),
       bytes: (n: number) => formatBytes(n, language),
     }),

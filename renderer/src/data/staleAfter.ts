@@ -20,13 +20,35 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
     'credits.get',
     'credits.history',
     'app.info',
+    'stats.list',
+    'stats.get',
+    'stats.home',
+    'stats.details',
+    'followUps.list',
+    'followUps.forMailing',
   ],
   'credits.changed': ['app.info', 'credits.get', 'credits.history'],
   'settings.changed': ['app.info', 'settings.get'],
-  'send.progress': ['send.list', 'send.status', 'stats.home'],
+  'send.progress': [
+    'send.list',
+    'send.status',
+    'send.uncertain',
+    'stats.home',
+    'stats.list',
+    'stats.get',
+    'mailings.list',
+    'followUps.list',
+    'followUps.forMailing',
+  ],
   // Progress comes many times per file; the list changes once, when the import is done.
   'import.progress': { channels: ['selections.list'], when: (progress) => progress.done },
-  'bounces.processed': ['bounces.list', 'suppression.list', 'suppression.status'],
+  'automations.changed': ['automations.list', 'automations.runs'],
+  'bounces.processed': [
+    'bounces.list',
+    'bounces.getSettings',
+    'suppression.list',
+    'suppression.status',
+  ],
 };
 
 type Subscribe = <E extends EventName>(

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../electron/contract';
 import { api } from '../api';
+import { useInvalidate } from './useInvalidate';
 
 /**
  * A channel that changes something. After it succeeds, the read channels in `invalidates` are
@@ -10,12 +11,9 @@ export function useChannelMutation<C extends ChannelName>(
   channel: C,
   options: { invalidates?: readonly ChannelName[] } = {},
 ): UseMutationResult<ChannelOutput<C>, unknown, ChannelInput<C>> {
-  const client = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: ChannelInput<C>) => api.call(channel, input),
-    onSuccess: () =>
-      Promise.all(
-        (options.invalidates ?? []).map((stale) => client.invalidateQueries({ queryKey: [stale] })),
-      ),
+    onSuccess: () => invalidate(...(options.invalidates ?? [])),
   });
 }

@@ -8,6 +8,13 @@ export interface ChannelQueryOptions {
   enabled?: boolean;
   /** Keep showing the previous answer while another input loads (paging, filtering). */
   keepPrevious?: boolean;
+  /** Runs before every ask (the mailing flow saves the open draft first, so the answer sees it). */
+  prepare?: () => Promise<unknown>;
+  /**
+   * Drop the answer when the last component showing it goes: coming back shows the loader, not a
+   * stale answer (the checklist must never show "ok" for something fixed or broken since).
+   */
+  forgetOnLeave?: boolean;
 }
 
 /**
@@ -21,8 +28,12 @@ export function useChannelQuery<C extends ChannelName>(
 ): UseQueryResult<ChannelOutput<C>> {
   return useQuery({
     queryKey: channelKey(channel, input),
-    queryFn: () => api.call(channel, input),
+    queryFn: async () => {
+      await options.prepare?.();
+      return api.call(channel, input);
+    },
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    ...(options.forgetOnLeave ? { gcTime: 0 } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ChannelOutput } from '../../../electron/contract';
-import type { DocumentSettings } from '../pages/mailings/mailingTypes';
+import type { DocumentSettings } from '../mailing/mailingTypes';
 
 export type ImageInfo = ChannelOutput<'images.list'>[number];
 

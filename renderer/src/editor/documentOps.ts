@@ -1,4 +1,4 @@
-import type { Block, BlockType, MailingDocument } from '../pages/mailings/mailingTypes';
+import type { Block, BlockType, MailingDocument } from '../mailing/mailingTypes';
 
 /** Pure changes to a mailing document; the editor keeps the result and the draft saves it. */
 

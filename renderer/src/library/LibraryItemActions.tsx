@@ -3,13 +3,22 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { errorText } from '../pages/mailings/errorText';
+import { errorText } from '../components/fieldErrors';
+import { useInvalidate } from '../data/useInvalidate';
 import { NameDialog } from './NameDialog';
 import type { LibraryItem } from './useLibrary';
 
-/** Rename and delete for one "Mijn blok" or "Mijn sjabloon"; deleting asks first. */
-export function LibraryItemActions(props: { item: LibraryItem; onChanged: () => void }) {
+/**
+ * Rename and delete for one "Mijn blok" or "Mijn sjabloon"; deleting asks first. The lists that
+ * show it (library.list) are fetched again afterwards; `onChanged` is for anything else to redo.
+ */
+export function LibraryItemActions(props: { item: LibraryItem; onChanged?: () => void }) {
   const { t } = useTranslation('library');
+  const invalidate = useInvalidate();
+  const changed = async () => {
+    await invalidate('library.list');
+    props.onChanged?.();
+  };
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -19,7 +28,7 @@ export function LibraryItemActions(props: { item: LibraryItem; onChanged: () => 
     try {
       await api.call('library.delete', { id: item.id });
       setDialog(null);
-      props.onChanged();
+      await changed();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -57,7 +66,7 @@ export function LibraryItemActions(props: { item: LibraryItem; onChanged: () => 
         confirmLabel={t('rename.confirm')}
         onConfirm={async (name) => {
           await api.call('library.rename', { id: item.id, name });
-          props.onChanged();
+          await changed();
         }}
         onClose={() => setDialog(null)}
       />

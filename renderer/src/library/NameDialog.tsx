@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../pages/mailings/errorText';
+import { errorText } from '../components/fieldErrors';
 
 export interface NameDialogProps {
   opened: boolean;

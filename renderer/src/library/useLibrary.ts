@@ -1,29 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ChannelOutput } from '../../../electron/contract';
-import { api } from '../api';
+import { useChannelQuery } from '../data/useChannelQuery';
+import { useInvalidate } from '../data/useInvalidate';
 
 export type LibraryItem = ChannelOutput<'library.list'>[number];
 
-/** "Mijn blokken" or "Mijn sjablonen", loaded while `active`, with a reload after changes. */
+/**
+ * "Mijn blokken" or "Mijn sjablonen", loaded while `active`. Changes through LibraryItemActions or
+ * "Bewaar als…" make `library.list` stale themselves; `reload` is the same for other callers.
+ */
 export function useLibrary(kind: LibraryItem['kind'], active = true) {
-  const [items, setItems] = useState<LibraryItem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (!active) return;
-    let current = true;
-    api.call('library.list', { kind }).then(
-      (list) => {
-        if (!current) return;
-        setItems(list);
-        setError(null);
-      },
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-  }, [kind, active, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { items, error, reload };
+  const { data, error } = useChannelQuery('library.list', { kind }, { enabled: active });
+  const invalidate = useInvalidate();
+  const reload = useCallback(() => void invalidate('library.list'), [invalidate]);
+  return { items: data ?? null, error, reload };
 }

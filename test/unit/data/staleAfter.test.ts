@@ -71,6 +71,24 @@ describe('staleAfter: events make their channels stale', () => {
     off();
   });
 
+  it('a send moves the mailing lists and statistics on; a run of an automation its list and log', async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const channels = ['mailings.list', 'stats.list', 'send.uncertain', 'automations.list'];
+    const views = await Promise.all(channels.map((channel) => shown(client, channel)));
+    const before = views.map((view) => view.asked());
+
+    hub.emit('send.progress', { sendId: 's1', mailingId: 'm1' });
+    await expect
+      .poll(() => views.map((view) => view.asked()))
+      .toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1, before[3]!]);
+
+    hub.emit('automations.changed', { automationId: 'a1' });
+    await expect.poll(() => views[3]!.asked()).toBe(before[3]! + 1);
+    views.forEach((view) => view.off());
+    off();
+  });
+
   it('subscribes once per event and lets go of every subscription', () => {
     const hub = eventHub();
     const off = invalidateOnEvents(client, hub.on);

@@ -4,6 +4,8 @@ import {
   formatDate,
   formatDateTime,
   formatEuro,
+  formatMoment,
+  formatMonthName,
   formatNumber,
   formatPercent,
   formatShortTime,
@@ -27,6 +29,8 @@ describe('one formatter for numbers, amounts, percentages and moments', () => {
     expect(formatDateTime(moment, 'nl', { seconds: true })).toBe('06-12-2026 14:05:09');
     expect(formatDateTime(null, 'nl')).toBe('');
     expect(plain(formatBytes(1.5 * 1024 * 1024, 'nl'))).toBe('1,5 MB');
+    expect(formatMoment(moment, 'nl')).toBe('6 dec 2026, 14:05:09');
+    expect(formatMonthName(3, 'nl')).toBe('maart');
   });
 
   it('writes English with British dates', () => {
@@ -35,6 +39,7 @@ describe('one formatter for numbers, amounts, percentages and moments', () => {
     expect(formatNumber(12345, 'en')).toBe('12,345');
     expect(formatDate(moment, 'en')).toBe('06/12/2026');
     expect(formatDateTime(moment, 'en')).toBe('06/12/2026 14:05');
+    expect(formatMonthName(3, 'en')).toBe('March');
   });
 
   it('treats any language other than English as Dutch', () => {

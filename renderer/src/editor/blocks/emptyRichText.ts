@@ -1,4 +1,4 @@
-import type { RichText } from '../../pages/mailings/mailingTypes';
+import type { RichText } from '../../mailing/mailingTypes';
 
 /** A rich text with one paragraph of plain text (or none). */
 export function richTextOf(text: string): RichText {

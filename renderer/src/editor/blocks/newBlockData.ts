@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { BlockData, BlockType } from '../../pages/mailings/mailingTypes';
+import type { BlockData, BlockType } from '../../mailing/mailingTypes';
 import { richTextOf } from './emptyRichText';
 import { SECONDARY_TEXT_COLOR } from '../../../../electron/contract/plain/contrast';
 

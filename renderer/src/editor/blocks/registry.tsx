@@ -14,7 +14,7 @@ import {
   IconTicket,
   IconTrademark,
 } from '@tabler/icons-react';
-import type { BlockType } from '../../pages/mailings/mailingTypes';
+import type { BlockType } from '../../mailing/mailingTypes';
 import { ButtonEditor } from './button/ButtonEditor';
 import { ButtonSettings } from './button/ButtonSettings';
 import { DividerEditor } from './divider/DividerEditor';

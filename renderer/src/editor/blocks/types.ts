@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
-import type { Block, BlockData, BlockType } from '../../pages/mailings/mailingTypes';
+import type { Block, BlockData, BlockType } from '../../mailing/mailingTypes';
 
 export type BlockOf<T extends BlockType> = Extract<Block, { type: T }>;
 

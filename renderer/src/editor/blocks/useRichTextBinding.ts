@@ -1,6 +1,6 @@
 import type { EditorState } from 'lexical';
 import { useCallback } from 'react';
-import { useDraft } from '../../pages/mailings/flow/DraftContext';
+import { useDraft } from '../../mailing/DraftContext';
 
 /** Wires a text field to the draft: keystrokes only mark it; leaving the text saves. */
 export function useRichTextBinding(blockId: string, path: string) {

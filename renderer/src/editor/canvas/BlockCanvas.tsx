@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Grid, Group, Text } from '@mantine/core';
 import { Fragment, memo, useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraft, useDraftSnapshot } from '../../pages/mailings/flow/DraftContext';
-import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import { useDraft, useDraftSnapshot } from '../../mailing/DraftContext';
+import type { Block, BlockType } from '../../mailing/mailingTypes';
 import { newBlockId } from '../documentOps';
 import { BLOCKS } from '../blocks/registry';
 import { BlockFrame } from './BlockFrame';
@@ -14,7 +14,7 @@ import { useBlockActions, type RemovedBlock } from './useBlockActions';
 import { useMailLanguageT } from '../useMailLanguageT';
 import { notifications } from '@mantine/notifications';
 import { api } from '../../api';
-import { errorText } from '../../pages/mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { useEditorEnvironment } from '../EditorEnvironment';
 import { SaveOwnBlockDialog } from '../library/SaveOwnBlockDialog';
 

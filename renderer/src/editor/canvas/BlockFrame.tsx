@@ -1,6 +1,6 @@
 import { memo, useState, type ComponentType, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import type { Block, BlockType } from '../../mailing/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
 import type { BlockEditorProps } from '../blocks/types';
 import type { BlockActions } from './blockActions';

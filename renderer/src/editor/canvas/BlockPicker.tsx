@@ -1,6 +1,6 @@
 import { Modal, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BlockType } from '../../pages/mailings/mailingTypes';
+import type { BlockType } from '../../mailing/mailingTypes';
 import { BLOCK_ORDER, BLOCKS } from '../blocks/registry';
 import { PickerOption } from './PickerOption';
 import { OwnBlocksSection } from '../library/OwnBlocksSection';

@@ -1,5 +1,5 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
-import type { BlockType } from '../../pages/mailings/mailingTypes';
+import type { BlockType } from '../../mailing/mailingTypes';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import classes from './Canvas.module.css';

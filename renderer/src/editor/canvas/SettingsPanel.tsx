@@ -1,7 +1,7 @@
 import { Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import type { Block, BlockType } from '../../mailing/mailingTypes';
 import { BLOCKS } from '../blocks/registry';
 import type { BlockChange, BlockSettingsProps } from '../blocks/types';
 import type { BlockStyle } from '../documentOps';

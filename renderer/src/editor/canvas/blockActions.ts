@@ -1,4 +1,4 @@
-import type { BlockType } from '../../pages/mailings/mailingTypes';
+import type { BlockType } from '../../mailing/mailingTypes';
 import type { BlockChange } from '../blocks/types';
 import type { BlockStyle } from '../documentOps';
 

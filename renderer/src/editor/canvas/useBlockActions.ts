@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { MailingDraft } from '../../pages/mailings/flow/mailingDraft';
-import type { Block, BlockType } from '../../pages/mailings/mailingTypes';
+import type { MailingDraft } from '../../mailing/mailingDraft';
+import type { Block, BlockType } from '../../mailing/mailingTypes';
 import {
   duplicateBlock,
   insertBlock,

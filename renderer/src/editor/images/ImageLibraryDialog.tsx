@@ -15,7 +15,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../../pages/mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import type { ImageInfo } from '../EditorEnvironment';
 import { readFileAsBase64 } from './readFileAsBase64';
 import classes from './ImageLibraryDialog.module.css';

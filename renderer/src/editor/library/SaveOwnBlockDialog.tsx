@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { NameDialog } from '../../library/NameDialog';
-import type { Block } from '../../pages/mailings/mailingTypes';
+import type { Block } from '../../mailing/mailingTypes';
 
 /**
  * "Bewaar als Mijn blok": a name and which blocks go in (the one it was opened from is ticked;

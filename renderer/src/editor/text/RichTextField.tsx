@@ -10,7 +10,7 @@ import { Box } from '@mantine/core';
 import type { EditorState } from 'lexical';
 import { memo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RichText } from '../../pages/mailings/mailingTypes';
+import type { RichText } from '../../mailing/mailingTypes';
 import { initialEditorState } from './initialState';
 import { isAllowedLinkUrl } from './linkUrl';
 import { EDITOR_NODES } from './nodes/editorNodes';

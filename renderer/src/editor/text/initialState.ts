@@ -1,4 +1,4 @@
-import type { RichText } from '../../pages/mailings/mailingTypes';
+import type { RichText } from '../../mailing/mailingTypes';
 
 /** A rich text as Lexical's initial editor state; an empty one gets one empty paragraph. */
 export function initialEditorState(content: RichText): string {

@@ -18,7 +18,7 @@ import { channelKey } from '../../data/channelKey';
 import { useChannelQuery } from '../../data/useChannelQuery';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { formatDateTime } from '../../format';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
 
@@ -75,7 +75,7 @@ function LoginForm({ status, onChange }: { status: Status; onChange: (s: Status)
             ),
           );
         } else {
-          setError(errorMessage(failure, t));
+          setError(errorText(failure, t));
         }
       })
       .finally(() => setBusy(false));
@@ -163,7 +163,7 @@ function LinkedView({ status, onChange }: { status: Status; onChange: (s: Status
       </Text>
       {error !== null && (
         <Alert color="red" role="alert">
-          {errorMessage(error, t)}
+          {errorText(error, t)}
         </Alert>
       )}
       <Group>

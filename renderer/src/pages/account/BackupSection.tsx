@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
 import { SectionFrame } from './SectionFrame';
@@ -14,22 +15,19 @@ type Backup = Backups['backups'][number];
 /** Account - Reservekopieën: the daily backups, and putting one back (after a clear question). */
 export function BackupSection() {
   const { t, i18n } = useTranslation('desktop');
-  const [data, setData] = useState<Backups | null>(null);
+  const list = useChannelQuery('desktop.backups.list', {});
+  const data: Backups | null = list.data ?? null;
   const [chosen, setChosen] = useState<Backup | null>(null);
-  const { busy, error, setError, run } = useBusyAction();
+  const { busy, error: actionError, run } = useBusyAction();
+  const error = actionError ?? (list.isError ? list.error : null);
   const [done, setDone] = useState<'automatic' | 'manual' | null>(null);
-
-  const load = useCallback(() => {
-    api.call('desktop.backups.list', {}).then(setData).catch(setError);
-  }, [setError]);
-  useEffect(load, [load]);
 
   const restore = (backup: Backup) =>
     run(async () => {
       try {
         const answer = await api.call('desktop.backups.restore', { id: backup.id });
         setDone(answer.restart);
-        load();
+        void list.refetch();
       } finally {
         // The question closes either way; a failure shows in the section.
         setChosen(null);

@@ -9,14 +9,16 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
 import { formatDateTime } from '../../format';
 
-type Item = ChannelOutput<'bounces.list'>['items'][number];
+type Page = ChannelOutput<'bounces.list'>;
+type Item = Page['items'][number];
 
 /** Theme colour tokens per kind (red: gone for good; grey: nothing happened). */
 const KIND_COLORS: Record<Item['kind'], string> = {
@@ -31,37 +33,46 @@ const KIND_COLORS: Record<Item['kind'], string> = {
 const PAGE = 20;
 
 /** What came back to the bounce mailbox, newest first; a wrong call can be undone. */
-export function BounceList({ version }: { version: number }) {
+export function BounceList() {
   const { t, i18n } = useTranslation('bounces');
-  const [items, setItems] = useState<Item[]>([]);
-  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
-
-  const load = useCallback(
-    (beforeId?: number) => {
-      api
-        .call('bounces.list', { limit: PAGE, ...(beforeId ? { beforeId } : {}) })
-        .then((page) => {
-          setItems((current) => (beforeId ? [...current, ...page.items] : page.items));
-          setNextBeforeId(page.nextBeforeId);
-        })
-        .catch((failure: unknown) => setError(errorMessage(failure, t)));
-    },
-    [t],
-  );
-  useEffect(() => load(), [load, version]);
+  const client = useQueryClient();
+  // Pages of 20, newest first; a new bounce (bounces.processed in staleAfter.ts) fetches them again.
+  const queryKey = ['bounces.list', { limit: PAGE }, 'pages'] as const;
+  const pages = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) =>
+      api.call('bounces.list', { limit: PAGE, ...(pageParam ? { beforeId: pageParam } : {}) }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page: Page) => page.nextBeforeId,
+  });
+  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = actionError ?? (pages.isError ? errorMessage(pages.error, t) : null);
+  /** A decision answers the item as it now is: it changes in place, the rest stays. */
+  const replaceItem = (next: Item) =>
+    client.setQueryData<InfiniteData<Page, number | null>>(queryKey, (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) => ({
+              ...page,
+              items: page.items.map((i) => (i.id === next.id ? next : i)),
+            })),
+          }
+        : data,
+    );
 
   const act = (item: Item, decision: 'undo' | 'suppress' | 'dismiss') => {
     setBusyId(item.id);
-    setError(null);
+    setActionError(null);
     const call =
       decision === 'undo'
         ? api.call('bounces.undo', { id: item.id })
         : api.call('bounces.review', { id: item.id, decision });
     call
-      .then((next) => setItems((current) => current.map((i) => (i.id === next.id ? next : i))))
-      .catch((failure: unknown) => setError(errorMessage(failure, t)))
+      .then((next) => replaceItem(next))
+      .catch((failure: unknown) => setActionError(errorMessage(failure, t)))
       .finally(() => setBusyId(null));
   };
 
@@ -166,9 +177,9 @@ export function BounceList({ version }: { version: number }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {nextBeforeId !== null && (
+      {pages.hasNextPage && (
         <Group>
-          <Button variant="subtle" size="xs" onClick={() => load(nextBeforeId)}>
+          <Button variant="subtle" size="xs" onClick={() => void pages.fetchNextPage()}>
             {t('list.more')}
           </Button>
         </Group>

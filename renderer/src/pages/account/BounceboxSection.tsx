@@ -14,13 +14,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage, toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
 import { formatDateTime } from '../../format';
 import { BounceList } from './BounceList';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { useInvalidate } from '../../data/useInvalidate';
 
 type View = ChannelOutput<'bounces.getSettings'>;
 type Form = Pick<View, 'enabled' | 'address' | 'host' | 'security' | 'user' | 'useVerp'> & {
@@ -48,30 +52,17 @@ function formFrom(view: View): Form {
  */
 export function BounceboxSection() {
   const { t, i18n } = useTranslation('bounces');
-  const [view, setView] = useState<View | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
+  const client = useQueryClient();
+  // Fetched again when bounces were processed (staleAfter.ts); unreadable: no section, as before.
+  const view = useChannelQuery('bounces.getSettings', {}).data ?? null;
+  /** The form as typed; until the first change (and after saving), the saved settings. */
+  const [typedForm, setForm] = useState<Form | null>(null);
+  const form = typedForm ?? (view ? formFrom(view) : null);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'poll' | null>(null);
-  const [listVersion, setListVersion] = useState(0);
-
-  const load = useCallback(() => {
-    api
-      .call('bounces.getSettings', {})
-      .then((next) => {
-        setView(next);
-        setForm((current) => current ?? formFrom(next));
-      })
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    load();
-    return api.on('bounces.processed', () => {
-      load();
-      setListVersion((v) => v + 1);
-    });
-  }, [load]);
+  const invalidate = useInvalidate();
 
   if (!view || !form) return null;
 
@@ -91,8 +82,8 @@ export function BounceboxSection() {
     api
       .call('bounces.updateSettings', input())
       .then((next) => {
-        setView(next);
-        setForm(formFrom(next));
+        client.setQueryData(channelKey('bounces.getSettings', {}), next);
+        setForm(null);
         setPassword('');
         setErrors({});
         setNotice({ color: 'green', text: t('settings:saved') });
@@ -132,12 +123,12 @@ export function BounceboxSection() {
             left: r.leftInInbox,
           }),
         });
-        setListVersion((v) => v + 1);
+        void invalidate('bounces.list');
       })
       .catch(fail)
       .finally(() => {
         setBusy(null);
-        load();
+        void invalidate('bounces.getSettings');
       });
   };
 
@@ -263,7 +254,7 @@ export function BounceboxSection() {
           </Group>
         </Stack>
       </form>
-      <BounceList version={listVersion} />
+      <BounceList />
     </Card>
   );
 }

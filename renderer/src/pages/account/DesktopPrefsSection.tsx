@@ -1,27 +1,28 @@
 import { Alert, Switch } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
-
-type Prefs = ChannelOutput<'desktop.prefs.get'>;
 
 /** Account - Programma: start at login and notifications; only in the installed app. */
 export function DesktopPrefsSection() {
   const { t } = useTranslation('desktop');
-  const [prefs, setPrefs] = useState<Prefs | null>(null);
-  const { busy, error, setError, run } = useBusyAction();
-
-  useEffect(() => {
-    api.call('desktop.prefs.get', {}).then(setPrefs).catch(setError);
-  }, [setError]);
+  const client = useQueryClient();
+  const stored = useChannelQuery('desktop.prefs.get', {});
+  const prefs = stored.data ?? null;
+  const { busy, error: actionError, run } = useBusyAction();
+  const error = actionError ?? (stored.isError ? stored.error : null);
 
   // One change at a time: the switches wait for the answer to the last one.
   const change = (patch: { startAtLogin?: boolean; notifyWhenSent?: boolean }) =>
-    run(async () => setPrefs(await api.call('desktop.prefs.update', patch)));
+    run(async () => {
+      const next = await api.call('desktop.prefs.update', patch);
+      client.setQueryData(channelKey('desktop.prefs.get', {}), next);
+    });
 
   const alert = error !== null && (
     <Alert color="red" role="alert">

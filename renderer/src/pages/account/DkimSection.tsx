@@ -1,13 +1,15 @@
 import { Alert, Badge, Button, Code, Group, Select, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { SectionFrame } from './SectionFrame';
 import { useSettings } from './SettingsContext';
 import { useBusyAction } from './useBusyAction';
 
-type DkimKey = Awaited<ReturnType<typeof api.call<'dkim.generate'>>>;
 type DnsReport = Awaited<ReturnType<typeof api.call<'dns.check'>>>;
 const COLOR = { ok: 'green', warn: 'yellow', fail: 'red' } as const;
 
@@ -20,14 +22,16 @@ export function DkimSection() {
   ].filter(Boolean);
   const [domain, setDomain] = useState<string | null>(null);
   const chosen = domain ?? domains[0] ?? null;
-  const [key, setKey] = useState<DkimKey | null>(null);
   const [report, setReport] = useState<DnsReport | null>(null);
-  const { busy, error, setError, run } = useBusyAction();
-
-  useEffect(() => {
-    if (!chosen) return;
-    api.call('dkim.get', { domain: chosen }).then(setKey).catch(setError);
-  }, [chosen, setError]);
+  const { busy, error: actionError, run } = useBusyAction();
+  const stored = useChannelQuery(
+    'dkim.get',
+    { domain: chosen ?? '' },
+    { enabled: chosen !== null },
+  );
+  const error = actionError ?? (stored.isError ? stored.error : null);
+  const key = stored.data ?? null;
+  const client = useQueryClient();
 
   if (!chosen) return null;
   return (
@@ -79,7 +83,10 @@ export function DkimSection() {
           loading={busy}
           onClick={() => {
             if (key && !window.confirm(t('dkim.confirmReplace'))) return;
-            void run(async () => setKey(await api.call('dkim.generate', { domain: chosen })));
+            void run(async () => {
+              const made = await api.call('dkim.generate', { domain: chosen });
+              client.setQueryData(channelKey('dkim.get', { domain: chosen }), made);
+            });
           }}
         >
           {key ? t('dkim.regenerate') : t('dkim.generate')}

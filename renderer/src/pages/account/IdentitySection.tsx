@@ -8,11 +8,14 @@ import {
   SimpleGrid,
   Text,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { readFileAsBase64 } from '../../editor/images/readFileAsBase64';
 import { SectionFrame } from './SectionFrame';
 
@@ -26,25 +29,22 @@ const COLOR_FIELDS: (keyof Colors)[] = ['accent', 'heading', 'link'];
  */
 export function IdentitySection() {
   const { t } = useTranslation('settings');
-  const [identity, setIdentity] = useState<Identity | null>(null);
-  const [colors, setColors] = useState<Colors>({ accent: '', heading: '', link: '' });
+  const client = useQueryClient();
+  const identity = useChannelQuery('identity.get', {}).data ?? null;
+  /** Colours typed but not saved yet; until then, the saved ones. */
+  const [typedColors, setColors] = useState<Colors | null>(null);
+  const colors = typedColors ?? identity?.colors ?? { accent: '', heading: '', link: '' };
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    void api.call('identity.get', {}).then((loaded) => {
-      setIdentity(loaded);
-      setColors(loaded.colors);
-    });
-  }, []);
 
   const run = async (action: () => Promise<Identity>, done: string) => {
     setBusy(true);
     setMessage(null);
     try {
       const next = await action();
-      setIdentity(next);
-      setColors(next.colors);
+      // The answer is the saved identity: the cache holds it from now on.
+      client.setQueryData(channelKey('identity.get', {}), next);
+      setColors(null);
       setMessage({ ok: true, text: done });
     } catch (failure) {
       setMessage({ ok: false, text: errorMessage(failure, t) });

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { OutboxMessageView } from './OutboxMessageView';
 import { SectionFrame } from './SectionFrame';
 import { useBusyAction } from './useBusyAction';
@@ -14,13 +15,11 @@ type Message = Awaited<ReturnType<typeof api.call<'outbox.open'>>>;
 /** Without a mail server, mails are kept as .eml files in the outbox folder: listed and opened here. */
 export function OutboxSection() {
   const { t, i18n } = useTranslation('sending');
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const list = useChannelQuery('outbox.list', {});
+  const entries: Entry[] | null = list.data ?? null;
   const [open, setOpen] = useState<Message | null>(null);
-  const { error, setError, run } = useBusyAction();
-  const load = useCallback(() => {
-    api.call('outbox.list', {}).then(setEntries).catch(setError);
-  }, [setError]);
-  useEffect(load, [load]);
+  const { error: actionError, run } = useBusyAction();
+  const error = actionError ?? (list.isError ? list.error : null);
   const format = (ms: number) => formatDateTime(ms, i18n.language);
   return (
     <SectionFrame
@@ -57,7 +56,7 @@ export function OutboxSection() {
       )}
       {error !== null && <Alert color="red">{errorText(error, t)}</Alert>}
       <Group>
-        <Button variant="subtle" onClick={load}>
+        <Button variant="subtle" onClick={() => void list.refetch()}>
           {t('outbox.refresh')}
         </Button>
       </Group>

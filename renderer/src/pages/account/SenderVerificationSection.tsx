@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/co
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { SectionFrame } from './SectionFrame';
 import { useSettings } from './SettingsContext';
 import { useBusyAction } from './useBusyAction';

@@ -10,10 +10,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { errorMessage } from '../../components/fieldErrors';
 import { navigate } from '../../router';
@@ -23,25 +25,21 @@ import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './do
 import { PageTitle } from '../../a11y/PageTitle';
 import { formatDate } from '../../format';
 
-type State = ChannelOutput<'desktop.agreements.get'>;
-
 /**
  * Overig - overeenkomsten: the terms, the processing agreement and the code of conduct. On the
  * first start (or after the texts changed) the shop accepts them here.
  */
 export function AgreementsPage() {
   const { t, i18n } = useTranslation('agreements');
-  const [state, setState] = useState<State | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const client = useQueryClient();
+  const agreements = useChannelQuery('desktop.agreements.get', {});
+  const state = agreements.data ?? null;
+  const loadError = agreements.isError;
   const [tab, setTab] = useState<AgreementDocument>('terms');
   const [read, setRead] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState('');
   const productName = useAppInfo().info?.branding.productName ?? 'Winkelpost';
-
-  useEffect(() => {
-    api.call('desktop.agreements.get', {}).then(setState).catch(setLoadError);
-  }, []);
 
   const doc = useMemo(
     () => parseProse(agreementText(i18n.language, tab, productName)),
@@ -53,7 +51,8 @@ export function AgreementsPage() {
     setSaving(true);
     setSaveError('');
     try {
-      setState(await api.call('desktop.agreements.accept', { version: state.version }));
+      const accepted = await api.call('desktop.agreements.accept', { version: state.version });
+      client.setQueryData(channelKey('desktop.agreements.get', {}), accepted);
       navigate('/');
     } catch (error) {
       setSaveError(errorMessage(error, t));

@@ -1,8 +1,8 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { MailingsTable } from '../mailings/MailingsTable';
-import { useMailingList } from '../mailings/useMailingList';
+import { useMailingList } from '../../mailing/useMailingList';
 import { PageTitle } from '../../a11y/PageTitle';
 
 /** Mailings - archief: what was sent, to look at as it went out, or to copy into a new mailing. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANUAL_CHECKS } from '../../../../electron/contract/plain/manualChecks';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import type { Automation } from './automationTypes';
 
 type ManualCheck = (typeof MANUAL_CHECKS)[number];

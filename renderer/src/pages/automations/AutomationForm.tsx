@@ -10,12 +10,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
-import { errorText } from '../mailings/errorText';
-import { mailingTitle, type MailingSummary } from '../mailings/mailingTypes';
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { errorText, toFieldErrors, type FieldErrors } from '../../components/fieldErrors';
+import { mailingTitle, type MailingSummary } from '../../mailing/mailingTypes';
 import type { Automation, AutomationKind, AutomationSettings } from './automationTypes';
 
 const DEFAULTS: AutomationSettings = {
@@ -43,21 +43,16 @@ export function AutomationForm(props: {
   const [settings, setSettings] = useState<AutomationSettings>(
     props.automation?.settings ?? DEFAULTS,
   );
-  const [mailings, setMailings] = useState<MailingSummary[] | null>(null);
+  const openMailings = useChannelQuery('mailings.list', { status: 'open' });
+  // Unreadable: an empty choice (the form still shows and says there is nothing to pick).
+  const mailings: MailingSummary[] | null = openMailings.isError
+    ? []
+    : (openMailings.data?.filter(
+        (m) => !m.templateKey && (props.kind === 'birthday' || m.type === 'voucher'),
+      ) ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api
-      .call('mailings.list', { status: 'open' })
-      .then((list) =>
-        setMailings(
-          list.filter((m) => !m.templateKey && (props.kind === 'birthday' || m.type === 'voucher')),
-        ),
-      )
-      .catch(() => setMailings([]));
-  }, [props.kind]);
 
   const set = <K extends keyof AutomationSettings>(key: K, value: AutomationSettings[K]) =>
     setSettings((current) => ({ ...current, [key]: value }));

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { href } from '../../router';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { ActivateDialog } from './ActivateDialog';
 import { AutomationForm } from './AutomationForm';
 import { AutomationsTable } from './AutomationsTable';
@@ -27,13 +28,9 @@ export function AutomationSection({ kind }: { kind: AutomationKind }) {
   const { automations, error, reload } = useAutomations();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [actionError, setActionError] = useState('');
-  const [importFolder, setImportFolder] = useState<string | null>(null);
-  useEffect(() => {
-    api
-      .call('settings.get', {})
-      .then((s) => setImportFolder(s.importFolder))
-      .catch(() => setImportFolder(''));
-  }, []);
+  const shopSettings = useChannelQuery('settings.get', {});
+  // Unreadable settings count as "no folder": the notice sends the shopkeeper to Account.
+  const importFolder = shopSettings.isError ? '' : (shopSettings.data?.importFolder ?? null);
   const own = automations?.filter((a) => a.kind === kind) ?? null;
 
   const act = async (work: () => Promise<unknown>) => {

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime, formatNumber } from '../../format';
 import { href } from '../../router';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 
 type FollowUp = ChannelOutput<'followUps.list'>[number];
 
@@ -15,22 +14,10 @@ const statsOf = (mailingId: string) => href(`/statistieken/${encodeURIComponent(
 /** "Tweede kans voor niet-openers": every planned and sent second chance with its counts. */
 export function FollowUpsSection() {
   const { t, i18n } = useTranslation('followUps');
-  const [rows, setRows] = useState<FollowUp[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () =>
-      api
-        .call('followUps.list', {})
-        .then(setRows)
-        .catch((failure: unknown) => setError(errorMessage(failure, t)));
-    load();
-    const offProgress = api.on('send.progress', () => void load());
-    const offSync = api.on('sync.finished', () => void load());
-    return () => {
-      offProgress();
-      offSync();
-    };
-  }, [t]);
+  // Fetched again after every sync and send (staleAfter.ts).
+  const list = useChannelQuery('followUps.list', {});
+  const rows: FollowUp[] | null = list.data ?? null;
+  const error = list.isError ? errorText(list.error, t) : null;
   const language = i18n.language;
   const recipients = (row: FollowUp) =>
     row.recipients === null

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime } from '../../format';
 import { href } from '../../router';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { reasonText, type Automation, type AutomationRun } from './automationTypes';
 
 const SKIP_REASONS = ['alreadySent', 'noKey', 'suppressed', 'recentlyMailed', 'duplicates'];
@@ -12,16 +11,10 @@ const SKIP_REASONS = ['alreadySent', 'noKey', 'suppressed', 'recentlyMailed', 'd
 /** "Logboek": every run with its file, recipients, sent, skipped with reasons, credits, statistics. */
 export function RunLog(props: { automation: Automation; onClose: () => void }) {
   const { t, i18n } = useTranslation('automations');
-  const [runs, setRuns] = useState<AutomationRun[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const load = () =>
-      api.call('automations.runs', { id: props.automation.id }).then(setRuns, setError);
-    void load();
-    return api.on('automations.changed', (event) => {
-      if (event.automationId === props.automation.id) void load();
-    });
-  }, [props.automation.id]);
+  // Fetched again when a run ends (automations.changed in staleAfter.ts).
+  const { data, error: failure } = useChannelQuery('automations.runs', { id: props.automation.id });
+  const runs: AutomationRun[] | null = data ?? null;
+  const error: unknown = failure;
 
   const skippedText = (run: AutomationRun) =>
     SKIP_REASONS.filter((reason) => (run.skipped[reason] ?? 0) > 0)

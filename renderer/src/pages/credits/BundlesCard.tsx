@@ -16,7 +16,7 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { formatDateTime, formatEuro, formatNumber } from '../../format';
 import { ConfirmCostDialog } from '../../components/ConfirmCostDialog';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 
 type Credits = ChannelOutput<'credits.get'>;
 
@@ -45,7 +45,7 @@ export function BundlesCard({ credits, onOrdered }: { credits: Credits; onOrdere
         });
         onOrdered();
       })
-      .catch((failure: unknown) => setMessage({ ok: false, text: errorMessage(failure, t) }))
+      .catch((failure: unknown) => setMessage({ ok: false, text: errorText(failure, t) }))
       .finally(() => setBusy(null));
   };
 

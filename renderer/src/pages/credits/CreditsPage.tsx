@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
 import { BundlesCard } from './BundlesCard';
 import { LedgerTable } from './LedgerTable';
 import { PageTitle } from '../../a11y/PageTitle';
@@ -18,7 +18,7 @@ export function CreditsPage() {
   const credits = creditsQuery.data ?? null;
   const history = historyQuery.data ?? null;
   const failure = creditsQuery.error ?? historyQuery.error;
-  const error = failure ? errorMessage(failure, t) : null;
+  const error = failure ? errorText(failure, t) : null;
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['credits.get'] });
     void client.invalidateQueries({ queryKey: ['credits.history'] });

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { FOLLOW_UP_DAYS } from '../../../../electron/contract/plain/followUpDays';
@@ -7,7 +7,8 @@ import { api, ApiError } from '../../api';
 import { ConfirmCostDialog } from '../../components/ConfirmCostDialog';
 import { ManualChecks } from '../../components/ManualChecks';
 import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from '../statistics/format';
+import { errorText } from '../../components/fieldErrors';
+import { useChannelQuery } from '../../data/useChannelQuery';
 
 type Estimate = ChannelOutput<'followUps.estimate'>;
 type FollowUp = ChannelOutput<'followUps.schedule'>;
@@ -25,29 +26,21 @@ export function FollowUpDialog(props: {
   const [days, setDays] = useState<number>(3);
   const [subject, setSubject] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
-  const [estimate, setEstimate] = useState<Estimate | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [subjectError, setSubjectError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const daysValid =
     Number.isInteger(days) && days >= FOLLOW_UP_DAYS.min && days <= FOLLOW_UP_DAYS.max;
 
-  useEffect(() => {
-    if (!daysValid) return;
-    let current = true;
-    api
-      .call('followUps.estimate', { mailingId: props.mailingId, days })
-      .then((value) => {
-        if (!current) return;
-        setEstimate(value);
-        setError(null);
-      })
-      .catch((failure: unknown) => current && setError(errorMessage(failure, t)));
-    return () => {
-      current = false;
-    };
-  }, [props.mailingId, days, daysValid, t]);
+  // A new estimate for every number of days; the last one stays until the next is in.
+  const estimated = useChannelQuery(
+    'followUps.estimate',
+    { mailingId: props.mailingId, days },
+    { enabled: daysValid, keepPrevious: true, forgetOnLeave: true },
+  );
+  const estimate: Estimate | null = estimated.data ?? null;
+  const error = scheduleError ?? (estimated.isError ? errorText(estimated.error, t) : null);
 
   const ready =
     daysValid &&
@@ -66,6 +59,7 @@ export function FollowUpDialog(props: {
 
   async function schedule() {
     setBusy(true);
+    setScheduleError(null);
     try {
       const followUp = await api.call('followUps.schedule', {
         mailingId: props.mailingId,
@@ -81,7 +75,7 @@ export function FollowUpDialog(props: {
           ? failure.issues?.find((i) => i.field === 'subject')
           : undefined;
       if (field) setSubjectError(t(field.key ?? 'followUps:errors.subjectEmpty'));
-      else setError(errorMessage(failure, t));
+      else setScheduleError(errorText(failure, t));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,13 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { useInvalidate } from '../../data/useInvalidate';
 import { formatDateTime } from '../../format';
 import { href } from '../../router';
 import { FollowUpDialog } from './FollowUpDialog';
-
-type Links = ChannelOutput<'followUps.forMailing'>;
 
 const statsOf = (mailingId: string) => href(`/statistieken/${encodeURIComponent(mailingId)}`);
 
@@ -18,15 +17,11 @@ const statsOf = (mailingId: string) => href(`/statistieken/${encodeURIComponent(
  */
 export function FollowUpPanel({ mailingId }: { mailingId: string }) {
   const { t, i18n } = useTranslation('followUps');
-  const [links, setLinks] = useState<Links | null>(null);
   const [dialog, setDialog] = useState(false);
-  const load = useCallback(() => {
-    api
-      .call('followUps.forMailing', { mailingId })
-      .then(setLinks)
-      .catch(() => setLinks(null));
-  }, [mailingId]);
-  useEffect(() => load(), [load]);
+  // Unreadable: no panel, as before; fetched again after a sync or send (staleAfter.ts).
+  const links = useChannelQuery('followUps.forMailing', { mailingId }).data ?? null;
+  const invalidate = useInvalidate();
+  const changed = () => invalidate('followUps.forMailing', 'followUps.list');
   if (!links) return null;
   const { followUp, followUpOf } = links;
   const open = followUp === null || followUp.state === 'cancelled';
@@ -54,7 +49,7 @@ export function FollowUpPanel({ mailingId }: { mailingId: string }) {
       {followUp?.state === 'planned' && (
         <Button
           variant="default"
-          onClick={() => void api.call('followUps.cancel', { mailingId }).then(load, () => load())}
+          onClick={() => void api.call('followUps.cancel', { mailingId }).finally(changed)}
         >
           {t('cancel')}
         </Button>
@@ -70,7 +65,7 @@ export function FollowUpPanel({ mailingId }: { mailingId: string }) {
           onClose={() => setDialog(false)}
           onScheduled={() => {
             setDialog(false);
-            load();
+            void changed();
           }}
         />
       )}

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../../router';
 import { formatDateTime } from '../../format';
-import { mailingTitle, type MailingSummary } from './mailingTypes';
+import { mailingTitle, type MailingSummary } from '../../mailing/mailingTypes';
 import { useCopyMailing } from './useCopyMailing';
 
 /**

@@ -2,9 +2,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from './errorText';
+import { errorText } from '../../components/fieldErrors';
 import { navigate } from '../../router';
-import type { MailingSummary } from './mailingTypes';
+import type { MailingSummary } from '../../mailing/mailingTypes';
 
 /**
  * Copies a mailing (or a BASIS/VOORBEELD template) and opens the copy at step 2, where the

@@ -2,18 +2,20 @@ import { Alert, Button, Card, Group, Progress, Stack, Text } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { errorText } from '../mailings/errorText';
+import { errorText } from '../../components/fieldErrors';
 import { UncertainList } from './UncertainList';
-import type { SendStatus } from './useSendStatus';
-import { formatDateTime } from '../../format';
+import { SEND_CHANNELS, type SendStatus } from './useSendStatus';
+import { useFormat } from '../../format';
+import { useInvalidate } from '../../data/useInvalidate';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
 
 /** A send's progress bar, counts, expected end and its buttons (pause, resume, cancel, retry). */
-export function SendProgress({ status, onChange }: { status: SendStatus; onChange: () => void }) {
-  const { t, i18n } = useTranslation('sending');
+export function SendProgress({ status }: { status: SendStatus }) {
+  const { t } = useTranslation('sending');
+  const invalidate = useInvalidate();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const format = (ms: number) => formatDateTime(ms, i18n.language);
+  const format = useFormat().dateTime;
   const done = status.sent + status.failed + status.bounced + status.suppressed;
   const percent = status.recipients === 0 ? 0 : Math.round((done / status.recipients) * 100);
 
@@ -35,7 +37,7 @@ export function SendProgress({ status, onChange }: { status: SendStatus; onChang
       if (action === 'send.resume')
         await api.call(action, { sendId: status.sendId, acknowledgeRestore: restored });
       else await api.call(action, { sendId: status.sendId });
-      onChange();
+      await invalidate(...SEND_CHANNELS);
     } catch (caught) {
       setError(caught);
     } finally {

@@ -1,9 +1,7 @@
 import { Alert, Button, Group, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-
-type Uncertain = Awaited<ReturnType<typeof api.call<'send.uncertain'>>>;
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { useFormat } from '../../format';
 
 /**
  * The mails that were on their way when the app stopped: who, and when, with the shop's two
@@ -22,16 +20,10 @@ export function UncertainList({
   onRetry: () => void;
   onNotSent: () => void;
 }) {
-  const { t, i18n } = useTranslation('sending');
-  const [rows, setRows] = useState<Uncertain>([]);
-  useEffect(() => {
-    api
-      .call('send.uncertain', { sendId })
-      .then(setRows)
-      .catch(() => setRows([]));
-  }, [sendId, count]);
-  const format = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const { t } = useTranslation('sending');
+  const format = useFormat();
+  // Asked again when the count changes: send.progress makes send.uncertain stale (staleAfter.ts).
+  const { data: rows = [] } = useChannelQuery('send.uncertain', { sendId });
   return (
     <Alert color="yellow" data-testid="uncertain">
       <Text size="sm">{t('progress.uncertain', { count })}</Text>
@@ -51,7 +43,7 @@ export function UncertainList({
             <Table.Tr key={row.email}>
               <Table.Td>{row.name}</Table.Td>
               <Table.Td>{row.email}</Table.Td>
-              <Table.Td>{row.at === null ? '' : format(row.at)}</Table.Td>
+              <Table.Td>{row.at === null ? '' : format.moment(row.at)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

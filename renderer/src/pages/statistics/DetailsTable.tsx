@@ -1,10 +1,10 @@
 import { Alert, Badge, Group, Loader, Pagination, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import type { ChannelInput } from '../../../../electron/contract';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { formatDateTime } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 
 const PAGE_SIZE = 50;
 
@@ -20,22 +20,14 @@ export function DetailsTable({
 }) {
   const { t, i18n } = useTranslation('stats');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<ChannelOutput<'stats.details'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('stats.details', { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
-      .then((value) => live && setData(value))
-      .catch((failure: unknown) => live && setError(errorMessage(failure, t)));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the serialized query is the dependency
-  }, [key, page, t]);
+  // The page shown stays until the next one is in: paging does not flash the loader.
+  const { data, error, isError } = useChannelQuery(
+    'stats.details',
+    { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { keepPrevious: true },
+  );
 
-  if (error) return <Alert color="red">{error}</Alert>;
+  if (isError) return <Alert color="red">{errorText(error, t)}</Alert>;
   if (!data) return <Loader size="sm" aria-label={t('common:loading')} />;
   if (data.anonymised) return <Alert color="gray">{t('anonymised')}</Alert>;
   if (data.total === 0) return <Text c="dimmed">{t('nobody')}</Text>;

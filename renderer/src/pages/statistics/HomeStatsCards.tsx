@@ -9,10 +9,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { href } from '../../router';
 import { formatDateTime, formatNumber, formatPercent, percentValue } from '../../format';
 import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
@@ -20,21 +18,8 @@ import { fillSampleCustomer } from '../../../../electron/contract/plain/variable
 /** Home: the last mailing's key figures and the sends that are running or scheduled. */
 export function HomeStatsCards() {
   const { t, i18n } = useTranslation('stats');
-  const [home, setHome] = useState<ChannelOutput<'stats.home'> | null>(null);
-  useEffect(() => {
-    const load = () =>
-      api
-        .call('stats.home', {})
-        .then(setHome)
-        .catch(() => undefined);
-    load();
-    const offSync = api.on('sync.finished', () => void load());
-    const offSend = api.on('send.progress', () => void load());
-    return () => {
-      offSync();
-      offSend();
-    };
-  }, []);
+  // Fetched again after every sync and send (staleAfter.ts); until then, and on failure, nothing.
+  const home = useChannelQuery('stats.home', {}).data;
   if (!home) return null;
   const n = (value: number) => formatNumber(value, i18n.language);
   const last = home.lastMailing;

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Card, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { href } from '../../router';
 import { DeliveryView } from './DeliveryView';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 import { LinksView } from './LinksView';
 import { OpenedView } from './OpenedView';
 import { TimelineView } from './TimelineView';
@@ -21,34 +20,21 @@ type StatsType = (typeof TYPES)[number];
 /** One mailing: subject, sent at, recipients, and the kind of statistics the user picks. */
 export function MailingStatsPage({ mailingId }: { mailingId: string }) {
   const { t, i18n } = useTranslation('stats');
-  const [stats, setStats] = useState<ChannelOutput<'stats.get'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Fetched again after every sync and send (staleAfter.ts).
+  const { data: stats, error, isError } = useChannelQuery('stats.get', { mailingId });
   const [type, setType] = useState<StatsType>('opened');
   const [includeMachine, setIncludeMachine] = useState(false);
-  const load = useCallback(() => {
-    api
-      .call('stats.get', { mailingId })
-      .then((value) => {
-        setStats(value);
-        setError(null);
-      })
-      .catch((failure: unknown) => setError(errorMessage(failure, t)));
-  }, [mailingId, t]);
-  useEffect(() => {
-    load();
-    return api.on('sync.finished', () => load());
-  }, [load]);
 
   const back = (
     <Anchor href={href('/statistieken')} size="sm">
       ← {t('back')}
     </Anchor>
   );
-  if (error && !stats) {
+  if (isError && !stats) {
     return (
       <Stack>
         {back}
-        <Alert color="red">{error}</Alert>
+        <Alert color="red">{errorText(error, t)}</Alert>
       </Stack>
     );
   }

@@ -1,11 +1,9 @@
 import { Alert, Anchor, Loader, Stack, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../electron/contract';
-import { api } from '../../api';
+import { useChannelQuery } from '../../data/useChannelQuery';
 import { href } from '../../router';
 import { formatDateTime, formatNumber } from '../../format';
-import { errorMessage } from './format';
+import { errorText } from '../../components/fieldErrors';
 import { MailingStatsPage } from './MailingStatsPage';
 import './charts';
 import { PageTitle } from '../../a11y/PageTitle';
@@ -19,25 +17,16 @@ export function StatisticsPage({ params }: { params: Record<string, string> }) {
 
 function SentMailingsList() {
   const { t, i18n } = useTranslation('stats');
-  const [mailings, setMailings] = useState<ChannelOutput<'stats.list'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () =>
-      api
-        .call('stats.list', {})
-        .then(setMailings)
-        .catch((failure: unknown) => setError(errorMessage(failure, t)));
-    load();
-    return api.on('sync.finished', () => void load());
-  }, [t]);
+  // Fetched again after every sync and send (staleAfter.ts).
+  const { data: mailings, error, isError, isPending } = useChannelQuery('stats.list', {});
   return (
     <Stack gap="lg" maw={1100}>
       <div>
         <PageTitle>{t('title')}</PageTitle>
         <Text c="dimmed">{t('intro')}</Text>
       </div>
-      {error && <Alert color="red">{error}</Alert>}
-      {!mailings && !error && <Loader aria-label={t('common:loading')} />}
+      {isError && <Alert color="red">{errorText(error, t)}</Alert>}
+      {isPending && <Loader aria-label={t('common:loading')} />}
       {mailings && mailings.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
       {mailings && mailings.length > 0 && (
         <Table striped highlightOnHover withTableBorder data-testid="sent-mailings">

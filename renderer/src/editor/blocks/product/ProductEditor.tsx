@@ -1,7 +1,7 @@
 import { Box, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatEuro } from '../../../format';
-import type { BlockData } from '../../../pages/mailings/mailingTypes';
+import type { BlockData } from '../../../mailing/mailingTypes';
 import { useEditorEnvironment } from '../../EditorEnvironment';
 import { useMailLanguage } from '../../useMailLanguageT';
 import { ImageSlot } from '../ImageSlot';

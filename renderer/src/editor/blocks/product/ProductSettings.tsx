@@ -1,6 +1,6 @@
 import { Divider, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BlockData } from '../../../pages/mailings/mailingTypes';
+import type { BlockData } from '../../../mailing/mailingTypes';
 import { ImageField, LinkField, TextField } from '../../settings/fields';
 import { useMailLanguageT } from '../../useMailLanguageT';
 import { newProduct } from '../newBlockData';

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BlockData } from '../../../pages/mailings/mailingTypes';
+import type { BlockData } from '../../../mailing/mailingTypes';
 import { AlignField, LinkField } from '../../settings/fields';
 import type { BlockSettingsProps } from '../types';
 

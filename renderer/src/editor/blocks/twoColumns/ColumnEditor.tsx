@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BlockData } from '../../../pages/mailings/mailingTypes';
+import type { BlockData } from '../../../mailing/mailingTypes';
 import { RichTextField } from '../../text/RichTextField';
 import { ImageSlot } from '../ImageSlot';
 import { useRichTextBinding } from '../useRichTextBinding';

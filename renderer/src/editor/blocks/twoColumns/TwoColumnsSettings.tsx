@@ -1,6 +1,6 @@
 import { Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { BlockData } from '../../../pages/mailings/mailingTypes';
+import type { BlockData } from '../../../mailing/mailingTypes';
 import { ImageChoiceFields } from '../../settings/ImageChoiceFields';
 import type { BlockSettingsProps } from '../types';
 

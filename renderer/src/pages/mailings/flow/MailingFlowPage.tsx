@@ -1,16 +1,15 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../a11y/PageTitle';
-import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { href, navigate } from '../../../router';
-import { isReadOnly, mailingTitle } from '../mailingTypes';
-import { DraftContext, useDraftSnapshot } from './DraftContext';
-import { MailingDraft } from './mailingDraft';
+import { isReadOnly, mailingTitle } from '../../../mailing/mailingTypes';
+import { useMailingDraft } from '../../../mailing/useMailingDraft';
+import { DraftContext, useDraftSnapshot } from '../../../mailing/DraftContext';
 import { SaveStatus } from './SaveStatus';
 import { STEP_KEYS, stepComponents, type StepKey } from './steps';
-import { useFlushOnLeave } from './useFlushOnLeave';
+import { useFlushOnLeave } from '../../../mailing/useFlushOnLeave';
 
 function isStep(value: string | undefined): value is StepKey {
   return (STEP_KEYS as readonly string[]).includes(value ?? '');
@@ -21,26 +20,7 @@ export function MailingFlowPage({ params }: { params: Record<string, string> }) 
   const { t } = useTranslation('mailings');
   const id = params.id ?? '';
   const step: StepKey = isStep(params.step) ? params.step : 'inhoud';
-  const [draft, setDraft] = useState<MailingDraft | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current: MailingDraft | null = null;
-    let cancelled = false;
-    api
-      .call('mailings.get', { id })
-      .then((mailing) => {
-        if (cancelled) return;
-        current = new MailingDraft(mailing);
-        if (!isReadOnly(mailing)) current.restoreBackup();
-        setDraft(current);
-      })
-      .catch((error: unknown) => !cancelled && setLoadError(error));
-    return () => {
-      cancelled = true;
-      current?.dispose();
-    };
-  }, [id]);
+  const { draft, loadError } = useMailingDraft(id);
 
   useFlushOnLeave(draft);
   // Changing tabs saves first, so the next step (preview, test) sees the latest version.

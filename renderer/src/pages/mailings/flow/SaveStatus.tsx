@@ -1,8 +1,8 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../errorText';
-import { useDraft, useDraftSnapshot } from './DraftContext';
+import { errorText } from '../../../components/fieldErrors';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 
 /** "Opgeslagen" / "Bezig met opslaan…" / the error with "Opnieuw proberen"; read by screen readers. */
 export function SaveStatus() {

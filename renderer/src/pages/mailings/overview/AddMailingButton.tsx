@@ -3,9 +3,9 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { navigate } from '../../../router';
-import type { MailingType } from '../mailingTypes';
+import type { MailingType } from '../../../mailing/mailingTypes';
 
 /** "Voeg een mailing toe": a blank mailing, after choosing newsletter or voucher on purpose. */
 export function AddMailingButton() {

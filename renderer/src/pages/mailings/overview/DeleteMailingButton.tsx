@@ -2,27 +2,17 @@ import { ActionIcon, Alert, Button, Group, Modal, Text, Tooltip } from '@mantine
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
+import { useChannelMutation } from '../../../data/useChannelMutation';
 
 /** Deleting a draft asks first and names the mailing: there is no way back. */
-export function DeleteMailingButton(props: { id: string; title: string; onDeleted: () => void }) {
+export function DeleteMailingButton(props: { id: string; title: string }) {
   const { t } = useTranslation('mailings');
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await api.call('mailings.delete', { id: props.id });
-      setOpen(false);
-      props.onDeleted();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const deletion = useChannelMutation('mailings.delete', { invalidates: ['mailings.list'] });
+  const remove = () => deletion.mutate({ id: props.id }, { onSuccess: () => setOpen(false) });
+  const error = deletion.isError ? deletion.error : null;
+  const busy = deletion.isPending;
   return (
     <>
       <Tooltip label={t('overview.delete')}>
@@ -46,7 +36,7 @@ export function DeleteMailingButton(props: { id: string; title: string; onDelete
           <Button variant="default" onClick={() => setOpen(false)}>
             {t('cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={() => void remove()}>
+          <Button color="red" loading={busy} onClick={remove}>
             {t('overview.deleteConfirm')}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { Alert, Grid, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../errorText';
-import { useMailingList } from '../useMailingList';
+import { errorText } from '../../../components/fieldErrors';
+import { useMailingList } from '../../../mailing/useMailingList';
 import { AddMailingButton } from './AddMailingButton';
 import { HowToStart } from './HowToStart';
 import { OpenMailingsTable } from './OpenMailingsTable';
@@ -12,7 +12,7 @@ import { PageTitle } from '../../../a11y/PageTitle';
 /** Mailings - overzicht: every mailing not sent yet, the templates first among them. */
 export function MailingsPage() {
   const { t } = useTranslation('mailings');
-  const { mailings, error, reload } = useMailingList('open');
+  const { mailings, error } = useMailingList('open');
   const ownTemplates = useLibrary('template');
   return (
     <Stack gap="lg">
@@ -31,16 +31,8 @@ export function MailingsPage() {
             </Alert>
           )}
           {mailings === null && error === null && <Loader aria-label={t('common:loading')} />}
-          {mailings && (
-            <OpenMailingsTable
-              mailings={mailings}
-              onChanged={reload}
-              onTemplateSaved={ownTemplates.reload}
-            />
-          )}
-          {ownTemplates.items && (
-            <OwnTemplatesTable items={ownTemplates.items} onChanged={ownTemplates.reload} />
-          )}
+          {mailings && <OpenMailingsTable mailings={mailings} />}
+          {ownTemplates.items && <OwnTemplatesTable items={ownTemplates.items} />}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <HowToStart />

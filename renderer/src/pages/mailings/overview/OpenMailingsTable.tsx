@@ -1,21 +1,12 @@
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MailingSummary } from '../mailingTypes';
+import type { MailingSummary } from '../../../mailing/mailingTypes';
 import { MailingsTable } from '../MailingsTable';
 import { DeleteMailingButton } from './DeleteMailingButton';
 import { SaveTemplateButton } from './SaveTemplateButton';
 
 /** Onderwerp, aangemaakt op, status, and per row: copy, and delete (never for a template). */
-export function OpenMailingsTable({
-  mailings,
-  onChanged,
-  onTemplateSaved,
-}: {
-  mailings: MailingSummary[];
-  onChanged: () => void;
-  /** After "Bewaar als Mijn sjabloon" (the list of own templates grows). */
-  onTemplateSaved?: () => void;
-}) {
+export function OpenMailingsTable({ mailings }: { mailings: MailingSummary[] }) {
   const { t } = useTranslation('mailings');
   if (mailings.length === 0) return <Text c="dimmed">{t('overview.empty')}</Text>;
   return (
@@ -35,14 +26,8 @@ export function OpenMailingsTable({
       }
       moreActions={(mailing, title) => (
         <>
-          <SaveTemplateButton
-            id={mailing.id}
-            title={title}
-            onSaved={onTemplateSaved ?? onChanged}
-          />
-          {!mailing.templateKey && (
-            <DeleteMailingButton id={mailing.id} title={title} onDeleted={onChanged} />
-          )}
+          <SaveTemplateButton id={mailing.id} title={title} />
+          {!mailing.templateKey && <DeleteMailingButton id={mailing.id} title={title} />}
         </>
       )}
     />

@@ -18,13 +18,13 @@ import { formatDateTime } from '../../../format';
 import { LibraryItemActions } from '../../../library/LibraryItemActions';
 import type { LibraryItem } from '../../../library/useLibrary';
 import { navigate } from '../../../router';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 
 /**
  * "Mijn sjablonen" under the mailings: the copy icon starts a new mailing from one (at step 2,
  * as a copy of BASIS or VOORBEELD does); rename and delete beside it.
  */
-export function OwnTemplatesTable(props: { items: LibraryItem[]; onChanged: () => void }) {
+export function OwnTemplatesTable(props: { items: LibraryItem[] }) {
   const { t, i18n } = useTranslation(['library', 'mailings']);
   const [copyingId, setCopyingId] = useState<string | null>(null);
   if (props.items.length === 0) return null;
@@ -89,7 +89,7 @@ export function OwnTemplatesTable(props: { items: LibraryItem[]; onChanged: () =
                       <IconCopy size={18} />
                     </ActionIcon>
                   </Tooltip>
-                  <LibraryItemActions item={item} onChanged={props.onChanged} />
+                  <LibraryItemActions item={item} />
                 </Group>
               </Table.Td>
             </Table.Tr>

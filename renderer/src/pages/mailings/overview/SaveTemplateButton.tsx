@@ -5,15 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { NameDialog } from '../../../library/NameDialog';
+import { useInvalidate } from '../../../data/useInvalidate';
 
 /** "Bewaar als Mijn sjabloon" for one mailing of the overview: asks for a name, then keeps a copy. */
-export function SaveTemplateButton(props: { id: string; title: string; onSaved: () => void }) {
+export function SaveTemplateButton(props: { id: string; title: string }) {
   const { t } = useTranslation('library');
+  const invalidate = useInvalidate();
   const [open, setOpen] = useState(false);
   const save = async (name: string) => {
     const item = await api.call('library.saveTemplate', { mailingId: props.id, name });
     notifications.show({ color: 'green', message: t('templates.saved', { name: item.name }) });
-    props.onSaved();
+    // Mijn sjablonen grows.
+    await invalidate('library.list');
   };
   return (
     <>

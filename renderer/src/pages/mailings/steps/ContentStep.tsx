@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { BlockCanvas } from '../../../editor/canvas/BlockCanvas';
 import {
   EditorEnvironmentContext,
@@ -11,10 +11,10 @@ import {
 import { STANDARD_VARIABLES } from '../../../../../electron/contract/plain/variables';
 import { ImageLibraryDialog } from '../../../editor/images/ImageLibraryDialog';
 import { useMailingImages } from '../../../editor/images/useMailingImages';
-import { useDraftSnapshot } from '../flow/DraftContext';
-import { isReadOnly } from '../mailingTypes';
+import { useDraftSnapshot } from '../../../mailing/DraftContext';
+import { isReadOnly } from '../../../mailing/mailingTypes';
 import type { StepProps } from '../flow/stepProps';
-import { useExtraVariables } from './useExtraVariables';
+import { useExtraVariables } from '../../../mailing/useExtraVariables';
 
 /** Step 1, Inhoud: the mail as it will look, edited in place, with the image library at hand. */
 export function ContentStep({ mailingId }: StepProps) {

@@ -1,8 +1,8 @@
 import { Grid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { toFieldErrors } from '../../../components/fieldErrors';
-import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
-import { isReadOnly } from '../mailingTypes';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
+import { isReadOnly } from '../../../mailing/mailingTypes';
 import { PhoneInboxMock } from './PhoneInboxMock';
 import { SenderSelect, useSenders } from './SenderSelect';
 import { SubjectWarnings } from './SubjectWarnings';

@@ -1,7 +1,7 @@
 import { List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
-import { isReadOnly } from '../mailingTypes';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
+import { isReadOnly } from '../../../mailing/mailingTypes';
 
 interface PreviewLink {
   id: number;

@@ -14,24 +14,19 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api';
-import { useDraft } from '../flow/DraftContext';
+import { useChannelQuery } from '../../../data/useChannelQuery';
+import { useDraft } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../errorText';
-import type { Mailing } from '../mailingTypes';
+import { errorText } from '../../../components/fieldErrors';
+import type { Mailing } from '../../../mailing/mailingTypes';
 import { PreviewLinks } from './PreviewLinks';
 import { PreviewWarnings } from './PreviewWarnings';
 import { usePreviewContacts } from './usePreviewContacts';
 
-type Preview = Awaited<ReturnType<typeof loadPreview>>;
 type Width = 'desktop' | 'phone';
 /** Opgemaakt, Donker (a mail app in dark mode) or Platte tekst. */
 type View = 'html' | 'dark' | 'text';
 const WIDTHS: Record<Width, number> = { desktop: 760, phone: 375 };
-
-function loadPreview(id: string, contactId: number | undefined) {
-  return api.call('mailings.preview', { id, ...(contactId ? { contactId } : {}) });
-}
 
 /** The preview route serves the mail with its own strict CSP; the app's CSP forbids srcdoc styles. */
 function previewUrl(
@@ -58,8 +53,6 @@ export function PreviewStep({ mailingId }: StepProps) {
   const [width, setWidth] = useState<Width>('desktop');
   const [view, setView] = useState<View>('html');
   const [imagesOff, setImagesOff] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   /** Bumped when a setting of this step (campaign tags) was saved: the mail is made again. */
   const [remake, setRemake] = useState(0);
@@ -75,20 +68,15 @@ export function PreviewStep({ mailingId }: StepProps) {
     };
   }, [draft]);
 
-  useEffect(() => {
-    if (savedVersion === null) return;
-    let current = true;
-    loadPreview(mailingId, contactId)
-      .then((result) => {
-        if (!current) return;
-        setPreview(result);
-        setError(null);
-      })
-      .catch((caught: unknown) => current && setError(caught));
-    return () => {
-      current = false;
-    };
-  }, [mailingId, contactId, savedVersion, remake]);
+  // Made once the draft is saved; another contact keeps the last mail on screen until it is in.
+  // Never kept after leaving the step: the next visit shows the mailing as it is then.
+  const made = useChannelQuery(
+    'mailings.preview',
+    { id: mailingId, ...(contactId ? { contactId } : {}) },
+    { enabled: savedVersion !== null, keepPrevious: true, forgetOnLeave: true },
+  );
+  const preview = made.data ?? null;
+  const error = made.isError ? made.error : null;
 
   if (savedVersion === null) return <Loader aria-label={t('common:loading')} />;
   const sampleLabel = t('preview.sampleData');
@@ -189,7 +177,13 @@ export function PreviewStep({ mailingId }: StepProps) {
           </ScrollArea.Autosize>
         </Paper>
       )}
-      <PreviewLinks links={preview?.links} onChanged={() => setRemake((n) => n + 1)} />
+      <PreviewLinks
+        links={preview?.links}
+        onChanged={() => {
+          setRemake((n) => n + 1);
+          void made.refetch();
+        }}
+      />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { href } from '../../../router';
-import type { PreviewWarning } from '../mailingTypes';
+import type { PreviewWarning } from '../../../mailing/mailingTypes';
 
 /** What the preview noticed, each with a link to the block that causes it. */
 export function PreviewWarnings(props: { mailingId: string; warnings: PreviewWarning[] }) {

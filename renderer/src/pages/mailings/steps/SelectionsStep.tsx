@@ -1,18 +1,20 @@
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
+import { channelKey } from '../../../data/channelKey';
+import { useChannelQuery } from '../../../data/useChannelQuery';
 import { errorMessage } from '../../../components/fieldErrors';
 import { formatDate, formatDateTime } from '../../../format';
 import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
-import { useDraftSnapshot } from '../flow/DraftContext';
+import { useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 import { SegmentEditor } from './segments/SegmentEditor';
 
 type Summary = ChannelOutput<'mailings.recipients'>;
-type SelectionList = ChannelOutput<'selections.list'>;
 
 /**
  * Step 3, Selecties: tick the selections this mailing goes to (only those younger than two months;
@@ -22,31 +24,27 @@ type SelectionList = ChannelOutput<'selections.list'>;
 export function SelectionsStep({ mailingId }: StepProps) {
   const { t, i18n } = useTranslation('selections');
   const mailingType = useDraftSnapshot((s) => s.mailing.type);
-  const [selections, setSelections] = useState<SelectionList | null>(null);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const client = useQueryClient();
+  const selectionsQuery = useChannelQuery('selections.list', {});
+  const recipientsKey = channelKey('mailings.recipients', { id: mailingId });
+  const recipientsQuery = useChannelQuery('mailings.recipients', { id: mailingId });
+  const selections = recipientsQuery.data ? (selectionsQuery.data ?? null) : null;
+  const summary = recipientsQuery.data ?? null;
+  /** The ticks not saved yet; until the first click, those of the mailing. */
+  const [ticked, setTicked] = useState<Set<string> | null>(null);
+  const chosen = ticked ?? new Set(summary?.selectionIds);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    Promise.all([
-      api.call('selections.list', {}),
-      api.call('mailings.recipients', { id: mailingId }),
-    ]).then(
-      ([list, current]) => {
-        setSelections(list);
-        setSummary(current);
-        setChosen(new Set(current.selectionIds));
-      },
-      (e: unknown) => setError(errorMessage(e, t)),
-    );
-  }, [mailingId, t]);
+  const [saveError, setSaveError] = useState('');
+  const loadError = selectionsQuery.error ?? recipientsQuery.error;
+  const error = saveError || (loadError ? errorMessage(loadError, t) : '');
+  /** The mailing's recipients as the main side answered them (after saving, or a segment change). */
+  const setSummary = (next: Summary) => client.setQueryData(recipientsKey, next);
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(id);
     else next.delete(id);
-    setChosen(next);
+    setTicked(next);
     setState('idle');
   };
 
@@ -59,11 +57,11 @@ export function SelectionsStep({ mailingId }: StepProps) {
         selectionIds: [...chosen].filter((id) => usable.has(id)),
       });
       setSummary(result);
-      setChosen(new Set(result.selectionIds));
-      setError('');
+      setTicked(new Set(result.selectionIds));
+      setSaveError('');
       setState('saved');
     } catch (e) {
-      setError(errorMessage(e, t));
+      setSaveError(errorMessage(e, t));
       setState('idle');
     }
   };

@@ -11,21 +11,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { CheckStatus } from './CheckStatus';
 import { SendProgress } from '../../sending/SendProgress';
-import { useSendStatus } from '../../sending/useSendStatus';
+import { SEND_CHANNELS, useSendStatus } from '../../sending/useSendStatus';
 import { fillSampleCustomer } from '../../../../../electron/contract/plain/variables';
 import { ConfirmCostDialog } from '../../../components/ConfirmCostDialog';
 import { ManualChecks } from '../../../components/ManualChecks';
-import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { useFormat } from '../../../format';
-
-type Checklist = Awaited<ReturnType<typeof api.call<'checklist.get'>>>;
+import { useChannelQuery } from '../../../data/useChannelQuery';
+import { useInvalidate } from '../../../data/useInvalidate';
 
 /** "2026-11-21T14:30" in local time, for the datetime-local field. */
 function localInputValue(ms: number): string {
@@ -42,8 +42,16 @@ export function SendStep({ mailingId }: StepProps) {
   const { t } = useTranslation('sending');
   const format = useFormat();
   const draft = useDraft();
-  const [checklist, setChecklist] = useState<Checklist | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // The open draft is saved before every check, so the checklist sees what is on screen.
+  const checks = useChannelQuery(
+    'checklist.get',
+    { mailingId },
+    { prepare: () => draft.flush(), forgetOnLeave: true },
+  );
+  const checklist = checks.data ?? null;
+  const [startError, setStartError] = useState<unknown>(null);
+  const error = startError ?? (checks.isError ? checks.error : null);
+  const invalidate = useInvalidate();
   const [ticked, setTicked] = useState<string[]>([]);
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [at, setAt] = useState(() => localInputValue(Date.now() + 60 * 60 * 1000));
@@ -51,31 +59,19 @@ export function SendStep({ mailingId }: StepProps) {
   const [confirming, setConfirming] = useState(false);
   const subject = useDraftSnapshot((s) => s.mailing.subject);
   const idempotencyKey = useMemo(() => `visit-${crypto.randomUUID()}`, []);
-  const status = useSendStatus({ mailingId });
+  const status = useSendStatus(mailingId);
 
   const [openedAt] = useState(() => Date.now());
-  const load = useCallback(
-    () =>
-      draft
-        .flush()
-        .then(() => api.call('checklist.get', { mailingId }))
-        .then((next) => {
-          setChecklist(next);
-          setError(null);
-        })
-        .catch(setError),
-    [draft, mailingId],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = () => {
+    setStartError(null);
+    void checks.refetch();
+  };
 
-  const active = status.value && status.value.state !== 'cancelled';
-  if (active && status.value) {
+  if (status && status.state !== 'cancelled') {
     return (
       <Stack maw={860} data-testid="send-step">
         <Title order={3}>{t('send.inProgress')}</Title>
-        <SendProgress status={status.value} onChange={status.refresh} />
+        <SendProgress status={status} />
       </Stack>
     );
   }
@@ -96,7 +92,7 @@ export function SendStep({ mailingId }: StepProps) {
   const start = async () => {
     setConfirming(false);
     setStarting(true);
-    setError(null);
+    setStartError(null);
     try {
       await api.call('send.start', {
         mailingId,
@@ -104,10 +100,10 @@ export function SendStep({ mailingId }: StepProps) {
         idempotencyKey,
         ...(atMs !== undefined ? { at: atMs } : {}),
       });
-      await status.refresh();
+      await invalidate(...SEND_CHANNELS);
     } catch (caught) {
-      setError(caught);
-      void load();
+      setStartError(caught);
+      void checks.refetch();
     } finally {
       setStarting(false);
     }
@@ -165,7 +161,7 @@ export function SendStep({ mailingId }: StepProps) {
         </Table.Tbody>
       </Table>
       <Group>
-        <Button variant="light" onClick={() => void load()}>
+        <Button variant="light" onClick={load}>
           {t('send.recheck')}
         </Button>
       </Group>

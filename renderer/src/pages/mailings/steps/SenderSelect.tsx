@@ -1,23 +1,16 @@
 import { Alert, Anchor, Loader, Select, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
-import { api } from '../../../api';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
+import { useChannelQuery } from '../../../data/useChannelQuery';
 import { href } from '../../../router';
 
 export type Sender = ChannelOutput<'settings.get'>['senders'][number];
 
-export function useSenders() {
-  const [senders, setSenders] = useState<Sender[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api
-      .call('settings.get', {})
-      .then((settings) => setSenders(settings.senders))
-      .catch(setError);
-  }, []);
-  return { senders, error };
+/** The account's sender identities (settings.get, shared with the account page's cache). */
+export function useSenders(): { senders: Sender[] | null; error: unknown } {
+  const { data, error } = useChannelQuery('settings.get', {});
+  return { senders: data?.senders ?? null, error };
 }
 
 export function senderLabel(sender: Sender): string {

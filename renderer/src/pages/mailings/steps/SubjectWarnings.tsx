@@ -1,7 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SubjectWarning } from '../mailingTypes';
+import type { SubjectWarning } from '../../../mailing/mailingTypes';
 
 /** The advice for one field, right under it; polite live region so it is heard while typing. */
 export function SubjectWarnings({

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
-import { useDraft, useDraftSnapshot } from '../flow/DraftContext';
+import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../errorText';
+import { errorText } from '../../../components/fieldErrors';
 import { usePreviewContacts } from './usePreviewContacts';
 import { formatDateTime } from '../../../format';
 

@@ -1,24 +1,22 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../../api';
-import type { SubjectWarning } from '../mailingTypes';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useChannelQuery } from '../../../data/useChannelQuery';
+import type { SubjectWarning } from '../../../mailing/mailingTypes';
 
 const CHECK_DELAY_MS = 150;
+const NONE: SubjectWarning[] = [];
 
-/** mailings.checkSubject shortly after typing stops; the last answer wins. */
+/**
+ * mailings.checkSubject shortly after typing stops; the last answer stays until the next is in.
+ * Advice only: a failed check shows nothing and never blocks typing.
+ */
 export function useSubjectWarnings(subject: string, topLine: string): SubjectWarning[] {
-  const [warnings, setWarnings] = useState<SubjectWarning[]>([]);
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .call('mailings.checkSubject', { subject, topLine })
-        .then((result) => current && setWarnings(result.warnings))
-        .catch(() => undefined); // advice only: a failed check never blocks typing
-    }, CHECK_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [subject, topLine]);
-  return warnings;
+  // Strings, not one object: a new object every render would restart the wait for ever.
+  const [checkedSubject] = useDebouncedValue(subject, CHECK_DELAY_MS);
+  const [checkedTopLine] = useDebouncedValue(topLine, CHECK_DELAY_MS);
+  const check = useChannelQuery(
+    'mailings.checkSubject',
+    { subject: checkedSubject, topLine: checkedTopLine },
+    { keepPrevious: true },
+  );
+  return check.data?.warnings ?? NONE;
 }

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../../electron/contract';
-import { formatDate } from '../../../../format';
+import { useFormat } from '../../../../format';
 import {
   BEHAVIOUR,
   OPERATORS,
@@ -29,7 +29,8 @@ export function ConditionRow({
   onChange: (next: DraftCondition) => void;
   onRemove: () => void;
 }) {
-  const { t, i18n } = useTranslation('segments');
+  const { t } = useTranslation('segments');
+  const format = useFormat();
   const label = (what: string) => t('editor.fieldOf', { field: t(`editor.${what}`), position });
   const columnData = [
     ...options.columns.map((c) => ({
@@ -86,7 +87,7 @@ export function ConditionRow({
             label={label('mailing')}
             data={options.sentMailings.map((m) => ({
               value: m.id,
-              label: `${m.subject || t('editor.noSubject')} (${formatDate(m.sentAt, i18n.language)})`,
+              label: `${m.subject || t('editor.noSubject')} (${format.date(m.sentAt)})`,
             }))}
             value={condition.value || null}
             onChange={(value) => set({ value: value ?? '' })}
@@ -100,10 +101,7 @@ export function ConditionRow({
             label={label('month')}
             data={MONTHS.map((m) => ({
               value: String(m),
-              label: new Date(Date.UTC(2026, m - 1, 1)).toLocaleString(
-                i18n.language === 'en' ? 'en-GB' : 'nl-NL',
-                { month: 'long', timeZone: 'UTC' },
-              ),
+              label: format.monthName(m),
             }))}
             value={condition.value || null}
             onChange={(value) => set({ value: value ?? '' })}

@@ -1,5 +1,5 @@
-import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
-import { fillSampleCustomer } from '../../../../electron/contract/plain/variables';
+import type { ChannelInput, ChannelOutput } from '../../../electron/contract';
+import { fillSampleCustomer } from '../../../electron/contract/plain/variables';
 
 export type Mailing = ChannelOutput<'mailings.get'>;
 export type MailingSummary = ChannelOutput<'mailings.list'>[number];

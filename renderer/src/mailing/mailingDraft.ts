@@ -1,5 +1,5 @@
-import { api, ApiError } from '../../../api';
-import type { Block, Mailing, MailingDocument, MailingPatch } from '../mailingTypes';
+import { api, ApiError } from '../api';
+import type { Block, Mailing, MailingDocument, MailingPatch } from './mailingTypes';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
