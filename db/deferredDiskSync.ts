@@ -90,28 +90,19 @@ async function syncWal(handle: WalHandle, sqlite: Database.Database): Promise<vo
 /**
  * A commit with `synchronous=NORMAL` and no sync of its own: safe against the app crashing, and
  * on disk with the next synced commit. For writes whose loss in a power cut is harmless.
- * The pragmas are prepared once: `sqlite.pragma()` compiles its statement on every call, three
- * times per write on the send queue's hot path.
+ * The level is set with `exec`, not a prepared statement: SQLite applies `pragma synchronous = x`
+ * while preparing it, so a statement prepared ahead changes the connection at once and running
+ * it later is not reliable. `exec` is also cheaper than `sqlite.pragma()` (no statement object).
  */
 export function cacheOnlyWrite(sqlite: Database.Database): <T>(write: () => T) => T {
   const current = sqlite.prepare('pragma synchronous').pluck();
-  const normal = sqlite.prepare('pragma synchronous = NORMAL');
-  const setTo = new Map<number, Database.Statement>();
-  const restore = (level: number) => {
-    let statement = setTo.get(level);
-    if (!statement) {
-      statement = sqlite.prepare(`pragma synchronous = ${Number(level)}`);
-      setTo.set(level, statement);
-    }
-    statement.run();
-  };
   return (write) => {
-    const previous = current.get() as number;
-    normal.run();
+    const previous = Number(current.get());
+    sqlite.exec('pragma synchronous = NORMAL');
     try {
       return write();
     } finally {
-      restore(previous);
+      sqlite.exec(`pragma synchronous = ${previous}`);
     }
   };
 }
