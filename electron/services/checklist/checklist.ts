@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/appContext';
+import { Turns } from '../core/turns';
 import { MANUAL_CHECKS, type ChecklistItemT, type ChecklistT } from '../../contract/checklist';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { MailingT } from '../../contract/mailings';
@@ -12,7 +13,11 @@ import {
 } from '../render';
 import { SAMPLE_DATA } from '../render/variables';
 import { isUsable } from '../selections/ages';
-import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
+import {
+  resolveRecipients,
+  type RecipientList,
+  type RecipientsAnswer,
+} from '../selections/recipients';
 import { checkSubject } from '../subject/checkSubject';
 import type { CreditsPort } from '../sending/credits';
 import { dkimPublicKey, domainOf } from '../senders/dkim';
@@ -49,7 +54,7 @@ export async function computeChecklist(
   context: AppContext,
   mailingId: string,
   deps: ChecklistDeps,
-  recipientsOf: (mailingId: string) => ResolvedRecipients = (id) => resolveRecipients(context, id),
+  recipientsOf: (mailingId: string) => RecipientsAnswer = (id) => resolveRecipients(context, id),
   /** Selections (not attached) whose columns count as variables: an automation's earlier file. */
   sampleSelectionIds: string[] = [],
 ): Promise<ChecklistT> {
@@ -93,19 +98,12 @@ export async function computeChecklist(
     ...predictedHostedImages(context),
     ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: sampleSelectionIds } : {}),
   });
-  items.push(
-    ...contentItems(
-      context,
-      mailing,
-      compiled,
-      resolved.recipients.map((r) => r.data),
-    ),
-  );
+  items.push(...(await contentItems(context, mailing, compiled, resolved.recipients)));
   items.push(contrastItem(mailing.id, mailing.document));
   items.push(contentItem(mailing));
   items.push(...blockItems(mailing));
   items.push(...placeholderItems(context, mailing));
-  items.push(...voucherItems(mailing, compiled, resolved.recipients));
+  items.push(...(await voucherItems(mailing, compiled, resolved.recipients)));
   items.push(testItem(mailing));
   const tracker = trackerAddressItem(context);
   if (tracker) items.push(tracker);
@@ -287,12 +285,12 @@ function selectionItems(context: AppContext, mailing: MailingT): ChecklistItemT 
   );
 }
 
-function contentItems(
+async function contentItems(
   context: AppContext,
   mailing: MailingT,
   compiled: CompiledMailing,
-  recipientsData: Record<string, unknown>[],
-): ChecklistItemT[] {
+  recipients: RecipientList,
+): Promise<ChecklistItemT[]> {
   const content = fixes.content(mailing.id);
   const result: ChecklistItemT[] = [];
   const warnings = compiled.warnings;
@@ -322,7 +320,12 @@ function contentItems(
   );
 
   const empty = new Map<string, number>();
-  for (const data of recipientsData) {
+  let firstData: Record<string, unknown> | undefined;
+  // 100,000 recipients take a while: in turns, so the app stays responsive (send.start too).
+  const turns = new Turns();
+  for (const { data } of recipients) {
+    firstData ??= data;
+    await turns.pause();
     for (const name of emptyVariables(compiled, data)) {
       // Vouchers lacking their code or amount fail on their own line (voucherItems).
       if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
@@ -410,7 +413,7 @@ function contentItems(
 
   const sample = renderForRecipient(compiled, {
     email: SAMPLE_DATA.email!,
-    data: recipientsData[0] ?? SAMPLE_DATA,
+    data: firstData ?? SAMPLE_DATA,
     recipientId: 'checklist',
   });
   const bytes = Buffer.byteLength(sample.html, 'utf8');
