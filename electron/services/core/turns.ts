@@ -6,7 +6,7 @@
 export class Turns {
   private since = performance.now();
 
-  constructor(private readonly budgetMs = 10) {}
+  constructor(private readonly budgetMs = 5) {}
 
   /** Resolves at once while the budget lasts; otherwise after the event loop had its turn. */
   async pause(): Promise<void> {

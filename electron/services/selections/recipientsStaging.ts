@@ -13,7 +13,7 @@ import {
 import { suppressedLookup } from './suppressedLookup';
 
 /** Contacts read per statement: a few milliseconds of work between the event loop's turns. */
-const CHUNK = 2_000;
+const CHUNK = 500;
 
 type StagedState = 'recipient' | 'suppressed' | 'recentlyMailed';
 

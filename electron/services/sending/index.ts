@@ -8,6 +8,7 @@ import type { TrackedLink } from '../render';
 import { dkimSigningFor } from '../senders/dkim';
 import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
 import { createSendersHandlers } from '../senders/handlers';
+import { sharedRecipientsCache } from '../recipients/recipientsCache';
 import { StagedRecipients } from '../selections/recipientsStaging';
 import { readTrackerSession } from '../tracking/trackingConfig';
 import { trackerCredits, type CreditsPort } from './credits';
@@ -114,6 +115,9 @@ async function guardAndStage(
   mailingId: string,
   confirmed: readonly string[],
 ): Promise<StagedRecipients> {
+  // The checklist's kept answer for this mailing is not used from here on: its memory goes
+  // before the send's own work begins, so the two are never held at once.
+  sharedRecipientsCache(context).forget(mailingId);
   const staged = await StagedRecipients.stage(context, mailingId);
   try {
     await checklistGuard(context, deps, mailingId, confirmed, () => staged);

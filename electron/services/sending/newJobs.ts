@@ -6,7 +6,7 @@ import { newMessageId } from '../render';
 import type { StagedRecipients } from '../selections/recipientsStaging';
 
 /** Jobs written per statement: a few milliseconds, then the event loop gets a turn. */
-export const JOBS_PER_STATEMENT = 2_000;
+export const JOBS_PER_STATEMENT = 500;
 
 const withIdFunctions = new WeakSet<Database.Database>();
 
