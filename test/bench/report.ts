@@ -13,6 +13,9 @@ export const GOALS = {
   /** Issue 17: the durable on-the-wire mark may cost at most a fifth of nodemailer's own pool. */
   sendVsNodemailerPool: { atLeast: 0.8, unit: '× nodemailer pool' },
   sendPeakRssMb: { atMost: 150, unit: 'MB' },
+  /** Issue 26: send.start at 100,000 recipients, and never blocking the event loop longer. */
+  sendStartMs: { atMost: 1000, unit: 'ms' },
+  sendStartBlockMs: { atMost: 50, unit: 'ms' },
   importVsBareInserts: { atMost: 1.5, unit: '× bare inserts' },
   importRowsPerSecond: { atLeast: 100_000, unit: 'rows/s' },
   importRssMb: { atMost: 200, unit: 'MB' },

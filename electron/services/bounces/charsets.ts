@@ -1,4 +1,8 @@
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+import { lazyRequire } from '../core/lazyRequire';
+
+/** Some 5 MB, for the rare bounce in an odd charset: loaded when one comes. */
+const iconv = lazyRequire<typeof Iconv>('iconv-lite');
 
 const decoders = new Map<string, TextDecoder | null>();
 
@@ -16,7 +20,7 @@ export function decodeCharset(bytes: Buffer, charset: string): string {
     decoders.set(name, decoder);
   }
   if (decoder) return decoder.decode(bytes);
-  if (iconv.encodingExists(name)) return iconv.decode(bytes, name);
+  if (iconv().encodingExists(name)) return iconv().decode(bytes, name);
   return bytes.toString('latin1');
 }
 

@@ -1,5 +1,5 @@
 import { isUsable } from '../selections/ages';
-import type { ResolvedRecipients } from '../selections/recipients';
+import type { RecipientsAnswer } from '../selections/recipients';
 import type { Check } from './check';
 
 /** Step 2 (Selecties): something attached, and nothing older than two months. */
@@ -21,7 +21,7 @@ export function selectionCheck(
 }
 
 /** Who the mailing reaches, and who was left out and why. */
-export function recipientsCheck(resolved: ResolvedRecipients): Check {
+export function recipientsCheck(resolved: RecipientsAnswer): Check {
   const count = resolved.recipients.length;
   const params = {
     duplicates: resolved.skipped.duplicates.length,

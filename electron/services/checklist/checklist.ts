@@ -3,7 +3,7 @@ import { MANUAL_CHECKS, type ChecklistItemT, type ChecklistT } from '../../contr
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import { readCredits } from '../app/appService';
 import { compileStoredMailing } from '../mailings/renderInput';
-import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
+import { resolveRecipients, type RecipientsAnswer } from '../selections/recipients';
 import type { CreditsPort } from '../sending/credits';
 import type { TxtResolver } from '../senders/dnsCheck';
 import { creditsCheck, recipientsCheck, selectionCheck } from './audienceChecks';
@@ -52,7 +52,7 @@ export async function computeChecklist(
   context: AppContext,
   mailingId: string,
   deps: ChecklistDeps,
-  recipientsOf: (mailingId: string) => ResolvedRecipients = (id) => resolveRecipients(context, id),
+  recipientsOf: (mailingId: string) => RecipientsAnswer = (id) => resolveRecipients(context, id),
   /** Selections (not attached) whose columns count as variables: an automation's earlier file. */
   sampleSelectionIds: string[] = [],
 ): Promise<ChecklistT> {
@@ -72,13 +72,12 @@ export async function computeChecklist(
     ...predictedHostedImages(context),
     ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: sampleSelectionIds } : {}),
   });
-  const recipientsData = resolved.recipients.map((r) => r.data);
-  items.push(...lines(mailContentChecks(context, mailing, compiled, recipientsData)));
+  items.push(...lines(await mailContentChecks(context, mailing, compiled, resolved.recipients)));
   items.push(contrastItem(mailing.id, mailing.document));
   items.push(contentItem(mailing));
   items.push(...blockItems(mailing));
   items.push(...placeholderItems(context, mailing));
-  items.push(...voucherItems(mailing, compiled, resolved.recipients));
+  items.push(...(await voucherItems(mailing, compiled, resolved.recipients)));
   items.push(toItem(testCheck(mailing), mailing.id));
   const tracker = trackerAddressItem(context);
   if (tracker) items.push(tracker);

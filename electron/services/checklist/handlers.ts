@@ -3,7 +3,7 @@ import { DomainError, ERROR_CODES } from '../../contract';
 import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';
 import { sharedRecipientsCache } from '../recipients/recipientsCache';
-import type { ResolvedRecipients } from '../selections/recipients';
+import type { RecipientsAnswer } from '../selections/recipients';
 import { computeChecklist, type ChecklistDeps } from './checklist';
 
 export function createChecklistHandlers(
@@ -27,7 +27,7 @@ export async function checklistGuard(
   mailingId: string,
   confirmed: readonly string[],
   /** Resolves afresh by default; send.start passes its own fresh resolver to keep the answer. */
-  recipientsOf?: (mailingId: string) => ResolvedRecipients,
+  recipientsOf?: (mailingId: string) => RecipientsAnswer,
 ): Promise<void> {
   const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
   if (missing.length > 0) {

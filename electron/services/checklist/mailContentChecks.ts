@@ -1,6 +1,7 @@
 import { MAX_IMAGE_WIDTH } from '../../contract/images';
 import type { MailingT } from '../../contract/mailings';
 import type { AppContext } from '../core/appContext';
+import { Turns } from '../core/turns';
 import {
   composeMessage,
   emptyVariables,
@@ -8,6 +9,7 @@ import {
   type CompiledMailing,
 } from '../render';
 import { SAMPLE_DATA } from '../render/variables';
+import type { RecipientList } from '../selections/recipients';
 import type { Check } from './check';
 import { hasVoucher, VOUCHER_VARIABLES } from './voucherItems';
 
@@ -28,22 +30,32 @@ function variablesCheck(warnings: Warnings): Check {
   };
 }
 
-function emptyValuesCheck(
+/** Counts empty variables over every recipient, and keeps the first one's data for the size. */
+async function emptyValuesCheck(
   mailing: MailingT,
   compiled: CompiledMailing,
-  recipientsData: readonly Record<string, unknown>[],
-): Check {
+  recipients: RecipientList,
+): Promise<{ check: Check; firstData: Record<string, unknown> | undefined }> {
   const empty = new Map<string, number>();
-  for (const data of recipientsData) {
+  let firstData: Record<string, unknown> | undefined;
+  // 100,000 recipients take a while: in turns, so the app stays responsive (send.start too).
+  const turns = new Turns();
+  for (const { data } of recipients) {
+    firstData ??= data;
+    await turns.pause();
     for (const name of emptyVariables(compiled, data)) {
       // Vouchers lacking their code or amount fail on their own line (voucherItems).
       if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
       empty.set(name, (empty.get(name) ?? 0) + 1);
     }
   }
-  if (empty.size === 0) return { id: 'emptyValues', status: 'ok', outcome: 'ok' };
+  if (empty.size === 0)
+    return { check: { id: 'emptyValues', status: 'ok', outcome: 'ok' }, firstData };
   const list = [...empty].map(([name, count]) => `[[${name}]]: ${count}`).join(', ');
-  return { id: 'emptyValues', status: 'warn', outcome: 'some', params: { list } };
+  return {
+    check: { id: 'emptyValues', status: 'warn', outcome: 'some', params: { list } },
+    firstData,
+  };
 }
 
 function footerCheck(context: Pick<AppContext, 'settings'>, mailing: MailingT): Check {
@@ -112,11 +124,11 @@ function linksCheck(compiled: CompiledMailing): Check {
 function htmlSizeCheck(
   context: Pick<AppContext, 'clock'>,
   compiled: CompiledMailing,
-  recipientsData: readonly Record<string, unknown>[],
+  firstData: Record<string, unknown> | undefined,
 ): Check {
   const sample = renderForRecipient(compiled, {
     email: SAMPLE_DATA.email!,
-    data: recipientsData[0] ?? SAMPLE_DATA,
+    data: firstData ?? SAMPLE_DATA,
     recipientId: 'checklist',
   });
   const bytes = Buffer.byteLength(sample.html, 'utf8');
@@ -135,18 +147,19 @@ function htmlSizeCheck(
 }
 
 /** Step 4 (Inhoud) as compiled: variables, empty values, footer, images, links and size. */
-export function mailContentChecks(
+export async function mailContentChecks(
   context: Pick<AppContext, 'settings' | 'clock'>,
   mailing: MailingT,
   compiled: CompiledMailing,
-  recipientsData: readonly Record<string, unknown>[],
-): Check[] {
+  recipients: RecipientList,
+): Promise<Check[]> {
+  const emptyValues = await emptyValuesCheck(mailing, compiled, recipients);
   return [
     variablesCheck(compiled.warnings),
-    emptyValuesCheck(mailing, compiled, recipientsData),
+    emptyValues.check,
     footerCheck(context, mailing),
     imagesCheck(compiled),
     linksCheck(compiled),
-    htmlSizeCheck(context, compiled, recipientsData),
+    htmlSizeCheck(context, compiled, emptyValues.firstData),
   ];
 }

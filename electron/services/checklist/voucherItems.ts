@@ -1,6 +1,7 @@
 import type { ChecklistItemT } from '../../contract/checklist';
 import type { MailingT } from '../../contract/mailings';
 import { emptyVariables, type CompiledMailing } from '../render';
+import { Turns } from '../core/turns';
 import type { Recipient } from '../selections/recipients';
 import { fixes, item } from './items';
 
@@ -17,16 +18,18 @@ export function hasVoucher(mailing: MailingT): boolean {
  * customers a voucher the till cannot scan ("Code: " and nothing after it). Counts them and names
  * the first few, so the shop can fix the export.
  */
-export function voucherItems(
+export async function voucherItems(
   mailing: MailingT,
   compiled: CompiledMailing,
-  recipients: readonly Recipient[],
-): ChecklistItemT[] {
+  recipients: Iterable<Recipient>,
+): Promise<ChecklistItemT[]> {
   if (!hasVoucher(mailing)) return [];
   const fix = fixes.selections(mailing.id);
   const lacking: Recipient[] = [];
   const fields = new Set<string>();
+  const turns = new Turns();
   for (const recipient of recipients) {
+    await turns.pause();
     const empty = emptyVariables(compiled, recipient.data).filter((name) =>
       (VOUCHER_VARIABLES as readonly string[]).includes(name),
     );

@@ -30,8 +30,15 @@ export class RecipientsCache {
   constructor(
     private readonly context: AppContext,
     private readonly resolve: (mailingId: string) => ResolvedRecipients,
+    private readonly release: (mailingId: string) => void = () => {},
   ) {
     this.version = installRecipientsVersion(context.database.sqlite);
+  }
+
+  /** Drops the mailing's answer and what it was built from (its send is starting). */
+  forget(mailingId: string): void {
+    this.entries.delete(mailingId);
+    this.release(mailingId);
   }
 
   get(mailingId: string): ResolvedRecipients {
@@ -74,7 +81,11 @@ export function sharedRecipientsCache(context: AppContext): RecipientsCache {
   let cache = perApp.get(context);
   if (!cache) {
     const incremental = new IncrementalRecipients(context);
-    cache = new RecipientsCache(context, (id) => incremental.resolve(id));
+    cache = new RecipientsCache(
+      context,
+      (id) => incremental.resolve(id),
+      (id) => incremental.forget(id),
+    );
     perApp.set(context, cache);
   }
   return cache;

@@ -1,4 +1,5 @@
-import bwipjs from 'bwip-js/node';
+import type BwipJs from 'bwip-js/node';
+import { lazyRequire } from '../core/lazyRequire';
 import { encodeStripedPng } from './png';
 
 export interface BarcodeImage {
@@ -7,6 +8,9 @@ export interface BarcodeImage {
   height: number;
   symbology: 'ean13' | 'code128';
 }
+
+/** Some 7 MB: only voucher mailings draw barcodes. */
+const bwipjs = lazyRequire<typeof BwipJs>('bwip-js/node');
 
 const MODULE_PX = 2;
 const HEIGHT_PX = 70;
@@ -31,7 +35,7 @@ export function barcodePng(code: string): BarcodeImage | null {
   const symbology = isValidEan13(value) ? 'ean13' : 'code128';
   let bars: { sbs: number[] } | undefined;
   try {
-    bars = bwipjs.raw(symbology, value, '')[0] as { sbs: number[] } | undefined;
+    bars = bwipjs().raw(symbology, value, '')[0] as { sbs: number[] } | undefined;
   } catch {
     return null;
   }

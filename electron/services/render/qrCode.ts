@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import type { MailingDocumentT } from '../../contract/mailingDocument';
 import { qrLinkProblem } from '../../contract/plain/qrLink';
 import type { CompileImage } from './context';
+import { lazyRequire } from '../core/lazyRequire';
 import { encodeModulePng } from './png';
+
+/** Some 8 MB: only a QR block needs it. */
+const QRCode = lazyRequire<typeof QRCodeModule>('qrcode');
 
 /** Pixels per module: sharp on high-density screens, yet never wider than a mail image may be. */
 const MAX_MODULE_PX = 8;
@@ -19,7 +23,7 @@ const MARGIN_MODULES = 4;
 export function qrCodeImage(url: string): CompileImage | null {
   const link = url.trim();
   if (qrLinkProblem(link) !== null) return null;
-  const code = QRCode.create(link, { errorCorrectionLevel: 'M' });
+  const code = QRCode().create(link, { errorCorrectionLevel: 'M' });
   const { size } = code.modules;
   const { png, width } = encodeModulePng(
     size,

@@ -22,6 +22,26 @@ export interface SkippedContact {
   detail: string;
 }
 
+/** Recipients the checklist can count and walk once, from memory or from a staged table. */
+export interface RecipientList extends Iterable<Recipient> {
+  readonly length: number;
+}
+
+/**
+ * What the checklist and send.start read of an answer: how many, who (one pass) and the counts
+ * of who was left out. ResolvedRecipients is one; a send's StagedRecipients is another.
+ */
+export interface RecipientsAnswer {
+  recipients: RecipientList;
+  skipped: {
+    duplicates: { readonly length: number };
+    suppressed: { readonly length: number };
+    recentlyMailed: { readonly length: number };
+  };
+  fairUseHours: number;
+  outsideSegment: number;
+}
+
 export interface ResolvedRecipients {
   recipients: Recipient[];
   skipped: {

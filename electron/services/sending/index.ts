@@ -8,7 +8,8 @@ import type { TrackedLink } from '../render';
 import { dkimSigningFor } from '../senders/dkim';
 import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
 import { createSendersHandlers } from '../senders/handlers';
-import { resolveRecipients, type ResolvedRecipients } from '../selections/recipients';
+import { sharedRecipientsCache } from '../recipients/recipientsCache';
+import { StagedRecipients } from '../selections/recipientsStaging';
 import { readTrackerSession } from '../tracking/trackingConfig';
 import { trackerCredits, type CreditsPort } from './credits';
 import { createSendingHandlers } from './handlers';
@@ -85,7 +86,7 @@ export function createSending(
     sources: mailingMessageSources(context),
     messengers,
     credits,
-    guard: (mailingId, confirmed) => guardAndResolve(context, checklistDeps, mailingId, confirmed),
+    guard: (mailingId, confirmed) => guardAndStage(context, checklistDeps, mailingId, confirmed),
     prepareAtTracker: (mailingId, links) => registerLinks(context, mailingId, links),
     publishWebVersion: (mailingId) => webVersions.publishForSend(mailingId),
     ...(options.manager ? { manager: options.manager } : {}),
@@ -105,19 +106,26 @@ export function createSending(
 }
 
 /**
- * send.start's gate, returning the recipients the checklist counted: resolved afresh (not from the
- * shared cache, which may be a moment old) and exactly once per start.
+ * send.start's gate, returning the recipients the checklist counted: staged afresh (not from the
+ * shared cache, which may be a moment old) and exactly once per start. The caller disposes of it.
  */
-async function guardAndResolve(
+async function guardAndStage(
   context: AppContext,
   deps: ChecklistDeps,
   mailingId: string,
   confirmed: readonly string[],
-): Promise<ResolvedRecipients> {
-  let resolved: ResolvedRecipients | undefined;
-  const fresh = (id: string) => (resolved ??= resolveRecipients(context, id));
-  await checklistGuard(context, deps, mailingId, confirmed, fresh);
-  return fresh(mailingId);
+): Promise<StagedRecipients> {
+  // The checklist's kept answer for this mailing is not used from here on: its memory goes
+  // before the send's own work begins, so the two are never held at once.
+  sharedRecipientsCache(context).forget(mailingId);
+  const staged = await StagedRecipients.stage(context, mailingId);
+  try {
+    await checklistGuard(context, deps, mailingId, confirmed, () => staged);
+  } catch (error) {
+    staged.dispose();
+    throw error;
+  }
+  return staged;
 }
 
 /**

@@ -1,63 +1,33 @@
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
-import { CREDITS_PER_MAIL } from '../../contract/credits';
-import type { MailingT } from '../../contract/mailings';
 import type { SendStatusT, UncertainRecipientT } from '../../contract/sending';
-import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
 import { RESTORED_PAUSE_REASON } from '../desktop/restoredSends';
-import type { TrackedLink } from '../render';
-import type { ResolvedRecipients } from '../selections/recipients';
-import { recordMailingLinks } from '../stats/mailingLinks';
 import { CreditBook } from './creditBook';
 import { trackerCredits, type CreditsPort } from './credits';
 import { JobStore } from './jobStore';
-import { newJobs } from './newJobs';
 import type { MessageSourceFactory } from './messageSource';
 import type { Messenger } from './messenger';
 import { SendManager, type SendManagerOptions } from './sendManager';
-import { parseSkipped, sendStatus } from './sendStatus';
-import type { SendSnapshot } from './sendSnapshot';
-import { compileSnapshot } from './snapshots';
+import {
+  discardUnprepared,
+  SendStarter,
+  type StartOptions,
+  type StartOutcome,
+  type StartRequest,
+} from './sendStart';
+import { sendStatus } from './sendStatus';
 import { SendStore, type SendRow } from './sendStore';
 import { SnapshotStore } from './snapshotStore';
 import { webVersionState } from './webVersion';
 
-export interface StartRequest {
-  mailingId: string;
-  at?: number;
-  confirmed: string[];
-  idempotencyKey: string;
-  /** Runs inside the transaction that records the send and its jobs (a follow-up's state). */
-  recorded?: (sendId: string) => void;
-}
+export type { StartOutcome, StartRequest } from './sendStart';
 
-export interface StartOutcome {
-  sendId: string;
-  state: 'scheduled' | 'running' | 'paused' | 'finished' | 'cancelled';
-  recipients: number;
-  skipped: SendStatusT['skipped'];
-  credits: number;
-  existing: boolean;
-}
-
-export interface SendServiceOptions {
+export interface SendServiceOptions extends StartOptions {
   sources: MessageSourceFactory;
   messengers: (send: SendRow) => Messenger;
   /** The tracker's credit ledger; null when the app is not linked to an account. */
   credits?: () => CreditsPort | null;
-  /**
-   * Says whether the mailing may go (checklist without failures, manual items ticked) and returns
-   * the recipients it checked, worked out afresh for this start: the send uses that one answer.
-   */
-  guard: (mailingId: string, confirmed: readonly string[]) => Promise<ResolvedRecipients>;
-  /** Registers the send's link table at the tracker before the first mail goes out. */
-  prepareAtTracker?: (mailingId: string, links: readonly TrackedLink[]) => Promise<void>;
-  /** The one compile of a send (default: compileSnapshot); tests pass another compiler. */
-  compileSnapshot?: (mailing: MailingT) => Promise<SendSnapshot>;
-  /** Uploads the mailing's web version once credits are reserved; must not throw (retried later). */
-  publishWebVersion?: (mailingId: string) => Promise<unknown>;
   manager?: Partial<
     Pick<
       SendManagerOptions,
@@ -78,7 +48,7 @@ export class SendService {
   readonly book: CreditBook;
   readonly snapshots: SnapshotStore;
   readonly manager: SendManager;
-  private readonly starting = new Map<string, Promise<StartOutcome>>();
+  private readonly starter: SendStarter;
   private readonly lastProgress = new Map<string, number>();
   private readonly credits: () => CreditsPort | null;
 
@@ -117,6 +87,20 @@ export class SendService {
         },
       },
     });
+    this.starter = new SendStarter(
+      {
+        context,
+        sends: this.sends,
+        snapshots: this.snapshots,
+        credits: this.credits,
+        ready: (send) => {
+          this.setMailingStatus(send.mailingId, send.state === 'running' ? 'sending' : 'scheduled');
+          this.progress(send.id, true);
+          this.manager.kick();
+        },
+      },
+      options,
+    );
   }
 
   /**
@@ -124,6 +108,13 @@ export class SendService {
    * start now (marked, so the "Versturen" page can say so), and the worker begins.
    */
   start(): { uncertain: number; startedLate: number } {
+    // A start the app stopped in the middle of is undone (a retry of it starts afresh).
+    for (const sendId of this.sends.preparing()) {
+      void discardUnprepared(
+        { context: this.context, sends: this.sends, credits: this.credits },
+        sendId,
+      );
+    }
     const now = this.context.clock.now();
     let startedLate = 0;
     for (const send of this.sends.due(now)) {
@@ -142,136 +133,7 @@ export class SendService {
 
   /** A double click or a second window with the same key gets the same send, never a second one. */
   startSend(request: StartRequest): Promise<StartOutcome> {
-    const running = this.starting.get(request.idempotencyKey);
-    if (running) return running.then((outcome) => ({ ...outcome, existing: true }));
-    const promise = this.doStart(request).finally(() =>
-      this.starting.delete(request.idempotencyKey),
-    );
-    this.starting.set(request.idempotencyKey, promise);
-    return promise;
-  }
-
-  private existingOutcome(row: SendRow): StartOutcome {
-    return {
-      sendId: row.id,
-      state: row.state,
-      recipients: row.recipients,
-      skipped: parseSkipped(row.skipped),
-      credits: row.creditsReserved,
-      existing: true,
-    };
-  }
-
-  private async doStart(request: StartRequest): Promise<StartOutcome> {
-    const existing = this.sends.byIdempotencyKey(request.idempotencyKey);
-    if (existing) return this.existingOutcome(existing);
-    const { context } = this;
-    const mailing = context.mailings.get(request.mailingId);
-    if (mailing.templateKey) {
-      throw new DomainError(
-        ERROR_CODES.forbidden,
-        'Templates cannot be sent',
-        'mailings:errors.templateSend',
-      );
-    }
-    const active = this.sends.activeForMailing(mailing.id);
-    if (active || mailing.status === 'sent' || mailing.status === 'sending') {
-      throw new DomainError(
-        ERROR_CODES.conflict,
-        'This mailing is already being sent or was sent',
-        'sending:errors.alreadySent',
-      );
-    }
-    const credits = this.credits();
-    if (!credits) {
-      throw new DomainError(
-        'unavailable',
-        'Sending needs a linked account',
-        'sending:errors.accountNeeded',
-      );
-    }
-    // The checklist resolves the recipients (~0.5 s at 100,000 contacts); its answer is the one
-    // the send uses, rather than resolving them a second time.
-    const resolved = await this.options.guard(mailing.id, request.confirmed);
-
-    const now = context.clock.now();
-    const scheduledAt =
-      // Any moment ahead, however close, is kept as a schedule; one already past means now.
-      request.at !== undefined && request.at > now ? request.at : null;
-    if (resolved.recipients.length === 0) {
-      throw new DomainError(
-        ERROR_CODES.conflict,
-        'Nobody to send to',
-        'sending:errors.noRecipients',
-      );
-    }
-    const skipped = {
-      duplicates: resolved.skipped.duplicates.length,
-      suppressed: resolved.skipped.suppressed.length,
-      recentlyMailed: resolved.skipped.recentlyMailed.length,
-    };
-    const perMail = CREDITS_PER_MAIL[mailing.type];
-    const amount = resolved.recipients.length * perMail;
-    // The send id follows from the key: a retry after a crash reserves under the same id.
-    const sendId = `snd_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
-
-    // The one compile of this send: everything after reads this snapshot, never the mailing.
-    const snapshot = await (this.options.compileSnapshot ?? ((m) => compileSnapshot(context, m)))(
-      mailing,
-    );
-    await this.options.prepareAtTracker?.(mailing.id, snapshot.links).catch((error: unknown) => {
-      throw trackerProblem(error);
-    });
-    try {
-      updateCredits(context, await credits.reserve(sendId, amount));
-    } catch (error) {
-      throw trackerProblem(error);
-    }
-
-    const senderEmail =
-      context.settings.read().senders.find((s) => s.id === mailing.from)?.email ?? '';
-    const state = scheduledAt === null ? 'running' : 'scheduled';
-    const inserted = context.database.sqlite.transaction(() => {
-      const again = this.sends.byIdempotencyKey(request.idempotencyKey);
-      if (again) return again;
-      this.sends.insert({
-        id: sendId,
-        mailingId: mailing.id,
-        idempotencyKey: request.idempotencyKey,
-        state,
-        scheduledAt,
-        recipients: 0,
-        creditsPerMail: perMail,
-        creditsReserved: amount,
-        skipped,
-        createdAt: now,
-      });
-      this.snapshots.put(sendId, snapshot, now);
-      // Kept locally too, so "Bezoeken van links" can name each link's URL.
-      recordMailingLinks(context.database.sqlite, mailing.id, snapshot.links);
-      const jobs = newJobs(resolved.recipients, senderEmail);
-      const added = this.jobs.enqueue(sendId, mailing.id, jobs, now);
-      context.database.sqlite
-        .prepare('update sends set recipients = ? where id = ?')
-        .run(added, sendId);
-      request.recorded?.(sendId);
-      return null;
-    })();
-    if (inserted) return this.existingOutcome(inserted);
-    this.setMailingStatus(mailing.id, state === 'running' ? 'sending' : 'scheduled');
-    const row = this.sends.get(sendId)!;
-    this.progress(sendId, true);
-    this.manager.kick();
-    // From the stored snapshot; never throws (a failed upload stays pending and is retried).
-    await this.options.publishWebVersion?.(mailing.id);
-    return {
-      sendId,
-      state,
-      recipients: row.recipients,
-      skipped,
-      credits: amount,
-      existing: false,
-    };
+    return this.starter.start(request);
   }
 
   pause(sendId: string): SendStatusT {
@@ -440,33 +302,4 @@ export class SendService {
       failed: c.failed + c.bounced_hard + c.bounced_soft,
     });
   }
-}
-
-/** The tracker's answer to a reservation in the shopkeeper's words. */
-function trackerProblem(error: unknown): DomainError {
-  if (error instanceof DomainError) return error;
-  if (error instanceof TrackerError) {
-    if (error.code === 'insufficient_credits') {
-      return new DomainError(
-        ERROR_CODES.conflict,
-        'Not enough credits',
-        'sending:errors.insufficientCredits',
-      );
-    }
-    if (error.code === 'unauthorized') {
-      return new DomainError(
-        'unavailable',
-        'The account session expired',
-        'sending:errors.sessionExpired',
-      );
-    }
-  }
-  return new DomainError(
-    'unavailable',
-    'The tracker cannot be reached',
-    'sending:errors.trackerOffline',
-    {
-      detail: error instanceof Error ? error.message : String(error),
-    },
-  );
 }

@@ -23,6 +23,9 @@ export interface SendRow {
   createdAt: number;
 }
 
+/** A send being prepared: its jobs are being written (sendStart.ts). */
+export type PreparingSend = Omit<NewSend, 'state' | 'scheduledAt' | 'recipients'>;
+
 export interface NewSend {
   id: string;
   mailingId: string;
@@ -36,6 +39,9 @@ export interface NewSend {
   createdAt: number;
 }
 
+/** Every reader but activeForMailing leaves a send that is being prepared out. */
+const PREPARED = `state <> 'preparing'`;
+
 const COLUMNS = `id, mailing_id as mailingId, idempotency_key as idempotencyKey, state,
   pause_reason as pauseReason, pause_detail as pauseDetail, scheduled_at as scheduledAt,
   started_at as startedAt, finished_at as finishedAt, started_late_at as startedLateAt,
@@ -44,7 +50,12 @@ const COLUMNS = `id, mailing_id as mailingId, idempotency_key as idempotencyKey,
   credits_commit_pending as creditsCommitPending, credits_released_at as creditsReleasedAt,
   skipped, created_at as createdAt`;
 
-/** The `sends` table: one row per send of a mailing, its state and its credit bookkeeping. */
+/**
+ * The `sends` table: one row per send of a mailing, its state and its credit bookkeeping.
+ * Besides the states of SendStateT a row can be 'preparing' while send.start writes its jobs: no
+ * reader here returns it (nor does the queue, which reads 'running' and due 'scheduled' rows)
+ * except activeForMailing, so a second start of the mailing is refused meanwhile.
+ */
 export class SendStore {
   private readonly s;
 
@@ -56,15 +67,33 @@ export class SendStore {
          values (@id, @mailingId, @idempotencyKey, @state, @scheduledAt, @startedAt, @recipients,
            @creditsPerMail, @creditsReserved, @skipped, @createdAt)`,
       ),
-      get: sqlite.prepare(`select ${COLUMNS} from sends where id = ?`),
-      byKey: sqlite.prepare(`select ${COLUMNS} from sends where idempotency_key = ?`),
+      get: sqlite.prepare(`select ${COLUMNS} from sends where id = ? and ${PREPARED}`),
+      byKey: sqlite.prepare(
+        `select ${COLUMNS} from sends where idempotency_key = ? and ${PREPARED}`,
+      ),
       latestForMailing: sqlite.prepare(
-        `select ${COLUMNS} from sends where mailing_id = ? order by created_at desc, rowid desc limit 1`,
+        `select ${COLUMNS} from sends where mailing_id = ? and ${PREPARED}
+         order by created_at desc, rowid desc limit 1`,
       ),
       activeForMailing: sqlite.prepare(
-        `select ${COLUMNS} from sends where mailing_id = ? and state in ('scheduled', 'running', 'paused')
-         limit 1`,
+        `select ${COLUMNS} from sends
+         where mailing_id = ? and state in ('preparing', 'scheduled', 'running', 'paused') limit 1`,
       ),
+      insertPreparing: sqlite.prepare(
+        `insert into sends (id, mailing_id, idempotency_key, state, recipients, credits_per_mail,
+           credits_reserved, skipped, created_at)
+         values (@id, @mailingId, @idempotencyKey, 'preparing', 0, @creditsPerMail,
+           @creditsReserved, @skipped, @createdAt)`,
+      ),
+      markPrepared: sqlite.prepare(
+        `update sends set state = @state, scheduled_at = @scheduledAt, recipients = @recipients,
+           started_at = case when @state = 'running' then @now end
+         where id = @id and state = 'preparing'`,
+      ),
+      preparing: sqlite.prepare(`select id from sends where state = 'preparing'`).pluck(),
+      discardJobs: sqlite.prepare(`delete from send_jobs where send_id = ?`),
+      discardSnapshot: sqlite.prepare(`delete from send_snapshots where send_id = ?`),
+      discardSend: sqlite.prepare(`delete from sends where id = ? and state = 'preparing'`),
       listVisible: sqlite.prepare(
         `select ${COLUMNS} from sends
          where state in ('scheduled', 'running', 'paused') or coalesce(finished_at, 0) >= ?
@@ -112,6 +141,40 @@ export class SendStore {
       startedAt: send.state === 'running' ? send.createdAt : null,
       skipped: JSON.stringify(send.skipped),
     });
+  }
+
+  /** A send whose jobs are about to be written; markPrepared makes it one the queue sees. */
+  insertPreparing(send: PreparingSend): void {
+    this.s.insertPreparing.run({ ...send, skipped: JSON.stringify(send.skipped) });
+  }
+
+  markPrepared(
+    id: string,
+    ready: {
+      state: 'scheduled' | 'running';
+      scheduledAt: number | null;
+      recipients: number;
+      now: number;
+    },
+  ): void {
+    if (this.s.markPrepared.run({ id, ...ready }).changes !== 1) {
+      throw new Error(`send ${id} is not being prepared`);
+    }
+  }
+
+  /** Sends whose preparation never finished (the app stopped during send.start). */
+  preparing(): string[] {
+    return this.s.preparing.all() as string[];
+  }
+
+  /** Removes a send that never became ready, with its jobs and snapshot. */
+  discardPreparing(id: string): void {
+    this.sqlite.transaction(() => {
+      if (!(this.s.preparing.all() as string[]).includes(id)) return;
+      this.s.discardJobs.run(id);
+      this.s.discardSnapshot.run(id);
+      this.s.discardSend.run(id);
+    })();
   }
 
   get(id: string): SendRow | undefined {

@@ -1,6 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+import { lazyRequire } from '../../core/lazyRequire';
 import { importError } from '../importError';
+
+/** Some 5 MB, for a file that is not UTF-8: loaded when one comes. */
+const iconv = lazyRequire<typeof Iconv>('iconv-lite');
 
 export type TextEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
 
@@ -82,7 +86,7 @@ export function* utf8Chunks(bytes: Buffer, detected: DetectedEncoding): Generato
       yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
     return;
   }
-  const decoder = iconv.getDecoder(
+  const decoder = iconv().getDecoder(
     detected.encoding === 'windows-1252'
       ? 'win1252'
       : detected.littleEndian

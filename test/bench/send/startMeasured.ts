@@ -1,0 +1,82 @@
+/**
+ * The process the send-start bench measures, bundled as the app ships: it opens the seeded data
+ * folder, opens the checklist (the app's only way to "Versturen", and the first compile), starts
+ * the send and waits for its last mail. Reports the app's memory at each step, the peak over the
+ * process's whole life, how long send.start took and the longest the event loop was blocked
+ * during it (monitorEventLoopDelay).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ALL_TICKED } from '../../integration/sending/seed';
+import { openBenchApp, startBenchConfig } from './startShared';
+
+export interface StartFigures {
+  type: 'measured';
+  /** Right after the app opened the data folder: its own footprint before any work. */
+  rssAtStartMb: number;
+  /** After checklist.get (the checklist's cache and the compiler loaded). */
+  rssAfterChecklistMb: number;
+  rssAfterSendStartMb: number;
+  /** process.resourceUsage().maxRSS at the end of the send: the process's whole life. */
+  peakRssMb: number;
+  sendStartMs: number;
+  sendStartCpuMs: number;
+  /** The longest single delay of the event loop while send.start ran. */
+  sendStartMaxBlockMs: number;
+  sendStartP99BlockMs: number;
+  /** The same while the queue sent (after send.start returned). */
+  sendingMaxBlockMs: number;
+  sent: number;
+  recipients: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const config = startBenchConfig();
+const mailingId = process.env.BENCH_START_MAILING ?? '';
+const t = await openBenchApp(config);
+const rssAtStart = process.memoryUsage.rss();
+await t.call('checklist.get', { mailingId });
+const rssAfterChecklist = process.memoryUsage.rss();
+
+const finished = new Promise<void>((resolve) => {
+  const unsubscribe = t.app.context.events.subscribe((name, payload) => {
+    if (name === 'send.progress' && (payload as { state: string }).state === 'finished') {
+      unsubscribe();
+      resolve();
+    }
+  });
+});
+// 1 ms resolution: the histogram's max is the longest single block, whatever ran in it.
+const startDelay = monitorEventLoopDelay({ resolution: 1 });
+startDelay.enable();
+const cpu = process.cpuUsage();
+const begun = performance.now();
+const started = await t.call('send.start', {
+  mailingId,
+  confirmed: ALL_TICKED,
+  idempotencyKey: 'bench-send-start',
+});
+const sendStartMs = performance.now() - begun;
+const used = process.cpuUsage(cpu);
+startDelay.disable();
+const rssAfterSendStart = process.memoryUsage.rss();
+const sendingDelay = monitorEventLoopDelay({ resolution: 1 });
+sendingDelay.enable();
+await finished;
+sendingDelay.disable();
+const status = await t.call('send.status', { sendId: started.sendId });
+const figures: StartFigures = {
+  type: 'measured',
+  rssAtStartMb: mb(rssAtStart),
+  rssAfterChecklistMb: mb(rssAfterChecklist),
+  rssAfterSendStartMb: mb(rssAfterSendStart),
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  sendStartMs: Math.round(sendStartMs),
+  sendStartCpuMs: Math.round((used.user + used.system) / 1000),
+  sendStartMaxBlockMs: Math.round(startDelay.max / 1e6),
+  sendStartP99BlockMs: Math.round(startDelay.percentile(99) / 1e6),
+  sendingMaxBlockMs: Math.round(sendingDelay.max / 1e6),
+  sent: status?.sent ?? 0,
+  recipients: started.recipients,
+};
+await t.close();
+process.send!(figures, () => process.exit(0));

@@ -1,0 +1,75 @@
+import type { PeersReady } from './send/peers';
+import { exited, nextMessage, startProcess } from './send/processes';
+import type { StartBenchConfig } from './send/startShared';
+import type { StartFigures } from './send/startMeasured';
+import { tempDir } from '../helpers/tempDir';
+import { GOALS, judge } from './report';
+
+const RECIPIENTS = Number(process.env.BENCH_START_RECIPIENTS ?? 100_000);
+
+/**
+ * A send's memory and its start, at 100,000 recipients (BENCH_START_RECIPIENTS), in the app as it
+ * ships (the esbuild bundle): peak RSS of the app process over its whole life (open, checklist,
+ * send.start, every mail to a loopback SMTP sink with credits committed at the real tracker),
+ * send.start's duration, and the longest the event loop was blocked during send.start
+ * (monitorEventLoopDelay). The seeding runs in a process of its own and the sink and tracker in a
+ * third, so the measured process holds only the app. The throughput part is send.bench.ts.
+ */
+export default async function sendStartBench(): Promise<Record<string, unknown>> {
+  const dir = tempDir('winkelpost-bench-start-');
+  const peers = await startProcess('peers.ts', 'tsx');
+  try {
+    const ready = await nextMessage<PeersReady>(peers, 'ready');
+    const config: StartBenchConfig = {
+      dataDir: dir.path,
+      smtpPort: ready.smtpPort,
+      trackerUrl: ready.trackerUrl,
+      recipients: RECIPIENTS,
+    };
+    const env = { BENCH_START_CONFIG: JSON.stringify(config) };
+    const seed = await startProcess('startSeed.ts', 'tsx', env);
+    const { mailingId } = await nextMessage<{ type: 'seeded'; mailingId: string }>(seed, 'seeded');
+    await exited(seed);
+    const measured = await startProcess('startMeasured.ts', 'esbuild', {
+      ...env,
+      BENCH_START_MAILING: mailingId,
+    });
+    const figures = await nextMessage<StartFigures>(measured, 'measured');
+    await exited(measured);
+    if (figures.sent !== RECIPIENTS || figures.recipients !== RECIPIENTS) {
+      throw new Error(`the send reached ${figures.sent} of ${RECIPIENTS} recipients`);
+    }
+    const at = `${RECIPIENTS.toLocaleString('en')} recipients, bundle as shipped`;
+    judge(
+      `send peak RSS, ${at}`,
+      figures.peakRssMb,
+      GOALS.sendPeakRssMb,
+      `${figures.rssAtStartMb} MB before any work`,
+    );
+    judge(
+      `send.start duration, ${at}`,
+      figures.sendStartMs,
+      GOALS.sendStartMs,
+      `${figures.sendStartCpuMs} ms CPU`,
+    );
+    judge(
+      `send.start longest event-loop block, ${at}`,
+      figures.sendStartMaxBlockMs,
+      GOALS.sendStartBlockMs,
+      'monitorEventLoopDelay max',
+    );
+    const { type: _type, ...rest } = figures;
+    return {
+      ...rest,
+      goals: {
+        peakRssMb: GOALS.sendPeakRssMb.atMost,
+        sendStartMs: GOALS.sendStartMs.atMost,
+        blockMs: GOALS.sendStartBlockMs.atMost,
+      },
+    };
+  } finally {
+    peers.send({ type: 'close' });
+    await exited(peers);
+    dir.remove();
+  }
+}
