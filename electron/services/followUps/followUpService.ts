@@ -9,7 +9,6 @@ import { assertAgreementsAccepted } from '../desktop/agreements';
 import { resolveRecipients } from '../selections/recipients';
 import type { SendService } from '../sending/sendService';
 import { parseSkipped } from '../sending/sendStatus';
-import { nonOpeners } from './audience';
 import { FollowUpStore, type FollowUpRow } from './followUpStore';
 
 export interface FollowUpServiceOptions {
@@ -62,7 +61,7 @@ export class FollowUpService {
     // Fair use as it will be judged when due: mails sent in the 48 hours before that moment.
     const resolved = resolveRecipients(this.context, mailingId, {
       now: Math.max(dueAt, this.context.clock.now()),
-      audience: nonOpeners(this.context.database.sqlite, mailingId),
+      audience: this.store.nonOpeners(mailingId),
     });
     const perMail = CREDITS_PER_MAIL[original.type];
     const recipients = resolved.recipients.length;
@@ -96,12 +95,10 @@ export class FollowUpService {
     }
     const estimate = this.estimate(input.mailingId, input.days);
     const now = this.context.clock.now();
-    const sqlite = this.context.database.sqlite;
-    sqlite.transaction(() => {
+    this.context.database.sqlite.transaction(() => {
       const existing = this.store.get(input.mailingId);
       if (existing && existing.state !== 'cancelled') throw alreadyPlanned();
-      if (existing)
-        sqlite.prepare('delete from follow_ups where original_mailing_id = ?').run(input.mailingId);
+      if (existing) this.store.remove(input.mailingId);
       this.store.insert({
         originalMailingId: input.mailingId,
         days: input.days,
@@ -198,25 +195,13 @@ export class FollowUpService {
    */
   private prepare(original: string): string | null {
     const { context } = this;
-    const sqlite = context.database.sqlite;
-    return sqlite.transaction(() => {
+    return context.database.sqlite.transaction(() => {
       const row = this.store.get(original);
       if (row?.state === 'preparing') return row.followUpMailingId;
       if (row?.state !== 'planned') return null;
       const copy = context.mailings.copy(original);
       const now = context.clock.now();
-      sqlite
-        .prepare(
-          `update mailings set subject = ?, content_changed_at = ?, last_test_at = ?,
-             updated_at = ? where id = ?`,
-        )
-        .run(row.subject, now, now, now, copy.id);
-      sqlite
-        .prepare(
-          `insert into mailing_selections (mailing_id, selection_id)
-           select ?, selection_id from mailing_selections where mailing_id = ?`,
-        )
-        .run(copy.id, original);
+      this.store.fitCopy(copy.id, original, row.subject, now);
       this.store.preparing(original, copy.id, now);
       return copy.id;
     })();
@@ -242,12 +227,7 @@ export class FollowUpService {
   }
 
   private view(row: FollowUpRow): FollowUpT {
-    const sqlite = this.context.database.sqlite;
-    const originalSubject =
-      (sqlite
-        .prepare('select subject from mailings where id = ?')
-        .pluck()
-        .get(row.originalMailingId) as string | undefined) ?? '';
+    const originalSubject = this.store.mailingSubject(row.originalMailingId);
     const send = row.sendId ? this.options.sending.sends.get(row.sendId) : undefined;
     return {
       originalMailingId: row.originalMailingId,

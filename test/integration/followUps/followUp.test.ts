@@ -189,6 +189,13 @@ describe('a second chance for non-openers', () => {
       error: { key: 'followUps:errors.exists' },
     });
     expect(await app.call('followUps.list', {})).toHaveLength(1);
+    // Called off, it may be planned again: the cancelled row makes way for the new one.
+    expect((await app.call('followUps.cancel', { mailingId: original })).state).toBe('cancelled');
+    expect(await attempt(original, 5)).toMatchObject({
+      ok: true,
+      value: { state: 'planned', days: 5, originalMailingId: original },
+    });
+    expect(await app.call('followUps.list', {})).toHaveLength(1);
   });
 
   it('catches up once on start when it fell due while the app was closed', async () => {
