@@ -3,31 +3,7 @@ import { BounceEffects, type BounceItemT } from '../../contract/bounces';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { StatsAggregateStore } from '../stats/statsAggregateStore';
-
-interface BounceRow {
-  id: number;
-  processedAt: number;
-  receivedAt: number | null;
-  kind: BounceItemT['kind'];
-  email: string | null;
-  jobId: number | null;
-  sendId: string | null;
-  mailingId: string | null;
-  mailingSubject: string | null;
-  matchedBy: BounceItemT['matchedBy'];
-  status: string;
-  reason: string;
-  subject: string;
-  eventId: string | null;
-  effects: string;
-  undoneAt: number | null;
-}
-
-const SELECT = `select b.id, b.processed_at as processedAt, b.received_at as receivedAt, b.kind, b.email,
-  b.job_id as jobId, b.send_id as sendId, b.mailing_id as mailingId, m.subject as mailingSubject,
-  b.matched_by as matchedBy, b.status, b.reason, b.subject, b.event_id as eventId, b.effects,
-  b.undone_at as undoneAt
-  from bounce_messages b left join mailings m on m.id = b.mailing_id`;
+import { BounceStore, type BounceRow } from './bounceStore';
 
 const SUPPRESSION_REASON = {
   hard: 'hard_bounce',
@@ -38,6 +14,7 @@ const SUPPRESSION_REASON = {
 /** Reading the processed bounces for the app, and undoing a wrong classification. */
 export class BounceLog {
   private readonly stats: StatsAggregateStore;
+  private readonly store: BounceStore;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -45,21 +22,15 @@ export class BounceLog {
     private readonly now: () => number,
   ) {
     this.stats = new StatsAggregateStore(sqlite);
+    this.store = new BounceStore(sqlite);
   }
 
   list(input: { limit: number; beforeId?: number | undefined; mailingId?: string | undefined }) {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (input.beforeId !== undefined) {
-      where.push('b.id < ?');
-      params.push(input.beforeId);
-    }
-    if (input.mailingId !== undefined) {
-      where.push('b.mailing_id = ?');
-      params.push(input.mailingId);
-    }
-    const sql = `${SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by b.id desc limit ?`;
-    const rows = this.sqlite.prepare(sql).all(...params, input.limit + 1) as BounceRow[];
+    const rows = this.store.page({
+      count: input.limit + 1,
+      beforeId: input.beforeId,
+      mailingId: input.mailingId,
+    });
     const items = rows.slice(0, input.limit).map(toItem);
     return { items, nextBeforeId: rows.length > input.limit ? items[items.length - 1]!.id : null };
   }
@@ -105,14 +76,15 @@ export class BounceLog {
         if (ours) this.suppression.lift(email, { keepSoftBounceCount: counted });
       }
       if (row.jobId !== null && effects.jobStateAfter && effects.jobStateBefore) {
-        this.sqlite
-          .prepare('update send_jobs set state = ?, updated_at = ? where id = ? and state = ?')
-          .run(effects.jobStateBefore, this.now(), row.jobId, effects.jobStateAfter);
+        this.store.restoreJobState(
+          row.jobId,
+          effects.jobStateAfter,
+          effects.jobStateBefore,
+          this.now(),
+        );
       }
       if (row.eventId) this.retractEvent(row.eventId);
-      this.sqlite
-        .prepare('update bounce_messages set undone_at = ? where id = ?')
-        .run(this.now(), id);
+      this.store.markUndone(id, this.now());
     })();
     return this.get(id);
   }
@@ -127,9 +99,7 @@ export class BounceLog {
         'bounces:errors.notWaiting',
       );
     }
-    this.sqlite
-      .prepare('update bounce_messages set undone_at = ? where id = ?')
-      .run(this.now(), id);
+    this.store.markUndone(id, this.now());
     return this.get(id);
   }
 
@@ -138,30 +108,19 @@ export class BounceLog {
    * repeat the address) are dropped three months after processing. Returns how many rows changed.
    */
   anonymiseBefore(cutoff: number): number {
-    return this.sqlite
-      .prepare(
-        `update bounce_messages set email = null, reason = '', subject = ''
-         where processed_at < ? and email is not null`,
-      )
-      .run(cutoff).changes;
+    return this.store.anonymiseBefore(cutoff);
   }
 
   /** The statistics stop counting it: the event goes, the aggregates follow the remaining events. */
   private retractEvent(eventId: string): void {
-    const event = this.sqlite
-      .prepare(
-        'select mailing_id as mailingId, recipient_id as recipientId from events where id = ?',
-      )
-      .get(eventId) as { mailingId: string; recipientId: string | null } | undefined;
-    if (!event) return;
-    this.sqlite.prepare('delete from events where id = ?').run(eventId);
-    if (event.recipientId) {
+    const event = this.store.deleteEvent(eventId);
+    if (event?.recipientId) {
       this.stats.retractOutcome(event.mailingId, event.recipientId);
     }
   }
 
   private row(id: number): BounceRow {
-    const row = this.sqlite.prepare(`${SELECT} where b.id = ?`).get(id) as BounceRow | undefined;
+    const row = this.store.row(id);
     if (!row)
       throw new DomainError(
         ERROR_CODES.notFound,

@@ -3,6 +3,7 @@ import type { BounceEffectsT } from '../../contract/bounces';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import type { Verdict } from './classify';
 import { StatsAggregateStore } from '../stats/statsAggregateStore';
+import { BounceStore } from './bounceStore';
 import { JobMatcher, type MatchedJob } from './jobMatcher';
 import { policyPauseMessage } from './pauseMessage';
 
@@ -54,7 +55,7 @@ const EVENT_KIND = {
 export class BounceRecorder {
   private readonly matcher: JobMatcher;
   private readonly stats: StatsAggregateStore;
-  private readonly statements;
+  private readonly store: BounceStore;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -64,36 +65,11 @@ export class BounceRecorder {
   ) {
     this.matcher = new JobMatcher(sqlite);
     this.stats = new StatsAggregateStore(sqlite);
-    this.statements = {
-      seen: sqlite.prepare('select id from bounce_messages where source_hash = ?'),
-      activeComplaint: sqlite.prepare(
-        `select id from bounce_messages where job_id = ? and kind = 'complaint' and undone_at is null`,
-      ),
-      setJobState: sqlite.prepare(
-        'update send_jobs set state = ?, last_error = ?, updated_at = ? where id = ? and state = ?',
-      ),
-      pause: sqlite.prepare(
-        `update sends set state = 'paused', pause_reason = ?, pause_detail = ?
-         where mailing_id = ? and state = 'running' returning id`,
-      ),
-      reviewRow: sqlite.prepare(
-        `select source_hash as sourceHash, job_id as jobId, email, status, reason
-         from bounce_messages where id = ? and kind = 'review' and undone_at is null`,
-      ),
-      confirm: sqlite.prepare(
-        `update bounce_messages set kind = 'hard', event_id = ?, effects = ? where id = ?`,
-      ),
-      insert: sqlite.prepare(
-        `insert into bounce_messages (source_hash, received_at, processed_at, kind, email, job_id,
-           send_id, mailing_id, matched_by, status, reason, subject, event_id, effects)
-         values (@sourceHash, @receivedAt, @processedAt, @kind, @email, @jobId, @sendId, @mailingId,
-           @matchedBy, @status, @reason, @subject, @eventId, @effects)`,
-      ),
-    };
+    this.store = new BounceStore(sqlite);
   }
 
   alreadyProcessed(sourceHash: string): boolean {
-    return this.statements.seen.get(sourceHash) !== undefined;
+    return this.store.alreadyProcessed(sourceHash);
   }
 
   record(input: IncomingBounce): RecordOutcome {
@@ -129,7 +105,7 @@ export class BounceRecorder {
         }
       }
       const job = match?.job;
-      const result = this.statements.insert.run({
+      const id = this.store.insert({
         sourceHash: input.sourceHash,
         receivedAt: input.receivedAt,
         processedAt: this.now(),
@@ -143,9 +119,9 @@ export class BounceRecorder {
         reason: verdict.detail,
         subject: input.subject.slice(0, 300),
         eventId,
-        effects: JSON.stringify(effects),
+        effects,
       });
-      return { id: Number(result.lastInsertRowid), kind, matched: match !== null, pausedSends };
+      return { id, kind, matched: match !== null, pausedSends };
     })();
   }
 
@@ -156,15 +132,7 @@ export class BounceRecorder {
    */
   confirmReview(id: number): boolean {
     return this.sqlite.transaction((): boolean => {
-      const row = this.statements.reviewRow.get(id) as
-        | {
-            sourceHash: string;
-            jobId: number | null;
-            email: string | null;
-            status: string;
-            reason: string;
-          }
-        | undefined;
+      const row = this.store.waitingForReview(id);
       if (!row) return false;
       const effects = noEffects();
       const detail = `${row.status} ${row.reason}`.trim().slice(0, 300);
@@ -191,7 +159,7 @@ export class BounceRecorder {
       } else if (!job && row.email) {
         effects.suppressed = this.suppression.suppress(row.email, 'hard_bounce', 'bounce', detail);
       }
-      this.statements.confirm.run(eventId, JSON.stringify(effects), id);
+      this.store.confirmAsHard(id, eventId, effects);
       return true;
     })();
   }
@@ -226,12 +194,9 @@ export class BounceRecorder {
           verdict.detail,
           verdict.reason,
         );
-        const rows = this.statements.pause.all(POLICY_PAUSE_REASON, detail, job.mailingId) as {
-          id: string;
-        }[];
-        for (const row of rows)
-          pausedSends.push({ sendId: row.id, mailingId: job.mailingId, reason });
-        effects.pausedSends = rows.map((r) => r.id);
+        const paused = this.store.pauseRunningSends(job.mailingId, POLICY_PAUSE_REASON, detail);
+        for (const sendId of paused) pausedSends.push({ sendId, mailingId: job.mailingId, reason });
+        effects.pausedSends = paused;
         return;
       }
       case 'complaint':
@@ -242,7 +207,7 @@ export class BounceRecorder {
 
   /** A second report about the same job (the MTA's retry, or the send queue already saw it). */
   private isDuplicate(kind: 'hard' | 'soft' | 'blocked' | 'complaint', job: MatchedJob): boolean {
-    if (kind === 'complaint') return this.statements.activeComplaint.get(job.id) !== undefined;
+    if (kind === 'complaint') return this.store.hasActiveComplaint(job.id);
     if (kind === 'hard') return job.state === 'bounced_hard';
     return job.state === 'bounced_soft' || job.state === 'bounced_hard';
   }
@@ -254,14 +219,7 @@ export class BounceRecorder {
     effects: BounceEffectsT,
   ): void {
     if (!OVERWRITABLE[target].includes(job.state)) return;
-    const changed = this.statements.setJobState.run(
-      target,
-      detail,
-      this.now(),
-      job.id,
-      job.state,
-    ).changes;
-    if (changed === 0) return;
+    if (!this.store.setJobState(job.id, job.state, target, detail, this.now())) return;
     effects.jobStateBefore = job.state;
     effects.jobStateAfter = target;
   }

@@ -298,6 +298,37 @@ describe('recording bounces', () => {
     const last = await t.call('bounces.list', { limit: 2, beforeId: second.nextBeforeId! });
     expect(last.nextBeforeId).toBeNull();
   });
+
+  it("lists one mailing's bounces, in pages", async () => {
+    const { t, sqlite, recorder } = await setup();
+    for (const [mailingId, first] of [
+      ['m1', 101],
+      ['m2', 201],
+    ] as const) {
+      seedSend(sqlite, {
+        mailingId,
+        sendId: `s-${mailingId}`,
+        subject: `Nieuwsbrief ${mailingId}`,
+        at: t.clock.now(),
+        jobs: [0, 1, 2].map((i) => ({
+          id: first + i,
+          email: `${mailingId}-${i}@voorbeeld.nl`,
+          messageId: `<${mailingId}.${i}@b>`,
+        })),
+      });
+    }
+    for (const id of [101, 201, 102, 202, 103]) record(recorder, soft(`${id}@y.nl`), id);
+    const page = await t.call('bounces.list', { limit: 2, mailingId: 'm1' });
+    expect(page.items.map((i) => i.jobId)).toEqual([103, 102]);
+    expect(page.items[0]).toMatchObject({ mailingId: 'm1', mailingSubject: 'Nieuwsbrief m1' });
+    const rest = await t.call('bounces.list', {
+      limit: 2,
+      mailingId: 'm1',
+      beforeId: page.nextBeforeId!,
+    });
+    expect(rest.items.map((i) => i.jobId)).toEqual([101]);
+    expect(rest.nextBeforeId).toBeNull();
+  });
 });
 
 describe('privacy', () => {
