@@ -1,10 +1,9 @@
 import { SECONDARY_TEXT_COLOR } from '../../contract/plain/contrast';
 import type { PreviewWarningT } from '../../contract/mailings';
-import type { TokenKind } from '../../../tracker/tokens';
+import { recipientTokenSigner, type TokenKind } from '../../../tracker/tokens';
 import { barcodePng, type BarcodeImage } from './barcode';
 import type { CompiledMailing } from './compile';
 import { escapeHtml } from './escape';
-import { recipientTokenSigner } from './tokenSigner';
 import { fillTemplate, type Slot } from './slots';
 import { normalizeData, variableValue } from './variables';
 
@@ -85,7 +84,16 @@ export function recipientValues(
   // When the tokens were signed: the tracker flags an open or click within seconds as a machine's.
   const signedAt = Math.floor(Date.now() / 1000);
   const sign = tracking
-    ? recipientTokenSigner(tracking, compiled.mailingId, recipient.recipientId, signedAt)
+    ? recipientTokenSigner(
+        {
+          kid: tracking.kid,
+          account: tracking.account,
+          mailing: compiled.mailingId,
+          recipient: recipient.recipientId,
+          iat: signedAt,
+        },
+        tracking.key,
+      )
     : null;
   const token = (kind: TokenKind, link?: number): string => {
     const cacheKey = link === undefined ? kind : `${kind}:${link}`;
