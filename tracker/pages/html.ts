@@ -20,6 +20,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Safe for element text and for quoted attribute values alike; the desktop's mails and pages use it too. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }

@@ -1,22 +1,6 @@
-/** Injected everywhere time matters, so tests can move it (two-month rule, schedules, retention). */
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
-
-export class ManualClock implements Clock {
-  constructor(private current: number = Date.UTC(2026, 0, 15, 9, 0, 0)) {}
-  now(): number {
-    return this.current;
-  }
-  set(ms: number): void {
-    this.current = ms;
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
-}
+// One Clock for the desktop app and the tracker (the desktop already builds on tracker/client and
+// tracker/tokens): injected everywhere time matters, so tests can move it.
+export { ManualClock, systemClock, type Clock } from '../../../tracker/clock';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;

@@ -1,12 +1,2 @@
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Safe for element text and for quoted attribute values alike. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+// The render's blocks and pages escape exactly as the tracker's pages do: one function for both.
+export { escapeHtml } from '../../../tracker/pages/html';

@@ -1,5 +1,7 @@
-/** Same limit as the main side (MAX_IMPORT_BYTES in the contract), checked before sending. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '../../../../electron/contract/plain/importLimits';
+
+/** The main side's limit, checked here too before anything is sent. */
+export { MAX_IMPORT_BYTES };
 
 export class FileTooLargeError extends Error {
   constructor(readonly sizeMb: number) {
