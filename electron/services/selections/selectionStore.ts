@@ -210,7 +210,11 @@ export class SelectionStore {
   }
 }
 
-/** The connection's selection store, made at first use: its statements are prepared once. */
-export const selectionStoreOf = weakCache(
+/**
+ * The connection's selection store, made at first use: its statements are prepared once. Marked
+ * pure so the import worker's bundle, which takes only `lookupIn` of suppressedLookup.ts, leaves
+ * the store out.
+ */
+export const selectionStoreOf = /* @__PURE__ */ weakCache(
   (sqlite: Database.Database) => new SelectionStore(sqlite),
 );

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Segment, type SavedSegmentT, type SegmentT } from '../../../contract/segments';
 import { weakCache } from '../../render/weakCache';
-import type { SelectionColumns } from '../cellTypes';
 
 interface SavedRow {
   id: string;
@@ -27,8 +26,8 @@ export interface SentMailing {
 }
 
 /**
- * The segments' own tables: saved segments, each mailing's segment and each selection's column
- * types (`selection_column_types`; the typed cells themselves are written by typedCells.ts).
+ * Saved segments and each mailing's segment, and the sent mailings a behaviour condition may
+ * name. The typed cells and column types are typedCells.ts's (the import worker writes them too).
  */
 export class SegmentStore {
   private readonly s;
@@ -51,12 +50,6 @@ export class SegmentStore {
         `insert into mailing_segments (mailing_id, definition, updated_at) values (?, ?, ?)
          on conflict (mailing_id) do update set definition = excluded.definition,
          updated_at = excluded.updated_at`,
-      ),
-      columnTypes: sqlite
-        .prepare('select types from selection_column_types where selection_id = ?')
-        .pluck(),
-      setColumnTypes: sqlite.prepare(
-        'insert or replace into selection_column_types (selection_id, types) values (?, ?)',
       ),
       sentMailings: sqlite.prepare(
         `select m.id, m.subject, max(s.started_at) as sentAt from sends s
@@ -93,16 +86,6 @@ export class SegmentStore {
   setMailingSegment(mailingId: string, segment: SegmentT | null, now: number): void {
     if (segment === null) this.s.clearMailingSegment.run(mailingId);
     else this.s.setMailingSegment.run(mailingId, JSON.stringify(segment), now);
-  }
-
-  /** A selection's column types as typed at import; undefined for one imported before segments. */
-  columnTypes(selectionId: string): SelectionColumns | undefined {
-    const stored = this.s.columnTypes.get(selectionId) as string | undefined;
-    return stored === undefined ? undefined : (JSON.parse(stored) as SelectionColumns);
-  }
-
-  setColumnTypes(selectionId: string, columns: SelectionColumns): void {
-    this.s.setColumnTypes.run(selectionId, JSON.stringify(columns));
   }
 
   /** Earlier sent mailings whose per-person statistics are still kept (three months). */

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { TEXT_SLOTS, VALUE_SLOTS } from '../../../../db/schema/segmentSlots';
 import { ColumnTypeGuess } from '../../../contract/plain/columnValues';
+import { weakCache } from '../../render/weakCache';
 import { isCondition, slotColumns, typedValue, type SelectionColumns } from '../cellTypes';
-import { segmentStoreOf } from './segmentStore';
 
 /** Where the contacts' data is read: a table with an integer key and a JSON `data` column. */
 export interface CellSource {
@@ -17,6 +17,17 @@ const SLOTS = [
   ...Array.from({ length: TEXT_SLOTS }, (_, i) => `t${i}`),
 ];
 let nextTemp = 0;
+
+/**
+ * A selection's column types (`selection_column_types`), prepared once per connection. Not in
+ * SegmentStore: the import worker writes them too, and its bundle stays without zod.
+ */
+const columnTypes = weakCache((sqlite: Database.Database) => ({
+  read: sqlite.prepare('select types from selection_column_types where selection_id = ?').pluck(),
+  write: sqlite.prepare(
+    'insert or replace into selection_column_types (selection_id, types) values (?, ?)',
+  ),
+}));
 
 /** Rows in batches by key (better-sqlite3 allows no write while a query iterates). */
 function* batches(sqlite: Database.Database, source: CellSource) {
@@ -120,7 +131,7 @@ export function copyTypedCells(
        from ${from.rows}`,
     )
     .run({ selectionId, ...from.params });
-  segmentStoreOf(sqlite).setColumnTypes(selectionId, columns);
+  columnTypes(sqlite).write.run(selectionId, JSON.stringify(columns));
 }
 
 /** Types a selection's stored contacts now (a selection imported before segments existed). */
@@ -139,10 +150,16 @@ export function columnsOf(
   sqlite: Database.Database,
   selectionIds: readonly string[],
 ): Map<string, SelectionColumns> {
-  const store = segmentStoreOf(sqlite);
+  const read = columnTypes(sqlite).read;
   const result = new Map<string, SelectionColumns>();
   for (const id of selectionIds) {
-    result.set(id, store.columnTypes(id) ?? typeStoredSelection(sqlite, id));
+    const stored = read.get(id) as string | undefined;
+    result.set(
+      id,
+      stored === undefined
+        ? typeStoredSelection(sqlite, id)
+        : (JSON.parse(stored) as SelectionColumns),
+    );
   }
   return result;
 }
