@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { openDatabase } from '../../db/openDatabase';
 import type { SegmentT } from '../../electron/contract/segments';
-import { countSegment } from '../../electron/services/segments/mailingSegment';
-import { TypedCells } from '../../electron/services/segments/typedValues';
+import { countSegment } from '../../electron/services/segments/store/segmentQueries';
+import { TypedCells } from '../../electron/services/segments/store/typedCells';
 import { tempDir } from '../helpers/tempDir';
 import { GOALS, judge } from './report';
 

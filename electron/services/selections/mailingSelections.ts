@@ -3,15 +3,14 @@ import type { RecipientsSummaryT } from '../../contract/selections';
 import type { AppContext } from '../core/appContext';
 import { isUsable } from './ages';
 import { findSelection } from './selectionQueries';
+import { selectionStoreOf } from './selectionStore';
 import { sharedRecipientsCache } from '../recipients/recipientsCache';
 import type { SkippedContact } from './recipients';
 
 const LISTED = 1000;
 
 export function requireEditableMailing(context: AppContext, mailingId: string): void {
-  const mailing = context.database.sqlite
-    .prepare('select status, template_key as templateKey from mailings where id = ?')
-    .get(mailingId) as { status: string; templateKey: string | null } | undefined;
+  const mailing = selectionStoreOf(context.database.sqlite).mailing(mailingId);
   if (!mailing)
     throw new DomainError(ERROR_CODES.notFound, 'No such mailing', 'selections:errors.noMailing');
   if (mailing.templateKey !== null)
@@ -47,31 +46,15 @@ export function setMailingSelections(
         { description: selection.description },
       );
   }
-  const sqlite = context.database.sqlite;
-  const insert = sqlite.prepare(
-    'insert into mailing_selections (mailing_id, selection_id) values (?, ?)',
-  );
-  sqlite.transaction(() => {
-    sqlite.prepare('delete from mailing_selections where mailing_id = ?').run(mailingId);
-    for (const id of ids) insert.run(mailingId, id);
-  })();
+  selectionStoreOf(context.database.sqlite).attachSelections(mailingId, ids);
   return recipientsSummary(context, mailingId);
 }
 
 export function recipientsSummary(context: AppContext, mailingId: string): RecipientsSummaryT {
-  const exists = context.database.sqlite
-    .prepare('select 1 from mailings where id = ?')
-    .get(mailingId);
-  if (!exists)
+  const store = selectionStoreOf(context.database.sqlite);
+  if (!store.mailingExists(mailingId))
     throw new DomainError(ERROR_CODES.notFound, 'No such mailing', 'selections:errors.noMailing');
-  const selectionIds = (
-    context.database.sqlite
-      .prepare(
-        `select distinct ms.selection_id as id from mailing_selections ms
-         join selections s on s.id = ms.selection_id where ms.mailing_id = ? order by s.created_at desc`,
-      )
-      .all(mailingId) as { id: string }[]
-  ).map((r) => r.id);
+  const selectionIds = store.attachedSelections(mailingId).map((s) => s.id);
   // Cached until a write could change the answer: ~0.5 s at 100,000 contacts otherwise.
   const resolved = sharedRecipientsCache(context).get(mailingId);
   const entries = (list: SkippedContact[]) =>

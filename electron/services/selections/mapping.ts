@@ -3,6 +3,7 @@ import type { AppContext } from '../core/appContext';
 import { isValidEmail } from '../suppression/email';
 import { importError } from './importError';
 import { headerSignature, isSpecialCategory, recogniseHeader, variableNames } from './headers';
+import { selectionStoreOf } from './selectionStore';
 
 export interface ColumnPlan {
   index: number;
@@ -105,11 +106,10 @@ export function mappingProblems(columns: ColumnPlan[]): BlockingProblem[] {
 }
 
 function readRememberedMapping(context: AppContext, header: string[]): ColumnTargetT[] | undefined {
-  const row = context.database.sqlite
-    .prepare('select mapping from import_mappings where signature = ?')
-    .get(headerSignature(header)) as { mapping: string } | undefined;
-  if (!row) return undefined;
-  const targets = JSON.parse(row.mapping) as ColumnTargetT[];
+  const targets = selectionStoreOf(context.database.sqlite).rememberedMapping(
+    headerSignature(header),
+  );
+  if (!targets) return undefined;
   return Array.isArray(targets) && targets.length === header.length ? targets : undefined;
 }
 
@@ -118,14 +118,9 @@ export function rememberMapping(
   header: string[],
   columns: ColumnPlan[],
 ): void {
-  context.database.sqlite
-    .prepare(
-      `insert into import_mappings (signature, mapping, updated_at) values (?, ?, ?)
-       on conflict(signature) do update set mapping = excluded.mapping, updated_at = excluded.updated_at`,
-    )
-    .run(
-      headerSignature(header),
-      JSON.stringify(columns.map((c) => c.target)),
-      context.clock.now(),
-    );
+  selectionStoreOf(context.database.sqlite).rememberMapping(
+    headerSignature(header),
+    columns.map((c) => c.target),
+    context.clock.now(),
+  );
 }

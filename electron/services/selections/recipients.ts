@@ -2,15 +2,11 @@ import type Database from 'better-sqlite3';
 import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
 import { followUpAudience, isFollowUpMailing } from '../followUps/audience';
-import { segmentQueries, type SegmentQuery } from '../segments/mailingSegment';
+import { segmentQueries, type SegmentQuery } from '../segments/store/segmentQueries';
+import { selectionStoreOf, type AttachedSelection, type Recipient } from './selectionStore';
 import { suppressedLookup } from './suppressedLookup';
 
-export interface Recipient {
-  contactId: number;
-  email: string;
-  normalizedEmail: string;
-  data: Record<string, string>;
-}
+export type { AttachedSelection, Recipient } from './selectionStore';
 
 export interface SkippedContact {
   contactId: number;
@@ -54,11 +50,6 @@ export interface ResolvedRecipients {
   outsideSegment: number;
 }
 
-export interface AttachedSelection {
-  id: string;
-  description: string;
-}
-
 /** A mailing's selections with their contacts: what de-duplication works on. */
 export interface SelectionContacts extends AttachedSelection {
   contacts: readonly Recipient[];
@@ -68,13 +59,6 @@ export interface SelectionContacts extends AttachedSelection {
 export interface Deduplicated {
   unique: { contact: Recipient; selection: AttachedSelection }[];
   duplicates: SkippedContact[];
-}
-
-interface ContactRow {
-  id: number;
-  email: string;
-  normalizedEmail: string;
-  data: string;
 }
 
 /**
@@ -99,13 +83,11 @@ export function resolveRecipients(
     mailingId,
     attached.map((s) => s.id),
   );
-  const countAll = sqlite
-    .prepare('select count(*) from contacts where selection_id = ?')
-    .pluck() as { get(id: string): number };
+  const store = selectionStoreOf(sqlite);
   let outsideSegment = 0;
   const selections = attached.map((selection) => {
-    const contacts = selectionContacts(sqlite, selection.id, segment?.get(selection.id));
-    if (segment) outsideSegment += countAll.get(selection.id) - contacts.length;
+    const contacts = store.contacts(selection.id, segment?.get(selection.id));
+    if (segment) outsideSegment += store.contactCount(selection.id) - contacts.length;
     // Outside the audience counts as not in the selection at all (neither sent nor skipped).
     const within = audience
       ? contacts.filter((contact) => audience.has(contact.normalizedEmail))
@@ -131,13 +113,7 @@ export function attachedSelections(
   sqlite: Database.Database,
   mailingId: string,
 ): AttachedSelection[] {
-  return sqlite
-    .prepare(
-      `select s.id, s.description from selections s
-       where s.id in (select selection_id from mailing_selections where mailing_id = ?)
-       order by s.created_at desc, s.id`,
-    )
-    .all(mailingId) as AttachedSelection[];
+  return selectionStoreOf(sqlite).attachedSelections(mailingId);
 }
 
 /** One selection's contacts in file order, their data parsed; within the segment when given. */
@@ -146,27 +122,7 @@ export function selectionContacts(
   selectionId: string,
   segment?: SegmentQuery,
 ): Recipient[] {
-  const query = segment ?? {
-    from: 'from contacts c where c.selection_id = @selectionId',
-    params: { selectionId },
-  };
-  // Contacts are stored in row order, so id order is row order and the index needs no sort.
-  const rows = sqlite
-    .prepare(
-      `select c.id, c.email, c.normalized_email as normalizedEmail, c.data ${query.from}
-       order by c.id`,
-    )
-    .iterate(query.params) as Iterable<ContactRow>;
-  const contacts: Recipient[] = [];
-  for (const row of rows) {
-    contacts.push({
-      contactId: row.id,
-      email: row.email,
-      normalizedEmail: row.normalizedEmail,
-      data: JSON.parse(row.data) as Record<string, string>,
-    });
-  }
-  return contacts;
+  return selectionStoreOf(sqlite).contacts(selectionId, segment);
 }
 
 export function deduplicate(selections: readonly SelectionContacts[]): Deduplicated {
@@ -239,14 +195,6 @@ function skippedContact(
 
 /** Addresses with a mail actually sent within the window, with the latest moment. */
 function recentlySent(context: AppContext, hours: number, now: number): Map<string, number> {
-  const map = new Map<string, number>();
-  if (hours <= 0) return map;
-  const rows = context.database.sqlite
-    .prepare(
-      `select normalized_email as email, max(sent_at) as sentAt from send_jobs
-       where state = 'sent' and sent_at > ? group by normalized_email`,
-    )
-    .all(now - hours * HOUR) as { email: string; sentAt: number }[];
-  for (const row of rows) map.set(row.email, row.sentAt);
-  return map;
+  if (hours <= 0) return new Map();
+  return selectionStoreOf(context.database.sqlite).sentSince(now - hours * HOUR);
 }

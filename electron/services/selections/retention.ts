@@ -1,6 +1,7 @@
 import type { AppContext } from '../core/appContext';
 import { DAY } from '../core/clock';
 import { addMonths, KEPT_MONTHS } from './ages';
+import { selectionStoreOf } from './selectionStore';
 
 /**
  * Selections older than three months go, with their contacts (ON DELETE CASCADE) and their
@@ -8,15 +9,7 @@ import { addMonths, KEPT_MONTHS } from './ages';
  */
 export function removeExpiredSelections(context: AppContext): number {
   const cutoff = addMonths(context.clock.now(), -KEPT_MONTHS);
-  const sqlite = context.database.sqlite;
-  return sqlite.transaction(() => {
-    const expired = sqlite
-      .prepare('select id from selections where created_at <= ?')
-      .all(cutoff) as { id: string }[];
-    const remove = sqlite.prepare('delete from selections where id = ?');
-    for (const { id } of expired) remove.run(id);
-    return expired.length;
-  })();
+  return selectionStoreOf(context.database.sqlite).removeCreatedUpTo(cutoff);
 }
 
 /** At start and then daily. */

@@ -1,17 +1,12 @@
 import type Database from 'better-sqlite3';
 import { emailHash } from '../suppression/email';
+import { selectionStoreOf, type SuppressionEntry } from './selectionStore';
 
-export interface SuppressionEntry {
-  email: string | null;
-  hash: string;
-  reason: string;
-}
+export type { SuppressionEntry } from './selectionStore';
 
 /** The suppression list as the lookup needs it (also sent to the import worker). */
 export function suppressionEntries(sqlite: Database.Database): SuppressionEntry[] {
-  return sqlite
-    .prepare('select normalized_email as email, email_hash as hash, reason from suppression')
-    .all() as SuppressionEntry[];
+  return selectionStoreOf(sqlite).suppressionEntries();
 }
 
 /**

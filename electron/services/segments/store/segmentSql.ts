@@ -1,6 +1,6 @@
-import type { SegmentConditionT, SegmentT } from '../../contract/segments';
-import { parseDutchDate } from '../../contract/plain/columnValues';
-import { lowered, type SelectionColumns } from './typedValues';
+import type { SegmentConditionT, SegmentT } from '../../../contract/segments';
+import { parseDutchDate } from '../../../contract/plain/columnValues';
+import { lowered, type SelectionColumns } from '../cellTypes';
 
 export type SqlParams = Record<string, string | number>;
 
