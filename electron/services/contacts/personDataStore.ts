@@ -135,10 +135,14 @@ export class PersonDataStore {
   /** Everything held about the person but their suppression entry. */
   exportRows(normalized: string, hash: string): ExportedRows {
     const s = (this.exported ??= exportStatements(this.sqlite));
-    const selections = s.selections.all(normalized) as
-      (Omit<ContactExportT['selections'][number], 'data'> & { data: string })[];
-    const sendJobs = s.sendJobs.all(normalized) as
-      (Omit<ContactExportT['sendJobs'][number], 'data'> & { data: string })[];
+    const selections = s.selections.all(normalized) as (Omit<
+      ContactExportT['selections'][number],
+      'data'
+    > & { data: string })[];
+    const sendJobs = s.sendJobs.all(normalized) as (Omit<
+      ContactExportT['sendJobs'][number],
+      'data'
+    > & { data: string })[];
     const softBounces = s.softBounces.get(hash) as ContactExportT['softBounces'] | undefined;
     return {
       selections: selections.map((row) => ({ ...row, data: parse(row.data) })),

@@ -148,7 +148,7 @@ function keepCurrent(target: string, dataDir: string, now: number, logger: Logge
       db.close();
     }
   } catch (error) {
-    logger.warn('VACUUM INTO failed; keeping the raw database files', error);
+    logger.warn('the copy by VACUUM INTO failed; keeping the raw database files', error);
     rmSync(copy, { force: true });
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(target + suffix)) copyFileSync(target + suffix, copy + suffix);

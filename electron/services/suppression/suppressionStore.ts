@@ -138,7 +138,11 @@ export class SuppressionStore {
   }
 
   /** The list, newest first, optionally only addresses containing `filter` (lower case). */
-  list(filter: string, limit: number, offset: number): { total: number; entries: SuppressionEntry[] } {
+  list(
+    filter: string,
+    limit: number,
+    offset: number,
+  ): { total: number; entries: SuppressionEntry[] } {
     if (!filter) {
       return {
         total: (this.statements.count.get() as { n: number }).n,
