@@ -83,7 +83,7 @@ export class BounceLog {
           this.now(),
         );
       }
-      if (row.eventId) this.retractEvent(row.eventId);
+      if (row.eventId) this.stats.retractEvent(row.eventId);
       this.store.markUndone(id, this.now());
     })();
     return this.get(id);
@@ -109,14 +109,6 @@ export class BounceLog {
    */
   anonymiseBefore(cutoff: number): number {
     return this.store.anonymiseBefore(cutoff);
-  }
-
-  /** The statistics stop counting it: the event goes, the aggregates follow the remaining events. */
-  private retractEvent(eventId: string): void {
-    const event = this.store.deleteEvent(eventId);
-    if (event?.recipientId) {
-      this.stats.retractOutcome(event.mailingId, event.recipientId);
-    }
   }
 
   private row(id: number): BounceRow {

@@ -63,9 +63,9 @@ export class BounceRecorder {
     private readonly now: () => number,
     private readonly language: () => 'nl' | 'en',
   ) {
-    this.matcher = new JobMatcher(sqlite);
     this.stats = new StatsAggregateStore(sqlite);
     this.store = new BounceStore(sqlite);
+    this.matcher = new JobMatcher(this.store);
   }
 
   alreadyProcessed(sourceHash: string): boolean {

@@ -62,10 +62,24 @@ function pageSql(beforeId: boolean, mailingId: boolean): string {
   return `${SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by b.id desc limit ?`;
 }
 
+/** The send job a bounce or an unsubscribe request is about. */
+export interface MatchedJob {
+  id: number;
+  sendId: string;
+  mailingId: string;
+  email: string;
+  normalizedEmail: string;
+  recipientId: string;
+  state: string;
+}
+
+const JOB_COLUMNS = `id, send_id as sendId, mailing_id as mailingId, email,
+  normalized_email as normalizedEmail, recipient_id as recipientId, state`;
+
 /**
- * The bounce log (table bounce_messages), and the writes a bounce makes beside it: the job state
- * it sets or restores, the running sends a policy refusal pauses, the event an undo removes.
- * The statistics' aggregates are StatsAggregateStore's.
+ * The bounce log (table bounce_messages), and what a bounce reads and writes beside it: the job
+ * it is about, the job state it sets or restores, the running sends a policy refusal pauses.
+ * The statistics (an undone bounce's event too) are StatsAggregateStore's.
  */
 export class BounceStore {
   private readonly s;
@@ -109,10 +123,15 @@ export class BounceStore {
         `update sends set state = 'paused', pause_reason = ?, pause_detail = ?
          where mailing_id = ? and state = 'running' returning id`,
       ),
-      event: sqlite.prepare(
-        'select mailing_id as mailingId, recipient_id as recipientId from events where id = ?',
+      jobById: sqlite.prepare(`select ${JOB_COLUMNS} from send_jobs where id = ?`),
+      // Stored with or without angle brackets, depending on who wrote it: both are asked for.
+      jobByMessageId: sqlite.prepare(
+        `select ${JOB_COLUMNS} from send_jobs where message_id in (?, ?) order by id desc limit 1`,
       ),
-      deleteEvent: sqlite.prepare('delete from events where id = ?'),
+      jobByRecipient: sqlite.prepare(
+        `select ${JOB_COLUMNS} from send_jobs where normalized_email = ? and sent_at is not null
+         order by sent_at desc, id desc limit 1`,
+      ),
     };
   }
 
@@ -181,11 +200,17 @@ export class BounceStore {
     return rows.map((row) => row.id);
   }
 
-  /** Deletes a statistics event; returns whose it was, or undefined when it was not there. */
-  deleteEvent(eventId: string): { mailingId: string; recipientId: string | null } | undefined {
-    const event = this.s.event.get(eventId) as
-      { mailingId: string; recipientId: string | null } | undefined;
-    if (event) this.s.deleteEvent.run(eventId);
-    return event;
+  jobById(id: number): MatchedJob | undefined {
+    return this.s.jobById.get(id) as MatchedJob | undefined;
+  }
+
+  /** The newest job whose Message-ID is one of the two spellings. */
+  jobByMessageId(bracketed: string, bare: string): MatchedJob | undefined {
+    return this.s.jobByMessageId.get(bracketed, bare) as MatchedJob | undefined;
+  }
+
+  /** The newest job that went to the (normalized) address. */
+  jobByRecipient(normalized: string): MatchedJob | undefined {
+    return this.s.jobByRecipient.get(normalized) as MatchedJob | undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { SuppressionStore } from '../suppression/suppressionStore';
+import type { BounceStore } from './bounceStore';
 
 /**
  * Unsubscribing by mail (the mailto: of List-Unsubscribe): each mail names its own address in the
@@ -47,17 +47,11 @@ export function unsubscribeRequestJob(source: Buffer, secret: Buffer): number | 
 
 /** What the bounce poller calls first for each message it reads. */
 export class UnsubscribeRequests {
-  private readonly jobOf: Database.Statement;
-
   constructor(
-    sqlite: Database.Database,
+    private readonly jobs: Pick<BounceStore, 'jobById'>,
     private readonly suppression: Pick<SuppressionStore, 'suppress'>,
     private readonly secret: () => Buffer,
-  ) {
-    this.jobOf = sqlite.prepare(
-      'select email, mailing_id as mailingId from send_jobs where id = ?',
-    );
-  }
+  ) {}
 
   /**
    * True when the message is an unsubscribe request (then dealt with: the address is suppressed
@@ -66,7 +60,7 @@ export class UnsubscribeRequests {
   handle(source: Buffer): boolean {
     const jobId = unsubscribeRequestJob(source, this.secret());
     if (jobId === null) return false;
-    const job = this.jobOf.get(jobId) as { email: string; mailingId: string } | undefined;
+    const job = this.jobs.jobById(jobId);
     // A job removed since (retention) leaves nobody to unsubscribe; the request is still done.
     if (job) this.suppression.suppress(job.email, 'unsubscribed', 'mail', job.mailingId);
     return true;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/logger';
 import { SuppressionStore } from '../suppression/suppressionStore';
 import { eraseFromDatabase } from './eraseFromDatabase';
+import { personDataOf } from './personDataStore';
 
 /**
  * Erasure reaches the backups too: each database file in the backups folder (the daily ones and the
@@ -48,9 +49,10 @@ function rewriteWithout(
 ): void {
   const db = new Database(file, { fileMustExist: true });
   try {
-    db.pragma('journal_mode = DELETE');
+    const store = personDataOf(db);
+    store.useRollbackJournal();
     eraseFromDatabase(db, new SuppressionStore(db, now), email, keepBlocked);
-    db.exec('VACUUM');
+    store.vacuum();
   } finally {
     db.close();
   }

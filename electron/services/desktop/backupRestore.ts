@@ -15,7 +15,13 @@ import { DomainError, ERROR_CODES } from '../../contract';
 import type { z } from 'zod';
 import type { BackupEntry } from '../../contract/desktop';
 import type { Logger } from '../core/logger';
-import { carryOverSendOutcomes, pauseRestoredSends } from './restoredSends';
+import {
+  carryOverSendOutcomes,
+  isWinkelpostDatabase,
+  mergeSuppressions,
+  pauseRestoredSends,
+  vacuumInto,
+} from './restoreStore';
 
 export const DATABASE_FILE = 'winkelpost.sqlite';
 export const PENDING_FILE = 'restore-pending.json';
@@ -73,11 +79,7 @@ export function checkBackupFile(file: string): void {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    const tables = db
-      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('settings', 'mailings')`)
-      .get() as { n: number };
-    if (rows[0]?.integrity_check !== 'ok' || tables.n !== 2) throw new Error('not usable');
+    if (!isWinkelpostDatabase(db)) throw new Error('not usable');
   } catch {
     throw new DomainError(
       ERROR_CODES.conflict,
@@ -141,43 +143,18 @@ function keepCurrent(target: string, dataDir: string, now: number, logger: Logge
   try {
     const db = new Database(target, { fileMustExist: true });
     try {
-      db.prepare('VACUUM INTO ?').run(copy);
+      vacuumInto(db, copy);
     } finally {
       db.close();
     }
   } catch (error) {
-    logger.warn('VACUUM INTO failed; keeping the raw database files', error);
+    logger.warn('the copy by VACUUM INTO failed; keeping the raw database files', error);
     rmSync(copy, { force: true });
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(target + suffix)) copyFileSync(target + suffix, copy + suffix);
     }
   }
   return copy;
-}
-
-/**
- * Unsubscribes and bounces recorded after the backup must survive the restore: nobody who opted
- * out may be mailed again because an older database was put back.
- */
-export function mergeSuppressions(sqlite: Database.Database, fromFile: string): number {
-  const columns = (schema: string) =>
-    (sqlite.prepare(`PRAGMA ${schema}.table_info(suppression)`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((name) => name !== 'id');
-  sqlite.prepare('ATTACH DATABASE ? AS previous').run(fromFile);
-  try {
-    const previous = new Set(columns('previous'));
-    const shared = columns('main').filter((name) => previous.has(name));
-    if (shared.length === 0) return 0;
-    const list = shared.map((name) => `"${name}"`).join(', ');
-    return sqlite
-      .prepare(
-        `INSERT OR IGNORE INTO main.suppression (${list}) SELECT ${list} FROM previous.suppression`,
-      )
-      .run().changes;
-  } finally {
-    sqlite.prepare('DETACH DATABASE previous').run();
-  }
 }
 
 /** createApp opens the database through this, so a restore chosen earlier happens first. */

@@ -159,7 +159,7 @@ export class FollowUpService {
   private async runOne(row: FollowUpRow): Promise<void> {
     const { context } = this;
     const original = row.originalMailingId;
-    const mailingId = this.prepare(original);
+    const mailingId = this.prepareCopy(original);
     if (mailingId === null) return;
     try {
       assertAgreementsAccepted(context.kv);
@@ -193,7 +193,7 @@ export class FollowUpService {
    * original's selections. The content is the original's, tested and sent; the subject the shop
    * typed when planning it. Returns the mailing, or null when there is nothing to run.
    */
-  private prepare(original: string): string | null {
+  private prepareCopy(original: string): string | null {
     const { context } = this;
     return context.database.sqlite.transaction(() => {
       const row = this.store.get(original);

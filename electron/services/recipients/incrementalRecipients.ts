@@ -10,7 +10,7 @@ import {
   type Recipient,
   type ResolvedRecipients,
 } from '../selections/recipients';
-import { installContactsVersion } from './recipientsVersion';
+import { installContactsVersion } from './recipientsVersionStore';
 
 /** Contacts kept in memory across selections (about 30 MB at 100,000), least recently used dropped. */
 const MAX_KEPT_CONTACTS = 300_000;

@@ -2,7 +2,7 @@ import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
 import type { ResolvedRecipients } from '../selections/recipients';
 import { IncrementalRecipients } from './incrementalRecipients';
-import { installRecipientsVersion } from './recipientsVersion';
+import { installRecipientsVersion } from './recipientsVersionStore';
 
 /** Safety net for anything the version does not see (another connection, a clock set back). */
 export const RECIPIENTS_MAX_AGE_MS = 60_000;

@@ -5,6 +5,7 @@ import type { CompileImage, CompiledMailing } from '../render';
 import { renderWebVersion } from '../render/webVersion';
 import { hostImages, linkedTracker, type LinkedTracker } from './hostedImages';
 import { compiledOfSnapshot, snapshotOfMailing, type SnapshotDeps } from './snapshots';
+import { webVersionStoreOf } from './webVersionStore';
 
 /** How long a send start waits for the upload before the queue goes ahead without it. */
 const START_WAIT_MS = 20_000;
@@ -15,22 +16,12 @@ const START_WAIT_MS = 20_000;
  */
 export const MAX_UPLOAD_ATTEMPTS = 24;
 
-interface PendingRow {
-  mailingId: string;
-}
-
 /** Where the mailing's web version stands, for the send's status (see SendStatus.webVersion). */
 export function webVersionState(
   sqlite: Database.Database,
   mailingId: string,
 ): SendStatusT['webVersion'] {
-  const row = sqlite
-    .prepare(
-      `select uploaded_at as uploadedAt, attempts, last_error as lastError from web_versions
-       where mailing_id = ?`,
-    )
-    .get(mailingId) as
-    { uploadedAt: number | null; attempts: number; lastError: string | null } | undefined;
+  const row = webVersionStoreOf(sqlite).row(mailingId);
   if (!row) return { state: 'none', detail: null };
   if (row.uploadedAt !== null) return { state: 'online', detail: null };
   const state = row.attempts >= MAX_UPLOAD_ATTEMPTS ? 'refused' : 'pending';
@@ -57,13 +48,7 @@ export class WebVersionPublisher {
    * waits at most `waitMs`: a slow tracker finishes the upload while the first mails go out.
    */
   async publishForSend(mailingId: string, waitMs = START_WAIT_MS): Promise<boolean> {
-    this.context.database.sqlite
-      .prepare(
-        `insert into web_versions (mailing_id, requested_at) values (?, ?)
-         on conflict (mailing_id) do update set requested_at = excluded.requested_at,
-           uploaded_at = null, last_error = null, attempts = 0`,
-      )
-      .run(mailingId, this.context.clock.now());
+    this.store().request(mailingId, this.context.clock.now());
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), waitMs);
@@ -78,20 +63,17 @@ export class WebVersionPublisher {
 
   /** Tries every upload still pending (after a sync: the tracker answers again). */
   async retryPending(): Promise<void> {
-    const pending = this.context.database.sqlite
-      .prepare(
-        `select mailing_id as mailingId from web_versions
-         where uploaded_at is null and attempts < ?`,
-      )
-      .all(MAX_UPLOAD_ATTEMPTS) as PendingRow[];
-    for (const row of pending) await this.publish(row.mailingId);
+    for (const mailingId of this.store().pending(MAX_UPLOAD_ATTEMPTS)) {
+      await this.publish(mailingId);
+    }
   }
 
   isUploaded(mailingId: string): boolean {
-    const row = this.context.database.sqlite
-      .prepare('select uploaded_at as uploadedAt from web_versions where mailing_id = ?')
-      .get(mailingId) as { uploadedAt: number | null } | undefined;
-    return row?.uploadedAt != null;
+    return this.store().row(mailingId)?.uploadedAt != null;
+  }
+
+  private store() {
+    return webVersionStoreOf(this.context.database.sqlite);
   }
 
   /** One upload per mailing at a time: a retry during the start's own attempt joins it. */
@@ -117,7 +99,7 @@ export class WebVersionPublisher {
 
   private async upload(mailingId: string): Promise<boolean> {
     const { context } = this;
-    const sqlite = context.database.sqlite;
+    const store = this.store();
     const startedAt = context.clock.now();
     try {
       const tracker = this.tracker();
@@ -135,12 +117,7 @@ export class WebVersionPublisher {
         (image: CompileImage) => urls.get(image.sha256) ?? hosted.get(image.sha256),
       );
       await tracker.client.putWebVersion(mailingId, html);
-      sqlite
-        .prepare(
-          `update web_versions set uploaded_at = ?, attempts = attempts + 1, last_attempt_at = ?,
-             last_error = null where mailing_id = ? and requested_at <= ?`,
-        )
-        .run(context.clock.now(), startedAt, mailingId, startedAt);
+      store.uploaded(mailingId, context.clock.now(), startedAt);
       return true;
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
@@ -149,12 +126,7 @@ export class WebVersionPublisher {
         error,
       );
       try {
-        sqlite
-          .prepare(
-            `update web_versions set attempts = attempts + 1, last_attempt_at = ?, last_error = ?
-             where mailing_id = ?`,
-          )
-          .run(startedAt, detail.slice(0, 500), mailingId);
+        store.failed(mailingId, startedAt, detail.slice(0, 500));
       } catch {
         // The app is closing (database shut): the row stays pending for the next run.
       }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statsAggregatesOf } from './statsAggregateStore';
 
 /**
  * The link table of a sent mailing (the ids its click tokens carry), so "Bezoeken van links" can
@@ -10,18 +11,5 @@ export function recordMailingLinks(
   mailingId: string,
   links: readonly { id: number; url: string }[],
 ): void {
-  const upsert = sqlite.prepare(
-    `insert into mailing_links (mailing_id, link_id, url) values (?, ?, ?)
-     on conflict (mailing_id, link_id) do update set url = excluded.url`,
-  );
-  sqlite.transaction(() => {
-    for (const link of links) upsert.run(mailingId, link.id, link.url);
-  })();
-}
-
-export function mailingLinkUrls(sqlite: Database.Database, mailingId: string): Map<number, string> {
-  const rows = sqlite
-    .prepare('select link_id as id, url from mailing_links where mailing_id = ?')
-    .all(mailingId) as { id: number; url: string }[];
-  return new Map(rows.map((r) => [r.id, r.url]));
+  statsAggregatesOf(sqlite).recordMailingLinks(mailingId, links);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { weakCache } from '../render/weakCache';
 import {
   NO_OUTCOME,
   isOutcomeKind,
@@ -144,6 +145,14 @@ export class StatsAggregateStore {
       markAnonymised: sqlite.prepare(
         'update stats_mailings set anonymised_at = ? where mailing_id = ?',
       ),
+      event: sqlite.prepare(
+        'select mailing_id as mailingId, recipient_id as recipientId from events where id = ?',
+      ),
+      deleteEvent: sqlite.prepare('delete from events where id = ?'),
+      linkUrl: sqlite.prepare(
+        `insert into mailing_links (mailing_id, link_id, url) values (?, ?, ?)
+         on conflict (mailing_id, link_id) do update set url = excluded.url`,
+      ),
       firstComplaintLeft: sqlite
         .prepare(
           `select min(at) from events where mailing_id = ? and recipient_id = ? and kind = 'complaint'`,
@@ -263,6 +272,28 @@ export class StatsAggregateStore {
   }
 
   /**
+   * A stored event taken back (a bounce undone): it goes, and its recipient's row follows the
+   * events left. Nothing happens when the event is no longer there.
+   */
+  retractEvent(eventId: string): void {
+    const event = this.s.event.get(eventId) as
+      { mailingId: string; recipientId: string | null } | undefined;
+    if (!event) return;
+    this.s.deleteEvent.run(eventId);
+    if (event.recipientId) this.retractOutcome(event.mailingId, event.recipientId);
+  }
+
+  /**
+   * The link table of a sent mailing (the ids its click tokens carry), so "Bezoeken van links"
+   * can show the URL. Idempotent: same mailing, same ids, the URLs are replaced.
+   */
+  recordMailingLinks(mailingId: string, links: readonly { id: number; url: string }[]): void {
+    this.sqlite.transaction(() => {
+      for (const link of links) this.s.linkUrl.run(mailingId, link.id, link.url);
+    })();
+  }
+
+  /**
    * Drops the per-recipient rows (and the events' recipient ids) of mailings sent before `cutoff`
    * and marks them anonymised at `now`. The totals are left alone: no rule follows a delete.
    */
@@ -321,3 +352,8 @@ export class StatsAggregateStore {
     );
   }
 }
+
+/** One store per connection, for writers that are called with a connection (statements once). */
+export const statsAggregatesOf = weakCache(
+  (sqlite: Database.Database) => new StatsAggregateStore(sqlite),
+);

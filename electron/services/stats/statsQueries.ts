@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { DomainError } from '../../contract';
 import type { HomeStats, MailingStatsT, SentMailing } from '../../contract/stats';
 import { HOUR } from '../core/clock';
-import { mailingLinkUrls } from './mailingLinks';
 import { DETAILS_RETENTION_MS } from './retention';
 
 type SentMailingT = z.infer<typeof SentMailing>;
@@ -62,7 +61,7 @@ const EMPTY_AGGREGATES: AggregateRow = {
 export class StatsQueries {
   private readonly s;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(sqlite: Database.Database) {
     this.s = {
       list: sqlite.prepare(SENT_MAILINGS),
       mailing: sqlite.prepare(
@@ -97,6 +96,7 @@ export class StatsQueries {
         `select hour, opens, machine_opens as machineOpens, clicks, machine_clicks as machineClicks
          from stats_timeline where mailing_id = ? and hour >= ? and hour < ? order by hour`,
       ),
+      linkUrls: sqlite.prepare('select link_id as id, url from mailing_links where mailing_id = ?'),
       clicksWithoutUrl: sqlite.prepare(
         `select 1 from stats_links s where s.mailing_id = ? and not exists (
            select 1 from mailing_links l where l.mailing_id = s.mailing_id and l.link_id = s.link_id)
@@ -160,7 +160,9 @@ export class StatsQueries {
     const skipped = count('suppressed', 'skipped');
     const total = [...states.values()].reduce((a, b) => a + b, 0);
 
-    const urls = mailingLinkUrls(this.sqlite, mailingId);
+    const urls = new Map(
+      (this.s.linkUrls.all(mailingId) as { id: number; url: string }[]).map((r) => [r.id, r.url]),
+    );
     const links = (
       this.s.links.all(mailingId) as Omit<MailingStatsT['links'][number], 'url'>[]
     ).map((link) => ({ ...link, url: urls.get(link.linkId) ?? null }));

@@ -6,6 +6,7 @@ import { DAY } from '../core/clock';
 import { sendSystemMail } from '../sending/systemMail';
 import { readTrackingConfig } from '../tracking/trackingConfig';
 import { normalizeEmail } from './email';
+import { resubscribeStoreOf } from './resubscribeStore';
 import { resubscribeMail } from './resubscribeMail';
 
 /** The mailing id confirm tokens carry, so the tracker knows they are not about a real mailing. */
@@ -14,13 +15,6 @@ export const RESUBSCRIBE_MAILING = 'resubscribe';
 export const RESUBSCRIBE_VALID_MS = 14 * DAY;
 /** One confirmation mail per address per day: a double click never mails the customer twice. */
 export const RESUBSCRIBE_INTERVAL_MS = DAY;
-
-interface RequestRow {
-  id: string;
-  normalizedEmail: string;
-  requestedAt: number;
-  confirmedAt: number | null;
-}
 
 /**
  * Re-subscription by double opt-in: records the request, signs a 'confirm' token for it and mails
@@ -46,19 +40,14 @@ export async function requestResubscribe(
       'suppression:errors.noTracker',
     );
   const now = context.clock.now();
-  const recent = context.database.sqlite
-    .prepare(
-      `select requested_at as requestedAt from resubscribe_requests
-       where normalized_email = ? and confirmed_at is null and requested_at > ?
-       order by requested_at desc limit 1`,
-    )
-    .get(normalized, now - RESUBSCRIBE_INTERVAL_MS) as { requestedAt: number } | undefined;
-  if (recent)
+  const requests = resubscribeStoreOf(context.database.sqlite);
+  const recentAt = requests.openRequestSince(normalized, now - RESUBSCRIBE_INTERVAL_MS);
+  if (recentAt !== undefined)
     throw new DomainError(
       ERROR_CODES.conflict,
       'A confirmation mail was already sent today',
       'suppression:errors.alreadyRequested',
-      { at: recent.requestedAt },
+      { at: recentAt },
     );
 
   const requestId = randomUUID();
@@ -77,15 +66,11 @@ export async function requestResubscribe(
   const link = `${tracking.baseUrl}/confirm/${token}`;
   const shopName = context.settings.read().shop.name;
   // Recorded first: if the mail fails it is removed again, so the user can simply retry.
-  context.database.sqlite
-    .prepare(
-      'insert into resubscribe_requests (id, normalized_email, requested_at) values (?, ?, ?)',
-    )
-    .run(requestId, normalized, now);
+  requests.insert(requestId, normalized, now);
   try {
     await sendSystemMail(context, { to: normalized, ...resubscribeMail(link, shopName) });
   } catch (error) {
-    context.database.sqlite.prepare('delete from resubscribe_requests where id = ?').run(requestId);
+    requests.remove(requestId);
     throw error;
   }
   return { requestId, sentTo: normalized };
@@ -102,13 +87,9 @@ export function confirmResubscribe(
   requestId: string,
 ): { outcome: ConfirmOutcome; email?: string } {
   const sqlite = context.database.sqlite;
+  const requests = resubscribeStoreOf(sqlite);
   return sqlite.transaction(() => {
-    const request = sqlite
-      .prepare(
-        `select id, normalized_email as normalizedEmail, requested_at as requestedAt,
-                confirmed_at as confirmedAt from resubscribe_requests where id = ?`,
-      )
-      .get(requestId) as RequestRow | undefined;
+    const request = requests.get(requestId);
     if (!request) return { outcome: 'unknown' as const };
     if (request.confirmedAt !== null)
       return { outcome: 'alreadyConfirmed' as const, email: request.normalizedEmail };
@@ -116,9 +97,7 @@ export function confirmResubscribe(
     if (now - request.requestedAt > RESUBSCRIBE_VALID_MS)
       return { outcome: 'expired' as const, email: request.normalizedEmail };
     context.suppression.lift(request.normalizedEmail);
-    sqlite
-      .prepare('update resubscribe_requests set confirmed_at = ? where id = ?')
-      .run(now, requestId);
+    requests.confirm(requestId, now);
     return { outcome: 'lifted' as const, email: request.normalizedEmail };
   })();
 }

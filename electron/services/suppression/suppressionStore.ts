@@ -13,6 +13,9 @@ export interface SuppressionEntry {
   createdAt: number;
 }
 
+const ENTRY_COLUMNS =
+  'id, normalized_email as email, reason, source, detail, created_at as createdAt';
+
 /** The third soft bounce suppresses an address (code of good practice: list hygiene). */
 export const SOFT_BOUNCE_LIMIT = 3;
 
@@ -35,10 +38,7 @@ export class SuppressionStore {
          values (?, ?, ?, ?, ?, ?) on conflict(email_hash) do nothing`,
       ),
       remove: sqlite.prepare('delete from suppression where email_hash = ?'),
-      get: sqlite.prepare(
-        `select id, normalized_email as email, reason, source, detail, created_at as createdAt
-         from suppression where email_hash = ?`,
-      ),
+      get: sqlite.prepare(`select ${ENTRY_COLUMNS} from suppression where email_hash = ?`),
       softBounce: sqlite.prepare(
         `insert into soft_bounces (email_hash, count, last_at, last_reason) values (?, 1, ?, ?)
          on conflict(email_hash) do update set count = count + 1, last_at = excluded.last_at,
@@ -51,6 +51,21 @@ export class SuppressionStore {
       ),
       dropSpentSoftBounces: sqlite.prepare(
         'delete from soft_bounces where email_hash = ? and count <= 0',
+      ),
+      count: sqlite.prepare('select count(*) as n from suppression'),
+      countMatching: sqlite.prepare(
+        `select count(*) as n from suppression where normalized_email like ? escape '\\'`,
+      ),
+      page: sqlite.prepare(
+        `select ${ENTRY_COLUMNS} from suppression
+         order by created_at desc, id desc limit ? offset ?`,
+      ),
+      pageMatching: sqlite.prepare(
+        `select ${ENTRY_COLUMNS} from suppression where normalized_email like ? escape '\\'
+         order by created_at desc, id desc limit ? offset ?`,
+      ),
+      keepOnlyHash: sqlite.prepare(
+        `update suppression set normalized_email = null, detail = 'gewist' where email_hash = ?`,
       ),
     };
   }
@@ -115,5 +130,29 @@ export class SuppressionStore {
     const hash = emailHash(email);
     if (!options.keepSoftBounceCount) this.statements.clearSoftBounces.run(hash);
     return this.statements.remove.run(hash).changes > 0;
+  }
+
+  /** Erasure: the entry stays (by hash), the address and the reason's words leave it. */
+  keepOnlyHash(email: string): void {
+    this.statements.keepOnlyHash.run(emailHash(email));
+  }
+
+  /** The list, newest first, optionally only addresses containing `filter` (lower case). */
+  list(
+    filter: string,
+    limit: number,
+    offset: number,
+  ): { total: number; entries: SuppressionEntry[] } {
+    if (!filter) {
+      return {
+        total: (this.statements.count.get() as { n: number }).n,
+        entries: this.statements.page.all(limit, offset) as SuppressionEntry[],
+      };
+    }
+    const pattern = `%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return {
+      total: (this.statements.countMatching.get(pattern) as { n: number }).n,
+      entries: this.statements.pageMatching.all(pattern, limit, offset) as SuppressionEntry[],
+    };
   }
 }

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 
 /**
- * A counter that goes up with every write that can change who a mailing goes to: its selections
- * (attach, detach, import, removal), their contacts (erasure, merged data), the suppression list,
- * and mails marked sent (fair use). TEMP triggers on the one writer connection do the counting,
- * so every writer is covered without each having to remember to call us. Imports add rows under a
- * new selection, so one trigger on `selections` covers them (no per-contact cost).
+ * The store of two write counters (TEMP tables recipients_version and contacts_version) and the
+ * TEMP triggers that move them. recipients_version goes up with every write that can change who
+ * a mailing goes to: its selections (attach, detach, import, removal), their contacts (erasure,
+ * merged data), the suppression list, and mails marked sent (fair use). TEMP triggers on the one
+ * writer connection do the counting, so every writer is covered without each having to remember
+ * to call us. Imports add rows under a new selection, so one trigger on `selections` covers them
+ * (no per-contact cost).
  */
 interface Watched {
   name: string;

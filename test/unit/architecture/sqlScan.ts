@@ -1,0 +1,73 @@
+import ts from 'typescript';
+
+/** One place in a source file that speaks SQL to the database. */
+export interface SqlFinding {
+  line: number;
+  what: string;
+}
+
+/** Names a database connection goes by; `.exec` on anything else is a RegExp's. */
+const CONNECTION = /(^|\.)(db|sqlite|database|connection|\w*Db|\w*Sqlite|\w*Database)$/;
+
+/**
+ * SQL in a literal. Its first keyword must be all lower or all upper case, as SQL is written
+ * here, so English ("Select a file from your disk") does not count.
+ */
+const STATEMENT_SHAPES: readonly RegExp[] = [
+  /\bselect\s[\s\S]*?\bfrom\s+[\w."(]/i,
+  /\binsert\s+(or\s+\w+\s+)?into\s/i,
+  /\bupdate\s+[\w."]+\s+(as\s+\w+\s+)?set\s/i,
+  /\bdelete\s+from\s/i,
+  /\b(create|drop|alter)\s+(temp\s+|temporary\s+)?(table|index|trigger|view)\b/i,
+  /^\s*pragma\s+\w/i,
+  /^\s*(vacuum|attach\s+database|detach\s+database)\b/i,
+];
+
+function looksLikeSql(text: string): boolean {
+  return STATEMENT_SHAPES.some((shape) => {
+    const keyword = shape.exec(text)?.[0].split(/\s/)[0];
+    return keyword !== undefined && /^([a-z]+|[A-Z]+)$/.test(keyword);
+  });
+}
+
+/** The literal's text, a template's `${…}` parts read as a plain name. */
+function literalText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join('');
+  return null;
+}
+
+/** The call's SQL method (`prepare`, `exec`, `pragma`) when it is called on a connection. */
+function sqlCall(node: ts.CallExpression): string | null {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const method = callee.name.text;
+  const receiver = callee.expression;
+  if (method === 'pragma') return '.pragma(';
+  // `this.prepare(…)` is a class's own method; `this.db.prepare(…)` is SQL.
+  if (method === 'prepare' && receiver.kind !== ts.SyntaxKind.ThisKeyword) return '.prepare(';
+  if (method === 'exec' && CONNECTION.test(receiver.getText())) return '.exec(';
+  return null;
+}
+
+/** Every `.prepare(`, `.exec(` on a connection, `.pragma(` and SQL literal in one source file. */
+export function findSql(fileName: string, source: string): SqlFinding[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const findings: SqlFinding[] = [];
+  const at = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const call = sqlCall(node);
+      if (call) findings.push({ line: at(node), what: call });
+    }
+    const text = literalText(node);
+    if (text !== null && looksLikeSql(text)) {
+      findings.push({ line: at(node), what: `SQL "${text.replace(/\s+/g, ' ').slice(0, 60)}"` });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return findings;
+}
