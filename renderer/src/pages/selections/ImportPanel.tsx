@@ -74,7 +74,8 @@ export function ImportPanel(props: {
     [file, t],
   );
 
-  // Analyse once per chosen file; corrections re-analyse explicitly.
+  // Analyse once per chosen file; corrections re-analyse explicitly. Not a query: a preview of a
+  // file read once, whose last table must stay on screen when a correction's analysis fails.
   useEffect(() => {
     void analyze();
   }, [analyze]);
