@@ -56,6 +56,58 @@ test('imports a CSV on the Selecties page with consent, shows the report and the
   ]);
 });
 
+/*
+ * The import's rows reach the panel through its progress events (the query cache), and the list is
+ * fetched again by the "done" event: both are on screen while the import's own answer is still
+ * held back, so neither comes from that answer.
+ */
+test("shows the import's progress from its events and refreshes the list when it is done", async ({
+  page,
+  winkelpost,
+}) => {
+  let release: () => void = () => undefined;
+  const answerHeld = new Promise<void>((resolve) => (release = resolve));
+  let imported: () => void = () => undefined;
+  const importRan = new Promise<void>((resolve) => (imported = resolve));
+  await page.route('**/api/selections.import', async (route) => {
+    const response = await route.fetch();
+    imported();
+    await answerHeld;
+    await route.fulfill({ response });
+  });
+  await page.goto(`${winkelpost.url}/#/selecties`);
+  await expect(page.getByText('Er zijn geen selecties gevonden.')).toBeVisible();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand importeren' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'kassa-mei.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('email;naam\r\nanna@example.nl;Anna\r\nbram@example.nl;Bram\r\n'),
+  });
+  const panel = page.getByTestId('import-panel');
+  await panel.getByLabel('Omschrijving').fill('Kassa mei');
+  await panel.getByLabel(/toestemming hebben gegeven/).check();
+  await panel.getByRole('button', { name: 'Importeren' }).click();
+  await importRan;
+
+  await expect(panel.getByTestId('import-progress')).toContainText(
+    'Bezig met importeren… 2 van 2 regels',
+  );
+  await expect(
+    page.getByTestId('selections-table').getByRole('row', { name: /Kassa mei/ }),
+  ).toContainText('2');
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+
+  release();
+  await expect(page.getByTestId('import-report').getByRole('status')).toHaveText(
+    '2 klanten geïmporteerd in "Kassa mei".',
+  );
+  await expect(panel).toHaveCount(0);
+});
+
 test('lets the shopkeeper point out the e-mail column, and refuses a broken file without storing anything', async ({
   page,
   winkelpost,

@@ -6,6 +6,14 @@ type Stale<E extends EventName> =
   | readonly ChannelName[]
   | { channels: readonly ChannelName[]; when: (payload: EventPayload<E>) => boolean };
 
+/** What a finished import changes: the lists, the counts of a mailing's selections, its checklist. */
+export const IMPORT_CHANGES: readonly ChannelName[] = [
+  'selections.list',
+  'selections.get',
+  'mailings.recipients',
+  'checklist.get',
+];
+
 /**
  * Which read channels an event from the main side makes stale. The one place to add a line when a
  * page must follow an event: the page itself only calls useChannelQuery.
@@ -26,6 +34,11 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
     'stats.details',
     'followUps.list',
     'followUps.forMailing',
+    // Unsubscribes, opens and clicks change who a mailing reaches (behaviour conditions too), and
+    // the sync anonymises old statistics, which leave the segment editor's earlier mailings.
+    'mailings.recipients',
+    'mailings.segment',
+    'checklist.get',
   ],
   'credits.changed': ['app.info', 'credits.get', 'credits.history'],
   'settings.changed': ['app.info', 'settings.get'],
@@ -39,9 +52,12 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
     'mailings.list',
     'followUps.list',
     'followUps.forMailing',
+    // A sent mailing becomes an earlier mailing for the segment's behaviour conditions.
+    'mailings.segment',
   ],
-  // Progress comes many times per file; the list changes once, when the import is done.
-  'import.progress': { channels: ['selections.list'], when: (progress) => progress.done },
+  // Progress comes many times per file (its rows are shown from the cache, importProgress.ts);
+  // the lists change once, when the import is done.
+  'import.progress': { channels: IMPORT_CHANGES, when: (progress) => progress.done },
   'automations.changed': ['automations.list', 'automations.runs'],
   'bounces.processed': [
     'bounces.list',
@@ -51,7 +67,7 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
   ],
 };
 
-type Subscribe = <E extends EventName>(
+export type Subscribe = <E extends EventName>(
   event: E,
   callback: (payload: EventPayload<E>) => void,
 ) => () => void;

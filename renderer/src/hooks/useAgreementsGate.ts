@@ -17,6 +17,7 @@ function isOpen(path: string): boolean {
  */
 export function useAgreementsGate(path: string): void {
   const [accepted, setAccepted] = useState(false);
+  // Hand-written on purpose, not a query: it redirects, and asks afresh on each page until accepted.
   useEffect(() => {
     if (accepted) return;
     let cancelled = false;

@@ -1,7 +1,9 @@
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { channelKey } from '../data/channelKey';
 import { fillSampleCustomer } from '../../../electron/contract/plain/variables';
 
 /**
@@ -10,14 +12,21 @@ import { fillSampleCustomer } from '../../../electron/contract/plain/variables';
  */
 export function useSendFinishedNotice(): void {
   const { t } = useTranslation('sending');
+  const client = useQueryClient();
   const announced = useRef(new Set<string>());
+  // An event subscription for a one-off note, not data on screen: stays an effect; the send's
+  // status is asked through the query cache under its channel key.
   useEffect(
     () =>
       api.on('send.progress', (event) => {
         if (event.state !== 'finished' || announced.current.has(event.sendId)) return;
         announced.current.add(event.sendId);
-        api
-          .call('send.status', { sendId: event.sendId })
+        const input = { sendId: event.sendId };
+        client
+          .fetchQuery({
+            queryKey: channelKey('send.status', input),
+            queryFn: () => api.call('send.status', input),
+          })
           .then((send) => {
             if (!send) return;
             notifications.show({
@@ -30,6 +39,6 @@ export function useSendFinishedNotice(): void {
           })
           .catch(() => undefined);
       }),
-    [t],
+    [t, client],
   );
 }

@@ -7,6 +7,7 @@ import type { MailingDraft } from './mailingDraft';
  * unloading page may not finish a request.
  */
 export function useFlushOnLeave(draft: MailingDraft | null): void {
+  // A write on leaving, not a read: nothing for Query.
   useEffect(() => {
     if (!draft) return;
     const saveNow = () => void draft.flush();

@@ -12,6 +12,7 @@ import { isReadOnly } from './mailingTypes';
 export function useMailingDraft(id: string): { draft: MailingDraft | null; loadError: unknown } {
   const [draft, setDraft] = useState<MailingDraft | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  // Hand-written on purpose, not a query: a refetch must never replace unsaved changes.
   useEffect(() => {
     let current: MailingDraft | null = null;
     let cancelled = false;

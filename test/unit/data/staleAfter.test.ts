@@ -55,19 +55,34 @@ describe('staleAfter: events make their channels stale', () => {
     off();
   });
 
-  it('an import makes the Selecties list stale once, when it is done', async () => {
+  it('an import makes the Selecties list, the recipients and the checklist stale once, when done', async () => {
     const hub = eventHub();
     const off = invalidateOnEvents(client, hub.on);
-    const list = await shown(client, 'selections.list');
-    const before = list.asked();
+    const channels = ['selections.list', 'mailings.recipients', 'checklist.get'];
+    const views = await Promise.all(channels.map((channel) => shown(client, channel)));
+    const before = views.map((view) => view.asked());
 
     hub.emit('import.progress', { fileName: 'klanten.csv', rows: 500, done: false });
     await client.getQueryCache().find({ queryKey: ['selections.list', {}] })?.promise;
-    expect(list.asked()).toBe(before);
+    expect(views.map((view) => view.asked())).toEqual(before);
 
     hub.emit('import.progress', { fileName: 'klanten.csv', rows: 1000, total: 1000, done: true });
-    await expect.poll(() => list.asked()).toBe(before + 1);
-    list.off();
+    await expect.poll(() => views.map((view) => view.asked())).toEqual(before.map((n) => n + 1));
+    views.forEach((view) => view.off());
+    off();
+  });
+
+  it("a sync and a send bring the segment editor's columns and earlier mailings in again", async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const segment = await shown(client, 'mailings.segment');
+    const before = segment.asked();
+
+    hub.emit('sync.finished');
+    await expect.poll(() => segment.asked()).toBe(before + 1);
+    hub.emit('send.progress', { sendId: 's1', mailingId: 'm1' });
+    await expect.poll(() => segment.asked()).toBe(before + 2);
+    segment.off();
     off();
   });
 

@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { IMPORT_CHANGES } from '../../data/staleAfter';
+import { useInvalidate } from '../../data/useInvalidate';
 
 type FetchResult = ChannelOutput<'selections.fetchNew'>;
 
 /** "Nieuwe selectie(s) ophalen": confirm the permission once, fetch, and say what happened per file. */
-export function FetchNewPanel(props: {
-  folder: string;
-  onFetched: () => void;
-  onClose: () => void;
-}) {
+export function FetchNewPanel(props: { folder: string; onClose: () => void }) {
   const { t } = useTranslation('selections');
+  const invalidate = useInvalidate();
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -24,7 +23,7 @@ export function FetchNewPanel(props: {
     try {
       setResult(await api.call('selections.fetchNew', { consent: true }));
       setError('');
-      props.onFetched();
+      void invalidate(...IMPORT_CHANGES);
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {

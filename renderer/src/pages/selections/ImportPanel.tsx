@@ -10,11 +10,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
+import { resetImportProgress, useImportProgress } from '../../data/importProgress';
+import { IMPORT_CHANGES } from '../../data/staleAfter';
+import { useChannelMutation } from '../../data/useChannelMutation';
 import { ImportProgress } from './ImportProgress';
 import { RowLists } from './ImportReport';
 import { MappingTable } from './MappingTable';
@@ -46,7 +50,10 @@ export function ImportPanel(props: {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(true);
   const [importing, setImporting] = useState(false);
-  const [progress, setProgress] = useState<{ rows: number; total?: number }>({ rows: 0 });
+  const client = useQueryClient();
+  // Written by the import's progress events (data/importProgress.ts); the lists follow its answer.
+  const progress = useImportProgress(file.fileName);
+  const importer = useChannelMutation('selections.import', { invalidates: IMPORT_CHANGES });
 
   const [sheet, setSheet] = useState<string | undefined>(undefined);
 
@@ -67,18 +74,11 @@ export function ImportPanel(props: {
     [file, t],
   );
 
-  // Analyse once per chosen file; corrections re-analyse explicitly.
+  // Analyse once per chosen file; corrections re-analyse explicitly. Not a query: a preview of a
+  // file read once, whose last table must stay on screen when a correction's analysis fails.
   useEffect(() => {
     void analyze();
   }, [analyze]);
-
-  useEffect(
-    () =>
-      api.on('import.progress', (p) => {
-        if (p.fileName === props.file.fileName) setProgress({ rows: p.rows, total: p.total });
-      }),
-    [props.file.fileName],
-  );
 
   const changeTarget = (index: number, target: Target) => {
     const next = targets.map((old, i) => (i === index ? target : old));
@@ -97,9 +97,9 @@ export function ImportPanel(props: {
   const submit = async () => {
     setBusy(true);
     setImporting(true);
-    setProgress({ rows: 0 });
+    resetImportProgress(client, file.fileName);
     try {
-      const result = await api.call('selections.import', {
+      const result = await importer.mutateAsync({
         ...props.file,
         mapping: targets,
         sheet: analysis?.sheet ?? undefined,
@@ -210,7 +210,7 @@ export function ImportPanel(props: {
             />
           </>
         )}
-        {importing && <ImportProgress rows={progress.rows} total={progress.total} />}
+        {importing && <ImportProgress rows={progress?.rows ?? 0} total={progress?.total} />}
         <Group>
           <Button onClick={() => void submit()} disabled={!canImport} loading={busy && !!analysis}>
             {t('import.submit')}

@@ -1,5 +1,4 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, pathForFile, uploadFile } from '../../api';
@@ -15,7 +14,6 @@ import { PageTitle } from '../../a11y/PageTitle';
 /** Contacten - selecties: import a file or fetch from the import folder, and the list. */
 export function SelectionsPage() {
   const { t } = useTranslation('selections');
-  const client = useQueryClient();
   const list = useChannelQuery('selections.list', {});
   const selections = list.data ?? null;
   const importFolder = useChannelQuery('settings.get', {}).data?.importFolder ?? '';
@@ -24,7 +22,6 @@ export function SelectionsPage() {
   const [fetching, setFetching] = useState(false);
   const [error, setError] = useState('');
 
-  const reload = () => client.invalidateQueries({ queryKey: ['selections.list'] });
   const shownError = error || (list.isError ? errorMessage(list.error, t) : '');
 
   const pick = async (picked: File | null) => {
@@ -75,13 +72,7 @@ export function SelectionsPage() {
           {shownError}
         </Alert>
       )}
-      {fetching && (
-        <FetchNewPanel
-          folder={importFolder}
-          onFetched={() => void reload()}
-          onClose={() => setFetching(false)}
-        />
-      )}
+      {fetching && <FetchNewPanel folder={importFolder} onClose={() => setFetching(false)} />}
       {file && (
         <ImportPanel
           file={file}
@@ -96,7 +87,6 @@ export function SelectionsPage() {
           onDone={(result) => {
             setFile(null);
             setReport(result);
-            void reload();
           }}
         />
       )}

@@ -23,7 +23,8 @@ export function MailingFlowPage({ params }: { params: Record<string, string> }) 
   const { draft, loadError } = useMailingDraft(id);
 
   useFlushOnLeave(draft);
-  // Changing tabs saves first, so the next step (preview, test) sees the latest version.
+  // Changing tabs saves first, so the next step (preview, test) sees the latest version (a write,
+  // not a read: nothing for Query).
   useEffect(() => {
     if (draft) void draft.flush();
   }, [draft, step]);

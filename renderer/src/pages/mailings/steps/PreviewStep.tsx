@@ -57,7 +57,8 @@ export function PreviewStep({ mailingId }: StepProps) {
   /** Bumped when a setting of this step (campaign tags) was saved: the mail is made again. */
   const [remake, setRemake] = useState(0);
 
-  // Save first: the preview must show the latest change, not the one before it.
+  // Save first: the preview must show the latest change, not the one before it (a write; the
+  // preview itself is the query below).
   useEffect(() => {
     let current = true;
     void draft

@@ -37,7 +37,7 @@ export function SelectionsStep({ mailingId }: StepProps) {
   const [saveError, setSaveError] = useState('');
   const loadError = selectionsQuery.error ?? recipientsQuery.error;
   const error = saveError || (loadError ? errorMessage(loadError, t) : '');
-  /** The mailing's recipients as the main side answered them (after saving, or a segment change). */
+  /** The mailing's recipients as the main side answered them after saving. */
   const setSummary = (next: Summary) => client.setQueryData(recipientsKey, next);
 
   const toggle = (id: string, on: boolean) => {
@@ -57,6 +57,10 @@ export function SelectionsStep({ mailingId }: StepProps) {
         selectionIds: [...chosen].filter((id) => usable.has(id)),
       });
       setSummary(result);
+      // Other selections have other columns for the segment's conditions.
+      void client.invalidateQueries({
+        queryKey: channelKey('mailings.segment', { id: mailingId }),
+      });
       setTicked(new Set(result.selectionIds));
       setSaveError('');
       setState('saved');
@@ -105,13 +109,7 @@ export function SelectionsStep({ mailingId }: StepProps) {
           </Text>
         )}
       </Group>
-      {summary && summary.selectionIds.length > 0 && (
-        <SegmentEditor
-          mailingId={mailingId}
-          selectionIds={summary.selectionIds}
-          onSummary={setSummary}
-        />
-      )}
+      {summary && summary.selectionIds.length > 0 && <SegmentEditor mailingId={mailingId} />}
       {summary && (
         <SelectionsRecipients summary={summary} creditsPerMail={CREDITS_PER_MAIL[mailingType]} />
       )}

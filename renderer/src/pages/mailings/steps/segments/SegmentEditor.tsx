@@ -10,85 +10,30 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../../electron/contract';
-import { api } from '../../../../api';
 import { errorMessage } from '../../../../components/fieldErrors';
+import { useChannelMutation } from '../../../../data/useChannelMutation';
+import { useChannelQuery } from '../../../../data/useChannelQuery';
 import { ConditionRow } from './ConditionRow';
 import { BEHAVIOUR, fromSegment, newCondition, toSegment, type Draft } from './segmentDraft';
-
-type Summary = ChannelOutput<'mailings.recipients'>;
-type Options = ChannelOutput<'mailings.segment'>;
-type Saved = ChannelOutput<'segments.list'>;
-
-/** How long typing may pause before the count is asked again. */
-const SETTLE_MS = 300;
+import { useSegmentDraft } from './useSegmentDraft';
 
 /**
  * Step 3's segment: conditions on the columns of the attached selections (and on behaviour in an
  * earlier mailing) that narrow who receives the mailing. Every complete change is applied at once,
  * so the count and credits below follow live and nothing typed is lost; incomplete conditions wait.
  */
-export function SegmentEditor({
-  mailingId,
-  selectionIds,
-  onSummary,
-}: {
-  mailingId: string;
-  /** Reloads the columns when the attached selections change. */
-  selectionIds: readonly string[];
-  onSummary: (summary: Summary) => void;
-}) {
+export function SegmentEditor({ mailingId }: { mailingId: string }) {
   const { t } = useTranslation('segments');
-  const [options, setOptions] = useState<Options | null>(null);
-  const [draft, setDraft] = useState<Draft>({ match: 'all', conditions: [] });
-  const [saved, setSaved] = useState<Saved>([]);
+  const { options, draft, setDraft, error: draftError } = useSegmentDraft(mailingId);
+  const savedQuery = useChannelQuery('segments.list', {});
+  const saved = savedQuery.data ?? [];
+  const saving = useChannelMutation('segments.save', { invalidates: ['segments.list'] });
   const [name, setName] = useState('');
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState('');
-  const applied = useRef<string | null>(null);
-
-  const selectionKey = selectionIds.join(',');
-  useEffect(() => {
-    let current = true;
-    Promise.all([
-      api.call('mailings.segment', { id: mailingId }),
-      api.call('segments.list', {}),
-    ]).then(
-      ([loaded, list]) => {
-        if (!current) return;
-        setOptions(loaded);
-        setSaved(list);
-        applied.current = JSON.stringify(loaded.segment);
-        setDraft((before) =>
-          before.conditions.length > 0 || !loaded.segment ? before : fromSegment(loaded.segment),
-        );
-      },
-      (e: unknown) => setError(errorMessage(e, t)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [mailingId, selectionKey, t]);
-
-  useEffect(() => {
-    if (!options) return;
-    const segment = toSegment(draft);
-    const wanted = JSON.stringify(segment);
-    if (wanted === applied.current) return;
-    const timer = setTimeout(() => {
-      api.call('mailings.setSegment', { id: mailingId, segment }).then(
-        (summary) => {
-          applied.current = wanted;
-          setError('');
-          onSummary(summary);
-        },
-        (e: unknown) => setError(errorMessage(e, t)),
-      );
-    }, SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, options, mailingId, onSummary, t]);
+  const failure = saving.error ?? draftError ?? savedQuery.error;
+  const error = failure ? errorMessage(failure, t) : '';
 
   if (!options) return error ? <Alert color="red">{error}</Alert> : null;
 
@@ -107,14 +52,8 @@ export function SegmentEditor({
   const save = async () => {
     const segment = toSegment(draft);
     if (!segment) return;
-    try {
-      const result = await api.call('segments.save', { name, segment });
-      setSaved(await api.call('segments.list', {}));
-      setNotice(t('saved.done', { name: result.name }));
-      setError('');
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
+    const result = await saving.mutateAsync({ name, segment }).catch(() => null);
+    if (result) setNotice(t('saved.done', { name: result.name }));
   };
   const reuse = (id: string | null) => {
     const chosen = saved.find((s) => s.id === id);
