@@ -9,6 +9,7 @@ import { startServer } from '../../electron/server/server';
 import { signIn } from '../helpers/browserSession';
 import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
+import { markThread, phasesPerKey, startTrace, stopTrace } from './editorTrace';
 import { GOALS, judge } from './report';
 
 /**
@@ -28,9 +29,13 @@ import { GOALS, judge } from './report';
  * script and style/layout time per key,
  * Chromium's Event Timing count of keys of 16 ms or more, React commits while typing (counted
  * through the devtools hook: Lexical edits the DOM itself, the blocks are not re-rendered) and the
- * saves (autosave stays off the typing path).
+ * saves (autosave stays off the typing path). Last, not judged either: a further 100 keys per
+ * field under a Chromium trace, the main thread's time per key split into phases (editorTrace.ts;
+ * EDITOR_TRACE=0 skips it).
  */
 const KEYSTROKES = Number(process.env.KEYS ?? 200);
+/** Keys per field of the traced pass after the measured one (EDITOR_TRACE=0 skips it). */
+const TRACED_KEYSTROKES = process.env.EDITOR_TRACE === '0' ? 0 : 100;
 const BLOCKS = 40;
 /** Keys typed in one field before the other takes its turn: a word, as typing comes. */
 const BURST = 10;
@@ -250,7 +255,10 @@ interface Typed {
  * was sent or answered (seen in this key's read or the next, as the read precedes the metrics)
  * are counted apart with their time, not mixed into the p95.
  */
-async function typeInterleaved(fields: Field[]): Promise<{ typed: Typed[]; commits: number[] }> {
+async function typeInterleaved(
+  fields: Field[],
+  keystrokes = KEYSTROKES,
+): Promise<{ typed: Typed[]; commits: number[] }> {
   const commits = (page: Page) =>
     page.evaluate(() => (window as unknown as Probe).__reactCommits ?? 0);
   const commitsBefore = await Promise.all(fields.map((f) => commits(f.page)));
@@ -266,7 +274,7 @@ async function typeInterleaved(fields: Field[]): Promise<{ typed: Typed[]; commi
     threadMs: [] as number[],
     saveEvents: [] as number[],
   }));
-  for (let burst = 0; burst < KEYSTROKES / BURST; burst += 1) {
+  for (let burst = 0; burst < keystrokes / BURST; burst += 1) {
     for (const n of burst % 2 === 0 ? [0, 1] : [1, 0]) {
       const field = fields[n]!;
       // Only the tab in front renders frames: a hidden field would skip its paint work.
@@ -290,8 +298,8 @@ async function typeInterleaved(fields: Field[]): Promise<{ typed: Typed[]; commi
       taskMs: taskMs.filter((_, i) => !touched(i)),
       threadMs: threadMs.filter((_, i) => !touched(i)),
       withSave: taskMs.filter((_, i) => touched(i)),
-      scriptMs: (last[n]!.script - totalsBefore[n]!.script) / KEYSTROKES,
-      layoutMs: (last[n]!.layout - totalsBefore[n]!.layout) / KEYSTROKES,
+      scriptMs: (last[n]!.script - totalsBefore[n]!.script) / keystrokes,
+      layoutMs: (last[n]!.layout - totalsBefore[n]!.layout) / keystrokes,
     };
   });
   return { typed, commits: commitsAfter.map((c, n) => c - commitsBefore[n]!) };
@@ -312,6 +320,31 @@ async function readProbe(page: Page): Promise<Probe> {
       __reactCommits: w.__reactCommits ?? 0,
     };
   });
+}
+
+/**
+ * A second pass, after the judged one (tracing costs time): the same interleaved typing under a
+ * Chromium trace, split into phases (script, style and layout, editing, paint, compositing, the
+ * hover hit test Chromium runs after each layout under the mouse) for each field.
+ */
+async function traceKeystrokes(
+  browser: Browser,
+  [bare, editor]: [Field, Field],
+): Promise<Record<string, unknown>> {
+  if (TRACED_KEYSTROKES === 0) return {};
+  // The browser's session: a page's own traces only its renderer, and both fields are wanted.
+  const cdp = await browser.newBrowserCDPSession();
+  await startTrace(cdp);
+  await markThread(bare.page, 'bare');
+  await markThread(editor.page, 'editor');
+  await typeInterleaved([bare, editor], TRACED_KEYSTROKES);
+  const events = await stopTrace(cdp);
+  await cdp.detach();
+  return {
+    tracedKeystrokes: TRACED_KEYSTROKES,
+    tracedPerKeyMs: phasesPerKey(events, 'editor', TRACED_KEYSTROKES),
+    baselineTracedPerKeyMs: phasesPerKey(events, 'bare', TRACED_KEYSTROKES),
+  };
 }
 
 function percentile(values: number[], p: number): number {
@@ -401,6 +434,7 @@ async function measureIn(
       .document,
   );
   const typedText = 'aaaaaaaaa '.repeat(KEYSTROKES / 10);
+  const traced = await traceKeystrokes(browser, [bare, editor]);
   await context.close();
 
   const taskP95 = percentile(editorTyped.taskMs, 95);
@@ -468,6 +502,8 @@ async function measureIn(
     savesAfterPause: saveCalls,
     saveAfterLastKeyMs,
     savedOk: body.ok && stored.includes(typedText.trimEnd()) ? 'yes' : 'no',
+    // Not judged: a Chromium trace of further keys, main-thread self time per phase per key.
+    ...traced,
     loadAverage1m: round(loadavg()[0]!),
   };
 }
