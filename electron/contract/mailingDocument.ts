@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAllowedLinkWithVariables } from './plain/links';
 import { SECONDARY_TEXT_COLOR } from './plain/contrast';
+import { SOCIAL_NETWORKS } from './plain/socialNetworks';
 
 /**
  * The mailing document (DESIGN.md, "The mailing document"): a flat, ordered list of blocks.
@@ -163,16 +164,7 @@ export const VoucherData = z.object({
   color: OptionalHexColor.default(''),
 });
 
-export const SocialNetwork = z.enum([
-  'facebook',
-  'instagram',
-  'tiktok',
-  'pinterest',
-  'youtube',
-  'linkedin',
-  'x',
-  'website',
-]);
+export const SocialNetwork = z.enum(SOCIAL_NETWORKS);
 export const SocialData = z.object({
   items: z
     .array(z.object({ network: SocialNetwork, url: LinkUrl }))

@@ -1,21 +1,12 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { SOCIAL_NETWORKS } from '../../../../../electron/contract/plain/socialNetworks';
 import type { BlockData } from '../../../mailing/mailingTypes';
 import { AlignField, LinkField } from '../../settings/fields';
 import type { BlockSettingsProps } from '../types';
 
 type Item = BlockData<'social'>['items'][number];
-const NETWORKS: Item['network'][] = [
-  'facebook',
-  'instagram',
-  'tiktok',
-  'pinterest',
-  'youtube',
-  'linkedin',
-  'x',
-  'website',
-];
 
 export function SocialSettings({ block, onChange }: BlockSettingsProps<'social'>) {
   const { t } = useTranslation('editor');
@@ -29,7 +20,7 @@ export function SocialSettings({ block, onChange }: BlockSettingsProps<'social'>
           <NativeSelect
             label={t('settings.network')}
             value={item.network}
-            data={NETWORKS.map((n) => ({ value: n, label: t(`networks.${n}`) }))}
+            data={SOCIAL_NETWORKS.map((n) => ({ value: n, label: t(`networks.${n}`) }))}
             onChange={(e) => setItem(index, { network: e.currentTarget.value as Item['network'] })}
           />
           <LinkField
