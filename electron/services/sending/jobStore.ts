@@ -16,6 +16,17 @@ export interface ClaimedJob {
   attempts: number;
 }
 
+/**
+ * Where a send's run stands in its jobs, which it claims in memory: the queued jobs up to
+ * `after` are its own, and `held` are the retry jobs it took and has not yet marked or finished.
+ */
+export interface ClaimCursor {
+  after: number;
+  held: Set<number>;
+}
+
+const NONE: readonly number[] = [];
+
 export interface NewJob {
   contactId: number | null;
   email: string;
@@ -95,14 +106,15 @@ interface ClaimRow {
  * The send_jobs table on the hot path: prepared statements, each batch in one transaction.
  * Job states (DESIGN.md, Sending): queued → sending → sent | retry(next_at) | bounced_hard |
  * bounced_soft | failed | suppressed | skipped, and uncertain for one that was in flight when the
- * app died.
+ * app died. A job becomes 'sending' with its wire mark (the queue claims jobs in memory), so a
+ * message costs two writes: the mark and the outcome.
  */
 export class JobStore {
   private readonly s;
   /** The hot path's transactions, wrapped once (better-sqlite3 builds a wrapper per call). */
   private readonly tx;
 
-  /** Claims and outcomes: safe against a crash of the app, synced with the next wire mark. */
+  /** Outcomes and suppressed jobs: safe against a crash of the app, synced with the next wire mark. */
   private readonly lightly: <T>(write: () => T) => T;
 
   constructor(
@@ -116,21 +128,20 @@ export class JobStore {
       enqueueChunk: sqlite.prepare(enqueueSql(ENQUEUE_CHUNK)),
       // Two searches on (send_id, state), each already in id order: one query with an OR over the
       // states would read every job of the send and sort them, on each claim.
+      // Queued jobs after the last one this run took: those before it are its own, in memory.
       queuedCandidates: sqlite.prepare(
         `select ${CLAIM_COLUMNS} from send_jobs
-         where send_id = ? and state = 'queued' order by id limit ?`,
+         where send_id = ? and state = 'queued' and id > ? order by id limit ?`,
       ),
       retryCandidates: sqlite.prepare(
         `select ${CLAIM_COLUMNS} from send_jobs
          where send_id = ? and state = 'retry' and next_at <= ? order by id limit ?`,
       ),
       suppressionHit: sqlite.prepare('select 1 from suppression where email_hash = ?'),
-      markSending: sqlite.prepare(
-        `update send_jobs set state = 'sending', attempts = attempts + 1, wire_at = null, updated_at = ?
-         where id = ?`,
-      ),
+      // The claim and the wire mark in one: a job cancelled or skipped meanwhile changes not.
       markOnWire: sqlite.prepare(
-        `update send_jobs set wire_at = ? where id = ? and state = 'sending'`,
+        `update send_jobs set state = 'sending', attempts = attempts + 1, wire_at = ?, updated_at = ?
+         where id = ? and state in ('queued', 'retry')`,
       ),
       markSuppressed: sqlite.prepare(
         `update send_jobs set state = 'suppressed', last_error = 'suppressed', updated_at = ? where id = ?`,
@@ -139,13 +150,17 @@ export class JobStore {
         `update send_jobs set state = 'sent', sent_at = ?, last_error = null, next_at = null, updated_at = ?
          where id = ? and state = 'sending'`,
       ),
+      // A job that failed before its wire mark (building it, opening a connection) is still
+      // 'queued' or 'retry': its outcome is written all the same and counts as an attempt.
       markRetry: sqlite.prepare(
-        `update send_jobs set state = 'retry', next_at = ?, last_error = ?, updated_at = ?
-         where id = ? and state = 'sending'`,
+        `update send_jobs set state = 'retry', next_at = ?, last_error = ?, updated_at = ?,
+           attempts = attempts + (state <> 'sending')
+         where id = ? and state in ('sending', 'queued', 'retry')`,
       ),
       markFinal: sqlite.prepare(
-        `update send_jobs set state = ?, last_error = ?, next_at = null, updated_at = ?
-         where id = ? and state = 'sending'`,
+        `update send_jobs set state = ?, last_error = ?, next_at = null, updated_at = ?,
+           attempts = attempts + (state <> 'sending')
+         where id = ? and state in ('sending', 'queued', 'retry')`,
       ),
       counts: sqlite.prepare(
         'select state, count(*) as n from send_jobs where send_id = ? group by state',
@@ -182,21 +197,22 @@ export class JobStore {
       sentSince: sqlite.prepare('select count(*) as n from send_jobs where sent_at >= ?'),
     };
     this.tx = {
-      recordAndClaim: sqlite.transaction(
-        (results: readonly JobResult[], sendId: string, now: number, limit: number) => {
-          this.recordRows(results, now);
-          return limit > 0 ? this.claimRows(sendId, now, limit) : [];
-        },
-      ),
       recordAndMark: sqlite.transaction(
         (results: readonly JobResult[], onWire: readonly number[], now: number) => {
           this.recordRows(results, now);
-          for (const id of onWire) this.s.markOnWire.run(now, id);
+          let notDue: number[] | undefined;
+          for (const id of onWire) {
+            if (this.s.markOnWire.run(now, now, id).changes === 0) (notDue ??= []).push(id);
+          }
+          return notDue ?? NONE;
         },
       ),
       record: sqlite.transaction((results: readonly JobResult[], now: number) =>
         this.recordRows(results, now),
       ),
+      suppress: sqlite.transaction((ids: readonly number[], now: number) => {
+        for (const id of ids) this.s.markSuppressed.run(now, id);
+      }),
     };
   }
 
@@ -238,55 +254,33 @@ export class JobStore {
   }
 
   /**
-   * Takes up to `limit` due jobs and marks them 'sending', in one transaction that asks the one
-   * suppression list again: someone who unsubscribed after the send started is not mailed.
+   * Up to `limit` due jobs, oldest first, for the caller to hold in memory: a claim writes
+   * nothing, since a job not yet on the wire is still 'queued' (or 'retry') after a crash anyway.
+   * Its state changes only with its wire mark. `cursor` keeps the caller's place among the queued
+   * jobs (those up to it are the caller's already); `held` are the retry jobs it holds. The one
+   * suppression list is asked again here: someone who unsubscribed after the send started is not
+   * mailed (their job is marked 'suppressed' at once).
    */
-  claim(sendId: string, now: number, limit: number): ClaimedJob[] {
-    return this.sqlite.transaction(() => this.claimRows(sendId, now, limit))();
-  }
-
-  /**
-   * Writes the outcomes of finished jobs and claims the next ones in one transaction, without
-   * waiting for the disk: a claim lost in a power cut only leaves its jobs 'queued', and a claimed
-   * job's message is not finished before its wire mark is on disk, which syncs this write too.
-   */
-  recordAndClaim(
-    results: readonly JobResult[],
-    sendId: string,
-    now: number,
-    limit: number,
-  ): ClaimedJob[] {
-    return this.lightly(() => this.tx.recordAndClaim(results, sendId, now, limit));
-  }
-
-  /**
-   * One group commit: the outcomes known so far and the wire marks of the jobs about to be handed
-   * to a connection. Their messages may be finished once `onDisk` resolves. Writing the outcomes in the
-   * same commit keeps the marked jobs without an outcome on disk to the messages on their way.
-   */
-  recordAndMarkOnWire(
-    results: readonly JobResult[],
-    onWire: readonly number[],
-    now: number,
-  ): Promise<void> {
-    return this.durably(() => this.tx.recordAndMark(results, onWire, now)).onDisk;
-  }
-
-  private claimRows(sendId: string, now: number, limit: number): ClaimedJob[] {
-    const rows = [
-      ...(this.s.retryCandidates.all(sendId, now, limit) as ClaimRow[]),
-      ...(this.s.queuedCandidates.all(sendId, limit) as ClaimRow[]),
-    ];
-    // Oldest job first, whichever state it waits in.
-    rows.sort((a, b) => a.id - b.id);
-    if (rows.length > limit) rows.length = limit;
+  claim(sendId: string, now: number, limit: number, cursor: ClaimCursor): ClaimedJob[] {
+    const rows = this.s.queuedCandidates.all(sendId, cursor.after, limit) as ClaimRow[];
+    const retry = (
+      this.s.retryCandidates.all(sendId, now, limit + cursor.held.size) as ClaimRow[]
+    ).filter((row) => !cursor.held.has(row.id));
+    if (retry.length > 0) {
+      for (const row of retry) cursor.held.add(row.id);
+      // Oldest job first, whichever state it waits in; what is left over is read again later.
+      rows.push(...retry);
+      rows.sort((a, b) => a.id - b.id);
+      for (const row of rows.splice(limit)) cursor.held.delete(row.id);
+    }
+    for (const row of rows) if (!cursor.held.has(row.id)) cursor.after = row.id;
     const claimed: ClaimedJob[] = [];
+    let suppressed: number[] | undefined;
     for (const row of rows) {
       if (this.s.suppressionHit.get(emailHash(row.normalized_email)) !== undefined) {
-        this.s.markSuppressed.run(now, row.id);
+        (suppressed ??= []).push(row.id);
         continue;
       }
-      this.s.markSending.run(now, row.id);
       claimed.push({
         id: row.id,
         sendId: row.send_id,
@@ -300,10 +294,34 @@ export class JobStore {
         attempts: row.attempts + 1,
       });
     }
+    if (suppressed) {
+      this.lightly(() => this.tx.suppress(suppressed, now));
+      for (const id of suppressed) cursor.held.delete(id);
+    }
     return claimed;
   }
 
-  /** Records a batch of outcomes in one transaction (only jobs still 'sending' change). */
+  /**
+   * One group commit: the outcomes known so far and the wire marks of the jobs about to be handed
+   * to a connection, each mark also the job's claim ('sending', one more attempt). Their messages
+   * may go once `onDisk` resolves; `notDue` are the jobs whose mark was refused, because they
+   * are no longer queued (the send was cancelled meanwhile): theirs must not go. Writing the
+   * outcomes in the same commit keeps the marked jobs without an outcome on disk to the messages
+   * on their way.
+   */
+  recordAndMarkOnWire(
+    results: readonly JobResult[],
+    onWire: readonly number[],
+    now: number,
+  ): { notDue: readonly number[]; onDisk: Promise<void> } {
+    const { result, onDisk } = this.durably(() => this.tx.recordAndMark(results, onWire, now));
+    return { notDue: result, onDisk };
+  }
+
+  /**
+   * Records a batch of outcomes in one transaction (only jobs still 'sending', or still waiting
+   * for a job that failed before its mark, change).
+   */
   record(results: readonly JobResult[], now: number): void {
     if (results.length === 0) return;
     this.lightly(() => this.tx.record(results, now));

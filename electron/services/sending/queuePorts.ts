@@ -1,4 +1,4 @@
-import type { ClaimedJob, JobCounts, JobResult } from './jobStore';
+import type { ClaimCursor, ClaimedJob, JobCounts, JobResult } from './jobStore';
 import type { SendRow } from './sendStore';
 
 /**
@@ -19,25 +19,24 @@ export interface QueueSends {
   endedUnsettled(): string[];
 }
 
-/** A send's jobs: claimed, marked on the wire and given their outcome, in batches. */
+/** A send's jobs: claimed in memory, marked on the wire and given their outcome, in batches. */
 export interface QueueJobs {
   recoverInFlight(now: number): { uncertain: number; requeued: number };
   sentSince(since: number): number;
   counts(sendId: string): JobCounts;
   nextRetryAt(sendId: string): number | null;
-  recordAndClaim(
-    results: readonly JobResult[],
-    sendId: string,
-    now: number,
-    limit: number,
-  ): ClaimedJob[];
+  /** Due jobs after `cursor`, taken in memory (nothing is written for a claim). */
+  claim(sendId: string, now: number, limit: number, cursor: ClaimCursor): ClaimedJob[];
   record(results: readonly JobResult[], now: number): void;
-  /** One group commit of outcomes and wire marks; resolves once it is on disk. */
+  /**
+   * One group commit of outcomes and wire marks (each also the job's claim). `onDisk` resolves
+   * once it is on disk; `notDue` were not marked (no longer queued) and must not be sent.
+   */
   recordAndMarkOnWire(
     results: readonly JobResult[],
     onWire: readonly number[],
     now: number,
-  ): Promise<void>;
+  ): { notDue: readonly number[]; onDisk: Promise<void> };
 }
 
 /** The tracker's credits for a send: committed as mails go out, the rest released at the end. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { failedJob } from './failedJob';
-import type { ClaimedJob, JobResult } from './jobStore';
+import type { ClaimCursor, ClaimedJob, JobResult } from './jobStore';
 import type { MessageSource } from './messageSource';
 import type { Messenger } from './messenger';
 import type { PauseReason, QueueCredits, QueueJobs, SendManagerHooks } from './queuePorts';
@@ -10,7 +10,7 @@ import type { RetryPolicy } from './retryPolicy';
 import { describeSmtpError } from './smtpErrors';
 import type { SendRow } from './sendStore';
 import type { Waker } from './waker';
-import { WireLedger } from './wireLedger';
+import { JobNoLongerDue, WireLedger } from './wireLedger';
 
 /** Outcomes are written in batches of this many (or every FLUSH_MS), one transaction each. */
 export const FLUSH_RESULTS = 50;
@@ -48,6 +48,8 @@ export class SendRun {
   private handed = 0;
   /** Claimed, waiting to be built and handed on as connections free up. */
   private readonly waiting: ClaimedJob[] = [];
+  /** The jobs this run holds in memory (a claim writes nothing; the wire mark does). */
+  private readonly cursor: ClaimCursor = { after: 0, held: new Set() };
   private failuresInRow = 0;
   private sentSinceCommit = 0;
   private settling: Promise<unknown> | null = null;
@@ -73,6 +75,7 @@ export class SendRun {
   async run(): Promise<PauseReason | null> {
     try {
       while (await this.step());
+      this.dropWaiting();
       while (this.inFlight > 0) await this.completion();
       this.ledger.flush();
     } finally {
@@ -105,11 +108,12 @@ export class SendRun {
     return this.claim(granted);
   }
 
-  /** Claims up to `granted` jobs (writing the outcomes known so far) and hands them on. */
+  /**
+   * Claims up to `granted` jobs in memory and hands them on. Nothing is written: a claimed job
+   * stays 'queued' until its wire mark, which is what a crash would leave of it anyway.
+   */
   private async claim(granted: number): Promise<boolean> {
-    const batch = this.ledger.takeOutcomes();
-    const jobs = this.d.jobs.recordAndClaim(batch, this.send.id, this.d.clock.now(), granted);
-    this.recorded(batch);
+    const jobs = this.d.jobs.claim(this.send.id, this.d.clock.now(), granted, this.cursor);
     // Slots granted but not used (fewer jobs due) go back, or the hourly limit would shrink.
     this.d.limiter.giveBack(granted - jobs.length);
     if (jobs.length === 0) {
@@ -138,6 +142,16 @@ export class SendRun {
     await this.d.waker.sleep(Math.max(1, ms), this.completion());
   }
 
+  /**
+   * The run stops (paused, cancelled, the app closing): claimed jobs not yet handed on stay
+   * queued, as nothing was written for them; only those with the pool finish.
+   */
+  private dropWaiting(): void {
+    for (const job of this.waiting) this.cursor.held.delete(job.id);
+    this.inFlight -= this.waiting.length;
+    this.waiting.length = 0;
+  }
+
   /** Resolves when the next job in flight gets its outcome. */
   private completion(): Promise<void> {
     return new Promise<void>((resolve) => (this.onCompletion = resolve));
@@ -162,6 +176,7 @@ export class SendRun {
       this.d.logger.error(`send ${this.send.id}: job ${job.id} failed unexpectedly`, error);
       this.ledger.outcome({ id: job.id, state: 'retry', nextAt: this.d.clock.now() + 60_000 });
     } finally {
+      this.cursor.held.delete(job.id);
       this.inFlight -= 1;
       this.handed -= 1;
       this.handOn();
@@ -170,17 +185,20 @@ export class SendRun {
   }
 
   private async deliver(job: ClaimedJob): Promise<void> {
+    let mark: Promise<void> | undefined;
     let markFailed = false;
-    const onWire = () =>
-      this.ledger.onWire(job.id).catch((error: unknown) => {
-        markFailed = true;
-        throw error;
-      });
     try {
       const mail = this.source.build(job);
-      mail.onWire = onWire;
+      // One mark per job: the pool asks again for a message it sends once more on a new connection.
+      mail.onWire = () =>
+        (mark ??= this.ledger.onWire(job.id).catch((error: unknown) => {
+          markFailed = true;
+          throw error;
+        }));
       await this.messenger.send(mail);
     } catch (error) {
+      // Cancelled after it was claimed: never sent, and already 'skipped'.
+      if (error instanceof JobNoLongerDue) return;
       if (markFailed) this.wireMarkFailed(job, error);
       else this.deliveryFailed(job, error);
       return;

@@ -1,6 +1,16 @@
 import type { JobResult } from './jobStore';
 import type { QueueJobs } from './queuePorts';
 
+/**
+ * A wire mark refused because its job is no longer queued (the send was cancelled after the job
+ * was claimed): its message must not go, and the job has no outcome to write.
+ */
+export class JobNoLongerDue extends Error {
+  constructor(readonly jobId: number) {
+    super(`job ${jobId} is no longer due`);
+  }
+}
+
 interface PendingMark {
   id: number;
   resolve(): void;
@@ -80,29 +90,36 @@ export class WireLedger {
     this.marks = [];
     if (marks.length === 0) return;
     const batch = this.takeOutcomes();
-    let onDisk: Promise<void>;
+    const ids: number[] = [];
+    for (const mark of marks) ids.push(mark.id);
+    let written: ReturnType<QueueJobs['recordAndMarkOnWire']>;
     try {
-      onDisk = this.jobs.recordAndMarkOnWire(
-        batch,
-        marks.map((m) => m.id),
-        this.now(),
-      );
+      written = this.jobs.recordAndMarkOnWire(batch, ids, this.now());
     } catch (error) {
       this.results.unshift(...batch);
       for (const mark of marks) mark.reject(error);
       return;
     }
     this.recorded(batch);
+    let waiting = marks;
+    if (written.notDue.length > 0) {
+      waiting = marks.filter((mark) => !written.notDue.includes(mark.id));
+      for (const mark of marks)
+        if (!waiting.includes(mark)) mark.reject(new JobNoLongerDue(mark.id));
+    }
     this.syncing = true;
-    const synced = (settle: (mark: PendingMark) => void) => {
+    const synced = (error?: unknown) => {
       this.syncing = false;
-      for (const mark of marks) settle(mark);
+      for (const mark of waiting) {
+        if (error === undefined) mark.resolve();
+        else mark.reject(error);
+      }
       // The marks asked for meanwhile: their commit starts now, with one sync for all of them.
       this.commit();
     };
-    onDisk.then(
-      () => synced((m) => m.resolve()),
-      (error: unknown) => synced((m) => m.reject(error)),
+    written.onDisk.then(
+      () => synced(),
+      (error: unknown) => synced(error ?? new Error('the wire marks could not be synced')),
     );
   }
 }

@@ -19,8 +19,10 @@ const KILL_AFTER_MESSAGES = 20;
 /**
  * The slow-server case of the exactly-once promise: the queue process is killed with SIGKILL
  * while the server holds a message (mid-DATA), then restarted until the send finishes. Reports
- * how many mails ended uncertain, beside the claims that were open at the kill (what a restart
- * would have called uncertain when every claimed job counted as on its way).
+ * how many mails ended uncertain, beside the jobs written as 'sending' at the kill. Claims are
+ * held in memory and a job becomes 'sending' with its wire mark, so that is the marked jobs only
+ * (before, it counted every claim in the window: what a restart would have called uncertain
+ * when every claimed job counted as on its way).
  */
 export async function uncertainAfterKill(): Promise<Record<string, number>> {
   const rig = crashRig();

@@ -1,23 +1,11 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/openDatabase';
-import { ENQUEUE_CHUNK, JobStore, type NewJob } from '../../../electron/services/sending/jobStore';
-import { tempDir } from '../../helpers/tempDir';
+import { ENQUEUE_CHUNK, type NewJob } from '../../../electron/services/sending/jobStore';
+import { jobStoreRig } from './jobStoreRig';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((done) => done()));
 
-function store(): { jobs: JobStore; sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
-  const dir = tempDir();
-  const { sqlite, close } = openDatabase(join(dir.path, 'w.sqlite'));
-  cleanups.push(() => {
-    close();
-    dir.remove();
-  });
-  // Only send_jobs is under test here: no sends or mailings rows to point at.
-  sqlite.pragma('foreign_keys = OFF');
-  return { jobs: new JobStore(sqlite), sqlite };
-}
+const store = () => jobStoreRig(cleanups);
 
 function* jobs(from: number, to: number, prefix: string): Generator<NewJob> {
   for (let i = from; i < to; i += 1) {
