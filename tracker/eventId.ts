@@ -5,15 +5,34 @@ import { pooledRandomBytes } from './randomPool';
  * milliseconds, then random bits. Ids of later events sort after earlier ones, so both the
  * tracker's store and the app's `events` table append at the end of their id index instead of
  * touching a random page per event (random v4 ids made syncing 100,000 events cost ~2 s more).
+ *
+ * One is made per open or click, so it is built from text made in advance: the time part once per
+ * millisecond, the random part cut from a long hex string of pooled random bytes (a Buffer, its
+ * hex text and five slices per id cost ~1.7 µs; this ~0.3 µs).
  */
-const scratch = Buffer.alloc(16);
+const RANDOM_HEX_BYTES = 1024;
+/** Hex characters per id: 3 (rand_a), 1 (two variant bits and two random), 3, 12 (rand_b). */
+const RANDOM_HEX_PER_ID = 19;
+const VARIANT = '89ab';
+
+let randomHex = '';
+let randomOffset = 0;
+let prefixMs = -1;
+let prefix = '';
 
 export function newEventId(nowMs: number): string {
-  pooledRandomBytes(10).copy(scratch, 6);
-  const ms = Math.max(0, Math.floor(nowMs));
-  scratch.writeUIntBE(ms % 2 ** 48, 0, 6);
-  scratch[6] = 0x70 | (scratch[6]! & 0x0f);
-  scratch[8] = 0x80 | (scratch[8]! & 0x3f);
-  const hex = scratch.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const ms = Math.max(0, Math.floor(nowMs)) % 2 ** 48;
+  if (ms !== prefixMs) {
+    const time = ms.toString(16).padStart(12, '0');
+    prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+    prefixMs = ms;
+  }
+  if (randomOffset + RANDOM_HEX_PER_ID > randomHex.length) {
+    randomHex = pooledRandomBytes(RANDOM_HEX_BYTES).toString('hex');
+    randomOffset = 0;
+  }
+  const at = randomOffset;
+  randomOffset += RANDOM_HEX_PER_ID;
+  const variant = VARIANT[parseInt(randomHex[at + 3]!, 16) & 3]!;
+  return `${prefix}${randomHex.slice(at, at + 3)}-${variant}${randomHex.slice(at + 4, at + 7)}-${randomHex.slice(at + 7, at + 19)}`;
 }

@@ -10,6 +10,21 @@ const SLASH = 47;
 const LETTER_O = 111;
 const LETTER_C = 99;
 
+const USER_AGENT = 'user-agent';
+
+/**
+ * The first User-Agent, as `request.headers['user-agent']` gives it, read from the raw list:
+ * `request.headers` builds an object of every header on first use, for one value.
+ */
+function userAgentOf(rawHeaders: string[]): string | undefined {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length === USER_AGENT.length && name.toLowerCase() === USER_AGENT)
+      return rawHeaders[i + 1];
+  }
+  return undefined;
+}
+
 /**
  * The open pixel and the click redirect answered straight from Node's http server, before
  * Fastify's routing, hooks and reply objects: they are by far the most frequent requests (every
@@ -35,7 +50,7 @@ export function createFastPaths(
       ip: trustsProxies
         ? clientAddress(socketAddress, request.headers['x-forwarded-for'], trust)
         : socketAddress,
-      userAgent: request.headers['user-agent'],
+      userAgent: userAgentOf(request.rawHeaders),
     };
   };
 

@@ -50,16 +50,22 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** A wrk round with the server's CPU per answered request and the machine's load around it. */
-type Round = WrkResult & { cpuUsPerRequest: number | null; load: number };
+/** A wrk round with the server's CPU per answered request (all, and user) and the machine's load. */
+type Round = WrkResult & {
+  cpuUsPerRequest: number | null;
+  userCpuUsPerRequest: number | null;
+  load: number;
+};
+
+const medianOrNull = (values: (number | null)[]) =>
+  values.some((v) => v === null) ? null : round(median(values as number[]), 1);
 
 const summary = (runs: Round[]) => ({
   perSecond: round(median(runs.map((r) => r.perSecond))),
   p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
   p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
-  cpuUsPerRequest: runs.some((r) => r.cpuUsPerRequest === null)
-    ? null
-    : round(median(runs.map((r) => r.cpuUsPerRequest!)), 1),
+  cpuUsPerRequest: medianOrNull(runs.map((r) => r.cpuUsPerRequest)),
+  userCpuUsPerRequest: medianOrNull(runs.map((r) => r.userCpuUsPerRequest)),
   loadAverage: runs.map((r) => round(r.load, 1)),
   requests: runs.reduce((n, r) => n + r.requests, 0),
   failed: runs.reduce((n, r) => n + r.failed, 0),
@@ -121,12 +127,14 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       });
       const cpuAfter = processTreeCpuMs(server.child.pid!);
       const answered = result.requests - result.failed;
+      const perRequest = (part: 'total' | 'user') =>
+        cpuBefore === null || cpuAfter === null || answered <= 0
+          ? null
+          : ((cpuAfter[part] - cpuBefore[part]) * 1000) / answered;
       return {
         ...result,
-        cpuUsPerRequest:
-          cpuBefore === null || cpuAfter === null || answered <= 0
-            ? null
-            : ((cpuAfter - cpuBefore) * 1000) / answered,
+        cpuUsPerRequest: perRequest('total'),
+        userCpuUsPerRequest: perRequest('user'),
         // The one-minute load average as the round ends (it lags: read it as the machine's state).
         load: loadavg()[0]!,
       };
@@ -259,6 +267,11 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
         `${base.cpuUsPerRequest} µs (tracker ${cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest)}×), ` +
         `nginx ${web?.cpuUsPerRequest ?? '–'} µs; load average ${pixel.loadAverage.join(', ')}\n`,
     );
+    process.stderr.write(
+      `  pixel user CPU per request (reference): tracker ${pixel.userCpuUsPerRequest} µs, bare Node ` +
+        `${base.userCpuUsPerRequest} µs (tracker ${cpuRatio(pixel.userCpuUsPerRequest, base.userCpuUsPerRequest)}×), ` +
+        `nginx ${web?.userCpuUsPerRequest ?? '–'} µs\n`,
+    );
     judge(
       `sync ${SYNC_EVENTS} events through the API`,
       syncComplete ? syncApiMs : Infinity,
@@ -277,12 +290,15 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       pixelVsBareNode: vsBare,
       pixelCpuVsBareNode: cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest),
       pixelCpuVsNginx: cpuRatio(pixel.cpuUsPerRequest, web?.cpuUsPerRequest),
+      pixelUserCpuVsBareNode: cpuRatio(pixel.userCpuUsPerRequest, base.userCpuUsPerRequest),
       distinctTokens: RECIPIENTS,
       click: {
         perSecond: round(click.perSecond),
         p99Ms: click.p99Ms,
         failed: click.failed,
         cpuUsPerRequest: click.cpuUsPerRequest === null ? null : round(click.cpuUsPerRequest, 1),
+        userCpuUsPerRequest:
+          click.userCpuUsPerRequest === null ? null : round(click.userCpuUsPerRequest, 1),
         load: round(click.load, 1),
       },
       opensAnswered,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
+import { rowPlaceholders, type SqlDriver, type SqlExecutor, type SqlValue } from './sqlDriver';
 import { migratePostgres } from './migrations/postgresMigrator';
 
 /** int8 (timestamps in ms, sequence numbers, counts) as JS numbers: all stay far below 2^53. */
@@ -16,6 +16,9 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${(n += 1)}`);
 }
 
+/** 100 rows per statement: far fewer round trips, and 100 × 10 values stays under the parameter limit. */
+const ROWS_PER_INSERT = 100;
+
 function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     dialect: 'postgres',
@@ -26,6 +29,16 @@ function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
     allArrays: async (sql: string, params: SqlValue[] = []) =>
       (await client.query({ text: numbered(sql), values: params, rowMode: 'array' }))
         .rows as unknown[][],
+    insertMany: async (head: string, rows: SqlValue[][], tail = '') => {
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+        const row = rowPlaceholders(chunk[0]!.length);
+        await client.query(
+          numbered(`${head} values ${chunk.map(() => row).join(', ')} ${tail}`),
+          chunk.flat(),
+        );
+      }
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { SqlDriver, SqlExecutor, SqlValue } from './sqlDriver';
+import { rowPlaceholders, type SqlDriver, type SqlExecutor, type SqlValue } from './sqlDriver';
 import { migrateSqlite } from './migrations/sqliteMigrator';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer';
 
@@ -83,6 +83,11 @@ export function openSqliteDriver(path: string, options: SqliteDriverOptions = {}
     run: async (sql: string, params: SqlValue[] = []) => prepare(sql).run(...params).changes,
     allArrays: async (sql: string, params: SqlValue[] = []) =>
       prepare(sql, arrayStatements).all(...params) as unknown[][],
+    insertMany: async (head: string, rows: SqlValue[][], tail = '') => {
+      if (rows.length === 0) return;
+      const statement = prepare(`${head} values ${rowPlaceholders(rows[0]!.length)} ${tail}`);
+      for (const row of rows) statement.run(row);
+    },
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -97,6 +102,7 @@ export function openSqliteDriver(path: string, options: SqliteDriverOptions = {}
     all: (sql, params) => serialized(() => executor.all(sql, params)),
     run: (sql, params) => serialized(() => executor.run(sql, params)),
     allArrays: (sql, params) => serialized(() => executor.allArrays(sql, params)),
+    insertMany: (head, rows, tail) => serialized(() => executor.insertMany(head, rows, tail)),
     transaction: (fn, options) =>
       serialized(async () => {
         // Per transaction: only relaxed ones skip the fsync; the pragma is reset before anything else runs.

@@ -3,15 +3,23 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
+/** CPU time in ms: all of it, and the part spent in the process's own code (not the kernel's). */
+export interface CpuMs {
+  total: number;
+  user: number;
+}
+
 /**
  * CPU time (user + system, ms) used so far by a process and all its descendants (a cluster's
  * primary and workers, nginx's master and workers), from /proc. On a machine shared with other
  * work the wall-clock rate says little; the CPU each server spends per answered request does.
+ * The user part apart: the system part (loopback TCP, waking wrk) grows with the machine's load
+ * and with a slower server's idle gaps, the user part is what the server's own code costs.
  * null where /proc is missing.
  */
-export function processTreeCpuMs(rootPid: number): number | null {
+export function processTreeCpuMs(rootPid: number): CpuMs | null {
   if (!existsSync('/proc/self/stat')) return null;
-  const processes = new Map<number, { parent: number; ticks: number }>();
+  const processes = new Map<number, { parent: number; ticks: number; userTicks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let text: string;
@@ -25,14 +33,22 @@ export function processTreeCpuMs(rootPid: number): number | null {
     processes.set(Number(name), {
       parent: Number(fields[1]),
       ticks: Number(fields[11]) + Number(fields[12]),
+      userTicks: Number(fields[11]),
     });
   }
   let ticks = 0;
+  let userTicks = 0;
   for (const [pid, entry] of processes) {
     let current: number | undefined = pid;
     while (current !== undefined && current > 1 && current !== rootPid)
       current = processes.get(current)?.parent;
-    if (current === rootPid) ticks += entry.ticks;
+    if (current === rootPid) {
+      ticks += entry.ticks;
+      userTicks += entry.userTicks;
+    }
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return {
+    total: (ticks * 1000) / TICKS_PER_SECOND,
+    user: (userTicks * 1000) / TICKS_PER_SECOND,
+  };
 }

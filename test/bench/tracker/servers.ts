@@ -115,10 +115,16 @@ export async function startBareNode(dir: string, workers: number): Promise<Runni
   return { url, child };
 }
 
-/** The tracker as `npm run tracker` starts it, with TRACKER_WORKERS processes. */
+/**
+ * The tracker as `npm run tracker` starts it, with TRACKER_WORKERS processes. With
+ * TRACKER_BENCH_CPU_PROF=<directory> every process (the workers inherit the flag) writes a V8 CPU
+ * profile there when it exits (open it in Chrome's DevTools or `npx speedscope`).
+ */
 export async function startTracker(dbPath: string, workers: number): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tracker/cli.ts'], {
+  const profileDir = process.env.TRACKER_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'tracker/cli.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -340,6 +340,32 @@ export function defineStoreSuite(name: string, factory: StoreFactory): void {
         });
       });
 
+      it('stores a batch larger than one statement whole, every column, a repeated id once', async () => {
+        // 250 rows: three PostgreSQL statements of at most 100 rows, 250 runs of SQLite's one row.
+        const batch = Array.from({ length: 250 }, (_, i) =>
+          event(account.id, {
+            kind: i % 2 ? 'click' : 'open',
+            recipient: `r${i}`,
+            link: i % 2 ? i : null,
+            machine: i % 3 ? null : 'link-scanner',
+            at: T0 + i,
+          }),
+        );
+        await store.insertEvents([...batch, batch[120]!]);
+        const page = await store.eventsAfter(account.id, null, 1000);
+        expect(page.events.map(({ seq: _seq, ...stored }) => stored)).toEqual(
+          batch.map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            mailing: e.mailing,
+            recipient: e.recipient,
+            link: e.link,
+            machine: e.machine,
+            at: e.at,
+          })),
+        );
+      });
+
       it('never skips an event when writers and a reader run at the same time', async () => {
         const written: string[] = [];
         const writers = Array.from({ length: 8 }, async (_, w) => {

@@ -3,31 +3,24 @@ import type { NewEvent, StoredEvent, TrackerStore } from '../types';
 
 /** Serialises event writers in PostgreSQL so sequence order equals commit order (no cursor skips). */
 const EVENT_WRITE_LOCK = 7707002;
-const EVENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** 100 rows × 10 values stays under SQLite's and PostgreSQL's parameter limits. */
-const EVENT_ROWS_PER_INSERT = 100;
+const INSERT_EVENT =
+  'insert into events (id, account_id, kind, mailing, recipient, link_id, machine, at, ip, user_agent)';
 
-/** Many rows per statement: far fewer statements (SQLite) and round trips (PostgreSQL). */
+const eventRow = (e: NewEvent) => [
+  e.id,
+  e.account,
+  e.kind,
+  e.mailing,
+  e.recipient,
+  e.link,
+  e.machine,
+  e.at,
+  e.ip,
+  e.userAgent,
+];
+
 async function insertEventRows(tx: SqlExecutor, events: NewEvent[]): Promise<void> {
-  for (let start = 0; start < events.length; start += EVENT_ROWS_PER_INSERT) {
-    const chunk = events.slice(start, start + EVENT_ROWS_PER_INSERT);
-    await tx.run(
-      `insert into events (id, account_id, kind, mailing, recipient, link_id, machine, at, ip, user_agent)
-       values ${chunk.map(() => EVENT_ROW).join(', ')} on conflict (id) do nothing`,
-      chunk.flatMap((e) => [
-        e.id,
-        e.account,
-        e.kind,
-        e.mailing,
-        e.recipient,
-        e.link,
-        e.machine,
-        e.at,
-        e.ip,
-        e.userAgent,
-      ]),
-    );
-  }
+  await tx.insertMany(INSERT_EVENT, events.map(eventRow), 'on conflict (id) do nothing');
 }
 
 const insertEvent = (tx: SqlExecutor, e: NewEvent) => insertEventRows(tx, [e]);
