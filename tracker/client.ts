@@ -213,13 +213,21 @@ export class TrackerClient {
       headers['content-type'] = body.contentType ?? 'application/octet-stream';
       payload = body.body;
     }
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+    const send = () =>
+      this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
         body: payload as BodyInit | undefined,
         signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    let response: Response;
+    try {
+      response = await send().catch((error: unknown) => {
+        // A kept-alive connection the tracker closed just as it was reused fails at once ("fetch
+        // failed", other side closed); a read asks once more on a fresh one. Writes are not
+        // repeated here: their callers retry with their own idempotency keys.
+        if (method !== 'GET' || isTimeout(error)) throw error;
+        return send();
       });
     } catch (error) {
       throw new TrackerError('network', `Tracker not reachable: ${(error as Error).message}`);
@@ -268,4 +276,8 @@ function errorFrom(response: Response, data: unknown): TrackerError {
         retryAfter ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
     },
   );
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
