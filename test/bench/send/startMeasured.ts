@@ -7,6 +7,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ALL_TICKED } from '../../integration/sending/seed';
+import { startPhaseProfile } from './phaseProfile';
 import { openBenchApp, startBenchConfig } from './startShared';
 
 export interface StartFigures {
@@ -47,6 +48,8 @@ const finished = new Promise<void>((resolve) => {
 });
 // 1 ms resolution: the histogram's max is the longest single block, whatever ran in it.
 const startDelay = monitorEventLoopDelay({ resolution: 1 });
+// BENCH_CPU_PROF=<folder>: send.start alone as <folder>/send-start-<pid>.cpuprofile.
+const stopProfile = await startPhaseProfile('start');
 startDelay.enable();
 const cpu = process.cpuUsage();
 const begun = performance.now();
@@ -58,6 +61,7 @@ const started = await t.call('send.start', {
 const sendStartMs = performance.now() - begun;
 const used = process.cpuUsage(cpu);
 startDelay.disable();
+await stopProfile();
 const rssAfterSendStart = process.memoryUsage.rss();
 const sendingDelay = monitorEventLoopDelay({ resolution: 1 });
 sendingDelay.enable();
