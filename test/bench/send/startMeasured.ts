@@ -6,7 +6,7 @@
  * during it (monitorEventLoopDelay).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ALL_TICKED } from '../../integration/sending/seed';
+import { ALL_TICKED } from '../../integration/sending/seedParts';
 import { startPhaseProfile } from './phaseProfile';
 import { openBenchApp, startBenchConfig } from './startShared';
 
