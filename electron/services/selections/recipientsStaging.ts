@@ -129,8 +129,14 @@ export class StagedRecipients implements RecipientsAnswer {
       const rows = this.store.readRecipients(after, CHUNK);
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.seq;
-      for (const { seq: _seq, data, ...row } of rows) {
-        yield { ...row, data: JSON.parse(data) as Record<string, string> };
+      for (const row of rows) {
+        // Built field by field: no rest and spread objects per row (100,000 of them per send).
+        yield {
+          contactId: row.contactId,
+          email: row.email,
+          normalizedEmail: row.normalizedEmail,
+          data: JSON.parse(row.data) as Record<string, string>,
+        };
       }
     }
   }
