@@ -164,9 +164,7 @@ export class SendService {
         row.startedAt === null && row.scheduledAt !== null && row.scheduledAt > now;
       this.sends.setState(sendId, stillScheduled ? 'scheduled' : 'running', null);
       if (!stillScheduled) {
-        this.context.database.sqlite
-          .prepare('update sends set started_at = coalesce(started_at, ?) where id = ?')
-          .run(now, sendId);
+        this.sends.markStarted(sendId, now);
         this.setMailingStatus(row.mailingId, 'sending');
       }
       this.progress(sendId, true);
@@ -229,7 +227,7 @@ export class SendService {
     return sendStatus(
       row,
       this.jobs,
-      this.subjectOf(row.mailingId),
+      this.sends.mailingSubject(row.mailingId),
       this.context.clock.now(),
       (n) => this.manager.estimateMs(n),
       webVersionState(this.context.database.sqlite, row.mailingId),
@@ -256,13 +254,6 @@ export class SendService {
       );
     }
     return row;
-  }
-
-  private subjectOf(mailingId: string): string {
-    const row = this.context.database.sqlite
-      .prepare('select subject from mailings where id = ?')
-      .get(mailingId) as { subject: string } | undefined;
-    return row?.subject ?? '';
   }
 
   private ended(send: SendRow): void {

@@ -132,6 +132,10 @@ export class SendStore {
            credits_commit_pending = 0 where id = ?`,
       ),
       released: sqlite.prepare('update sends set credits_released_at = ? where id = ?'),
+      markStarted: sqlite.prepare(
+        'update sends set started_at = coalesce(started_at, ?) where id = ?',
+      ),
+      mailingSubject: sqlite.prepare('select subject from mailings where id = ?').pluck(),
     };
   }
 
@@ -175,6 +179,16 @@ export class SendStore {
       this.s.discardSnapshot.run(id);
       this.s.discardSend.run(id);
     })();
+  }
+
+  /** A resumed send's first start (kept when it had started before its pause). */
+  markStarted(id: string, now: number): void {
+    this.s.markStarted.run(now, id);
+  }
+
+  /** The subject of a send's mailing, for its notices ('' once the mailing is gone). */
+  mailingSubject(mailingId: string): string {
+    return (this.s.mailingSubject.get(mailingId) as string | undefined) ?? '';
   }
 
   get(id: string): SendRow | undefined {

@@ -6,7 +6,8 @@
  * during it (monitorEventLoopDelay).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ALL_TICKED } from '../../integration/sending/seed';
+import { ALL_TICKED } from '../../integration/sending/seedParts';
+import { startPhaseProfile } from './phaseProfile';
 import { openBenchApp, startBenchConfig } from './startShared';
 
 export interface StartFigures {
@@ -47,6 +48,8 @@ const finished = new Promise<void>((resolve) => {
 });
 // 1 ms resolution: the histogram's max is the longest single block, whatever ran in it.
 const startDelay = monitorEventLoopDelay({ resolution: 1 });
+// BENCH_CPU_PROF=<folder>: send.start alone as <folder>/send-start-<pid>.cpuprofile.
+const stopProfile = await startPhaseProfile('start');
 startDelay.enable();
 const cpu = process.cpuUsage();
 const begun = performance.now();
@@ -58,6 +61,7 @@ const started = await t.call('send.start', {
 const sendStartMs = performance.now() - begun;
 const used = process.cpuUsage(cpu);
 startDelay.disable();
+await stopProfile();
 const rssAfterSendStart = process.memoryUsage.rss();
 const sendingDelay = monitorEventLoopDelay({ resolution: 1 });
 sendingDelay.enable();

@@ -10,7 +10,7 @@ import { consoleLogger, silentLogger } from '../../../electron/services/core/log
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { acceptAgreements } from '../../helpers/agreements';
 import type { TestApp } from '../../helpers/testApp';
-import { fakeResolver } from '../../integration/sending/seed';
+import { fakeResolver } from '../../integration/sending/seedParts';
 
 /** What the send-start bench hands its two app processes (over the environment). */
 export interface StartBenchConfig {

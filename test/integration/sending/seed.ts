@@ -1,25 +1,12 @@
 import { TrackerClient } from '../../../tracker/client';
-import type { TxtResolver } from '../../../electron/services/senders/dnsCheck';
 import { saveTrackerLink } from '../../../electron/services/tracking/trackingConfig';
 import type { TestApp } from '../../helpers/testApp';
 import { TRACKER_PASSWORD, TRACKER_USER, type RunningTracker } from '../sync/trackerFixture';
 
-/** DNS as a well set-up shop domain answers it; no query leaves the process. */
-export function fakeResolver(records: Record<string, string[]> = {}): TxtResolver {
-  const table: Record<string, string[]> = {
-    'bakkerij.nl': ['v=spf1 include:_spf.provider.nl ~all'],
-    '_dmarc.bakkerij.nl': ['v=DMARC1; p=quarantine'],
-    ...records,
-  };
-  return {
-    async resolveTxt(name) {
-      const found = table[name];
-      if (!found)
-        throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
-      return found.map((r) => [r]);
-    },
-  };
-}
+import { ALL_TICKED } from './seedParts';
+
+// Apart, so a process that only drives the app (the send-start bench) does not load the tracker.
+export { ALL_TICKED, fakeResolver } from './seedParts';
 
 export function recipientAddress(i: number): string {
   return `klant${String(i).padStart(5, '0')}@example.nl`;
@@ -141,8 +128,6 @@ export async function prependBlocks(
   t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
   t.clock.advance(1000);
 }
-
-export const ALL_TICKED = ['permission', 'testChecked', 'contentCorrect'];
 
 /** Waits (real time) until the predicate holds; the failure names what was awaited. */
 export async function until<T>(

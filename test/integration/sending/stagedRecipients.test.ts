@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveRecipients } from '../../../electron/services/selections/recipients';
 import { StagedRecipients } from '../../../electron/services/selections/recipientsStaging';
+import { emailHash } from '../../../electron/services/suppression/email';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from './seed';
 
@@ -82,6 +83,17 @@ describe('staged recipients', () => {
     expect(mixed.skipped.duplicates.length).toBe(1);
     expect(mixed.skipped.suppressed.length).toBe(1);
     expect(mixed.skipped.recentlyMailed.length).toBe(1);
+
+    // An erased person stays suppressed by the hash of the address alone.
+    sqlite
+      .prepare(
+        `insert into suppression (normalized_email, email_hash, reason, created_at)
+         values (null, ?, 'manual', ?)`,
+      )
+      .run(emailHash(recipientAddress(5)), app.clock.now());
+    const erased = await agrees(app, mailingId);
+    expect(erased.recipients.length).toBe(6);
+    expect(erased.skipped.suppressed.length).toBe(2);
 
     await app.call('mailings.setSegment', {
       id: mailingId,

@@ -22,10 +22,7 @@ const READ_STORES = new Set([
  */
 const NOT_YET_MOVED: readonly string[] = [
   'electron/services/selections/importStaging.ts', // import speed
-  'electron/services/selections/recipientsStaging.ts', // send.start speed and memory
   'electron/services/selections/worker/', // import speed
-  'electron/services/sending/sendService.ts', // send.start speed and memory
-  'electron/services/sending/newJobs.ts', // send.start speed and memory
 ];
 
 function sourceFiles(dir: string): string[] {
