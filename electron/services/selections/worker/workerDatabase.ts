@@ -1,74 +1,80 @@
 import Database from 'better-sqlite3';
 import { importError } from '../importError';
-import type { Counts } from '../importPlan';
-import { ImportStaging } from '../importStaging';
-import type { ContactSink } from '../importPlan';
+import type { ContactSink, Counts } from '../importPlan';
+import { ImportStore, removeImport } from '../importStore';
+import { ImportWriter } from '../importWriter';
 import type { SelectionToStore } from './protocol';
 
 /**
- * The import worker's own connection to the app's database file (WAL), so staging and the final
- * copy never hold the main thread. Its contacts wait in a temporary table of this connection (no
- * lock on the database file, invisible to the app); only `commit` writes the database, in one
- * immediate transaction. That makes the worker a second writer for that one transaction: the
- * busy timeout of DESIGN.md (5 s) lets either side wait for the other instead of failing.
+ * The import worker's own connection to the app's database file (WAL), so writing never holds the
+ * main thread. The contacts go straight into the real tables, once, under a selection marked
+ * `importing` that every reader leaves out; a write transaction is committed every few thousand
+ * rows (`checkpoint`), so a write of the app waits for one such chunk at most (busy timeout 5 s,
+ * DESIGN.md), never for the whole import. `commit` makes the selection visible in one statement;
+ * `close` without it removes what was written, and a start of the app removes what a killed
+ * import left (importStore.ts).
  */
 export class WorkerDatabase {
   private readonly sqlite: Database.Database;
-  private readonly staging: ImportStaging;
+  private readonly store: ImportStore;
+  private readonly writer: ImportWriter;
   readonly sink: ContactSink;
+  private open = false;
+  private published = false;
 
   /** `fieldNames`: the contact's variables (importPlan's contactFields). */
-  constructor(
-    private readonly selection: SelectionToStore,
-    fieldNames: readonly string[],
-  ) {
+  constructor(selection: SelectionToStore, fieldNames: readonly string[]) {
     this.sqlite = new Database(selection.databaseFile, { fileMustExist: true });
     this.sqlite.pragma('busy_timeout = 5000');
-    this.sqlite.pragma('synchronous = FULL');
+    // The chunks need no sync of their own: until the last commit (FULL, whose sync takes every
+    // chunk before it to disk) they are invisible, and a start removes them after a power cut.
+    this.sqlite.pragma('synchronous = NORMAL');
     this.sqlite.pragma('foreign_keys = ON');
-    // The copy writes every page once: a 4 MB cache (instead of 16 MB) keeps the worker small.
+    // Every page is written a few times at most: a 4 MB cache (instead of 16 MB) keeps it small.
     this.sqlite.pragma('cache_size = -4096');
-    this.staging = new ImportStaging(this.sqlite, fieldNames);
-    this.sink = this.staging.sink;
-    this.sqlite.exec('begin');
+    this.store = new ImportStore(this.sqlite, selection.id);
+    this.store.createSelection(selection);
+    this.writer = new ImportWriter(this.store, fieldNames, () => this.begin());
+    this.sink = this.writer.sink;
   }
 
-  /** Between batches: the staged rows so far leave the transaction (they are temporary). */
+  /** Between chunks of rows: what is written so far is committed, and other writers get a turn. */
   checkpoint(): void {
-    this.sqlite.exec('commit; begin');
+    if (!this.open) return;
+    this.writer.flush();
+    this.sqlite.exec('commit');
+    this.open = false;
   }
 
-  /** The selection and every staged contact, all or nothing; on disk when this returns. */
+  /** The selection with every contact, visible at once; on disk when this returns. */
   commit(counts: Counts): void {
-    this.staging.finish();
-    this.sqlite.exec('commit');
     if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
     if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
-    const s = this.selection;
-    this.sqlite
-      .transaction(() => {
-        this.sqlite
-          .prepare(
-            `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
-           count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            s.id,
-            s.description,
-            s.fileName,
-            s.createdAt,
-            s.mapping,
-            s.extraColumns,
-            counts.imported,
-            s.createdAt,
-          );
-        this.staging.copyInto(s.id);
-      })
-      .immediate();
+    const columns = this.writer.finish();
+    this.checkpoint();
+    this.sqlite.exec('pragma synchronous = FULL');
+    this.begin();
+    this.store.publish(columns);
+    this.sqlite.exec('commit');
+    this.open = false;
+    this.published = true;
   }
 
-  /** Closing drops the temporary table and rolls back what was not committed. */
+  /** Without `commit` before: the selection and what was written of it are removed. */
   close(): void {
-    if (this.sqlite.open) this.sqlite.close();
+    if (!this.sqlite.open) return;
+    try {
+      if (this.open) this.sqlite.exec('rollback');
+      if (!this.published) removeImport(this.sqlite, this.store.selectionId);
+    } finally {
+      this.sqlite.close();
+    }
+  }
+
+  private begin(): boolean {
+    if (this.open) return false;
+    this.sqlite.exec('begin immediate');
+    this.open = true;
+    return true;
   }
 }

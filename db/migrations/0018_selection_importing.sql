@@ -1,0 +1,1 @@
+ALTER TABLE `selections` ADD `importing` integer DEFAULT 0 NOT NULL;
