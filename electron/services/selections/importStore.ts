@@ -7,9 +7,9 @@ export const SLOTS = [
   ...Array.from({ length: VALUE_SLOTS }, (_, i) => `v${i}`),
   ...Array.from({ length: TEXT_SLOTS }, (_, i) => `t${i}`),
 ];
-/** Values per contact row and per typed-cells row. */
-export const CONTACT_WIDTH = 6;
-export const CELLS_WIDTH = 2 + SLOTS.length;
+/** Values per contact row: id, email, normalized address, data, row number. */
+export const CONTACT_WIDTH = 5;
+const CONTACT_COLUMNS = ['email', 'normalized_email', 'data', 'row_number'];
 /** Contacts read back at a time (merges' own rows, cells typed again at the end). */
 const READ_BATCH = 5000;
 
@@ -20,8 +20,9 @@ const READ_BATCH = 5000;
  * it visible; or its removal when the import fails.
  */
 export class ImportStore {
-  private readonly insertContacts = new Map<number, Database.Statement>();
-  private readonly insertCells = new Map<number, Database.Statement>();
+  /** Multi-row inserts by their columns and row count. */
+  private readonly inserts = new Map<string, Database.Statement>();
+  private readonly ofSelection: { s: string };
   private readonly updateSlot = new Map<string, Database.Statement>();
   private readonly nextIdOf: Database.Statement;
   private readonly contactOf: Database.Statement;
@@ -31,6 +32,7 @@ export class ImportStore {
     private readonly sqlite: Database.Database,
     readonly selectionId: string,
   ) {
+    this.ofSelection = { s: selectionId };
     // AUTOINCREMENT's own rule: after the highest id ever given.
     this.nextIdOf = sqlite
       .prepare(
@@ -60,14 +62,17 @@ export class ImportStore {
     return this.nextIdOf.get() as number;
   }
 
-  /** `rows` contacts, CONTACT_WIDTH values each: id, selection, email, normalized, data, row. */
+  /** `rows` contacts, CONTACT_WIDTH values each: id, email, normalized address, data, row. */
   writeContacts(values: unknown[], rows: number): void {
-    this.multiRow(this.insertContacts, 'contacts', CONTACT_WIDTH, rows).run(values);
+    this.multiRow('contacts', CONTACT_COLUMNS, rows).run(values, this.ofSelection);
   }
 
-  /** `rows` typed-cell rows, CELLS_WIDTH values each: contact id, selection, then SLOTS. */
-  writeCells(values: unknown[], rows: number): void {
-    this.multiRow(this.insertCells, 'contact_fields', CELLS_WIDTH, rows).run(values);
+  /**
+   * `rows` typed-cell rows of these slots (the others stay null), 1 + slots.length values each:
+   * the contact's id, then the slots' values.
+   */
+  writeCells(slots: readonly string[], values: unknown[], rows: number): void {
+    this.multiRow('contact_fields', slots, rows).run(values, this.ofSelection);
   }
 
   /** This selection's contact of that address and row, if it is still there. */
@@ -99,11 +104,9 @@ export class ImportStore {
       .all(this.selectionId, after, upTo) as { id: number; data: string }[];
   }
 
-  /** A contact's typed cells afresh (CELLS_WIDTH values). */
+  /** A contact's typed cells afresh: its id, then a value for each of SLOTS. */
   replaceCells(values: unknown[]): void {
-    this.multiRow(this.insertCells, 'contact_fields', CELLS_WIDTH, 1, 'insert or replace').run(
-      values,
-    );
+    this.multiRow('contact_fields', SLOTS, 1, 'insert or replace').run(values, this.ofSelection);
   }
 
   /** The import's last statements: its column types, its count, and visible from now on. */
@@ -119,25 +122,23 @@ export class ImportStore {
       .run({ id: this.selectionId });
   }
 
+  /** `verb into table (first, selection_id, columns…) values (?, @s, ?…), …` for `rows` rows. */
   private multiRow(
-    cache: Map<number, Database.Statement>,
-    table: string,
-    width: number,
+    table: 'contacts' | 'contact_fields',
+    columns: readonly string[],
     rows: number,
     verb = 'insert',
   ): Database.Statement {
-    const key = verb === 'insert' ? rows : -rows;
-    let statement = cache.get(key);
+    const key = `${verb} ${table} ${columns.join()} ${rows}`;
+    let statement = this.inserts.get(key);
     if (!statement) {
-      const row = `(${new Array(width).fill('?').join(', ')})`;
-      const columns =
-        table === 'contacts'
-          ? '(id, selection_id, email, normalized_email, data, row_number)'
-          : `(contact_id, selection_id, ${SLOTS.join(', ')})`;
+      const first = table === 'contacts' ? 'id' : 'contact_id';
+      const row = `(?, @s${', ?'.repeat(columns.length)})`;
       statement = this.sqlite.prepare(
-        `${verb} into ${table} ${columns} values ${new Array(rows).fill(row).join(', ')}`,
+        `${verb} into ${table} (${first}, selection_id, ${columns.join(', ')})
+         values ${new Array(rows).fill(row).join(', ')}`,
       );
-      cache.set(key, statement);
+      this.inserts.set(key, statement);
     }
     return statement;
   }

@@ -1,6 +1,6 @@
-import { typedValue } from '../segments/typedValues';
+import { typedValue, type SelectionColumns } from '../segments/typedValues';
 import type { ContactSink } from './importPlan';
-import { CELLS_WIDTH, CONTACT_WIDTH, type ImportStore, SLOTS } from './importStore';
+import { CONTACT_WIDTH, type ImportStore, SLOTS } from './importStore';
 import { StagedTypes } from './stagedTypes';
 
 /** Rows per insert statement: one statement per row costs more in binding than in storing. */
@@ -9,7 +9,11 @@ const ROWS_PER_INSERT = 32;
 /** Contacts written while one layout of the typed cells held (StagedTypes.layout). */
 interface Epoch {
   firstId: number;
+  /** Per field its slot's place in SLOTS, -1 for none. */
   layout: Int8Array;
+  /** The fields with a slot, and their slots: what a typed-cells row holds after the id. */
+  fields: number[];
+  slots: string[];
 }
 
 /**
@@ -27,7 +31,7 @@ export class ImportWriter {
   private readonly types: StagedTypes;
   /** Rows waiting for the next multi-row insert, value after value. */
   private readonly contacts = new Array<unknown>(ROWS_PER_INSERT * CONTACT_WIDTH);
-  private readonly cells = new Array<unknown>(ROWS_PER_INSERT * CELLS_WIDTH).fill(null);
+  private cells: unknown[] = [];
   private readonly typed: (number | string | null)[];
   private pendingRows = 0;
   private nextId = 0;
@@ -43,7 +47,6 @@ export class ImportWriter {
   ) {
     this.types = new StagedTypes(fieldNames);
     this.typed = fieldNames.map(() => null);
-    const selectionId = store.selectionId;
     this.sink = {
       add: (rowNumber, email, normalizedEmail, data, values) => {
         this.begin();
@@ -53,18 +56,15 @@ export class ImportWriter {
         let at = this.pendingRows * CONTACT_WIDTH;
         const contacts = this.contacts;
         contacts[at++] = id;
-        contacts[at++] = selectionId;
         contacts[at++] = email;
         contacts[at++] = normalizedEmail;
         contacts[at++] = data;
         contacts[at] = rowNumber;
+        const { fields } = this.epochs[this.epochs.length - 1]!;
         const cells = this.cells;
-        const layout = this.epochs[this.epochs.length - 1]!.layout;
-        const base = this.pendingRows * CELLS_WIDTH;
-        cells[base] = id;
-        cells[base + 1] = selectionId;
-        for (let i = 0; i < layout.length; i += 1)
-          if (layout[i]! >= 0) cells[base + 2 + layout[i]!] = this.typed[i];
+        at = this.pendingRows * (1 + fields.length);
+        cells[at++] = id;
+        for (let i = 0; i < fields.length; i += 1) cells[at++] = this.typed[fields[i]!];
         this.pendingRows += 1;
         if (this.pendingRows === ROWS_PER_INSERT) this.flush();
       },
@@ -103,14 +103,14 @@ export class ImportWriter {
 
   /** Before a commit: the rows still waiting. */
   flush(): void {
-    if (this.pendingRows === 0) return;
     const rows = this.pendingRows;
+    if (rows === 0) return;
+    const { slots } = this.epochs[this.epochs.length - 1]!;
     const full = rows === ROWS_PER_INSERT;
-    this.store.writeContacts(
-      full ? this.contacts : this.contacts.slice(0, rows * CONTACT_WIDTH),
-      rows,
-    );
-    this.store.writeCells(full ? this.cells : this.cells.slice(0, rows * CELLS_WIDTH), rows);
+    const contacts = full ? this.contacts : this.contacts.slice(0, rows * CONTACT_WIDTH);
+    const cells = full ? this.cells : this.cells.slice(0, rows * (1 + slots.length));
+    this.store.writeContacts(contacts, rows);
+    this.store.writeCells(slots, cells, rows);
     this.pendingRows = 0;
   }
 
@@ -151,15 +151,14 @@ export class ImportWriter {
     id: number,
     data: string,
     layout: Int8Array,
-    columns: Record<string, { type: 'text' | 'number' | 'date' }>,
+    columns: SelectionColumns,
   ): void {
     const cells = JSON.parse(data) as Record<string, string>;
-    const values = new Array<unknown>(CELLS_WIDTH).fill(null);
+    const values = new Array<unknown>(1 + SLOTS.length).fill(null);
     values[0] = id;
-    values[1] = this.store.selectionId;
     this.types.names.forEach((name, field) => {
       if (layout[field]! >= 0)
-        values[2 + layout[field]!] = typedValue(columns[name]!.type, cells[name]);
+        values[1 + layout[field]!] = typedValue(columns[name]!.type, cells[name]);
     });
     this.store.replaceCells(values);
   }
@@ -174,7 +173,10 @@ export class ImportWriter {
   /** The layout changed: rows written so far keep theirs, the next row starts the new one. */
   private newEpoch(): void {
     this.flush();
-    this.cells.fill(null);
-    this.epochs.push({ firstId: this.nextId, layout: this.types.layout() });
+    const layout = this.types.layout();
+    const fields = [...layout.keys()].filter((field) => layout[field]! >= 0);
+    const slots = fields.map((field) => SLOTS[layout[field]!]!);
+    this.cells = new Array<unknown>(ROWS_PER_INSERT * (1 + fields.length));
+    this.epochs.push({ firstId: this.nextId, layout, fields, slots });
   }
 }
