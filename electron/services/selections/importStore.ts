@@ -135,7 +135,7 @@ export class ImportStore {
       const first = table === 'contacts' ? 'id' : 'contact_id';
       const row = `(?, @s${', ?'.repeat(columns.length)})`;
       statement = this.sqlite.prepare(
-        `${verb} into ${table} (${first}, selection_id, ${columns.join(', ')})
+        `${verb} into ${table} (${[first, 'selection_id', ...columns].join(', ')})
          values ${new Array(rows).fill(row).join(', ')}`,
       );
       this.inserts.set(key, statement);

@@ -8,7 +8,8 @@ const ROWS_PER_INSERT = 32;
 
 /** Contacts written while one layout of the typed cells held (StagedTypes.layout). */
 interface Epoch {
-  firstId: number;
+  /** Its first contact's id, once written (undefined: none written yet). */
+  firstId?: number;
   /** Per field its slot's place in SLOTS, -1 for none. */
   layout: Int8Array;
   /** The fields with a slot, and their slots: what a typed-cells row holds after the id. */
@@ -16,12 +17,22 @@ interface Epoch {
   slots: string[];
 }
 
+/** Up to ROWS_PER_INSERT contacts read and typed, waiting for the next write. */
+interface Batch {
+  epoch: Epoch;
+  rows: number;
+  contacts: unknown[];
+  cells: unknown[];
+}
+
 /**
  * A file's accepted contacts, written once, straight into `contacts` with their typed cells in
  * `contact_fields` (stagedTypes.ts), under the selection the import keeps invisible until its
- * end. The writer asks `inTransaction` for an open write transaction before it writes (the worker
- * commits one every few thousand rows), and takes the contacts' ids itself, after the highest
- * ever given (AUTOINCREMENT's rule), so each contact's typed cells go in beside it.
+ * end. Rows are read and typed without a lock and wait in memory; `write` takes the write lock
+ * only to store what waits, in one short transaction (`inWrite`), so other writers of the app
+ * find the lock free most of the time (a worker holding it while it read would starve them).
+ * The writer gives the ids itself, after the highest ever given (AUTOINCREMENT's rule), so each
+ * contact's typed cells go in beside it.
  * A column whose type changes moves slots (slotColumns): the contacts written before the change
  * have their typed cells worked out again from their data at the end (`finish`); with real
  * exports that is a few rows at the top, or none.
@@ -29,12 +40,9 @@ interface Epoch {
 export class ImportWriter {
   readonly sink: ContactSink;
   private readonly types: StagedTypes;
-  /** Rows waiting for the next multi-row insert, value after value. */
-  private readonly contacts = new Array<unknown>(ROWS_PER_INSERT * CONTACT_WIDTH);
-  private cells: unknown[] = [];
   private readonly typed: (number | string | null)[];
-  private pendingRows = 0;
-  private nextId = 0;
+  private readonly waiting: Batch[] = [];
+  private batch: Batch | undefined;
   private readonly epochs: Epoch[] = [];
   /** Contacts of an earlier epoch that a duplicate filled in: typed again at the end. */
   private readonly mergedEarlier = new Set<number>();
@@ -42,35 +50,42 @@ export class ImportWriter {
   constructor(
     private readonly store: ImportStore,
     fieldNames: readonly string[],
-    /** Opens the write transaction if none is open; true when it just did. */
-    private readonly inTransaction: () => boolean,
+    /** Runs `write` in one write transaction (begin immediate … commit). */
+    private readonly inWrite: (write: () => void) => void,
   ) {
     this.types = new StagedTypes(fieldNames);
     this.typed = fieldNames.map(() => null);
+    this.newEpoch();
     this.sink = {
       add: (rowNumber, email, normalizedEmail, data, values) => {
-        this.begin();
         for (let i = 0; i < values.length; i += 1) this.typed[i] = this.types.type(i, values[i]!);
         if (this.types.layoutChanged) this.newEpoch();
-        const id = this.nextId++;
-        let at = this.pendingRows * CONTACT_WIDTH;
-        const contacts = this.contacts;
-        contacts[at++] = id;
+        const epoch = this.epochs[this.epochs.length - 1]!;
+        const fields = epoch.fields;
+        let batch = this.batch;
+        if (!batch) {
+          batch = this.batch = {
+            epoch,
+            rows: 0,
+            contacts: new Array<unknown>(ROWS_PER_INSERT * CONTACT_WIDTH),
+            cells: new Array<unknown>(ROWS_PER_INSERT * (1 + fields.length)),
+          };
+        }
+        // The ids (first value of each row) are given when the batch is written.
+        let at = batch.rows * CONTACT_WIDTH + 1;
+        const contacts = batch.contacts;
         contacts[at++] = email;
         contacts[at++] = normalizedEmail;
         contacts[at++] = data;
         contacts[at] = rowNumber;
-        const { fields } = this.epochs[this.epochs.length - 1]!;
-        const cells = this.cells;
-        at = this.pendingRows * (1 + fields.length);
-        cells[at++] = id;
+        const cells = batch.cells;
+        at = batch.rows * (1 + fields.length) + 1;
         for (let i = 0; i < fields.length; i += 1) cells[at++] = this.typed[fields[i]!];
-        this.pendingRows += 1;
-        if (this.pendingRows === ROWS_PER_INSERT) this.flush();
+        batch.rows += 1;
+        if (batch.rows === ROWS_PER_INSERT) this.close();
       },
       merge: (firstRow, normalizedEmail, later) => {
-        this.begin();
-        this.flush();
+        this.write();
         const contact = this.store.contact(normalizedEmail, firstRow);
         if (!contact) return;
         const data = JSON.parse(contact.data) as Record<string, string>;
@@ -82,66 +97,76 @@ export class ImportWriter {
           filled.push([i, this.types.type(i, value)]);
         });
         if (filled.length === 0) return;
-        this.store.writeData(contact.id, JSON.stringify(data));
         if (this.types.layoutChanged) this.newEpoch();
         const epoch = this.epochs[this.epochs.length - 1]!;
-        if (contact.id < epoch.firstId) {
-          this.mergedEarlier.add(contact.id);
-          return;
-        }
-        for (const [field, value] of filled)
-          if (epoch.layout[field]! >= 0)
-            this.store.writeSlot(contact.id, SLOTS[epoch.layout[field]!]!, value);
+        const earlier = epoch.firstId === undefined || contact.id < epoch.firstId;
+        if (earlier) this.mergedEarlier.add(contact.id);
+        this.inWrite(() => {
+          this.store.writeData(contact.id, JSON.stringify(data));
+          if (earlier) return;
+          for (const [field, value] of filled)
+            if (epoch.layout[field]! >= 0)
+              this.store.writeSlot(contact.id, SLOTS[epoch.layout[field]!]!, value);
+        });
       },
       hasAddress: (firstRow, normalizedEmail) => {
-        this.begin();
-        this.flush();
+        this.write();
         return this.store.contact(normalizedEmail, firstRow) !== undefined;
       },
     };
   }
 
-  /** Before a commit: the rows still waiting. */
-  flush(): void {
-    const rows = this.pendingRows;
-    if (rows === 0) return;
-    const { slots } = this.epochs[this.epochs.length - 1]!;
-    const full = rows === ROWS_PER_INSERT;
-    const contacts = full ? this.contacts : this.contacts.slice(0, rows * CONTACT_WIDTH);
-    const cells = full ? this.cells : this.cells.slice(0, rows * (1 + slots.length));
-    this.store.writeContacts(contacts, rows);
-    this.store.writeCells(slots, cells, rows);
-    this.pendingRows = 0;
+  /** Stores the contacts read so far, in one short write transaction. */
+  write(): void {
+    this.close();
+    if (this.waiting.length === 0) return;
+    this.inWrite(() => {
+      let id = this.store.nextContactId();
+      for (const batch of this.waiting) {
+        const { epoch, rows, contacts, cells } = batch;
+        const width = 1 + epoch.fields.length;
+        epoch.firstId ??= id;
+        for (let row = 0; row < rows; row += 1) {
+          contacts[row * CONTACT_WIDTH] = id;
+          cells[row * width] = id;
+          id += 1;
+        }
+        const full = rows === ROWS_PER_INSERT;
+        this.store.writeContacts(full ? contacts : contacts.slice(0, rows * CONTACT_WIDTH), rows);
+        this.store.writeCells(epoch.slots, full ? cells : cells.slice(0, rows * width), rows);
+      }
+    });
+    this.waiting.length = 0;
   }
 
   /**
-   * After the last row, inside a write transaction: the contacts written under another layout
-   * than the final one (or a column typed as text in the end) typed again from their data.
-   * Returns the selection's columns as `selection_column_types` keeps them.
+   * After the last row: the contacts written under another layout than the final one (or every
+   * contact, when a column turned text in the end) typed again from their data, a few thousand
+   * per transaction. Returns the selection's columns as `selection_column_types` keeps them.
    */
   finish(): string {
-    this.begin();
-    this.flush();
+    this.write();
     const { columns } = this.types.columns();
     const final = this.types.layout();
     const same = (layout: Int8Array) => layout.every((slot, i) => slot === final[i]);
     const retype = (after: number, upTo: number) => {
       for (;;) {
-        this.begin();
         const page = this.store.contactsBetween(after, upTo);
         if (page.length === 0) return;
-        for (const { id, data } of page) this.retypeContact(id, data, final, columns);
+        this.inWrite(() => {
+          for (const { id, data } of page) this.retypeContact(id, data, final, columns);
+        });
         after = page[page.length - 1]!.id;
       }
     };
+    const written = this.epochs.filter((epoch) => epoch.firstId !== undefined);
     if (this.types.retypeAsText().length > 0) retype(0, Number.MAX_SAFE_INTEGER);
     else {
-      this.epochs.forEach((epoch, i) => {
-        const next = this.epochs[i + 1]?.firstId ?? Number.MAX_SAFE_INTEGER;
-        if (!same(epoch.layout)) retype(epoch.firstId - 1, next - 1);
-        else
-          for (const id of this.mergedEarlier)
-            if (id >= epoch.firstId && id < next) retype(id - 1, id);
+      written.forEach((epoch, i) => {
+        const first = epoch.firstId!;
+        const next = written[i + 1]?.firstId ?? Number.MAX_SAFE_INTEGER;
+        if (!same(epoch.layout)) retype(first - 1, next - 1);
+        else for (const id of this.mergedEarlier) if (id >= first && id < next) retype(id - 1, id);
       });
     }
     return JSON.stringify(columns);
@@ -163,20 +188,18 @@ export class ImportWriter {
     this.store.replaceCells(values);
   }
 
-  /** A write transaction for the next row; a new one starts after the highest id given. */
-  private begin(): void {
-    if (!this.inTransaction()) return;
-    this.nextId = this.store.nextContactId();
-    if (this.epochs.length === 0) this.newEpoch();
+  /** The batch being filled joins those waiting for the next write. */
+  private close(): void {
+    if (this.batch) this.waiting.push(this.batch);
+    this.batch = undefined;
   }
 
-  /** The layout changed: rows written so far keep theirs, the next row starts the new one. */
+  /** The layout changed: rows read so far keep theirs, the next row starts the new one. */
   private newEpoch(): void {
-    this.flush();
+    this.close();
     const layout = this.types.layout();
     const fields = [...layout.keys()].filter((field) => layout[field]! >= 0);
     const slots = fields.map((field) => SLOTS[layout[field]!]!);
-    this.cells = new Array<unknown>(ROWS_PER_INSERT * (1 + fields.length));
-    this.epochs.push({ firstId: this.nextId, layout, fields, slots });
+    this.epochs.push({ layout, fields, slots });
   }
 }

@@ -8,8 +8,9 @@ import type { SelectionToStore } from './protocol';
 /**
  * The import worker's own connection to the app's database file (WAL), so writing never holds the
  * main thread. The contacts go straight into the real tables, once, under a selection marked
- * `importing` that every reader leaves out; a write transaction is committed every few thousand
- * rows (`checkpoint`), so a write of the app waits for one such chunk at most (busy timeout 5 s,
+ * `importing` that every reader leaves out. The rows read since the last progress report are
+ * written in one short transaction (`checkpoint`, importWriter.ts): the write lock is free while
+ * the worker reads, so a write of the app waits for one such write at most (busy timeout 5 s,
  * DESIGN.md), never for the whole import. `commit` makes the selection visible in one statement;
  * `close` without it removes what was written, and a start of the app removes what a killed
  * import left (importStore.ts).
@@ -19,7 +20,6 @@ export class WorkerDatabase {
   private readonly store: ImportStore;
   private readonly writer: ImportWriter;
   readonly sink: ContactSink;
-  private open = false;
   private published = false;
 
   /** `fieldNames`: the contact's variables (importPlan's contactFields). */
@@ -34,16 +34,14 @@ export class WorkerDatabase {
     this.sqlite.pragma('cache_size = -4096');
     this.store = new ImportStore(this.sqlite, selection.id);
     this.store.createSelection(selection);
-    this.writer = new ImportWriter(this.store, fieldNames, () => this.begin());
+    const inWrite = this.sqlite.transaction((write: () => void) => write());
+    this.writer = new ImportWriter(this.store, fieldNames, (write) => inWrite.immediate(write));
     this.sink = this.writer.sink;
   }
 
-  /** Between chunks of rows: what is written so far is committed, and other writers get a turn. */
+  /** Between chunks of rows: the rows read so far are written. */
   checkpoint(): void {
-    if (!this.open) return;
-    this.writer.flush();
-    this.sqlite.exec('commit');
-    this.open = false;
+    this.writer.write();
   }
 
   /** The selection with every contact, visible at once; on disk when this returns. */
@@ -51,12 +49,8 @@ export class WorkerDatabase {
     if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
     if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
     const columns = this.writer.finish();
-    this.checkpoint();
     this.sqlite.exec('pragma synchronous = FULL');
-    this.begin();
-    this.store.publish(columns);
-    this.sqlite.exec('commit');
-    this.open = false;
+    this.sqlite.transaction(() => this.store.publish(columns)).immediate();
     this.published = true;
   }
 
@@ -64,17 +58,9 @@ export class WorkerDatabase {
   close(): void {
     if (!this.sqlite.open) return;
     try {
-      if (this.open) this.sqlite.exec('rollback');
       if (!this.published) removeImport(this.sqlite, this.store.selectionId);
     } finally {
       this.sqlite.close();
     }
-  }
-
-  private begin(): boolean {
-    if (this.open) return false;
-    this.sqlite.exec('begin immediate');
-    this.open = true;
-    return true;
   }
 }
