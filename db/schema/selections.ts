@@ -12,11 +12,6 @@ export const selections = sqliteTable('selections', {
   count: integer('count').notNull().default(0),
   /** AVG: when the shopkeeper confirmed these customers gave permission. */
   consentConfirmedAt: integer('consent_confirmed_at').notNull(),
-  /**
-   * 1 while its import is still writing contacts: every reader leaves it out, the import's last
-   * transaction sets 0, and a start removes one left at 1 by a crash.
-   */
-  importing: integer('importing').notNull().default(0),
 });
 
 export const contacts = sqliteTable(

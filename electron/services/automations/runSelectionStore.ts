@@ -27,10 +27,7 @@ export class RunSelectionStore {
   /** Recent selections with the file they came from, newest first. */
   recentFiles(limit = 200): { id: string; fileName: string }[] {
     return this.sqlite
-      .prepare(
-        `select id, file_name as fileName from selections where importing = 0
-         order by created_at desc limit ?`,
-      )
+      .prepare('select id, file_name as fileName from selections order by created_at desc limit ?')
       .all(limit) as { id: string; fileName: string }[];
   }
 
@@ -40,8 +37,7 @@ export class RunSelectionStore {
       .prepare(
         `select id, description, mapping, extra_columns, consent_confirmed_at, created_at
          from selections
-         where importing = 0
-           and id not in (select selection_id from automation_runs where selection_id is not null)
+         where id not in (select selection_id from automation_runs where selection_id is not null)
          order by created_at desc, id`,
       )
       .all() as SourceSelection[];

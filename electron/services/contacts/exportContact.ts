@@ -15,7 +15,7 @@ export function exportContact(context: AppContext, email: string): ContactExport
       `select s.id as selectionId, s.description, s.created_at as createdAt,
               s.consent_confirmed_at as consentConfirmedAt, c.row_number as rowNumber, c.data
        from contacts c join selections s on s.id = c.selection_id
-       where c.normalized_email = ? and s.importing = 0 order by s.created_at, c.row_number`,
+       where c.normalized_email = ? order by s.created_at, c.row_number`,
     )
     .all(normalized) as (Omit<ContactExportT['selections'][number], 'data'> & { data: string })[];
   const sendJobs = sqlite

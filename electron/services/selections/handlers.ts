@@ -4,7 +4,6 @@ import { analyzeImport, decodeUpload, importSelection, type ImportFileSource } f
 import { fetchNewSelections } from './importFolder';
 import { recipientsSummary, setMailingSelections } from './mailingSelections';
 import { getSelection, listSelections } from './selectionQueries';
-import { removeUnfinishedImports } from './importStore';
 import { clearUploads, discardUpload, uploadPath } from './uploads';
 
 type SelectionsHandlers = Pick<
@@ -35,8 +34,6 @@ function fileOf(context: AppContext, input: NamedFile): ImportFileSource {
 export function createSelectionsHandlers(context: AppContext): SelectionsHandlers {
   // Uploads of an earlier run wait for an import that will never come.
   clearUploads(context.dataDir);
-  // Contacts of an import the app was killed in (never visible): no import runs yet.
-  removeUnfinishedImports(context.database.sqlite);
   return {
     'selections.analyze': ({ fileName, mapping, sheet, ...named }) =>
       analyzeImport(context, { fileName, file: fileOf(context, named), mapping, sheet }),

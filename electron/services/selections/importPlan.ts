@@ -27,7 +27,7 @@ export interface ContactSink {
     values: readonly string[],
   ): void;
   /** A later row of the same address: fill what the first row (by its row number) left empty. */
-  merge(firstRow: number, normalizedEmail: string, later: Record<string, string>): void;
+  merge(firstRow: number, later: Record<string, string>): void;
   /** Whether the contact of `firstRow` has this address (equal hashes in FirstRows are checked). */
   hasAddress(firstRow: number, normalizedEmail: string): boolean;
 }
@@ -132,7 +132,7 @@ export function* planRows(
       counts.duplicateCount += 1;
       if (counts.duplicates.length < listed)
         counts.duplicates.push({ row, email: ownCopy(email), firstRow });
-      sink.merge(firstRow, normalizedEmail, JSON.parse(data) as Record<string, string>);
+      sink.merge(firstRow, JSON.parse(data) as Record<string, string>);
       continue;
     }
     sink.add(row, email, normalizedEmail, data, values);

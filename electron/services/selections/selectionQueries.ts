@@ -40,14 +40,14 @@ function summary(row: SelectionRow, now: number): SelectionSummaryT {
 export function listSelections(context: AppContext): SelectionSummaryT[] {
   const now = context.clock.now();
   const rows = context.database.sqlite
-    .prepare(`select ${COLUMNS} from selections where importing = 0 order by created_at desc, id`)
+    .prepare(`select ${COLUMNS} from selections order by created_at desc, id`)
     .all() as SelectionRow[];
   return rows.filter((r) => removedAt(r.createdAt) > now).map((r) => summary(r, now));
 }
 
 export function findSelection(context: AppContext, id: string): SelectionRow {
   const row = context.database.sqlite
-    .prepare(`select ${COLUMNS} from selections where id = ? and importing = 0`)
+    .prepare(`select ${COLUMNS} from selections where id = ?`)
     .get(id) as SelectionRow | undefined;
   if (!row || removedAt(row.createdAt) <= context.clock.now())
     throw new DomainError(ERROR_CODES.notFound, 'No such selection', 'selections:errors.notFound');

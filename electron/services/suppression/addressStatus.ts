@@ -17,10 +17,7 @@ export function addressStatus(context: AppContext, email: string): AddressStatus
     )
     .get(normalized) as { requestedAt: number; confirmedAt: number | null } | undefined;
   const inSelections = sqlite
-    .prepare(
-      `select count(distinct selection_id) as n from contacts where normalized_email = ?
-       and selection_id not in (select id from selections where importing = 1)`,
-    )
+    .prepare('select count(distinct selection_id) as n from contacts where normalized_email = ?')
     .get(normalized) as { n: number };
   return {
     email: normalized,

@@ -6,7 +6,6 @@ import { contactFields, emptyCounts, NOWHERE, planRows } from '../importPlan';
 import { importError } from '../importError';
 import { IMPORT_LIMITS } from '../limits';
 import { openImportSource, tooLarge, type ImportSource } from '../parse/importSource';
-import type { ColumnPlan } from '../mapping';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
 import { WorkerDatabase } from './workerDatabase';
@@ -45,13 +44,6 @@ function readImportFile(file: { path: string } | { bytes: Uint8Array }): Buffer 
   return readFileSync(file.path);
 }
 
-/** Reads every row as the import does but keeps nothing: throws where the import would stop. */
-function readWithoutWriting(opened: ImportSource, columns: ColumnPlan[]): void {
-  const options = { isSuppressed: () => undefined };
-  const reading = planRows(opened.rows, columns, options, NOWHERE, emptyCounts(), []);
-  while (!reading.next().done);
-}
-
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'open') {
     const bytes = readImportFile(message.file);
@@ -62,13 +54,7 @@ async function handle(message: ToWorker): Promise<void> {
     return;
   }
   if (!source) throw new Error('plan before open');
-  if (message.store) {
-    const total = message.knownTotal ?? source.countRows();
-    send({ type: 'total', total });
-    // Rows are written as they are read: a file that may be over the limit is counted first, so
-    // a refused file never writes a row (the count of a CSV's lines can be high, never low).
-    if (total > IMPORT_LIMITS.maxRows) readWithoutWriting(source, message.columns);
-  }
+  if (message.store) send({ type: 'total', total: message.knownTotal ?? source.countRows() });
 
   const isSuppressed = lookupIn(message.suppression);
   const database = message.store

@@ -1,1 +1,0 @@
-ALTER TABLE `selections` ADD `importing` integer DEFAULT 0 NOT NULL;
