@@ -44,26 +44,8 @@ export class WorkerDatabase {
     this.sqlite.exec('commit');
     if (counts.rows === 0) throw importError('noRows', 'The file has no rows');
     if (counts.imported === 0) throw importError('noValidRows', 'No valid address in the file');
-    const s = this.selection;
     this.sqlite
-      .transaction(() => {
-        this.sqlite
-          .prepare(
-            `insert into selections (id, description, file_name, created_at, mapping, extra_columns,
-           count, consent_confirmed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            s.id,
-            s.description,
-            s.fileName,
-            s.createdAt,
-            s.mapping,
-            s.extraColumns,
-            counts.imported,
-            s.createdAt,
-          );
-        this.staging.copyInto(s.id);
-      })
+      .transaction(() => this.staging.copyInto(this.selection, counts.imported))
       .immediate();
   }
 
