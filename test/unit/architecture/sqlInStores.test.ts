@@ -16,15 +16,6 @@ const READ_STORES = new Set([
   'electron/services/stats/statsDetails.ts',
 ]);
 
-/**
- * Files whose SQL other branches are moving into stores at the same time. The lead empties this
- * list when those branches are merged; nothing new goes in.
- */
-const NOT_YET_MOVED: readonly string[] = [
-  'electron/services/selections/importStaging.ts', // import speed
-  'electron/services/selections/worker/', // import speed
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
@@ -34,24 +25,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isStore = (path: string) => STORE_MODULE.test(path) || READ_STORES.has(path);
-const notYetMoved = (path: string) => NOT_YET_MOVED.some((entry) => path.startsWith(entry));
 const sqlOf = (path: string) => findSql(path, readFileSync(join(ROOT, path), 'utf8'));
 
 describe('SQL lives in store modules only', () => {
   const files = SCANNED.flatMap(sourceFiles).filter((path) => !isStore(path));
 
   it('no service or main-process file outside a store prepares, executes or writes SQL', () => {
-    const found = files
-      .filter((path) => !notYetMoved(path))
-      .flatMap((path) => sqlOf(path).map((f) => `${path}:${f.line} ${f.what}`));
+    const found = files.flatMap((path) => sqlOf(path).map((f) => `${path}:${f.line} ${f.what}`));
     expect(found, 'move these into a store module of their area (DEVELOPING.md)').toEqual([]);
-  });
-
-  it('every entry of the not-yet-moved list still has SQL (else drop the entry)', () => {
-    const stale = NOT_YET_MOVED.filter(
-      (entry) => !files.some((path) => path.startsWith(entry) && sqlOf(path).length > 0),
-    );
-    expect(stale).toEqual([]);
   });
 });
 

@@ -8,12 +8,12 @@ import { IMPORT_LIMITS } from '../limits';
 import { openImportSource, tooLarge, type ImportSource } from '../parse/importSource';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
-import { WorkerDatabase } from './workerDatabase';
+import { ImportWorkerStore } from './importWorkerStore';
 
 /**
  * The import's reading, checking, planning and storing, in a worker thread so the app keeps
  * answering: it opens the file, and after the main thread has chosen the mapping it goes through
- * the rows once, writing accepted contacts on its own database connection (workerDatabase.ts) and
+ * the rows once, writing accepted contacts on its own database connection (importWorkerStore.ts) and
  * reporting progress every 5,000 rows. The suppression list comes with the request, so the
  * preview needs no database.
  */
@@ -58,7 +58,7 @@ async function handle(message: ToWorker): Promise<void> {
 
   const isSuppressed = lookupIn(message.suppression);
   const database = message.store
-    ? new WorkerDatabase(
+    ? new ImportWorkerStore(
         message.store,
         contactFields(message.columns).map((f) => f.name),
       )

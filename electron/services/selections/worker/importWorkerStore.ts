@@ -12,7 +12,7 @@ import type { SelectionToStore } from './protocol';
  * immediate transaction. That makes the worker a second writer for that one transaction: the
  * busy timeout of DESIGN.md (5 s) lets either side wait for the other instead of failing.
  */
-export class WorkerDatabase {
+export class ImportWorkerStore {
   private readonly sqlite: Database.Database;
   private readonly staging: ImportStaging;
   readonly sink: ContactSink;
