@@ -3,7 +3,8 @@ import type { AppContext } from '../core/appContext';
 import { DomainError, ERROR_CODES } from '../../contract';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
 import type { MailingT } from '../../contract/mailings';
-import type { SendStatusT } from '../../contract/sending';
+import type { StartResult } from '../../contract/sending';
+import type { z } from 'zod';
 import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
 import type { TrackedLink } from '../render';
@@ -26,14 +27,8 @@ export interface StartRequest {
   recorded?: (sendId: string) => void;
 }
 
-export interface StartOutcome {
-  sendId: string;
-  state: 'scheduled' | 'running' | 'paused' | 'finished' | 'cancelled';
-  recipients: number;
-  skipped: SendStatusT['skipped'];
-  credits: number;
-  existing: boolean;
-}
+/** What `send.start` answers: the contract's shape, declared there once. */
+export type StartOutcome = z.infer<typeof StartResult>;
 
 export interface StartOptions {
   /**

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { TestSendInput, TestSendResult } from '../../contract/sending';
 import type { AppContext } from '../core/appContext';
 import { compileStoredMailing, loadContact, renderInputFor } from '../mailings/renderInput';
 import { composeMessage, newMessageId, renderForRecipient, type TrackedLink } from '../render';
@@ -9,25 +11,9 @@ import { unsubscribeMailbox } from './mailingMessages';
 import { describeSmtpError } from './smtpErrors';
 import { createMailTransport } from './transport';
 
-export interface TestSendRequest {
-  mailingId: string;
-  to: string[];
-  contactId?: number;
-}
-
-export interface TestSendOutcome {
-  results: {
-    to: string;
-    ok: boolean;
-    messageId: string | null;
-    outboxFile: string | null;
-    errorKey: string | null;
-    errorDetail: string | null;
-  }[];
-  lastTestAt: number | null;
-  contentChangedAt: number;
-  differences: string[];
-}
+/** `send.test`'s input and answer: the contract's shapes, declared there once. */
+export type TestSendRequest = z.infer<typeof TestSendInput>;
+export type TestSendOutcome = z.infer<typeof TestSendResult>;
 
 /** What a tracked test needs at the tracker first: the link table and the web version. */
 export interface TestSendDeps {
