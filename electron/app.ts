@@ -12,7 +12,7 @@ import {
   type HandlerImpls,
   type HandlerTable,
 } from './services/core/handlerTable';
-import { KeyValueStore } from './services/core/kv';
+import { KeyValueStore } from './services/core/kvStore';
 import { consoleLogger, type Logger } from './services/core/logger';
 import { makePrivateDir, securePrivateTree } from './services/core/privateFiles';
 import { nodeSecretCipher, type SecretCipher } from './services/core/secrets';

@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../contract';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SettingsService } from '../settings/settingsService';
 import type { BrandingFileT } from './branding';
 

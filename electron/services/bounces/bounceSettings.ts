@@ -1,5 +1,5 @@
 import type { BounceSettingsInputT, BounceSettingsViewT } from '../../contract/bounces';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 
 export type StoredBounceSettings = Omit<

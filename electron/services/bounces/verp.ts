@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 
 /**
  * VERP: every mail goes out with its own envelope sender, `bounces+j<jobId>-<tag>@shop.nl`, so a

@@ -6,7 +6,7 @@ import type { SettingsService } from '../settings/settingsService';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import type { Clock } from './clock';
 import type { EventBus } from './eventBus';
-import type { KeyValueStore } from './kv';
+import type { KeyValueStore } from './kvStore';
 import type { Logger } from './logger';
 import type { SecretCipher } from './secrets';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DomainError, ERROR_CODES } from '../../contract';
 import type { AgreementsState } from '../../contract/desktop';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 
 /**
  * The version of the texts in resources/agreements. Raise it when a text changes: everybody is

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BrandColors, type BrandColorsT, type ShopIdentityT } from '../../contract/identity';
 import type { MailingDocumentT } from '../../contract/mailingDocument';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { ImageMime, PreparedImage } from '../images/imageFile';
 
 const KEY = 'shop.identity';

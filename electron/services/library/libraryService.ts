@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
-import { libraryImages, libraryItems } from '../../../db/schema';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { LibraryItemT } from '../../contract/library';
 import type { BlockT, MailingDocumentT } from '../../contract/mailingDocument';
@@ -10,9 +8,11 @@ import type { ImageStore } from '../images/imageStore';
 import { imageUses, remapImages } from '../mailings/documentImages';
 import type { MailingsService } from '../mailings/mailingsService';
 import { parseDocument } from '../render/document';
-
-type ItemRow = typeof libraryItems.$inferSelect;
-type ImageRow = typeof libraryImages.$inferSelect;
+import {
+  LibraryStore,
+  type LibraryImageRow as ImageRow,
+  type LibraryItemRow as ItemRow,
+} from './libraryStore';
 
 export interface LibraryServiceDeps {
   db: Db;
@@ -36,16 +36,14 @@ function notFound(id: string): DomainError {
  * mailing made from it are independent: editing or deleting one never changes another.
  */
 export class LibraryService {
-  constructor(private readonly deps: LibraryServiceDeps) {}
+  private readonly store: LibraryStore;
+
+  constructor(private readonly deps: LibraryServiceDeps) {
+    this.store = new LibraryStore(deps.db);
+  }
 
   list(kind: 'block' | 'template'): LibraryItemT[] {
-    return this.deps.db
-      .select()
-      .from(libraryItems)
-      .where(eq(libraryItems.kind, kind))
-      .orderBy(desc(libraryItems.createdAt), asc(libraryItems.name))
-      .all()
-      .map(toItem);
+    return this.store.items(kind).map(toItem);
   }
 
   saveBlocks(mailingId: string, blockIds: string[], name: string): LibraryItemT {
@@ -69,18 +67,13 @@ export class LibraryService {
 
   rename(id: string, name: string): LibraryItemT {
     this.row(id);
-    this.deps.db
-      .update(libraryItems)
-      .set({ name, updatedAt: this.deps.now() })
-      .where(eq(libraryItems.id, id))
-      .run();
+    this.store.rename(id, name, this.deps.now());
     return toItem(this.row(id));
   }
 
   delete(id: string): void {
     this.row(id);
-    // Its images go by ON DELETE CASCADE.
-    this.deps.db.delete(libraryItems).where(eq(libraryItems.id, id)).run();
+    this.store.delete(id);
   }
 
   /** The blocks of a "Mijn blok", copied into a draft mailing with their images. */
@@ -164,8 +157,7 @@ export class LibraryService {
         createdAt: now,
         updatedAt: now,
       };
-      this.deps.db.insert(libraryItems).values(row).run();
-      for (const image of images) this.deps.db.insert(libraryImages).values(image).run();
+      this.store.insert(row, images);
       return toItem(row);
     });
   }
@@ -174,13 +166,7 @@ export class LibraryService {
   private copyImagesOut(row: ItemRow, mailingId: string): MailingDocumentT {
     const document = parseDocument(JSON.parse(row.document));
     const mapping = new Map<string, string>();
-    const images = this.deps.db
-      .select()
-      .from(libraryImages)
-      .where(eq(libraryImages.itemId, row.id))
-      .orderBy(asc(libraryImages.createdAt), asc(libraryImages.id))
-      .all();
-    for (const image of images) {
+    for (const image of this.store.images(row.id)) {
       const copy = this.deps.images.insert(mailingId, image.fileName, {
         mime: image.mime as 'image/png',
         width: image.width,
@@ -194,13 +180,7 @@ export class LibraryService {
   }
 
   private row(id: string, kind?: 'block' | 'template'): ItemRow {
-    const row = this.deps.db
-      .select()
-      .from(libraryItems)
-      .where(
-        kind ? and(eq(libraryItems.id, id), eq(libraryItems.kind, kind)) : eq(libraryItems.id, id),
-      )
-      .get();
+    const row = this.store.item(id, kind);
     if (!row) throw notFound(id);
     return row;
   }

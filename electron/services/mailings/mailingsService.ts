@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/openDatabase';
-import { mailingSelections, mailings, sends } from '../../../db/schema';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { MailingDocumentT } from '../../contract/mailingDocument';
 import type {
@@ -19,9 +17,9 @@ import type { ImageStore } from '../images/imageStore';
 import type { SettingsService } from '../settings/settingsService';
 import type { ShopIdentityStore } from '../identity/identityStore';
 import { imageUses, remapImages } from './documentImages';
+import { mailingStoreOf, type MailingRow } from './mailingStore';
 import { withShopIdentity } from './shopIdentity';
 
-type MailingRow = typeof mailings.$inferSelect;
 type Status = z.infer<typeof MailingStatus>;
 
 /** Only drafts change; a scheduled, sending or sent mailing is what it is. */
@@ -49,39 +47,22 @@ export interface MailingsServiceDeps {
 
 /** Mailings and their documents: create, copy, change, delete, and the status the sender sets. */
 export class MailingsService {
-  constructor(private readonly deps: MailingsServiceDeps) {}
+  private readonly store;
+
+  constructor(private readonly deps: MailingsServiceDeps) {
+    this.store = mailingStoreOf(deps.db);
+  }
 
   /** The overview: summaries only (documents are neither sent along nor parsed). */
   list(filter: 'open' | 'sent' | 'all'): z.infer<typeof MailingSummary>[] {
-    const query = this.deps.db
-      .select({
-        id: mailings.id,
-        subject: mailings.subject,
-        type: mailings.type,
-        status: mailings.status,
-        templateKey: mailings.templateKey,
-        createdAt: mailings.createdAt,
-        updatedAt: mailings.updatedAt,
-        sentAt: mailings.sentAt,
-      })
-      .from(mailings);
-    const rows =
-      filter === 'all'
-        ? query.orderBy(desc(mailings.createdAt)).all()
-        : filter === 'sent'
-          ? query
-              .where(eq(mailings.status, 'sent'))
-              .orderBy(desc(mailings.sentAt), desc(mailings.createdAt))
-              .all()
-          : query.where(ne(mailings.status, 'sent')).orderBy(desc(mailings.createdAt)).all();
-    return rows.map((row) => ({
+    return this.store.summaries(filter).map((row) => ({
       ...row,
       templateKey: row.templateKey === null ? null : TemplateKey.parse(row.templateKey),
     }));
   }
 
   get(id: string): MailingT {
-    const row = this.deps.db.select().from(mailings).where(eq(mailings.id, id)).get();
+    const row = this.store.row(id);
     if (!row) throw notFound(id);
     return this.toMailing(row);
   }
@@ -122,11 +103,7 @@ export class MailingsService {
     if (!this.deps.identity) return mailing;
     const document = withShopIdentity(mailing, this.deps.identity, this.deps.images, colors);
     if (document === mailing.document) return mailing;
-    this.deps.db
-      .update(mailings)
-      .set({ document: JSON.stringify(document) })
-      .where(eq(mailings.id, mailing.id))
-      .run();
+    this.store.change(mailing.id, { document: JSON.stringify(document) });
     return { ...mailing, document };
   }
 
@@ -145,11 +122,7 @@ export class MailingsService {
       );
       const mapping = this.deps.images.copyAll(source.id, id);
       const document = remapImages(source.document, mapping);
-      this.deps.db
-        .update(mailings)
-        .set({ document: JSON.stringify(document) })
-        .where(eq(mailings.id, id))
-        .run();
+      this.store.change(id, { document: JSON.stringify(document) });
       return this.personalize(
         { ...copy, document },
         source.templateKey?.startsWith('basis') ?? false,
@@ -183,7 +156,7 @@ export class MailingsService {
       // Every new mailing (blank, copy or template) starts as the account says.
       campaignTags: this.deps.settings.read().campaignTags.onByDefault,
     };
-    this.deps.db.insert(mailings).values(row).run();
+    this.store.insert(row);
     return this.toMailing(row);
   }
 
@@ -226,22 +199,16 @@ export class MailingsService {
       next.campaignTags !== current.campaignTags ||
       JSON.stringify(next.document) !== JSON.stringify(current.document);
     const now = this.deps.now();
-    this.deps.db
-      .update(mailings)
-      .set({
-        subject: next.subject,
-        topLine: next.topLine,
-        fromId: next.from === '' ? null : next.from,
-        replyTo: next.replyTo,
-        campaignTags: next.campaignTags,
-        document: JSON.stringify(next.document),
-        updatedAt: now,
-        ...(contentChanged
-          ? { contentChangedAt: Math.max(now, current.contentChangedAt + 1) }
-          : {}),
-      })
-      .where(eq(mailings.id, id))
-      .run();
+    this.store.change(id, {
+      subject: next.subject,
+      topLine: next.topLine,
+      fromId: next.from === '' ? null : next.from,
+      replyTo: next.replyTo,
+      campaignTags: next.campaignTags,
+      document: JSON.stringify(next.document),
+      updatedAt: now,
+      ...(contentChanged ? { contentChangedAt: Math.max(now, current.contentChangedAt + 1) } : {}),
+    });
     return this.get(id);
   }
 
@@ -254,12 +221,7 @@ export class MailingsService {
         'mailings:errors.templateDelete',
       );
     }
-    const hasSends = this.deps.db
-      .select({ id: sends.id })
-      .from(sends)
-      .where(eq(sends.mailingId, id))
-      .get();
-    if (!EDITABLE.includes(mailing.status) || hasSends) {
+    if (!EDITABLE.includes(mailing.status) || this.store.hasSends(id)) {
       throw new DomainError(
         ERROR_CODES.conflict,
         'A mailing that was scheduled or sent stays in the archive',
@@ -267,10 +229,7 @@ export class MailingsService {
         { status: mailing.status },
       );
     }
-    this.deps.db.transaction((tx) => {
-      tx.delete(mailingSelections).where(eq(mailingSelections.mailingId, id)).run();
-      tx.delete(mailings).where(eq(mailings.id, id)).run(); // images go by ON DELETE CASCADE
-    });
+    this.store.delete(id);
   }
 
   /** For the send queue: scheduled, sending, sent, cancelled (templates are refused). */
@@ -283,17 +242,13 @@ export class MailingsService {
         'mailings:errors.templateSend',
       );
     }
-    this.deps.db
-      .update(mailings)
-      .set({ status, updatedAt: at, ...(status === 'sent' ? { sentAt: at } : {}) })
-      .where(eq(mailings.id, id))
-      .run();
+    this.store.change(id, { status, updatedAt: at, ...(status === 'sent' ? { sentAt: at } : {}) });
     return this.get(id);
   }
 
   /** For the test send: remembers when the last test mail went out (compared with contentChangedAt). */
   markTested(id: string, at: number = this.deps.now()): void {
-    this.deps.db.update(mailings).set({ lastTestAt: at }).where(eq(mailings.id, id)).run();
+    this.store.change(id, { lastTestAt: at });
   }
 
   private checkImagesBelong(mailingId: string, document: MailingDocumentT): void {

@@ -1,14 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
-import { contacts, mailingSelections, selections } from '../../../db/schema';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { MailingT } from '../../contract/mailings';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 import type { ImageStore } from '../images/imageStore';
 import { toCompileImage } from '../images/imageStore';
 import { compileMailing, type CompileImage, type CompiledMailing, type Sender } from '../render';
 import { campaignTagsFor } from './campaignTagsFor';
+import { renderInputStoreOf } from './renderInputStore';
 import { SAMPLE_DATA } from '../render/variables';
 import type { SettingsService } from '../settings/settingsService';
 import { readTrackingConfig, type TrackingConfig } from '../tracking/trackingConfig';
@@ -49,22 +48,10 @@ export function resolveSender(
 
 /** Extra columns of the selections attached to the mailing (and of any others given). */
 export function extraColumns(db: Db, mailingId: string, alsoSelectionIds: string[] = []): string[] {
-  const attached = db
-    .select({ id: mailingSelections.selectionId })
-    .from(mailingSelections)
-    .where(eq(mailingSelections.mailingId, mailingId))
-    .all()
-    .map((r) => r.id);
-  const ids = [...new Set([...attached, ...alsoSelectionIds])];
-  if (ids.length === 0) return [];
   const names = new Set<string>();
-  for (const row of db
-    .select({ extra: selections.extraColumns })
-    .from(selections)
-    .where(inArray(selections.id, ids))
-    .all()) {
+  for (const extra of renderInputStoreOf(db).extraColumnLists(mailingId, alsoSelectionIds)) {
     try {
-      const parsed: unknown = JSON.parse(row.extra);
+      const parsed: unknown = JSON.parse(extra);
       if (Array.isArray(parsed))
         for (const name of parsed) if (typeof name === 'string') names.add(name);
     } catch {
@@ -127,7 +114,7 @@ export const SAMPLE_CONTACT: RenderContact = {
 
 export function loadContact(db: Db, contactId: number | undefined): RenderContact {
   if (contactId === undefined) return SAMPLE_CONTACT;
-  const row = db.select().from(contacts).where(eq(contacts.id, contactId)).get();
+  const row = renderInputStoreOf(db).contact(contactId);
   if (!row) {
     throw new DomainError(
       ERROR_CODES.notFound,

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
-import { mailings } from '../../../db/schema';
 import { MailingType, TemplateKey } from '../../contract/mailings';
 import { parseDocument } from '../render/document';
 import { prepareImage, type PreparedImage } from '../images/imageFile';
 import type { ImageStore } from '../images/imageStore';
 import { remapImages } from './documentImages';
 import type { MailingsService } from './mailingsService';
+import { mailingStoreOf } from './mailingStore';
 
 /**
  * resources/templates/<key>.json: the BASIS and VOORBEELD mailings every install starts with.
@@ -58,14 +57,10 @@ export async function seedTemplates(
   resourcesDir: string,
   deps: { db: Db; mailings: MailingsService; images: ImageStore },
 ): Promise<number> {
+  const store = mailingStoreOf(deps.db);
   let added = 0;
   for (const template of readTemplates(resourcesDir)) {
-    const exists = deps.db
-      .select({ id: mailings.id })
-      .from(mailings)
-      .where(eq(mailings.templateKey, template.key))
-      .get();
-    if (exists) continue;
+    if (store.hasTemplate(template.key)) continue;
     const prepared: { ref: string; fileName: string; image: PreparedImage }[] = [];
     for (const image of template.images) {
       const bytes = readFileSync(join(templatesDir(resourcesDir), image.file));
@@ -80,14 +75,7 @@ export async function seedTemplates(
     const document = remapImages(parseDocument(template.document), mapping);
     deps.db.transaction(() => {
       // Re-checked inside the transaction: two windows starting at once add it only once.
-      if (
-        deps.db
-          .select({ id: mailings.id })
-          .from(mailings)
-          .where(eq(mailings.templateKey, template.key))
-          .get()
-      )
-        return;
+      if (store.hasTemplate(template.key)) return;
       deps.mailings.insert(
         {
           type: template.type,

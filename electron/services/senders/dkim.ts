@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 import type { DkimSigning } from '../sending/transport';
 

@@ -1,5 +1,5 @@
 import { TrackerClient, TrackerError } from '../../../tracker/client';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 import { readTrackerSession } from '../tracking/trackingConfig';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../../contract';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 import { newMessageId } from '../render/mime';
 import { dkimSigningFor } from '../senders/dkim';

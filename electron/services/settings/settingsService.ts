@@ -7,7 +7,7 @@ import {
   type SettingsViewT,
 } from '../../contract/settings';
 import type { Db } from '../../../db/openDatabase';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 import type { SecretCipher } from '../core/secrets';
 
 /** What is stored (everything but secrets); the password lives apart, encrypted. */

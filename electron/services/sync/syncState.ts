@@ -1,5 +1,5 @@
 import type { SyncStateT } from '../../contract/account';
-import type { KeyValueStore } from '../core/kv';
+import type { KeyValueStore } from '../core/kvStore';
 
 const STATE_KEY = 'sync.state';
 

@@ -38,6 +38,40 @@ function literalText(node: ts.Node): string | null {
   return null;
 }
 
+/** drizzle's query builder: its entry points on a connection or a transaction (`tx`). */
+const QUERY_BUILDER = new Set(['select', 'selectDistinct', 'insert', 'update', 'delete']);
+const RELATIONAL_QUERY = new Set(['findFirst', 'findMany']);
+const CONNECTION_OR_TX = (receiver: string) =>
+  CONNECTION.test(receiver) || /(^|\.)tx$/.test(receiver);
+
+/**
+ * `db.select(`, `deps.db.insert(`, `tx.delete(`, `db.query.mailings.findFirst(`: drizzle
+ * building a statement. The receiver must be named as a connection, so `images.insert(…)` (a
+ * store's own method) and `set.delete(…)` do not count.
+ */
+function queryBuilderCall(node: ts.CallExpression): string | null {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return null;
+  const method = callee.name.text;
+  const receiver = callee.expression.getText();
+  if (QUERY_BUILDER.has(method) && CONNECTION_OR_TX(receiver)) return `.${method}(`;
+  const relational = /^(.*)\.query\.\w+$/.exec(receiver);
+  if (RELATIONAL_QUERY.has(method) && relational && CONNECTION_OR_TX(relational[1]!))
+    return `.query.….${method}(`;
+  return null;
+}
+
+/**
+ * A value import from drizzle-orm (`eq`, `and`, `sql`…): those only build queries. A type-only
+ * import (`import type { SQL }`) says nothing about where queries are built, so it is left alone.
+ */
+function drizzleImport(node: ts.Node): string | null {
+  if (!ts.isImportDeclaration(node) || !ts.isStringLiteral(node.moduleSpecifier)) return null;
+  const from = node.moduleSpecifier.text;
+  if (from !== 'drizzle-orm' && !from.startsWith('drizzle-orm/')) return null;
+  return node.importClause?.isTypeOnly ? null : `import from '${from}'`;
+}
+
 /** The call's SQL method (`prepare`, `exec`, `pragma`) when it is called on a connection. */
 function sqlCall(node: ts.CallExpression): string | null {
   const callee = node.expression;
@@ -51,16 +85,21 @@ function sqlCall(node: ts.CallExpression): string | null {
   return null;
 }
 
-/** Every `.prepare(`, `.exec(` on a connection, `.pragma(` and SQL literal in one source file. */
+/**
+ * Every `.prepare(`, `.exec(` on a connection, `.pragma(`, SQL literal, drizzle query-builder call
+ * on a connection and value import from drizzle-orm in one source file.
+ */
 export function findSql(fileName: string, source: string): SqlFinding[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const findings: SqlFinding[] = [];
   const at = (node: ts.Node) => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
-      const call = sqlCall(node);
+      const call = sqlCall(node) ?? queryBuilderCall(node);
       if (call) findings.push({ line: at(node), what: call });
     }
+    const imported = drizzleImport(node);
+    if (imported) findings.push({ line: at(node), what: imported });
     const text = literalText(node);
     if (text !== null && looksLikeSql(text)) {
       findings.push({ line: at(node), what: `SQL "${text.replace(/\s+/g, ' ').slice(0, 60)}"` });
