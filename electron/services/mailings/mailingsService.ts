@@ -17,7 +17,7 @@ import type { ImageStore } from '../images/imageStore';
 import type { SettingsService } from '../settings/settingsService';
 import type { ShopIdentityStore } from '../identity/identityStore';
 import { imageUses, remapImages } from './documentImages';
-import { mailingStoreOf, type MailingRow } from './mailingStore';
+import { mailingStoreOf, type MailingRow, type MailingStore } from './mailingStore';
 import { withShopIdentity } from './shopIdentity';
 
 type Status = z.infer<typeof MailingStatus>;
@@ -47,7 +47,7 @@ export interface MailingsServiceDeps {
 
 /** Mailings and their documents: create, copy, change, delete, and the status the sender sets. */
 export class MailingsService {
-  private readonly store;
+  private readonly store: MailingStore;
 
   constructor(private readonly deps: MailingsServiceDeps) {
     this.store = mailingStoreOf(deps.db);
