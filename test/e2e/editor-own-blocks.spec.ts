@@ -1,6 +1,11 @@
 import { unwrap } from '../../electron/contract';
 import { expect, test, type AppFixture } from './fixtures';
-import { addBlockBeforeFooter, copyBasisNewsletter, openPreview } from './editorHelpers';
+import {
+  addBlockBeforeFooter,
+  addUploadedImageBlock,
+  copyBasisNewsletter,
+  openPreview,
+} from './editorHelpers';
 
 // Close the browser's connections before the server stops (see editor.spec.ts).
 test.afterEach(async ({ context }) => {
@@ -119,4 +124,27 @@ test('a mailing saved as "Mijn sjabloon" is listed beside the templates and copi
   }[];
   const basis = template.find((m) => m.templateKey === 'basis-nieuwsbrief')!;
   expect(types).toEqual(await savedTypes(winkelpost, basis.id));
+});
+
+test('a "Mijn blok" with an image shows that image at once in another mailing', async ({
+  page,
+  winkelpost,
+}) => {
+  await copyBasisNewsletter(page, winkelpost.url);
+  await addUploadedImageBlock(page, 'upload-jas.png');
+  await page.getByRole('button', { name: 'Bewaar als Mijn blok' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bewaren als Mijn blok' });
+  await dialog.getByLabel('Naam').fill('Jas in beeld');
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Another mailing: its image list was read before the block (and its image) came in.
+  await copyBasisNewsletter(page, winkelpost.url);
+  await page.getByTestId('insert-slot').first().click();
+  await page
+    .getByRole('dialog', { name: 'Inhoud toevoegen' })
+    .getByTestId('own-blocks')
+    .getByRole('button', { name: /^Jas in beeld/ })
+    .click();
+  await expect(page.locator('[data-block-type="image"]').getByTestId('block-image')).toBeVisible();
 });

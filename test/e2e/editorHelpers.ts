@@ -1,5 +1,23 @@
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { expect } from './fixtures';
+
+/** An image of test/fixtures/images, as a path for a file input. */
+export const imageFixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
+
+/** Adds a full-width image block above the footer and puts a freshly uploaded image in it. */
+export async function addUploadedImageBlock(page: Page, fileName: string): Promise<Locator> {
+  await addBlockBeforeFooter(page, 'Afbeelding over de hele breedte');
+  const image = page.locator('[data-block-type="image"][data-selected]');
+  await image.getByRole('button', { name: 'Kies een afbeelding' }).click();
+  const library = page.getByRole('dialog', { name: 'Kies een afbeelding' });
+  await library.locator('input[type="file"]').setInputFiles(imageFixture(fileName));
+  await library.getByRole('button', { name: 'Toevoegen' }).click();
+  await library.getByRole('button', { name: 'Gebruik afbeelding' }).click();
+  await expect(image.getByTestId('block-image')).toBeVisible();
+  return image;
+}
 
 /** Copies "BASIS - nieuwsbrief", opens step 1 (Inhoud) and returns the new mailing's id. */
 export async function copyBasisNewsletter(page: Page, url: string): Promise<string> {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { useChannelQuery } from '../data/useChannelQuery';
 
 /**
  * The editor's words in the language of the mails (Overig - account, "Taal van de vaste teksten
@@ -15,19 +15,13 @@ export function useMailLanguageT(): TFunction {
   return useMemo(() => i18n.getFixedT(language, 'editor'), [i18n, language]);
 }
 
-/** The language of the mails (prices in a product block are written in it). */
+/**
+ * The language of the mails (prices in a product block are written in it). Read from the cache
+ * that `settings.changed` and Account's saves keep fresh; it only picks new blocks' default texts
+ * and how prices are shown, so a refetch never touches a text already in the mailing.
+ */
 export function useMailLanguage(): string {
   const { i18n } = useTranslation('editor');
-  const [mailLanguage, setMailLanguage] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api.call('settings.get', {}).then(
-      (settings) => current && setMailLanguage(settings.mailLanguage),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const mailLanguage = useChannelQuery('settings.get', {}).data?.mailLanguage;
   return mailLanguage ?? i18n.language;
 }

@@ -104,6 +104,22 @@ describe('staleAfter: events make their channels stale', () => {
     off();
   });
 
+  it("a settings change brings the editor's shop line and mail language (settings.get) in again", async () => {
+    const hub = eventHub();
+    const off = invalidateOnEvents(client, hub.on);
+    const settings = await shown(client, 'settings.get');
+    const before = settings.asked();
+
+    hub.emit('sync.finished');
+    await client.getQueryCache().find({ queryKey: ['settings.get', {}] })?.promise;
+    expect(settings.asked()).toBe(before);
+
+    hub.emit('settings.changed', { language: 'nl' });
+    await expect.poll(() => settings.asked()).toBe(before + 1);
+    settings.off();
+    off();
+  });
+
   it('subscribes once per event and lets go of every subscription', () => {
     const hub = eventHub();
     const off = invalidateOnEvents(client, hub.on);

@@ -1,21 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { channelKey } from '../../data/channelKey';
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { useInvalidate } from '../../data/useInvalidate';
 import type { ImageInfo } from '../EditorEnvironment';
 
-/** The mailing's image library, loaded once and extended by uploads. */
+/**
+ * The mailing's image library from the query cache. Display only: the document refers to images
+ * by id, so a refetch changes what a slot shows, never what the shopkeeper typed.
+ */
 export function useMailingImages(mailingId: string) {
-  const [images, setImages] = useState<Map<string, ImageInfo>>(new Map());
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    api
-      .call('images.list', { mailingId })
-      .then((list) => setImages(new Map(list.map((image) => [image.id, image]))))
-      .catch(setLoadError);
-  }, [mailingId, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const added = useCallback((image: ImageInfo) => {
-    setImages((prev) => new Map(prev).set(image.id, image));
-  }, []);
-  return { images, loadError, added, reload };
+  const input = useMemo(() => ({ mailingId }), [mailingId]);
+  const { data, error } = useChannelQuery('images.list', input);
+  const images = useMemo(() => new Map((data ?? []).map((image) => [image.id, image])), [data]);
+  const client = useQueryClient();
+  // images.add answers the new image: it goes into the list at once, no second ask for every
+  // image's bytes.
+  const added = useCallback(
+    (image: ImageInfo) =>
+      client.setQueryData(channelKey('images.list', input), (list: ImageInfo[] | undefined) => [
+        ...(list ?? []).filter((known) => known.id !== image.id),
+        image,
+      ]),
+    [client, input],
+  );
+  const invalidate = useInvalidate();
+  // "Mijn blok" copies its images into the mailing on the main side: ask for the list again.
+  const reload = useCallback(() => void invalidate('images.list'), [invalidate]);
+  return { images, loadError: error ?? null, added, reload };
 }

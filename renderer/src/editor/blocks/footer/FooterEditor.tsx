@@ -1,27 +1,19 @@
 import { Anchor, Box, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api';
+import { useChannelQuery } from '../../../data/useChannelQuery';
 import type { BlockEditorProps } from '../types';
 
-/** The shop's details as the footer prints them; '' while name, address or city are missing. */
+/**
+ * The shop's details as the footer prints them; '' while name, address or city are missing, null
+ * until read (either shows the placeholder). Display only: the line is not part of the document.
+ */
 function useShopLine(): string | null {
-  const [line, setLine] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .call('settings.get', {})
-      .then(({ shop }) => {
-        const complete = [shop.name, shop.address, shop.city].every((v) => v.trim() !== '');
-        const place = [shop.postalCode, shop.city].filter((v) => v.trim() !== '').join(' ');
-        if (live) setLine(complete ? [shop.name, shop.address, place].join(' · ') : '');
-      })
-      .catch(() => live && setLine(''));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return line;
+  const { data, isError } = useChannelQuery('settings.get', {});
+  if (!data) return isError ? '' : null;
+  const { shop } = data;
+  const complete = [shop.name, shop.address, shop.city].every((v) => v.trim() !== '');
+  const place = [shop.postalCode, shop.city].filter((v) => v.trim() !== '').join(' ');
+  return complete ? [shop.name, shop.address, place].join(' · ') : '';
 }
 
 /** The legal footer: why the customer gets this mail and the unsubscribe link (always added). */
