@@ -146,6 +146,14 @@ async function runOnce(runner: Runner): Promise<Record<string, number | string>>
         // The sink's side (with the tracker's credit calls in the queue phase), for judging which
         // process limits the rate: on two idle cores each process has one.
         sinkCpuMsPerMessageQueue: perMessage(afterQueue.cpuMs - beforeQueue.cpuMs),
+        // What the sink got per message in each phase: bytes, connections and tracker calls.
+        sinkBytesPerMessageQueue: Math.round((afterQueue.bytes - beforeQueue.bytes) / RECIPIENTS),
+        sinkBytesPerMessageBothPools: Math.round(
+          (afterBaseline.bytes - afterQueue.bytes) / (2 * RECIPIENTS),
+        ),
+        sinkConnectionsQueue: afterQueue.connections - beforeQueue.connections,
+        sinkConnectionsBothPools: afterBaseline.connections - afterQueue.connections,
+        trackerRequestsQueue: afterQueue.trackerRequests - beforeQueue.trackerRequests,
         sinkCpuMsPerMessageBothPools: Number(
           ((afterBaseline.cpuMs - afterQueue.cpuMs) / (2 * RECIPIENTS)).toFixed(3),
         ),

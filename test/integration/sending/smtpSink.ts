@@ -43,6 +43,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Messages accepted, also when not kept. */
   readonly count: number;
+  /** Bytes of message data accepted (after dot-unstuffing), also when not kept. */
+  readonly bytes: number;
   behaviour: SinkBehaviour;
   /** TCP connections opened so far (refused ones too), and sessions still open. */
   readonly connections: number;
@@ -60,6 +62,7 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
 export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let accepted = 0;
+  let acceptedBytes = 0;
   let connections = 0;
   let logins = 0;
   const sink = { behaviour };
@@ -119,6 +122,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
         }
         const accept = () => {
           accepted += 1;
+          acceptedBytes += raw.length;
           if (sink.behaviour.keep !== false) received.push(mail);
           callback(null, 'Ok: queued');
           sink.behaviour.afterReply?.(mail);
@@ -139,6 +143,9 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     received,
     get count() {
       return accepted;
+    },
+    get bytes() {
+      return acceptedBytes;
     },
     get connections() {
       return connections;
