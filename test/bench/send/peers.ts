@@ -19,6 +19,10 @@ export interface PeersCount {
   /** Message bytes and TCP connections the sink accepted so far. */
   bytes: number;
   connections: number;
+  /** Socket reads the sink made so far (fewer, fuller reads when the clients outpace it). */
+  reads: number;
+  /** Times this process slept and was woken (each costs the kernel's switch and a cold cache). */
+  wakeUps: number;
   /** Requests the tracker answered so far (the credit calls). */
   trackerRequests: number;
   /** CPU this process (sink and tracker) has used so far, in ms. */
@@ -42,6 +46,8 @@ process.on('message', (message: { type: string }) => {
       count: sink.count,
       bytes: sink.bytes,
       connections: sink.connections,
+      reads: sink.reads,
+      wakeUps: process.resourceUsage().voluntaryContextSwitches,
       trackerRequests,
       cpuMs: (cpu.user + cpu.system) / 1000,
     };

@@ -48,6 +48,8 @@ export interface SmtpSink {
   behaviour: SinkBehaviour;
   /** TCP connections opened so far (refused ones too), and sessions still open. */
   readonly connections: number;
+  /** Reads from client sockets so far: how many pieces the clients' bytes arrived in. */
+  readonly reads: number;
   readonly openConnections: number;
   /** AUTH attempts so far, successful or not. */
   readonly logins: number;
@@ -64,6 +66,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   let accepted = 0;
   let acceptedBytes = 0;
   let connections = 0;
+  let reads = 0;
   let logins = 0;
   const sink = { behaviour };
   const server = new SMTPServer({
@@ -135,7 +138,10 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   });
   // A client that dies mid-session (the crash test) resets its socket: expected, not a failure.
   server.on('error', () => undefined);
-  server.server.on('connection', () => (connections += 1));
+  server.server.on('connection', (socket: Socket) => {
+    connections += 1;
+    socket.on('data', () => (reads += 1));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -146,6 +152,9 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     },
     get bytes() {
       return acceptedBytes;
+    },
+    get reads() {
+      return reads;
     },
     get connections() {
       return connections;
