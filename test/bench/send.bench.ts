@@ -99,6 +99,17 @@ async function runOnce(runner: Runner): Promise<Record<string, number | string>>
       // Both rounds of the own pool, before and after the queue, as one figure.
       const ownPoolPerSecond = perSecond((ownPoolBefore.ms + baseline.ownPool.ms) / 2);
       const perMessage = (ms: number) => Number((ms / RECIPIENTS).toFixed(3));
+      /** One sink counter per message in each phase: own pool (round 1), queue, both pools. */
+      const sinkPerMessage = (key: 'bytes' | 'reads' | 'wakeUps', digits: number) => {
+        const name = `sink${key[0]!.toUpperCase()}${key.slice(1)}PerMessage`;
+        const per = (to: PeersCount, from: PeersCount, messages: number) =>
+          Number(((to[key] - from[key]) / messages).toFixed(digits));
+        return {
+          [`${name}OwnPoolBefore`]: per(beforeQueue, beforeOwnPool, RECIPIENTS),
+          [`${name}Queue`]: per(afterQueue, beforeQueue, RECIPIENTS),
+          [`${name}BothPools`]: per(afterBaseline, afterQueue, 2 * RECIPIENTS),
+        };
+      };
       const queueCpuPerMessage = queue.queueCpuMs / RECIPIENTS;
       const baselineCpuPerMessage = baseline.nodemailerPool.cpuMs / RECIPIENTS;
       const build = runner === 'esbuild' ? 'bundle as shipped' : 'tsx';
@@ -146,6 +157,15 @@ async function runOnce(runner: Runner): Promise<Record<string, number | string>>
         // The sink's side (with the tracker's credit calls in the queue phase), for judging which
         // process limits the rate: on two idle cores each process has one.
         sinkCpuMsPerMessageQueue: perMessage(afterQueue.cpuMs - beforeQueue.cpuMs),
+        // What the sink got and did per message in each phase: the same mail and commands give
+        // the same bytes, socket reads and wake-ups; the tracker's credit calls are counted apart.
+        ...sinkPerMessage('bytes', 0),
+        ...sinkPerMessage('reads', 2),
+        ...sinkPerMessage('wakeUps', 2),
+        sinkCpuMsPerMessageOwnPoolBefore: perMessage(beforeQueue.cpuMs - beforeOwnPool.cpuMs),
+        sinkConnectionsQueue: afterQueue.connections - beforeQueue.connections,
+        sinkConnectionsBothPools: afterBaseline.connections - afterQueue.connections,
+        trackerRequestsQueue: afterQueue.trackerRequests - beforeQueue.trackerRequests,
         sinkCpuMsPerMessageBothPools: Number(
           ((afterBaseline.cpuMs - afterQueue.cpuMs) / (2 * RECIPIENTS)).toFixed(3),
         ),

@@ -6,6 +6,7 @@
  */
 import { startSmtpSink } from '../../integration/sending/smtpSink';
 import { startTracker } from '../../integration/sync/trackerFixture';
+import { startPhaseProfile } from './phaseProfile';
 
 export interface PeersReady {
   type: 'ready';
@@ -15,12 +16,27 @@ export interface PeersReady {
 export interface PeersCount {
   type: 'count';
   count: number;
+  /** Message bytes and TCP connections the sink accepted so far. */
+  bytes: number;
+  connections: number;
+  /** Socket reads the sink made so far (fewer, fuller reads when the clients outpace it). */
+  reads: number;
+  /** Times this process slept and was woken (each costs the kernel's switch and a cold cache). */
+  wakeUps: number;
+  /** Requests the tracker answered so far (the credit calls). */
+  trackerRequests: number;
   /** CPU this process (sink and tracker) has used so far, in ms. */
   cpuMs: number;
 }
 
 const sink = await startSmtpSink({ keep: false });
 const tracker = await startTracker({ credits: 100_000 });
+let trackerRequests = 0;
+tracker.server.server.on('request', () => (trackerRequests += 1));
+// BENCH_CPU_PROF: this process is profiled too, one profile from each count to the next
+// (peers-1: the own pool's first round, peers-2: the queue, peers-3: both pools after it).
+let stopProfile: (() => Promise<void>) | undefined;
+let counts = 0;
 
 process.on('message', (message: { type: string }) => {
   if (message.type === 'count') {
@@ -28,9 +44,20 @@ process.on('message', (message: { type: string }) => {
     const answer: PeersCount = {
       type: 'count',
       count: sink.count,
+      bytes: sink.bytes,
+      connections: sink.connections,
+      reads: sink.reads,
+      wakeUps: process.resourceUsage().voluntaryContextSwitches,
+      trackerRequests,
       cpuMs: (cpu.user + cpu.system) / 1000,
     };
     process.send!(answer);
+    const previous = stopProfile;
+    counts += 1;
+    void (async () => {
+      await previous?.();
+      stopProfile = await startPhaseProfile(`peers-${counts}`);
+    })();
   }
   if (message.type === 'close') {
     // The sink's close waits for idle pooled connections; the process ends anyway.

@@ -43,9 +43,13 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Messages accepted, also when not kept. */
   readonly count: number;
+  /** Bytes of message data accepted (after dot-unstuffing), also when not kept. */
+  readonly bytes: number;
   behaviour: SinkBehaviour;
   /** TCP connections opened so far (refused ones too), and sessions still open. */
   readonly connections: number;
+  /** Reads from client sockets so far: how many pieces the clients' bytes arrived in. */
+  readonly reads: number;
   readonly openConnections: number;
   /** AUTH attempts so far, successful or not. */
   readonly logins: number;
@@ -60,7 +64,9 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
 export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let accepted = 0;
+  let acceptedBytes = 0;
   let connections = 0;
+  let reads = 0;
   let logins = 0;
   const sink = { behaviour };
   const server = new SMTPServer({
@@ -119,6 +125,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
         }
         const accept = () => {
           accepted += 1;
+          acceptedBytes += raw.length;
           if (sink.behaviour.keep !== false) received.push(mail);
           callback(null, 'Ok: queued');
           sink.behaviour.afterReply?.(mail);
@@ -131,7 +138,10 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   });
   // A client that dies mid-session (the crash test) resets its socket: expected, not a failure.
   server.on('error', () => undefined);
-  server.server.on('connection', () => (connections += 1));
+  server.server.on('connection', (socket: Socket) => {
+    connections += 1;
+    socket.on('data', () => (reads += 1));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -139,6 +149,12 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     received,
     get count() {
       return accepted;
+    },
+    get bytes() {
+      return acceptedBytes;
+    },
+    get reads() {
+      return reads;
     },
     get connections() {
       return connections;
