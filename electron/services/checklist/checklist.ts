@@ -82,7 +82,7 @@ export async function computeChecklist(
   items.push(contentItem(mailing));
   items.push(...blockItems(mailing));
   items.push(...placeholderItems(context, mailing));
-  items.push(...(await voucherItems(mailing, compiled, resolved.recipients)));
+  items.push(...(await voucherItems(context, mailing, compiled, resolved.recipients, staged)));
   items.push(toItem(testCheck(mailing), mailing.id));
   const tracker = trackerAddressItem(context);
   if (tracker) items.push(tracker);

@@ -46,22 +46,10 @@ export class ChecklistStore {
     variables: readonly EmptyValueQuery[],
   ): (after: number, until: number) => EmptyValueCount[] {
     if (variables.length === 0) return () => [];
-    const params: Record<string, string> = { ws: JS_WHITESPACE };
-    const value = (name: string, key: string): string => {
-      params[key] = name;
-      // A quoted JSON path cannot hold every name; json_each matches any key exactly.
-      return /^[a-z0-9_]+$/.test(name)
-        ? `json_extract(c.data, '$."' || @${key} || '"')`
-        : `(select j.value from json_each(c.data) j where j.key = @${key})`;
-    };
-    const blank = (expr: string) => `trim(coalesce(${expr}, ''), @ws) = ''`;
-    const columns = variables.map((variable, i) => {
-      const own = blank(value(variable.name, `v${i}`));
-      const empty = variable.orFrom
-        ? `(${own} and ${blank(value(variable.orFrom, `f${i}`))})`
-        : own;
-      return `sum(${empty}) as c${i}, min(case when ${empty} then s.seq end) as s${i}`;
-    });
+    const params: Record<string, string> = {};
+    const columns = emptyExpressions(variables, params).map(
+      (empty, i) => `sum(${empty}) as c${i}, min(case when ${empty} then s.seq end) as s${i}`,
+    );
     const statement = this.sqlite.prepare(
       `select ${columns.join(', ')} from temp.${table} s join contacts c on c.id = s.contact_id
        where s.state = 'recipient' and s.seq > @after and s.seq <= @until`,
@@ -74,4 +62,71 @@ export class ChecklistStore {
       }));
     };
   }
+
+  /**
+   * The staged recipients in (after, until] lacking at least one of the variables (read as
+   * emptyValueCounter reads them), in order: their address, naam and referentienummer as stored,
+   * and per variable whether it is empty. Only these rows leave SQLite.
+   */
+  lackingReader(
+    table: string,
+    variables: readonly EmptyValueQuery[],
+  ): (after: number, until: number) => LackingRecipient[] {
+    if (variables.length === 0) return () => [];
+    const params: Record<string, string> = {};
+    const empties = emptyExpressions(variables, params);
+    const statement = this.sqlite.prepare(
+      `select * from (select s.seq, c.email, json_extract(c.data, '$.naam') as naam,
+         json_extract(c.data, '$.referentienummer') as referentienummer,
+         json_array(${empties.join(', ')}) as empty
+       from temp.${table} s join contacts c on c.id = s.contact_id
+       where s.state = 'recipient' and s.seq > @after and s.seq <= @until)
+       where empty like '%1%' order by seq`,
+    );
+    return (after, until) =>
+      (
+        statement.all({ ...params, after, until }) as {
+          email: string;
+          naam: unknown;
+          referentienummer: unknown;
+          empty: string;
+        }[]
+      ).map((row) => ({
+        email: row.email,
+        naam: row.naam === null ? undefined : String(row.naam),
+        referentienummer: row.referentienummer === null ? undefined : String(row.referentienummer),
+        empty: (JSON.parse(row.empty) as number[]).map((flag) => flag === 1),
+      }));
+  }
+}
+
+/** A recipient lackingReader finds: what the checklist names, and which variables are empty. */
+export interface LackingRecipient {
+  email: string;
+  naam: string | undefined;
+  referentienummer: string | undefined;
+  empty: boolean[];
+}
+
+/**
+ * Per variable, SQL that is true when a contact (c) has no value for it: missing, null or only
+ * whitespace, as render/variables.ts's variableValue reads it. Fills in the parameters it uses.
+ */
+function emptyExpressions(
+  variables: readonly EmptyValueQuery[],
+  params: Record<string, string>,
+): string[] {
+  params.ws = JS_WHITESPACE;
+  const value = (name: string, key: string): string => {
+    params[key] = name;
+    // A quoted JSON path cannot hold every name; json_each matches any key exactly.
+    return /^[a-z0-9_]+$/.test(name)
+      ? `json_extract(c.data, '$."' || @${key} || '"')`
+      : `(select j.value from json_each(c.data) j where j.key = @${key})`;
+  };
+  const blank = (expr: string) => `trim(coalesce(${expr}, ''), @ws) = ''`;
+  return variables.map((variable, i) => {
+    const own = blank(value(variable.name, `v${i}`));
+    return variable.orFrom ? `(${own} and ${blank(value(variable.orFrom, `f${i}`))})` : own;
+  });
 }

@@ -4,17 +4,9 @@ import { Turns } from '../core/turns';
 import { emptyVariables, type CompiledMailing } from '../render';
 import type { RecipientList } from '../selections/recipients';
 import type { Check } from './check';
-import { ChecklistStore, type EmptyValueQuery } from './checklistStore';
+import { ChecklistStore } from './checklistStore';
+import { SEQS_PER_STATEMENT, valueQueries, type StagedTable } from './stagedReads';
 import { hasVoucher, VOUCHER_VARIABLES } from './voucherItems';
-
-/** Staged recipients read per statement: a few milliseconds of SQL between the loop's turns. */
-const SEQS_PER_STATEMENT = 5000;
-
-/** A send's recipients in a staging table (selections/recipientsStaging.ts). */
-export interface StagedTable {
-  table: string;
-  lastSeq(): number;
-}
 
 /** The variables whose emptiness the check counts: vouchers lacking theirs fail on their own line. */
 function countedVariables(mailing: MailingT, compiled: CompiledMailing): string[] {
@@ -64,14 +56,9 @@ export async function emptyValuesStaged(
   staged: StagedTable,
 ): Promise<Check> {
   const names = countedVariables(mailing, compiled);
-  const queries: EmptyValueQuery[] = names.map((name) =>
-    name === 'waardebon_barcode' && compiled.barcodeFromReference
-      ? { name, orFrom: 'referentienummer' }
-      : { name },
-  );
   const counter = new ChecklistStore(context.database.sqlite).emptyValueCounter(
     staged.table,
-    queries,
+    valueQueries(compiled, names),
   );
   const totals = names.map((name, index) => ({ name, index, count: 0, firstSeq: Infinity }));
   const last = staged.lastSeq();

@@ -5,7 +5,8 @@ import { composeMessage, renderForRecipient, type CompiledMailing } from '../ren
 import { SAMPLE_DATA } from '../render/variables';
 import type { RecipientList } from '../selections/recipients';
 import type { Check } from './check';
-import { emptyValuesInMemory, emptyValuesStaged, type StagedTable } from './emptyValuesCheck';
+import { emptyValuesInMemory, emptyValuesStaged } from './emptyValuesCheck';
+import type { StagedTable } from './stagedReads';
 
 /** HTML above this is clipped by Gmail ("[Bericht ingekort]") and weighs on spam scores. */
 export const HTML_LIMIT_BYTES = 100 * 1024;

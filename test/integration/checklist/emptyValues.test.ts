@@ -3,11 +3,13 @@ import {
   emptyValuesInMemory,
   emptyValuesStaged,
 } from '../../../electron/services/checklist/emptyValuesCheck';
+import { voucherItems } from '../../../electron/services/checklist/voucherItems';
 import { compileStoredMailing } from '../../../electron/services/mailings/renderInput';
 import { resolveRecipients } from '../../../electron/services/selections/recipients';
 import { StagedRecipients } from '../../../electron/services/selections/recipientsStaging';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
+import { useReferenceAsBarcode } from './referenceAsBarcode';
 
 /**
  * send.start counts empty variables over its staged recipients in SQL; the checklist page walks
@@ -30,6 +32,8 @@ describe('empty values in SQL and in memory', () => {
       return {
         inMemory: await emptyValuesInMemory(mailing, compiled, resolved.recipients),
         inSql: await emptyValuesStaged(context, mailing, compiled, staged),
+        vouchersInMemory: await voucherItems(context, mailing, compiled, resolved.recipients),
+        vouchersInSql: await voucherItems(context, mailing, compiled, staged.recipients, staged),
       };
     } finally {
       staged.dispose();
@@ -74,5 +78,42 @@ describe('empty values in SQL and in memory', () => {
       outcome: 'some',
       params: { list: '[[kleur]]: 6, [[naam]]: 3' },
     });
+  });
+
+  it('agrees on vouchers lacking a barcode or amount, also with the barcode from the reference', async () => {
+    t = await startTestApp({ sending: { resolver: fakeResolver() } });
+    const app = t;
+    const { mailingId } = await seedMailing(app, { smtpPort: 2525, count: 2, type: 'voucher' });
+    await importAndAttach(app, mailingId, [
+      'email;naam;referentienummer;waardebon_barcode;waardebon_bedrag',
+      'piet@example.nl;Piet Bakker;8712345678906;;10,50',
+      'anna@example.nl; ;K-000123;8712345678913;',
+      'kees@example.nl;Kees Smit;;8712345678920;12,00',
+      'joop@example.nl;Joop;R-1;;',
+    ]);
+    const setData = app.app.context.database.sqlite.prepare(
+      'update contacts set data = ? where normalized_email = ?',
+    );
+    setData.run(
+      JSON.stringify({ naam: 'Kees Smit', waardebon_barcode: '\u00a0', waardebon_bedrag: '5' }),
+      'kees@example.nl',
+    );
+    let answers = await bothAnswers(app, mailingId);
+    expect(answers.vouchersInSql).toEqual(answers.vouchersInMemory);
+    expect(answers.inSql).toEqual(answers.inMemory);
+    expect(answers.vouchersInSql[0]).toMatchObject({
+      status: 'fail',
+      params: {
+        count: 6,
+        fields: '[[waardebon_barcode]], [[waardebon_bedrag]]',
+        list: 'anna@example.nl, Joop (joop@example.nl), Kees Smit (kees@example.nl), Klant 0 (klant00000@example.nl), Klant 1 (klant00001@example.nl), Piet Bakker (piet@example.nl)',
+      },
+    });
+
+    await useReferenceAsBarcode(app, mailingId);
+    answers = await bothAnswers(app, mailingId);
+    expect(answers.vouchersInSql).toEqual(answers.vouchersInMemory);
+    // Piet's barcode now comes from his reference number; Kees has neither.
+    expect(answers.vouchersInSql[0]).toMatchObject({ params: { count: 5 } });
   });
 });
