@@ -4,6 +4,7 @@ import { CREDITS_PER_MAIL } from '../../contract/credits';
 import { readCredits } from '../app/appService';
 import { compileStoredMailing } from '../mailings/renderInput';
 import { resolveRecipients, type RecipientsAnswer } from '../selections/recipients';
+import { StagedRecipients } from '../selections/recipientsStaging';
 import type { CreditsPort } from '../sending/credits';
 import type { TxtResolver } from '../senders/dnsCheck';
 import { creditsCheck, recipientsCheck, selectionCheck } from './audienceChecks';
@@ -72,12 +73,16 @@ export async function computeChecklist(
     ...predictedHostedImages(context),
     ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: sampleSelectionIds } : {}),
   });
-  items.push(...lines(await mailContentChecks(context, mailing, compiled, resolved.recipients)));
+  // A send's staged answer is counted in SQL, not walked recipient by recipient.
+  const staged = resolved instanceof StagedRecipients ? resolved : null;
+  items.push(
+    ...lines(await mailContentChecks(context, mailing, compiled, resolved.recipients, staged)),
+  );
   items.push(contrastItem(mailing.id, mailing.document));
   items.push(contentItem(mailing));
   items.push(...blockItems(mailing));
   items.push(...placeholderItems(context, mailing));
-  items.push(...(await voucherItems(mailing, compiled, resolved.recipients)));
+  items.push(...(await voucherItems(context, mailing, compiled, resolved.recipients, staged)));
   items.push(toItem(testCheck(mailing), mailing.id));
   const tracker = trackerAddressItem(context);
   if (tracker) items.push(tracker);

@@ -1,17 +1,12 @@
 import { MAX_IMAGE_WIDTH } from '../../contract/images';
 import type { MailingT } from '../../contract/mailings';
 import type { AppContext } from '../core/appContext';
-import { Turns } from '../core/turns';
-import {
-  composeMessage,
-  emptyVariables,
-  renderForRecipient,
-  type CompiledMailing,
-} from '../render';
+import { composeMessage, renderForRecipient, type CompiledMailing } from '../render';
 import { SAMPLE_DATA } from '../render/variables';
 import type { RecipientList } from '../selections/recipients';
 import type { Check } from './check';
-import { hasVoucher, VOUCHER_VARIABLES } from './voucherItems';
+import { emptyValuesInMemory, emptyValuesStaged } from './emptyValuesCheck';
+import type { StagedTable } from './stagedReads';
 
 /** HTML above this is clipped by Gmail ("[Bericht ingekort]") and weighs on spam scores. */
 export const HTML_LIMIT_BYTES = 100 * 1024;
@@ -27,34 +22,6 @@ function variablesCheck(warnings: Warnings): Check {
     status: 'fail',
     outcome: 'unknown',
     params: { names: [...names].join(', ') },
-  };
-}
-
-/** Counts empty variables over every recipient, and keeps the first one's data for the size. */
-async function emptyValuesCheck(
-  mailing: MailingT,
-  compiled: CompiledMailing,
-  recipients: RecipientList,
-): Promise<{ check: Check; firstData: Record<string, unknown> | undefined }> {
-  const empty = new Map<string, number>();
-  let firstData: Record<string, unknown> | undefined;
-  // 100,000 recipients take a while: in turns, so the app stays responsive (send.start too).
-  const turns = new Turns();
-  for (const { data } of recipients) {
-    firstData ??= data;
-    await turns.pause();
-    for (const name of emptyVariables(compiled, data)) {
-      // Vouchers lacking their code or amount fail on their own line (voucherItems).
-      if (hasVoucher(mailing) && (VOUCHER_VARIABLES as readonly string[]).includes(name)) continue;
-      empty.set(name, (empty.get(name) ?? 0) + 1);
-    }
-  }
-  if (empty.size === 0)
-    return { check: { id: 'emptyValues', status: 'ok', outcome: 'ok' }, firstData };
-  const list = [...empty].map(([name, count]) => `[[${name}]]: ${count}`).join(', ');
-  return {
-    check: { id: 'emptyValues', status: 'warn', outcome: 'some', params: { list } },
-    firstData,
   };
 }
 
@@ -146,20 +113,32 @@ function htmlSizeCheck(
     : { id: 'htmlSize', status: 'fail', outcome: 'tooLarge', params: { kb, messageKb, max: 100 } };
 }
 
-/** Step 4 (Inhoud) as compiled: variables, empty values, footer, images, links and size. */
+/** The first recipient's data (the mail the size is measured on): one read, not a whole pass. */
+function firstData(recipients: RecipientList): Record<string, unknown> | undefined {
+  for (const { data } of recipients) return data;
+  return undefined;
+}
+
+/**
+ * Step 4 (Inhoud) as compiled: variables, empty values, footer, images, links and size. A send's
+ * staged recipients are counted in SQL; an answer held in memory is walked.
+ */
 export async function mailContentChecks(
-  context: Pick<AppContext, 'settings' | 'clock'>,
+  context: Pick<AppContext, 'settings' | 'clock' | 'database'>,
   mailing: MailingT,
   compiled: CompiledMailing,
   recipients: RecipientList,
+  staged: StagedTable | null = null,
 ): Promise<Check[]> {
-  const emptyValues = await emptyValuesCheck(mailing, compiled, recipients);
+  const emptyValues = staged
+    ? await emptyValuesStaged(context, mailing, compiled, staged)
+    : await emptyValuesInMemory(mailing, compiled, recipients);
   return [
     variablesCheck(compiled.warnings),
-    emptyValues.check,
+    emptyValues,
     footerCheck(context, mailing),
     imagesCheck(compiled),
     linksCheck(compiled),
-    htmlSizeCheck(context, compiled, emptyValues.firstData),
+    htmlSizeCheck(context, compiled, firstData(recipients)),
   ];
 }

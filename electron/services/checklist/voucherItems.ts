@@ -3,6 +3,9 @@ import type { MailingT } from '../../contract/mailings';
 import { emptyVariables, type CompiledMailing } from '../render';
 import { Turns } from '../core/turns';
 import type { Recipient } from '../selections/recipients';
+import type { AppContext } from '../core/appContext';
+import { ChecklistStore } from './checklistStore';
+import { SEQS_PER_STATEMENT, valueQueries, type StagedTable } from './stagedReads';
 import { fixes, item } from './items';
 
 /** Without these a voucher cannot be cashed at the till: an empty one is a failure, not a note. */
@@ -19,24 +22,17 @@ export function hasVoucher(mailing: MailingT): boolean {
  * the first few, so the shop can fix the export.
  */
 export async function voucherItems(
+  context: Pick<AppContext, 'database'>,
   mailing: MailingT,
   compiled: CompiledMailing,
   recipients: Iterable<Recipient>,
+  staged: StagedTable | null = null,
 ): Promise<ChecklistItemT[]> {
   if (!hasVoucher(mailing)) return [];
   const fix = fixes.selections(mailing.id);
-  const lacking: Recipient[] = [];
-  const fields = new Set<string>();
-  const turns = new Turns();
-  for (const recipient of recipients) {
-    await turns.pause();
-    const empty = emptyVariables(compiled, recipient.data).filter((name) =>
-      (VOUCHER_VARIABLES as readonly string[]).includes(name),
-    );
-    if (empty.length === 0) continue;
-    lacking.push(recipient);
-    for (const name of empty) fields.add(name);
-  }
+  const { lacking, fields } = staged
+    ? await lackingStaged(context, compiled, staged)
+    : await lackingInMemory(compiled, recipients);
   if (lacking.length === 0) {
     return [
       item(
@@ -52,7 +48,7 @@ export async function voucherItems(
   // printable ASCII): the shop may choose to make the barcode from it, in the voucher block.
   const fromReference =
     !fields.has('waardebon_bedrag') &&
-    lacking.every((r) => /^[\x20-\x7e]{1,48}$/.test((r.data.referentienummer ?? '').trim()));
+    lacking.every((r) => /^[\x20-\x7e]{1,48}$/.test((r.referentienummer ?? '').trim()));
   const names = lacking
     .map(describe)
     .sort((a, b) => a.localeCompare(b, 'nl'))
@@ -75,7 +71,65 @@ export async function voucherItems(
   ];
 }
 
-function describe(recipient: Recipient): string {
-  const name = (recipient.data.naam ?? '').trim();
+/** Who lacks a voucher variable: what the line names and tests of them. */
+interface Lacking {
+  email: string;
+  naam: string | undefined;
+  referentienummer: string | undefined;
+}
+
+function isVoucherVariable(name: string): boolean {
+  return (VOUCHER_VARIABLES as readonly string[]).includes(name);
+}
+
+async function lackingInMemory(
+  compiled: CompiledMailing,
+  recipients: Iterable<Recipient>,
+): Promise<{ lacking: Lacking[]; fields: Set<string> }> {
+  const lacking: Lacking[] = [];
+  const fields = new Set<string>();
+  const turns = new Turns();
+  for (const recipient of recipients) {
+    await turns.pause();
+    const empty = emptyVariables(compiled, recipient.data).filter(isVoucherVariable);
+    if (empty.length === 0) continue;
+    const { naam, referentienummer } = recipient.data;
+    lacking.push({ email: recipient.email, naam, referentienummer });
+    for (const name of empty) fields.add(name);
+  }
+  return { lacking, fields };
+}
+
+/** The same over a send's staged recipients: only those lacking something leave SQLite. */
+async function lackingStaged(
+  context: Pick<AppContext, 'database'>,
+  compiled: CompiledMailing,
+  staged: StagedTable,
+): Promise<{ lacking: Lacking[]; fields: Set<string> }> {
+  const names = compiled.variables
+    .filter((v) => v.withoutFallback && isVoucherVariable(v.name))
+    .map((v) => v.name);
+  const read = new ChecklistStore(context.database.sqlite).lackingReader(
+    staged.table,
+    valueQueries(compiled, names),
+  );
+  const lacking: Lacking[] = [];
+  const fields = new Set<string>();
+  const last = staged.lastSeq();
+  const turns = new Turns();
+  for (let after = 0; after < last && names.length > 0; after += SEQS_PER_STATEMENT) {
+    for (const row of read(after, after + SEQS_PER_STATEMENT)) {
+      lacking.push({ email: row.email, naam: row.naam, referentienummer: row.referentienummer });
+      names.forEach((name, i) => {
+        if (row.empty[i]) fields.add(name);
+      });
+    }
+    await turns.pause();
+  }
+  return { lacking, fields };
+}
+
+function describe(recipient: Lacking): string {
+  const name = (recipient.naam ?? '').trim();
   return name === '' ? recipient.email : `${name} (${recipient.email})`;
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../../../electron/paths';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fakeResolver, importAndAttach, seedMailing } from '../sending/seed';
+import { useReferenceAsBarcode } from './referenceAsBarcode';
 
 const SHOP_LOGO = readFileSync(join(RESOURCES_DIR, 'branding/icons/kassapartner-logo.png'));
 
@@ -103,18 +104,7 @@ describe('a first mailing from a BASIS template', () => {
       fix: `#/mailings/${mailingId}/inhoud`,
       params: { count: 2 },
     });
-    const mailing = await t.call('mailings.get', { id: mailingId });
-    await t.call('mailings.update', {
-      id: mailingId,
-      patch: {
-        document: {
-          ...mailing.document,
-          blocks: mailing.document.blocks.map((b) =>
-            b.type === 'voucher' ? { ...b, data: { ...b.data, barcodeFromReference: true } } : b,
-          ),
-        },
-      },
-    });
+    await useReferenceAsBarcode(t, mailingId);
     expect((await byId(mailingId)).voucherCodes).toMatchObject({ status: 'ok' });
     // The preview shows the code the till will scan.
     const contacts = t.app.context.database.sqlite
