@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
-import { fakeResolver, seedMailing } from '../sending/seed';
+import { editBlocks, fakeResolver, seedMailing } from '../sending/seed';
 
 describe('checklist for product and QR code blocks', () => {
   let t: TestApp | undefined;
@@ -24,19 +24,10 @@ describe('checklist for product and QR code blocks', () => {
       fileName: 'trui.png',
       dataBase64: bytes.toString('base64'),
     });
-    const mailing = await t.call('mailings.get', { id: mailingId });
-    await t.call('mailings.update', {
-      id: mailingId,
-      patch: {
-        document: {
-          ...mailing.document,
-          blocks: [
-            ...mailing.document.blocks.filter((b) => b.type !== 'logo'),
-            ...(blocks(image.id) as typeof mailing.document.blocks),
-          ],
-        },
-      },
-    });
+    await editBlocks(t, mailingId, (stored) => [
+      ...stored.filter((b) => b.type !== 'logo'),
+      ...blocks(image.id),
+    ]);
     t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
     t.clock.advance(1000);
     const checklist = await t.call('checklist.get', { mailingId });

@@ -1,17 +1,11 @@
 import type { TestApp } from '../../helpers/testApp';
+import { editBlocks } from '../sending/seed';
 
 /** Ticks "barcode from the reference number" in the mailing's voucher block, as the shop would. */
-export async function useReferenceAsBarcode(t: TestApp, mailingId: string): Promise<void> {
-  const mailing = await t.call('mailings.get', { id: mailingId });
-  await t.call('mailings.update', {
-    id: mailingId,
-    patch: {
-      document: {
-        ...mailing.document,
-        blocks: mailing.document.blocks.map((b) =>
-          b.type === 'voucher' ? { ...b, data: { ...b.data, barcodeFromReference: true } } : b,
-        ),
-      },
-    },
-  });
+export function useReferenceAsBarcode(t: TestApp, mailingId: string): Promise<void> {
+  return editBlocks(t, mailingId, (blocks) =>
+    blocks.map((b) =>
+      b.type === 'voucher' ? { ...b, data: { ...b.data, barcodeFromReference: true } } : b,
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 import { TrackerClient } from '../../../tracker/client';
 import { saveTrackerLink } from '../../../electron/services/tracking/trackingConfig';
+import type { ChannelOutput } from '../../../electron/contract';
 import type { TestApp } from '../../helpers/testApp';
 import { TRACKER_PASSWORD, TRACKER_USER, type RunningTracker } from '../sync/trackerFixture';
 
@@ -114,17 +115,28 @@ export async function seedMailing(
   return { mailingId: mailing.id, senderId };
 }
 
+type Blocks = ChannelOutput<'mailings.get'>['document']['blocks'];
+
+/** Saves the mailing's blocks as `edit` makes them from the stored ones, as the editor would. */
+export async function editBlocks(
+  t: TestApp,
+  mailingId: string,
+  edit: (blocks: Blocks) => unknown[],
+): Promise<void> {
+  const mailing = await t.call('mailings.get', { id: mailingId });
+  await t.call('mailings.update', {
+    id: mailingId,
+    patch: { document: { ...mailing.document, blocks: edit(mailing.document.blocks) as Blocks } },
+  });
+}
+
 /** Puts blocks at the top of the mailing's document, then tests it again (the checklist wants that). */
 export async function prependBlocks(
   t: TestApp,
   mailingId: string,
   blocks: unknown[],
 ): Promise<void> {
-  const mailing = await t.call('mailings.get', { id: mailingId });
-  await t.call('mailings.update', {
-    id: mailingId,
-    patch: { document: { ...mailing.document, blocks: [...blocks, ...mailing.document.blocks] } },
-  });
+  await editBlocks(t, mailingId, (stored) => [...blocks, ...stored]);
   t.app.context.mailings.markTested(mailingId, t.clock.now() + 1);
   t.clock.advance(1000);
 }
