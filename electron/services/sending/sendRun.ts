@@ -186,20 +186,18 @@ export class SendRun {
 
   private async deliver(job: ClaimedJob): Promise<void> {
     let mark: Promise<void> | undefined;
-    let markFailed = false;
     try {
       const mail = this.source.build(job);
       // One mark per job: the pool asks again for a message it sends once more on a new connection.
-      mail.onWire = () =>
-        (mark ??= this.ledger.onWire(job.id).catch((error: unknown) => {
-          markFailed = true;
-          throw error;
-        }));
+      mail.onWire = () => (mark ??= this.ledger.onWire(job.id));
       await this.messenger.send(mail);
     } catch (error) {
+      // The envelope goes while the mark is written, so a refusal can come first; its outcome
+      // must follow the mark's commit, which would otherwise make the job 'sending' again.
+      const markError = mark && (await mark.then(noError, (failed: unknown) => failed ?? error));
       // Cancelled after it was claimed: never sent, and already 'skipped'.
-      if (error instanceof JobNoLongerDue) return;
-      if (markFailed) this.wireMarkFailed(job, error);
+      if (markError instanceof JobNoLongerDue) return;
+      if (markError) this.wireMarkFailed(job, markError);
       else this.deliveryFailed(job, error);
       return;
     }
@@ -236,4 +234,8 @@ export class SendRun {
       this.settling = this.d.credits.settle(this.send.id).finally(() => (this.settling = null));
     }
   }
+}
+
+function noError(): undefined {
+  return undefined;
 }

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { OutgoingMail } from './outgoingMail';
 import { DkimSigner, type DkimSigning } from './dkimSigner';
+import { HeldMessage } from './heldMessage';
 
 export interface SmtpPoolOptions {
   /** Where and how to connect: host, port, TLS and the explicit timeouts. */
@@ -160,33 +162,40 @@ export class SmtpPool {
 
   /**
    * The seam for the queue's "on the wire" mark (`onWire`): the message has its connection (one
-   * at a time), and its envelope and data go out once the mark is on disk. A crash or a failed
-   * mark before that leaves the server nothing. Until then the connection is held for it.
-   * The finished bytes then go out exactly as a bare pool sends them (one write of data and
-   * dot): holding only the final dot back behind a stream cost more CPU per mail, in the app
-   * and the server, than the envelope's round trip it let overlap with the sync.
+   * at a time), and its envelope goes out at once while the mark is written, but not one byte of
+   * the message itself until the mark is on disk. So the envelope's round trip (MAIL FROM, RCPT
+   * TO, DATA and the server's 354) overlaps the mark's commit and sync instead of following it,
+   * and a crash or a failed mark before then leaves the server nothing: without the data and its
+   * final dot there is no message, and a failed mark drops the connection mid-transaction.
+   * The bytes then go in one write as a bare pool sends them (no stream of ours in between).
    */
   private sendOn(pooled: Pooled, item: Waiting): void {
     pooled.state = 'busy';
     pooled.item = item;
     clearTimeout(pooled.timer);
-    const { onWire } = item.mail;
-    if (!onWire) return this.transmit(pooled, item);
-    onWire().then(
-      () => this.transmit(pooled, item),
-      (error: unknown) => {
-        settle(item, error);
-        // Nothing of the message was written: the connection is as good as before.
-        this.afterMessage(pooled);
-      },
-    );
-  }
-
-  private transmit(pooled: Pooled, item: Waiting): void {
-    // The connection ended while the mark was being written: the message has had its error.
-    if (pooled.state !== 'busy' || pooled.item !== item) return;
     const { mail } = item;
     const message = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
+    if (!mail.onWire) {
+      return this.transmit(pooled, item, new HeldMessage(message, { released: true }).asMessage());
+    }
+    const held = new HeldMessage(message);
+    const current = () => pooled.state === 'busy' && pooled.item === item;
+    mail.onWire().then(
+      () => current() && held.release(),
+      (error: unknown) => {
+        if (!current()) return;
+        held.cancel();
+        settle(item, error);
+        // The server may be waiting for the data already: only a cut connection leaves it nothing.
+        this.drop(pooled);
+        this.dispatch();
+      },
+    );
+    this.transmit(pooled, item, held.asMessage());
+  }
+
+  private transmit(pooled: Pooled, item: Waiting, message: Readable): void {
+    const { mail } = item;
     pooled.connection.send({ from: mail.envelopeFrom, to: [mail.to] }, message, (error) => {
       if (!error) {
         settle(item);

@@ -195,6 +195,35 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     expect(balance).toEqual({ balance: 4991, reserved: 0 });
   });
 
+  it('a refusal that comes before the wire mark is written still leaves the job its retry', async () => {
+    // The envelope goes while the mark is written, so the server's 452 may come first; the
+    // outcome must not be undone by the mark (the job left 'sending' for ever).
+    const { mailingId } = await setUp(9);
+    sink!.behaviour = {
+      onRecipient: () => ({ code: 452, message: '4.2.2 Mailbox full, try again later' }),
+    };
+    const started = await startSend(mailingId, 'visit-refused-early');
+    const waiting = await until(
+      'the first pass',
+      () => statusOf(started.sendId),
+      (s) => s.queued === 0 && s.sending === 0,
+    );
+    expect(waiting).toMatchObject({ sent: 0, retry: 9, state: 'running' });
+
+    sink!.behaviour = {};
+    t!.clock.advance(61_000);
+    const done = await until(
+      'the retries',
+      async () => {
+        kick(t!);
+        return statusOf(started.sendId);
+      },
+      (s) => s.state === 'finished',
+    );
+    expect(done).toMatchObject({ sent: 9, retry: 0, uncertain: 0 });
+    expect(sink!.received).toHaveLength(9);
+  });
+
   it('a connection dropped in the middle of DATA is retried with the same Message-ID', async () => {
     const { mailingId } = await setUp(5);
     const victim = recipientAddress(2);

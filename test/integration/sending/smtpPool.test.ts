@@ -79,6 +79,75 @@ describe('the send queue connection pool', () => {
     expect(sink.received).toHaveLength(13);
   });
 
+  it('sends the envelope while the mark is written and the message only once it is; a mark failing after the envelope delivers nothing', async () => {
+    const envelopes: string[] = [];
+    sink = await startSmtpSink({
+      onRecipient: (address) => {
+        envelopes.push(address);
+        return undefined;
+      },
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const held = (i: number) => {
+      const mark: { resolve?: () => void; reject?: (error: Error) => void } = {};
+      const sending = pool!.send({
+        ...mail(i),
+        onWire: () =>
+          new Promise<void>((resolve, reject) => Object.assign(mark, { resolve, reject })),
+      });
+      return { mark, sending };
+    };
+
+    const first = held(1);
+    await until(
+      'the envelope at the server',
+      () => envelopes.length,
+      (n) => n === 1,
+    );
+    expect(sink.received).toHaveLength(0);
+    first.mark.resolve!();
+    await first.sending;
+    expect(sink.received.map((m) => m.messageId)).toEqual(['<m1@bakkerij.nl>']);
+
+    const second = held(2);
+    await until(
+      'the second envelope at the server',
+      () => envelopes.length,
+      (n) => n === 2,
+    );
+    second.mark.reject!(new Error('disk full'));
+    await expect(second.sending).rejects.toThrow('disk full');
+    // The server never got its data: the connection was cut, and the next message takes a new one.
+    await pool.send(mail(3));
+    expect(sink.received.map((m) => m.messageId)).toEqual(['<m1@bakkerij.nl>', '<m3@bakkerij.nl>']);
+    expect(sink.connections).toBe(2);
+  });
+
+  it('sends dot-stuffed bytes the server gives back exactly, also for bare line ends and with a mark', async () => {
+    sink = await startSmtpSink();
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const bodies = [
+      '.Begint met een punt\r\n..twee\r\n.\r\nslot.',
+      'Zonder punt aan het begin\r\n',
+      // Bare line ends go through nodemailer's own stream, which makes them CRLF.
+      'kaal\nregeleinde\n.punt\r\n',
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const { raw, ...rest } = mail(i);
+      const withBody = Buffer.concat([raw, Buffer.from(body)]);
+      await pool.send({ ...rest, raw: withBody });
+      await pool.send({ ...rest, raw: withBody, onWire: () => Promise.resolve() });
+    }
+    const expected = [
+      '.Begint met een punt\r\n..twee\r\n.\r\nslot.\r\n',
+      'Zonder punt aan het begin\r\n',
+      'kaal\r\nregeleinde\r\n.punt\r\n',
+    ].map((body, i) => Buffer.concat([mail(i).raw, Buffer.from(body)]).toString());
+    expect(sink.received.map((m) => m.raw.toString())).toEqual(
+      expected.flatMap((message) => [message, message]),
+    );
+  });
+
   it('delivers every message once over at most maxConnections, a fresh one after maxMessages', async () => {
     let mostInOneSession = 0;
     sink = await startSmtpSink({
