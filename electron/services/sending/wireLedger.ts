@@ -114,8 +114,9 @@ export class WireLedger {
         if (error === undefined) mark.resolve();
         else mark.reject(error);
       }
-      // The marks asked for meanwhile: their commit starts now, with one sync for all of them.
-      this.commit();
+      // The marks asked for meanwhile share the next commit and sync. It starts after this turn's
+      // I/O: the messages just released go out first, and replies read in the same turn join.
+      this.schedule();
     };
     written.onDisk.then(
       () => synced(),
