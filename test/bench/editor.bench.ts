@@ -10,6 +10,7 @@ import { signIn } from '../helpers/browserSession';
 import { acceptAgreements } from '../helpers/agreements';
 import { tempDir } from '../helpers/tempDir';
 import { markThread, phasesPerKey, startTrace, stopTrace } from './editorTrace';
+import { buildLoneEditorScript } from './loneEditor/build';
 import { GOALS, judge } from './report';
 
 /**
@@ -32,6 +33,11 @@ import { GOALS, judge } from './report';
  * saves (autosave stays off the typing path). Last, not judged either: a further 100 keys per
  * field under a Chromium trace, the main thread's time per key split into phases (editorTrace.ts;
  * EDITOR_TRACE=0 skips it).
+ *
+ * The floor, reported and not judged: a lone Lexical rich text in React (loneEditor/entry.tsx,
+ * the app's Lexical and React and nothing else, holding the bare field's text), typed in turn with
+ * the other two. Its cost over the bare field is what Lexical in React costs before the mailing
+ * page adds anything, so the editor's figure less the lone editor's is the part the page controls.
  */
 const KEYSTROKES = Number(process.env.KEYS ?? 200);
 /** Keys per field of the traced pass after the measured one (EDITOR_TRACE=0 skips it). */
@@ -245,9 +251,9 @@ interface Typed {
 }
 
 /**
- * The keystrokes, a word (ten keys) in the bare contenteditable and a word in the editor in turn
- * (which goes first swaps every word), so both see the same stretches of a busy machine; key by
- * key would put two fields' harness work between two keys of the editor. A key's task time is the
+ * The keystrokes, a word (ten keys) in each field in turn (the order reverses every word), so all
+ * see the same stretches of a busy machine; key by key would put the other fields' harness work
+ * between two keys of one field. A key's task time is the
  * TaskDuration between the metrics read after the previous key's frame and the one after this
  * key's frame. On a loaded machine the harness can take longer than the autosave delay (700 ms)
  * between two keys of the editor, so saves run between keys; an autosave is the cost of a pause,
@@ -275,7 +281,8 @@ async function typeInterleaved(
     saveEvents: [] as number[],
   }));
   for (let burst = 0; burst < keystrokes / BURST; burst += 1) {
-    for (const n of burst % 2 === 0 ? [0, 1] : [1, 0]) {
+    const order = fields.map((_, n) => n);
+    for (const n of burst % 2 === 0 ? order : order.reverse()) {
       const field = fields[n]!;
       // Only the tab in front renders frames: a hidden field would skip its paint work.
       await field.page.bringToFront();
@@ -329,21 +336,23 @@ async function readProbe(page: Page): Promise<Probe> {
  */
 async function traceKeystrokes(
   browser: Browser,
-  [bare, editor]: [Field, Field],
+  [bare, editor, lone]: [Field, Field, Field],
 ): Promise<Record<string, unknown>> {
   if (TRACED_KEYSTROKES === 0) return {};
-  // The browser's session: a page's own traces only its renderer, and both fields are wanted.
+  // The browser's session: a page's own traces only its renderer, and every field is wanted.
   const cdp = await browser.newBrowserCDPSession();
   await startTrace(cdp);
   await markThread(bare.page, 'bare');
   await markThread(editor.page, 'editor');
-  await typeInterleaved([bare, editor], TRACED_KEYSTROKES);
+  await markThread(lone.page, 'lone');
+  await typeInterleaved([bare, editor, lone], TRACED_KEYSTROKES);
   const events = await stopTrace(cdp);
   await cdp.detach();
   return {
     tracedKeystrokes: TRACED_KEYSTROKES,
     tracedPerKeyMs: phasesPerKey(events, 'editor', TRACED_KEYSTROKES),
     baselineTracedPerKeyMs: phasesPerKey(events, 'bare', TRACED_KEYSTROKES),
+    loneLexicalTracedPerKeyMs: phasesPerKey(events, 'lone', TRACED_KEYSTROKES),
   };
 }
 
@@ -366,11 +375,12 @@ const BROWSER_FLAGS = [
 type App = Awaited<ReturnType<typeof createApp>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** The bare contenteditable and the editor, side by side in one browser, typed in turn. */
+/** The bare contenteditable, the editor and the lone Lexical, in one browser, typed in turn. */
 async function measureIn(
   browser: Browser,
   app: App,
   server: Server,
+  loneEditorScript: string,
 ): Promise<Record<string, number | string>> {
   const mailing = unwrap(await app.handlers['mailings.create']({ type: 'newsletter' })) as {
     id: string;
@@ -398,6 +408,14 @@ async function measureIn(
   const frameRate = await framesPerSecond(bare.page);
   await installProbe(bare.page, '#plain');
 
+  // The floor: Lexical in React alone, in a page of its own like the bare field.
+  const lone = await open();
+  await lone.page.setContent('<div id="lone"></div>');
+  await lone.page.addScriptTag({ content: loneEditorScript });
+  await lone.page.click('#lone-field');
+  await lone.page.keyboard.press('End');
+  await installProbe(lone.page, '#lone-field');
+
   let saveCalls = 0;
   const editor = await open();
   editor.page.on('request', (request) => {
@@ -417,8 +435,8 @@ async function measureIn(
   const reactCommitsOnLoad = await editor.page.evaluate(
     () => (window as unknown as Probe).__reactCommits,
   );
-  const { typed, commits } = await typeInterleaved([bare, editor]);
-  const [baselineTyped, editorTyped] = typed as [Typed, Typed];
+  const { typed, commits } = await typeInterleaved([bare, editor, lone]);
+  const [baselineTyped, editorTyped, loneTyped] = typed as [Typed, Typed, Typed];
   const savesWhileTyping = saveCalls;
   const [baseline, probe] = [await readProbe(bare.page), await readProbe(editor.page)];
 
@@ -434,11 +452,12 @@ async function measureIn(
       .document,
   );
   const typedText = 'aaaaaaaaa '.repeat(KEYSTROKES / 10);
-  const traced = await traceKeystrokes(browser, [bare, editor]);
+  const traced = await traceKeystrokes(browser, [bare, editor, lone]);
   await context.close();
 
   const taskP95 = percentile(editorTyped.taskMs, 95);
   const baselineTaskP95 = percentile(baselineTyped.taskMs, 95);
+  const loneTaskP95 = percentile(loneTyped.taskMs, 95);
   const extraP95 = taskP95 - baselineTaskP95;
   const frameP95 = percentile(probe.__latencies, 95);
   const baselineFrameP95 = percentile(baseline.__latencies, 95);
@@ -448,6 +467,7 @@ async function measureIn(
     GOALS.editorKeystrokeP95Ms,
     [
       `editor ${round(taskP95)} ms − bare contenteditable ${round(baselineTaskP95)} ms, ${BLOCKS} blocks`,
+      `lone Lexical in React ${round(loneTaskP95)} ms`,
       `frame-aligned key → next frame p95 ${round(frameP95)} vs ${round(baselineFrameP95)} ms`,
     ].join('; '),
   );
@@ -472,6 +492,12 @@ async function measureIn(
       percentile(editorTyped.taskMs, 50) - percentile(baselineTyped.taskMs, 50),
     ),
     goalExtraTaskPerKeyP95Ms: GOALS.editorKeystrokeP95Ms.atMost,
+    // Not judged, the floor: a lone Lexical in React over the bare field, and the editor over it
+    // (what the mailing page adds: its other blocks, toolbar, plugins and layout).
+    loneLexicalTaskPerKeyP95Ms: round(loneTaskP95),
+    loneLexicalExtraTaskPerKeyP95Ms: round(loneTaskP95 - baselineTaskP95),
+    editorOverLoneLexicalTaskPerKeyP95Ms: round(taskP95 - loneTaskP95),
+    loneLexicalThreadPerKeyP50Ms: round(percentile(loneTyped.threadMs, 50)),
     // Not judged: main-thread CPU time per key (what the work costs without waiting for a core).
     threadPerKeyP50Ms: round(percentile(editorTyped.threadMs, 50)),
     baselineThreadPerKeyP50Ms: round(percentile(baselineTyped.threadMs, 50)),
@@ -522,7 +548,7 @@ export default async function editorBench(): Promise<Record<string, unknown>> {
     args: BROWSER_FLAGS,
   });
   try {
-    return await measureIn(browser, app, server);
+    return await measureIn(browser, app, server, await buildLoneEditorScript());
   } finally {
     await browser.close();
     await server.close();
