@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { sortableMessageId, sortableRecipientId } from './sortableIds';
+import { messageIdDomain, reserveOrders, sortableRecipientId } from './sortableIds';
 
 /** One range of staged recipients turned into jobs. */
 export interface JobsRange {
@@ -15,18 +15,24 @@ export interface JobsRange {
 const withIdFunctions = new WeakSet<Database.Database>();
 
 /**
- * The recipient id (what the tracker sees) and the Message-ID, made inside SQLite per row as the
- * jobs are written, and fixed there so a retry reuses them. Both rise in the order they are made
- * (sortableIds.ts), so the two indexes on them grow at their end.
+ * The recipient id (what the tracker sees), made per row by a JavaScript function as the jobs are
+ * written, and fixed there so a retry reuses it. It rises in the order it is made
+ * (sortableIds.ts), so its index grows at its end.
  */
 function installIdFunctions(sqlite: Database.Database): void {
   if (withIdFunctions.has(sqlite)) return;
   sqlite.function('winkelpost_recipient_id', { deterministic: false }, sortableRecipientId);
-  sqlite.function('winkelpost_message_id', { deterministic: false }, (senderEmail: unknown) =>
-    sortableMessageId(String(senderEmail)),
-  );
   withIdFunctions.add(sqlite);
 }
+
+/**
+ * The Message-ID in SQL, in sortableMessageId's format (<12 ordered hex digits, 20 random, @
+ * the sender's domain>): the ordered part is the statement's reserved block plus the row's place
+ * in its range, the random part SQLite's randomblob. A second JavaScript call per row cost a fifth
+ * of writing the jobs (130 of 680 ms CPU at 100,000).
+ */
+const MESSAGE_ID_SQL = `printf('<%012x%s@%s>', @firstOrder + s.seq - @after - 1,
+  lower(hex(randomblob(10))), @domain)`;
 
 /**
  * A new send's jobs, written straight from a staging table of recipients (recipientsStaging.ts)
@@ -45,7 +51,7 @@ export class NewJobsStore {
          (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data,
           state, updated_at)
        select @sendId, @mailingId, c.id, c.email, c.normalized_email, winkelpost_recipient_id(),
-         winkelpost_message_id(@senderEmail), c.data, 'queued', @now
+         ${MESSAGE_ID_SQL}, c.data, 'queued', @now
        from ${stagingTable} s join contacts c on c.id = s.contact_id
        where s.state = 'recipient' and s.seq > @after and s.seq <= @until
        order by s.seq
@@ -59,6 +65,11 @@ export class NewJobsStore {
 
   /** Writes the range's jobs; returns how many jobs the send got. */
   insertRange(range: JobsRange): number {
-    return this.insert.run(range).changes;
+    const { senderEmail, ...rest } = range;
+    return this.insert.run({
+      ...rest,
+      firstOrder: reserveOrders(range.until - range.after),
+      domain: messageIdDomain(senderEmail),
+    }).changes;
   }
 }

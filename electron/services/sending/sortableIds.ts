@@ -12,8 +12,23 @@ let last = 0;
 
 /** 48 bits: hundredths of milliseconds since 1970, moved on by one where ids come faster. */
 function nextOrder(): number {
-  last = Math.max(last + 1, Date.now() * 100);
-  return last;
+  return reserveOrders(1);
+}
+
+/**
+ * The leading parts of `count` ids at once: the first is returned, the next count − 1 are the
+ * ones after it, and no other id made in this process gets any of them (newJobsStore.ts makes
+ * a statement's Message-IDs from such a block inside SQLite).
+ */
+export function reserveOrders(count: number): number {
+  const first = Math.max(last + 1, Date.now() * 100);
+  last = first + count - 1;
+  return first;
+}
+
+/** The part of a Message-ID after the @: the sender's domain. */
+export function messageIdDomain(senderEmail: string): string {
+  return senderEmail.split('@')[1] || 'winkelpost.local';
 }
 
 const idBytes = Buffer.alloc(12);
@@ -27,7 +42,6 @@ export function sortableRecipientId(): string {
 
 /** `<32 hex digits@sender's domain>` as newMessageId makes it: 12 ordered digits, 20 random. */
 export function sortableMessageId(senderEmail: string): string {
-  const domain = senderEmail.split('@')[1] || 'winkelpost.local';
   const order = nextOrder().toString(16).padStart(12, '0');
-  return `<${order}${pooledRandomBytes(10).toString('hex')}@${domain}>`;
+  return `<${order}${pooledRandomBytes(10).toString('hex')}@${messageIdDomain(senderEmail)}>`;
 }
