@@ -73,6 +73,20 @@ describe('mailings.recipients with cached recipients', () => {
     expect(await summary()).toMatchObject({ recipientCount: 5, outsideSegmentCount: 0 });
   });
 
+  it('lists each recipient with the name from their data, also from the kept answer', async () => {
+    const { t, summary } = await setup();
+    const names = async () => (await summary()).recipients.map((r) => [r.email, r.name]);
+    const expected = [0, 1, 2, 3, 4].map((i) => [recipientAddress(i), `Klant ${i}`]);
+    expect(await names()).toEqual(expected);
+    // Kept: addresses only, the names are read again for the list.
+    expect(await names()).toEqual(expected);
+    // A changed name shows (a write to the contacts makes the kept addresses read again too).
+    t.app.context.database.sqlite
+      .prepare(`update contacts set data = json_set(data, '$.naam', 'Jansen') where email = ?`)
+      .run(recipientAddress(2));
+    expect((await names())[2]).toEqual([recipientAddress(2), 'Jansen']);
+  });
+
   it('keeps its answer for itself: the checklist stages afresh and keeps nothing', async () => {
     const { t, mailingId, summary } = await setup();
     const [selectionId] = (await summary()).selectionIds;
