@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { pooledRandomBytes } from '../../../tracker/randomPool';
 
 /**
@@ -31,13 +32,24 @@ export function messageIdDomain(senderEmail: string): string {
   return senderEmail.split('@')[1] || 'winkelpost.local';
 }
 
-const idBytes = Buffer.alloc(12);
+/** A recipient id: 12 bytes as base64url, 16 characters. */
+export const RECIPIENT_ID_LENGTH = 16;
 
 /** 12 bytes as base64url (16 characters), as before: 6 ordered, 6 random. */
 export function sortableRecipientId(): string {
-  idBytes.writeUIntBE(nextOrder(), 0, 6);
-  pooledRandomBytes(6).copy(idBytes, 6);
-  return idBytes.toString('base64url');
+  return recipientIdsFrom(nextOrder(), 1).toString('latin1');
+}
+
+/**
+ * `count` recipient ids with the ordered parts first … first + count − 1 (reserveOrders), one
+ * after the other as ASCII bytes, RECIPIENT_ID_LENGTH each: 12 bytes per id encode to exactly
+ * 16 base64url characters, so the ids of a whole block are one encoding. newJobsStore.ts binds
+ * the block to its statement and SQLite cuts each job's id out of it.
+ */
+export function recipientIdsFrom(first: number, count: number): Buffer {
+  const bytes = randomFillSync(Buffer.allocUnsafe(12 * count));
+  for (let i = 0; i < count; i += 1) bytes.writeUIntBE(first + i, i * 12, 6);
+  return Buffer.from(bytes.toString('base64url'), 'latin1');
 }
 
 /** `<32 hex digits@sender's domain>` as newMessageId makes it: 12 ordered digits, 20 random. */
