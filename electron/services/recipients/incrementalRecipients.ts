@@ -9,7 +9,7 @@ import {
   type Recipient,
   type ResolvedRecipients,
 } from '../selections/recipients';
-import { selectionStoreOf } from '../selections/selectionStore';
+import { NO_DATA, selectionStoreOf } from '../selections/selectionStore';
 import { installContactsVersion } from './recipientsVersionStore';
 
 /**
@@ -56,7 +56,7 @@ export class IncrementalRecipients {
   resolve(mailingId: string): ResolvedRecipients {
     // A segment or a follow-up's audience narrows contacts before de-duplication: resolved afresh.
     if (narrowsSelections(this.context.database.sqlite, mailingId))
-      return resolveRecipients(this.context, mailingId);
+      return addressesOnly(resolveRecipients(this.context, mailingId));
     this.forgetChanged();
     const selections = attachedSelections(this.context.database.sqlite, mailingId);
     const key = JSON.stringify(selections);
@@ -124,4 +124,15 @@ export class IncrementalRecipients {
         if (d.selectionIds.includes(id)) this.deduplicated.delete(mailingId);
     }
   }
+}
+
+/** The answer as this class keeps it: the recipients without their data (see contactAddresses). */
+export function addressesOnly(resolved: ResolvedRecipients): ResolvedRecipients {
+  const recipients = resolved.recipients.map(({ contactId, email, normalizedEmail }) => ({
+    contactId,
+    email,
+    normalizedEmail,
+    data: NO_DATA,
+  }));
+  return { ...resolved, recipients };
 }

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  addressesOnly,
   IncrementalRecipients,
   SELECTION_CONTACTS_MAX_AGE_MS,
 } from '../../../electron/services/recipients/incrementalRecipients';
-import {
-  resolveRecipients,
-  type ResolvedRecipients,
-} from '../../../electron/services/selections/recipients';
-import { NO_DATA } from '../../../electron/services/selections/selectionStore';
+import { resolveRecipients } from '../../../electron/services/selections/recipients';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
-
-/** A full recount as the kept answer holds it: addresses only, no data. */
-function addressesOnly(resolved: ResolvedRecipients): ResolvedRecipients {
-  return { ...resolved, recipients: resolved.recipients.map((r) => ({ ...r, data: NO_DATA })) };
-}
 
 /**
  * The kept contacts (addresses only) and de-duplication give exactly the answer of a full
