@@ -19,9 +19,10 @@ interface Entry {
 
 /**
  * Resolving from scratch takes ~0.5 s at 100,000 contacts (~30 ms from IncrementalRecipients'
- * kept contacts) and the checklist and step 3 (Selecties) ask on every visit, so the answer is kept per mailing until a write that could change it (see
- * recipientsVersion), the fair-use setting changes, a recently mailed contact leaves the fair-use
- * window, or it is a minute old.
+ * kept contacts, which hold addresses only) and step 3 (Selecties) asks on every visit, so the
+ * answer is kept per mailing until a write that could change it (see recipientsVersion), the
+ * fair-use setting changes, a recently mailed contact leaves the fair-use window, or it is a
+ * minute old. The checklist stages its own answer in SQL and keeps nothing.
  */
 export class RecipientsCache {
   private readonly entries = new Map<string, Entry>();
@@ -76,7 +77,7 @@ export class RecipientsCache {
 
 const perApp = new WeakMap<AppContext, RecipientsCache>();
 
-/** The one cache of an app, shared by the checklist and step 3 so either fills it for the other. */
+/** The one cache of an app, step 3's (send.start lets go of a mailing's entry). */
 export function sharedRecipientsCache(context: AppContext): RecipientsCache {
   let cache = perApp.get(context);
   if (!cache) {

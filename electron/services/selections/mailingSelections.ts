@@ -63,6 +63,9 @@ export function recipientsSummary(context: AppContext, mailingId: string): Recip
       selection: s.selectionDescription,
       detail: s.detail,
     }));
+  const listed = resolved.recipients.slice(0, LISTED);
+  // The kept answer holds addresses only: the names of those listed come from the database.
+  const dataOf = store.contactData(listed.map((r) => r.contactId));
   return {
     selectionIds,
     fairUseHours: resolved.fairUseHours,
@@ -71,11 +74,10 @@ export function recipientsSummary(context: AppContext, mailingId: string): Recip
     suppressedCount: resolved.skipped.suppressed.length,
     recentlyMailedCount: resolved.skipped.recentlyMailed.length,
     outsideSegmentCount: resolved.outsideSegment,
-    recipients: resolved.recipients.slice(0, LISTED).map((r) => ({
-      email: r.email,
-      contactId: r.contactId,
-      name: r.data.naam || r.data.voornaam || '',
-    })),
+    recipients: listed.map((r) => {
+      const data = dataOf.get(r.contactId) ?? r.data;
+      return { email: r.email, contactId: r.contactId, name: data.naam || data.voornaam || '' };
+    }),
     duplicates: entries(resolved.skipped.duplicates),
     suppressed: entries(resolved.skipped.suppressed),
     recentlyMailed: entries(resolved.skipped.recentlyMailed),

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AppContext } from '../core/appContext';
 import { HOUR } from '../core/clock';
 import { followUpAudience, isFollowUpMailing } from '../followUps/audience';
-import { segmentQueries, type SegmentQuery } from '../segments/store/segmentQueries';
+import { segmentQueries } from '../segments/store/segmentQueries';
 import { selectionStoreOf, type AttachedSelection, type Recipient } from './selectionStore';
 import { suppressedLookup } from './suppressedLookup';
 
@@ -114,15 +114,6 @@ export function attachedSelections(
   mailingId: string,
 ): AttachedSelection[] {
   return selectionStoreOf(sqlite).attachedSelections(mailingId);
-}
-
-/** One selection's contacts in file order, their data parsed; within the segment when given. */
-export function selectionContacts(
-  sqlite: Database.Database,
-  selectionId: string,
-  segment?: SegmentQuery,
-): Recipient[] {
-  return selectionStoreOf(sqlite).contacts(selectionId, segment);
 }
 
 export function deduplicate(selections: readonly SelectionContacts[]): Deduplicated {

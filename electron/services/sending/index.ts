@@ -106,8 +106,8 @@ export function createSending(
 }
 
 /**
- * send.start's gate, returning the recipients the checklist counted: staged afresh (not from the
- * shared cache, which may be a moment old) and exactly once per start. The caller disposes of it.
+ * send.start's gate, returning the recipients the checklist counted: staged afresh, exactly once
+ * per start. The caller disposes of it.
  */
 async function guardAndStage(
   context: AppContext,
@@ -115,8 +115,8 @@ async function guardAndStage(
   mailingId: string,
   confirmed: readonly string[],
 ): Promise<StagedRecipients> {
-  // The checklist's kept answer for this mailing is not used from here on: its memory goes
-  // before the send's own work begins, so the two are never held at once.
+  // Step 3's kept answer for this mailing is not used from here on: its memory goes before the
+  // send's own work begins, so the two are never held at once.
   sharedRecipientsCache(context).forget(mailingId);
   const staged = await StagedRecipients.stage(context, mailingId);
   try {

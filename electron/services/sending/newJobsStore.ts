@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { sortableMessageId, sortableRecipientId } from './sortableIds';
+import {
+  messageIdDomain,
+  recipientIdsFrom,
+  RECIPIENT_ID_LENGTH,
+  reserveOrders,
+} from './sortableIds';
 
 /** One range of staged recipients turned into jobs. */
 export interface JobsRange {
@@ -12,21 +17,19 @@ export interface JobsRange {
   until: number;
 }
 
-const withIdFunctions = new WeakSet<Database.Database>();
-
 /**
  * The recipient id (what the tracker sees) and the Message-ID, made inside SQLite per row as the
- * jobs are written, and fixed there so a retry reuses them. Both rise in the order they are made
- * (sortableIds.ts), so the two indexes on them grow at their end.
+ * jobs are written, and fixed there so a retry reuses them. Both lead with the statement's block
+ * of ordered values (sortableIds.reserveOrders) plus the row's place in its range, so they rise
+ * and their indexes grow at the end. The recipient ids come made in one piece per statement
+ * (recipientIdsFrom: a blob, so each cut is by byte offset); the Message-ID's random part is
+ * SQLite's randomblob. A JavaScript function per row and id cost a fifth of writing the jobs
+ * each (130 of 680 ms CPU at 100,000).
  */
-function installIdFunctions(sqlite: Database.Database): void {
-  if (withIdFunctions.has(sqlite)) return;
-  sqlite.function('winkelpost_recipient_id', { deterministic: false }, sortableRecipientId);
-  sqlite.function('winkelpost_message_id', { deterministic: false }, (senderEmail: unknown) =>
-    sortableMessageId(String(senderEmail)),
-  );
-  withIdFunctions.add(sqlite);
-}
+const RECIPIENT_ID_SQL = `cast(substr(@recipientIds, (s.seq - @after - 1) * ${RECIPIENT_ID_LENGTH} + 1,
+  ${RECIPIENT_ID_LENGTH}) as text)`;
+const MESSAGE_ID_SQL = `printf('<%012x%s@%s>', @firstOrder + s.seq - @after - 1,
+  lower(hex(randomblob(10))), @domain)`;
 
 /**
  * A new send's jobs, written straight from a staging table of recipients (recipientsStaging.ts)
@@ -39,13 +42,12 @@ export class NewJobsStore {
   private readonly insert: Database.Statement;
 
   constructor(sqlite: Database.Database, stagingTable: string) {
-    installIdFunctions(sqlite);
     this.insert = sqlite.prepare(
       `insert into send_jobs
          (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data,
           state, updated_at)
-       select @sendId, @mailingId, c.id, c.email, c.normalized_email, winkelpost_recipient_id(),
-         winkelpost_message_id(@senderEmail), c.data, 'queued', @now
+       select @sendId, @mailingId, c.id, c.email, c.normalized_email, ${RECIPIENT_ID_SQL},
+         ${MESSAGE_ID_SQL}, c.data, 'queued', @now
        from ${stagingTable} s join contacts c on c.id = s.contact_id
        where s.state = 'recipient' and s.seq > @after and s.seq <= @until
        order by s.seq
@@ -59,6 +61,14 @@ export class NewJobsStore {
 
   /** Writes the range's jobs; returns how many jobs the send got. */
   insertRange(range: JobsRange): number {
-    return this.insert.run(range).changes;
+    const { senderEmail, ...rest } = range;
+    const count = range.until - range.after;
+    const firstOrder = reserveOrders(count);
+    return this.insert.run({
+      ...rest,
+      firstOrder,
+      recipientIds: recipientIdsFrom(firstOrder, count),
+      domain: messageIdDomain(senderEmail),
+    }).changes;
   }
 }

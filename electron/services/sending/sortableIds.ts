@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { pooledRandomBytes } from '../../../tracker/randomPool';
 
 /**
@@ -12,22 +13,47 @@ let last = 0;
 
 /** 48 bits: hundredths of milliseconds since 1970, moved on by one where ids come faster. */
 function nextOrder(): number {
-  last = Math.max(last + 1, Date.now() * 100);
-  return last;
+  return reserveOrders(1);
 }
 
-const idBytes = Buffer.alloc(12);
+/**
+ * The leading parts of `count` ids at once: the first is returned, the next count − 1 are the
+ * ones after it, and no other id made in this process gets any of them (newJobsStore.ts makes
+ * a statement's Message-IDs from such a block inside SQLite).
+ */
+export function reserveOrders(count: number): number {
+  const first = Math.max(last + 1, Date.now() * 100);
+  last = first + count - 1;
+  return first;
+}
+
+/** The part of a Message-ID after the @: the sender's domain. */
+export function messageIdDomain(senderEmail: string): string {
+  return senderEmail.split('@')[1] || 'winkelpost.local';
+}
+
+/** A recipient id: 12 bytes as base64url, 16 characters. */
+export const RECIPIENT_ID_LENGTH = 16;
 
 /** 12 bytes as base64url (16 characters), as before: 6 ordered, 6 random. */
 export function sortableRecipientId(): string {
-  idBytes.writeUIntBE(nextOrder(), 0, 6);
-  pooledRandomBytes(6).copy(idBytes, 6);
-  return idBytes.toString('base64url');
+  return recipientIdsFrom(nextOrder(), 1).toString('latin1');
+}
+
+/**
+ * `count` recipient ids with the ordered parts first … first + count − 1 (reserveOrders), one
+ * after the other as ASCII bytes, RECIPIENT_ID_LENGTH each: 12 bytes per id encode to exactly
+ * 16 base64url characters, so the ids of a whole block are one encoding. newJobsStore.ts binds
+ * the block to its statement and SQLite cuts each job's id out of it.
+ */
+export function recipientIdsFrom(first: number, count: number): Buffer {
+  const bytes = randomFillSync(Buffer.allocUnsafe(12 * count));
+  for (let i = 0; i < count; i += 1) bytes.writeUIntBE(first + i, i * 12, 6);
+  return Buffer.from(bytes.toString('base64url'), 'latin1');
 }
 
 /** `<32 hex digits@sender's domain>` as newMessageId makes it: 12 ordered digits, 20 random. */
 export function sortableMessageId(senderEmail: string): string {
-  const domain = senderEmail.split('@')[1] || 'winkelpost.local';
   const order = nextOrder().toString(16).padStart(12, '0');
-  return `<${order}${pooledRandomBytes(10).toString('hex')}@${domain}>`;
+  return `<${order}${pooledRandomBytes(10).toString('hex')}@${messageIdDomain(senderEmail)}>`;
 }

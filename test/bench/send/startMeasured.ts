@@ -7,6 +7,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ALL_TICKED } from '../../integration/sending/seedParts';
+import { memoryBreakdown, sampleMemoryPeak, type MemoryBreakdown } from './memorySampler';
 import { startPhaseProfile } from './phaseProfile';
 import { openBenchApp, startBenchConfig } from './startShared';
 
@@ -28,6 +29,13 @@ export interface StartFigures {
   sendingMaxBlockMs: number;
   sent: number;
   recipients: number;
+  /** Where the memory sat: after opening, at the highest RSS of each step. */
+  memory: {
+    atStart: MemoryBreakdown;
+    checklistPeak: MemoryBreakdown;
+    sendStartPeak: MemoryBreakdown;
+    sendingPeak: MemoryBreakdown;
+  };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -35,8 +43,11 @@ const config = startBenchConfig();
 const mailingId = process.env.BENCH_START_MAILING ?? '';
 const t = await openBenchApp(config);
 const rssAtStart = process.memoryUsage.rss();
+const memoryAtStart = memoryBreakdown();
+const checklistPeak = sampleMemoryPeak();
 await t.call('checklist.get', { mailingId });
 const rssAfterChecklist = process.memoryUsage.rss();
+const memoryAtChecklist = checklistPeak();
 
 const finished = new Promise<void>((resolve) => {
   const unsubscribe = t.app.context.events.subscribe((name, payload) => {
@@ -51,6 +62,7 @@ const startDelay = monitorEventLoopDelay({ resolution: 1 });
 // BENCH_CPU_PROF=<folder>: send.start alone as <folder>/send-start-<pid>.cpuprofile.
 const stopProfile = await startPhaseProfile('start');
 startDelay.enable();
+const sendStartPeak = sampleMemoryPeak();
 const cpu = process.cpuUsage();
 const begun = performance.now();
 const started = await t.call('send.start', {
@@ -63,10 +75,13 @@ const used = process.cpuUsage(cpu);
 startDelay.disable();
 await stopProfile();
 const rssAfterSendStart = process.memoryUsage.rss();
+const memoryAtSendStart = sendStartPeak();
 const sendingDelay = monitorEventLoopDelay({ resolution: 1 });
 sendingDelay.enable();
+const sendingPeak = sampleMemoryPeak();
 await finished;
 sendingDelay.disable();
+const memoryWhileSending = sendingPeak();
 const status = await t.call('send.status', { sendId: started.sendId });
 const figures: StartFigures = {
   type: 'measured',
@@ -81,6 +96,12 @@ const figures: StartFigures = {
   sendingMaxBlockMs: Math.round(sendingDelay.max / 1e6),
   sent: status?.sent ?? 0,
   recipients: started.recipients,
+  memory: {
+    atStart: memoryAtStart,
+    checklistPeak: memoryAtChecklist,
+    sendStartPeak: memoryAtSendStart,
+    sendingPeak: memoryWhileSending,
+  },
 };
 await t.close();
 process.send!(figures, () => process.exit(0));

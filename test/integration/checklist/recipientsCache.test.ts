@@ -9,8 +9,11 @@ import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSend } from '../bounces/seed';
 import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
 
-/** The checklist keeps the resolved recipients per mailing, but never shows a stale count. */
-describe('checklist.get with cached recipients', () => {
+/**
+ * The checklist never shows a stale count (it stages its recipients afresh on every call); the
+ * cache step 3 keeps per mailing resolves again exactly when something changed.
+ */
+describe('checklist.get and the recipients cache', () => {
   let t: TestApp | undefined;
   afterEach(async () => {
     await t?.close();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '../sending/seed';
 
-/** Step 3 (Selecties) reads the recipients from the checklist's cache, and never a stale one. */
+/** Step 3 (Selecties) keeps its recipients' answer, and never shows a stale one. */
 describe('mailings.recipients with cached recipients', () => {
   let t: TestApp | undefined;
   afterEach(async () => {
@@ -73,14 +73,28 @@ describe('mailings.recipients with cached recipients', () => {
     expect(await summary()).toMatchObject({ recipientCount: 5, outsideSegmentCount: 0 });
   });
 
-  it('shares its cache with the checklist instead of resolving again', async () => {
+  it('lists each recipient with the name from their data, also from the kept answer', async () => {
+    const { t, summary } = await setup();
+    const names = async () => (await summary()).recipients.map((r) => [r.email, r.name]);
+    const expected = [0, 1, 2, 3, 4].map((i) => [recipientAddress(i), `Klant ${i}`]);
+    expect(await names()).toEqual(expected);
+    // Kept: addresses only, the names are read again for the list.
+    expect(await names()).toEqual(expected);
+    // A changed name shows (a write to the contacts makes the kept addresses read again too).
+    t.app.context.database.sqlite
+      .prepare(`update contacts set data = json_set(data, '$.naam', 'Jansen') where email = ?`)
+      .run(recipientAddress(2));
+    expect((await names())[2]).toEqual([recipientAddress(2), 'Jansen']);
+  });
+
+  it('keeps its answer for itself: the checklist stages afresh and keeps nothing', async () => {
     const { t, mailingId, summary } = await setup();
-    const checklist = await t.call('checklist.get', { mailingId });
-    expect(checklist.recipients).toBe(5);
     const [selectionId] = (await summary()).selectionIds;
     insertContactUnseen(t, selectionId!, 'ongezien@example.nl');
-    // The checklist's answer is reused: the unseen row is not there yet.
+    // Step 3's kept answer: the unseen row is not there yet…
     expect((await summary()).recipientCount).toBe(5);
+    // …the checklist reads the database itself, every time.
+    expect((await t.call('checklist.get', { mailingId })).recipients).toBe(6);
     // A suppression is applied afresh, over the selection's contacts as kept (a selection never
     // changes after its import, so the unseen row is still not there)…
     t.app.context.suppression.suppress(recipientAddress(4), 'manual', 'app');

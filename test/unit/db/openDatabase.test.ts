@@ -20,6 +20,10 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // A small page cache for the database and for send.start's TEMP tables alike.
+    sqlite.exec('create temp table staged (id integer)');
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-4000);
+    expect(sqlite.pragma('temp.cache_size', { simple: true })).toBe(-4000);
     const tables = (
       sqlite.prepare("select name from sqlite_master where type='table'").all() as {
         name: string;

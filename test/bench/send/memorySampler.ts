@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+
+/** Where a process's resident memory sits at one moment, in MB. */
+export interface MemoryBreakdown {
+  rssMb: number;
+  /** V8's heap in use and reserved. */
+  heapUsedMb: number;
+  heapTotalMb: number;
+  /** Memory of C++ objects bound to JS (Buffers, SQLite's is not counted here). */
+  externalMb: number;
+  arrayBuffersMb: number;
+  /** /proc/self/status: anonymous pages (heaps, SQLite's page cache) and mapped files. */
+  rssAnonMb: number;
+  rssFileMb: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function procStatusKb(field: string): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export function memoryBreakdown(): MemoryBreakdown {
+  const usage = process.memoryUsage();
+  return {
+    rssMb: mb(usage.rss),
+    heapUsedMb: mb(usage.heapUsed),
+    heapTotalMb: mb(usage.heapTotal),
+    externalMb: mb(usage.external),
+    arrayBuffersMb: mb(usage.arrayBuffers),
+    rssAnonMb: Math.round(procStatusKb('RssAnon') / 1024),
+    rssFileMb: Math.round(procStatusKb('RssFile') / 1024),
+  };
+}
+
+/**
+ * Samples the breakdown every `everyMs` and keeps the one with the highest RSS, so a bench can say
+ * what held the memory at its peak (V8's heap, buffers, or native memory such as SQLite's caches).
+ */
+export function sampleMemoryPeak(everyMs = 50): () => MemoryBreakdown {
+  let peak = memoryBreakdown();
+  const timer = setInterval(() => {
+    const now = memoryBreakdown();
+    if (now.rssMb > peak.rssMb) peak = now;
+  }, everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    const now = memoryBreakdown();
+    return now.rssMb > peak.rssMb ? now : peak;
+  };
+}
