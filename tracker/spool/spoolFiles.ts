@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * Names in a spool folder. A segment is `<writer pid>-<start ms>-<random>.spool`, appended to by
+ * one answering process only; `<segment>.closed` beside it says the writer has moved on to a new
+ * segment (or closed), so the ingester may delete the segment once it has stored all of it. A
+ * segment whose writer process is gone counts as closed too (a worker killed with SIGKILL).
+ */
+export const SEGMENT_SUFFIX = '.spool';
+export const CLOSED_SUFFIX = '.closed';
+
+export function newSegmentPath(dir: string, pid = process.pid): string {
+  return join(dir, `${pid}-${Date.now()}-${randomBytes(6).toString('hex')}${SEGMENT_SUFFIX}`);
+}
+
+export const closedMarker = (segmentPath: string) => `${segmentPath}${CLOSED_SUFFIX}`;
+
+/** The writer's pid from a segment's file name, or null when the name is not a segment's. */
+export function writerPid(fileName: string): number | null {
+  const match = /^(\d+)-\d+-[0-9a-f]+\.spool$/.exec(fileName);
+  return match ? Number(match[1]) : null;
+}
+
+/** True while a process with that id runs (signal 0 checks without sending anything). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
