@@ -44,7 +44,8 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
     servers.add(worker);
     worker.on('exit', (code, signal) => {
       servers.delete(worker);
-      if (code !== 0) failed = true;
+      // The exit code says whether the drain worked; a process that died earlier was replaced.
+      if (stopping && code !== 0) failed = true;
       if (stopping) exitWhenDone();
       else restart(worker, code, signal, forkServer);
     });
@@ -55,7 +56,7 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
     ingester = worker;
     worker.on('exit', (code, signal) => {
       ingester = null;
-      if (code !== 0) failed = true;
+      if (stopping && code !== 0) failed = true;
       if (stopping) exitWhenDone();
       else restart(worker, code, signal, forkIngester);
     });

@@ -33,6 +33,7 @@ export async function runIngester(
       log({ level: 50, err: String(error) }, 'storing spooled events failed; trying again'),
     onRecover: () => log({}, 'storing spooled events works again'),
   });
+  log({ spoolDir: env.spoolDir }, 'spool ingester started');
   const ignore = (signal: string) => () => log({}, `${signal}: waiting for the workers to close`);
   process.on('SIGINT', ignore('SIGINT'));
   process.on('SIGTERM', ignore('SIGTERM'));
