@@ -62,6 +62,8 @@ type Round = WrkResult & {
    * round was stored (the ingester catches up after the round; the next server's round waits).
    */
   storedCpuUsPerRequest?: number | null;
+  /** The tracker only: the answering processes alone (without the ingester, which runs niced). */
+  answeringCpuUsPerRequest?: number | null;
   catchUpMs?: number;
 };
 
@@ -74,6 +76,7 @@ const summary = (runs: Round[]) => ({
   p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
   cpuUsPerRequest: medianOrNull(runs.map((r) => r.cpuUsPerRequest)),
   storedCpuUsPerRequest: medianOrNull(runs.map((r) => r.storedCpuUsPerRequest ?? null)),
+  answeringCpuUsPerRequest: medianOrNull(runs.map((r) => r.answeringCpuUsPerRequest ?? null)),
   catchUpMs: runs.map((r) => round(r.catchUpMs ?? 0)),
   userCpuUsPerRequest: medianOrNull(runs.map((r) => r.userCpuUsPerRequest)),
   loadAverage: runs.map((r) => round(r.load, 1)),
@@ -168,7 +171,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       // The one-minute load average as the round ends (it lags: read it as the machine's state).
       const machineLoad = loadavg()[0]!;
       const answered = result.requests - result.failed;
-      const perRequest = (part: 'total' | 'user', after = cpuAfter) =>
+      const perRequest = (part: 'total' | 'user' | 'niced', after = cpuAfter) =>
         cpuBefore === null || after === null || answered <= 0
           ? null
           : ((after[part] - cpuBefore[part]) * 1000) / answered;
@@ -182,8 +185,13 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       const kind = script === clickScript ? 'click' : 'open';
       answeredSoFar[kind] += answered;
       const catchUpMs = await waitUntilStored(kind);
+      const niced = perRequest('niced');
       return {
         ...measured,
+        answeringCpuUsPerRequest:
+          measured.cpuUsPerRequest === null || niced === null
+            ? null
+            : measured.cpuUsPerRequest - niced,
         catchUpMs,
         storedCpuUsPerRequest: perRequest('total', processTreeCpuMs(server.child.pid!)),
       };
@@ -319,7 +327,9 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
     );
     process.stderr.write(
       `  pixel CPU per request until stored (reference): tracker ${pixel.storedCpuUsPerRequest} µs ` +
-        `(ingester included); catching up after each round ${pixel.catchUpMs.join(', ')} ms\n`,
+        `(ingester included); answering processes alone ${pixel.answeringCpuUsPerRequest} µs ` +
+        `(${cpuRatio(pixel.answeringCpuUsPerRequest, base.cpuUsPerRequest)}× bare Node); ` +
+        `catching up after each round ${pixel.catchUpMs.join(', ')} ms\n`,
     );
     process.stderr.write(
       `  pixel user CPU per request (reference): tracker ${pixel.userCpuUsPerRequest} µs, bare Node ` +
@@ -343,6 +353,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       pixelVsNginx: vsNginx,
       pixelVsBareNode: vsBare,
       pixelCpuVsBareNode: cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest),
+      pixelAnsweringCpuVsBareNode: cpuRatio(pixel.answeringCpuUsPerRequest, base.cpuUsPerRequest),
       pixelCpuVsNginx: cpuRatio(pixel.cpuUsPerRequest, web?.cpuUsPerRequest),
       pixelUserCpuVsBareNode: cpuRatio(pixel.userCpuUsPerRequest, base.userCpuUsPerRequest),
       distinctTokens: RECIPIENTS,

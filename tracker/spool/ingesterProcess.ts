@@ -4,8 +4,8 @@ import { openStore } from '../store/openStore';
 import { SpoolIngester } from './spoolIngester';
 import { startIngestLoop } from './spoolIngestLoop';
 
-/** Nice 10: the answering workers get the CPU first; storing catches up when they are idle. */
-const INGESTER_NICENESS = 10;
+/** Nice 19: the answering workers get the CPU first; storing catches up when they are idle. */
+const INGESTER_NICENESS = 19;
 
 const log = (fields: Record<string, unknown>, msg: string) =>
   console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg }));

@@ -67,7 +67,14 @@ export class SpoolWriter {
     this.answers = [];
     if (text !== '') this.write(text, responses.length);
     for (let i = 0; i < responses.length; i += 1) answers[i]!(responses[i]!);
-    if (this.written >= this.maxSegmentBytes && !this.closed) this.rotate();
+    if (this.written >= this.maxSegmentBytes && !this.closed) {
+      try {
+        this.rotate();
+      } catch (error) {
+        // The old segment stays open and in use; the next turn tries again.
+        this.options.onError?.(error, 0);
+      }
+    }
   };
 
   private write(text: string, events: number): void {
@@ -83,9 +90,11 @@ export class SpoolWriter {
 
   /** Closes this segment for the ingester (it may delete it once stored) and opens the next. */
   private rotate(): void {
+    const path = newSegmentPath(this.dir);
+    const fd = openSync(path, 'a', 0o600);
     this.closeSegment();
-    this.path = newSegmentPath(this.dir);
-    this.fd = openSync(this.path, 'a', 0o600);
+    this.path = path;
+    this.fd = fd;
     this.written = 0;
   }
 
