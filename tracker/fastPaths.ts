@@ -7,7 +7,7 @@ import { clientAddress, type TrustFunction } from './proxyTrust';
 import { spoolLine } from './spool/spoolLine';
 import type { SpoolWriter } from './spool/spoolWriter';
 import type { EventKind } from './store/types';
-import type { TokenPayload } from './tokens';
+import { MAX_TOKEN_LENGTH, type TokenPayload } from './tokens';
 
 const SLASH = 47;
 const LETTER_O = 111;
@@ -82,7 +82,8 @@ export function createFastPaths(
   function pixel(request: IncomingMessage, response: ServerResponse, file: string): true {
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
     if (spool) {
-      if (request.method === 'GET')
+      // Only what could be a token reaches the spool (a dot, not too long); the ingester checks it.
+      if (request.method === 'GET' && token.length <= MAX_TOKEN_LENGTH && token.indexOf('.') > 0)
         spool.append(line(request, 'open', token), response, answerPixel);
       else answerPixel(response);
       return true;

@@ -54,8 +54,11 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       appendFileSync(newSegmentPath(spoolDir, DEAD_PID), text);
     };
 
-    async function withTracker(use: (url: string, server: TrackerServer) => Promise<void>) {
-      const spool = new SpoolWriter(spoolDir);
+    async function withTracker(
+      use: (url: string, server: TrackerServer) => Promise<void>,
+      maxSegmentBytes?: number,
+    ) {
+      const spool = new SpoolWriter(spoolDir, { maxSegmentBytes });
       const server = buildTracker({ store, publicUrl: 'http://t.test', retention: false, spool });
       const url = await server.listen({ host: '127.0.0.1', port: 0 });
       try {
@@ -113,6 +116,21 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       expect(await ingester.ingestOnce()).toBe(0);
       expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r1', 'r2']);
       expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('starts a new segment past its size; the ingester deletes the closed ones it stored', async () => {
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(async (url) => {
+        // One after the other: each open is a write of its own, and each passes the size.
+        for (let i = 0; i < 3; i += 1) await fetch(`${url}/o/${token('open', `r${i}`)}.gif`);
+        const files = readdirSync(spoolDir);
+        expect(files.filter((f) => f.endsWith('.spool'))).toHaveLength(4);
+        expect(files.filter((f) => f.endsWith('.spool.closed'))).toHaveLength(3);
+        expect(await ingester.ingestOnce()).toBe(3);
+        // Only the segment in use is left.
+        expect(readdirSync(spoolDir)).toHaveLength(1);
+      }, 100);
+      expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r0', 'r1', 'r2']);
     });
 
     it('never stores a tampered, unknown or wrong-kind token found in the spool', async () => {
