@@ -22,8 +22,8 @@ if (cluster.isPrimary) {
 }
 
 async function runWorker() {
-  // A serving tracker keeps SQLite's checkpoints (a copy and an fsync) out of its request thread.
-  const store = await openStore({ ...env, backgroundCheckpoints: true });
+  // SQLite's checkpoints run in the ingester, which writes the events (spool/ingesterProcess).
+  const store = await openStore(env);
   const spool = new SpoolWriter(env.spoolDir, {
     onError: (error, lostEvents) =>
       app.log.error({ err: error, lostEvents }, 'writing the event spool failed'),

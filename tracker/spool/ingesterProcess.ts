@@ -24,7 +24,9 @@ export async function runIngester(
   } catch {
     // Not permitted here: it then runs at the workers' priority, which is only slower for them.
   }
-  const store = await openStore(env);
+  // The events are written here, so the log is copied back here too: by a thread of this process
+  // (at its priority), never by a thread of an answering worker.
+  const store = await openStore({ ...env, backgroundCheckpoints: true });
   const ingester = new SpoolIngester(env.spoolDir, store, {
     onRejected: (count) => log({ rejected: count }, 'spooled visits with an invalid token dropped'),
   });
