@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { processIsAlive } from '../../../tracker/spool/spoolFiles';
 import { openSqliteStore } from '../../../tracker/store/openStore';
 import type { Account } from '../../../tracker/store/types';
 import { signToken } from '../../../tracker/tokens';
@@ -12,8 +13,9 @@ import { startTrackerProcess, type TrackerProcess } from './helpers/trackerProce
  * `npm run tracker` killed with SIGKILL: every open it answered was in its spool before the
  * answer left, so it is stored after the worker (or the whole tracker) is started again. The
  * ingester is stopped (SIGSTOP) while the opens come in, so nothing is stored before the kill.
+ * And stopped with SIGTERM: the ingester stores the whole spool once the workers have ended.
  */
-describe('npm run tracker killed with SIGKILL', () => {
+describe('npm run tracker killed or stopped: no answered open lost', () => {
   let dir: ReturnType<typeof tempDir>;
   let dbPath: string;
   let account: Account;
@@ -68,6 +70,24 @@ describe('npm run tracker killed with SIGKILL', () => {
     expect(await storedRecipients()).toEqual(
       [...recipients('after', 10), ...recipients('before', 50)].sort(),
     );
+  });
+
+  it('stores the whole spool on SIGTERM, also what the ingester had not reached yet', async () => {
+    const tracker = (running = await startTrackerProcess({ dbPath, workers: 2 }));
+    const [ingester] = tracker.pidsThatLogged('spool ingester started');
+    const workers = tracker.pidsThatLogged('tracker on');
+    process.kill(ingester!, 'SIGSTOP');
+    await openAll(tracker.url, recipients('r', 100));
+    const exited = tracker.stop();
+    // The workers end first; the ingester, still stopped, has stored nothing yet.
+    await vi.waitFor(() => expect(workers.filter(processIsAlive)).toEqual([]), {
+      timeout: 30_000,
+      interval: 50,
+    });
+    expect(await storedRecipients()).toEqual([]);
+    process.kill(ingester!, 'SIGCONT');
+    expect(await exited).toBe(0);
+    expect(await storedRecipients()).toEqual(recipients('r', 100).sort());
   });
 
   it('stores what the whole tracker answered before it was killed when it starts again', async () => {
