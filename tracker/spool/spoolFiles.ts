@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -22,8 +23,30 @@ export function writerPid(fileName: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * True while the segment's writer may still append: its process runs and, where /proc tells, it
+ * is a sibling of this process (a worker of the same primary) or this process itself. A pid
+ * reused since by an unrelated process, after a restart of the tracker, then does not keep an old
+ * segment open.
+ */
+export function writerIsRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self/stat'))
+      return false;
+    return processIsAlive(pid);
+  }
+  // The command name (field 2) may hold spaces and parentheses: fields follow its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // A zombie (ended, not yet reaped) writes no more.
+  return fields[0] !== 'Z' && Number(fields[1]) === process.ppid;
+}
+
 /** True while a process with that id runs (signal 0 checks without sending anything). */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

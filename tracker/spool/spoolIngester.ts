@@ -18,8 +18,8 @@ import type { TokenPayload } from '../tokens';
 import {
   CLOSED_SUFFIX,
   closedMarker,
-  processIsAlive,
   SEGMENT_SUFFIX,
+  writerIsRunning,
   writerPid,
 } from './spoolFiles';
 import { readSpoolLine, type SpoolEntry } from './spoolLine';
@@ -32,7 +32,7 @@ const LINE_FEED = 10;
 export interface SpoolIngesterOptions {
   machineWindowMs?: number;
   batch?: number;
-  /** Whether a segment's writer still appends to it (default: its process is alive). */
+  /** Whether a segment's writer still appends to it (default: writerIsRunning). */
   writerIsAlive?: (pid: number) => boolean;
   /** Lines whose token failed its check (never stored): counted, for the log. */
   onRejected?: (count: number) => void;
@@ -67,7 +67,7 @@ export class SpoolIngester {
     this.keys = new KeyRing(store);
     this.machineWindowMs = options.machineWindowMs ?? DEFAULT_MACHINE_WINDOW_MS;
     this.batch = options.batch ?? DEFAULT_BATCH;
-    this.writerIsAlive = options.writerIsAlive ?? processIsAlive;
+    this.writerIsAlive = options.writerIsAlive ?? writerIsRunning;
   }
 
   /**

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { processIsAlive } from '../../../tracker/spool/spoolFiles';
 import { openSqliteStore } from '../../../tracker/store/openStore';
 import type { Account } from '../../../tracker/store/types';
 import { signToken } from '../../../tracker/tokens';
@@ -37,6 +36,15 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
     }
     dir.remove();
   });
+
+  const isRunning = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   const open = async (url: string, recipient: string) => {
     const token = signToken(
@@ -80,7 +88,7 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
     await openAll(tracker.url, recipients('r', 100));
     const exited = tracker.stop();
     // The workers end first; the ingester, still stopped, has stored nothing yet.
-    await vi.waitFor(() => expect(workers.filter(processIsAlive)).toEqual([]), {
+    await vi.waitFor(() => expect(workers.filter(isRunning)).toEqual([]), {
       timeout: 30_000,
       interval: 50,
     });

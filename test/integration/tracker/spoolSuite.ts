@@ -179,6 +179,17 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       expect(readdirSync(spoolDir)).toEqual([]);
     });
 
+    it('counts a segment as closed when its pid now runs another program', async () => {
+      mkdirSync(spoolDir, { recursive: true });
+      // pid 1 runs, but it is no worker of this tracker: the segment's writer is gone.
+      appendFileSync(
+        newSegmentPath(spoolDir, 1),
+        spoolLine('open', Date.now(), null, token('open', 'r1'), 'Mail'),
+      );
+      expect(await new SpoolIngester(spoolDir, store).ingestOnce()).toBe(1);
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
     it('keeps the spool while the store refuses and stores it once it takes writes again', async () => {
       deadWritersSegment(spoolLine('open', Date.now(), null, token('open', 'r1'), undefined));
       const refusing = { ...store, insertEvents: () => Promise.reject(new Error('store down')) };
