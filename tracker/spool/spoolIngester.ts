@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   readSync,
+  statSync,
   unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,20 @@ export class SpoolIngester {
     this.machineWindowMs = options.machineWindowMs ?? DEFAULT_MACHINE_WINDOW_MS;
     this.batch = options.batch ?? DEFAULT_BATCH;
     this.writerIsAlive = options.writerIsAlive ?? writerIsRunning;
+  }
+
+  /** Bytes in the spool's segments now (stored or not): its growth tells how busy the workers are. */
+  spooledBytes(): number {
+    let bytes = 0;
+    for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) {
+      if (!name.endsWith(SEGMENT_SUFFIX)) continue;
+      try {
+        bytes += statSync(join(this.dir, name)).size;
+      } catch {
+        // Deleted meanwhile.
+      }
+    }
+    return bytes;
   }
 
   /**
