@@ -1,24 +1,33 @@
 import cluster from 'node:cluster';
 import { trackerEnv } from './env';
-import { runPrimary } from './cluster';
+import { DRAIN_MESSAGE, INGESTER_ROLE, ROLE_VARIABLE, runPrimary } from './cluster';
+import { runIngester } from './spool/ingesterProcess';
 import { buildTracker } from './server';
+import { SpoolWriter } from './spool/spoolWriter';
 import { openStore } from './store/openStore';
 
 /**
  * `npm run tracker`: the hosted tracker on TRACKER_HOST:TRACKER_PORT (127.0.0.1:8787), in
- * TRACKER_WORKERS processes (default: one per core) sharing the port.
+ * TRACKER_WORKERS answering processes (default: one per core) sharing the port, plus one process
+ * at a lower priority that stores the opens and clicks they spooled (TRACKER_SPOOL_DIR).
  */
 const env = trackerEnv();
 
-if (env.workers > 1 && cluster.isPrimary) {
+if (cluster.isPrimary) {
   runPrimary(env.workers, (line) => console.log(line));
+} else if (process.env[ROLE_VARIABLE] === INGESTER_ROLE) {
+  await runIngester(env, DRAIN_MESSAGE);
 } else {
   await runWorker();
 }
 
 async function runWorker() {
-  // A serving tracker keeps SQLite's checkpoints (a copy and an fsync) out of its request thread.
-  const store = await openStore({ ...env, backgroundCheckpoints: true });
+  // SQLite's checkpoints run in the ingester, which writes the events (spool/ingesterProcess).
+  const store = await openStore(env);
+  const spool = new SpoolWriter(env.spoolDir, {
+    onError: (error, lostEvents) =>
+      app.log.error({ err: error, lostEvents }, 'writing the event spool failed'),
+  });
   const app = buildTracker({
     store,
     publicUrl: env.publicUrl,
@@ -26,13 +35,14 @@ async function runWorker() {
     supportContact: env.supportContact,
     logger: { level: 'info' },
     eventBuffer: { maxPending: env.maxBufferedEvents },
+    spool,
   });
 
   let closing = false;
   async function shutdown(signal: string) {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: storing buffered events and closing`);
+    app.log.info(`${signal}: writing the spool and buffered events, closing`);
     try {
       await app.close();
       await store.close();

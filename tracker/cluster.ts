@@ -1,42 +1,78 @@
 import cluster, { type Worker } from 'node:cluster';
 
+/** The environment variable that makes a forked process the spool's ingester instead of a server. */
+export const ROLE_VARIABLE = 'TRACKER_ROLE';
+export const INGESTER_ROLE = 'ingester';
+/** The primary's message to the ingester once every worker has ended: store all, then exit. */
+export const DRAIN_MESSAGE = 'drain-spool';
+
 /**
- * The primary of `npm run tracker` with TRACKER_WORKERS > 1: forks the workers (each a whole
- * tracker with its own store connection and event buffer, sharing the port through Node's
- * cluster), replaces one that dies, and on SIGTERM/SIGINT passes the signal on and exits only when
- * every worker has stored its buffered events and ended. It never opens the store itself: all
- * state shared between workers is in the database.
+ * The primary of `npm run tracker`: forks the answering workers (each a whole tracker with its own
+ * store connection, sharing the port through Node's cluster) and one ingester (which stores what
+ * the workers spooled, see spool/spoolIngester), and replaces one that dies. On SIGTERM/SIGINT it
+ * passes the signal to the workers; once every worker has written its spool and ended, the ingester
+ * gets it and stores the whole spool; the primary exits after that. It never opens the store
+ * itself: all state shared between workers is in the database.
  */
 export function runPrimary(workers: number, log: (line: string) => void): void {
   let stopping = false;
   let failed = false;
+  const servers = new Set<Worker>();
+  let ingester: Worker | null = null;
 
-  const fork = (): Worker => {
-    const worker = cluster.fork();
-    worker.on('exit', (code, signal) => {
-      if (code !== 0) failed = true;
-      if (stopping) {
-        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
-        return;
-      }
-      log(`tracker worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
-      // A short pause, so a worker failing at start does not spin.
-      setTimeout(() => !stopping && fork(), 1000).unref();
-    });
-    return worker;
+  const exitWhenDone = () => {
+    if (servers.size > 0) return;
+    // A message, not a signal: Ctrl+C signals the whole process group at once, and the ingester
+    // must not take the spool as final while a worker may still write to it.
+    if (ingester) ingester.send(DRAIN_MESSAGE);
+    else process.exit(failed ? 1 : 0);
   };
 
-  for (let i = 0; i < workers; i += 1) fork();
-  log(`tracker primary ${process.pid}: ${workers} workers`);
+  const restart = (
+    worker: Worker,
+    code: number | null,
+    signal: string | null,
+    again: () => void,
+  ) => {
+    log(`tracker process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    // A short pause, so a process failing at start does not spin.
+    setTimeout(() => !stopping && again(), 1000).unref();
+  };
+
+  const forkServer = () => {
+    const worker = cluster.fork();
+    servers.add(worker);
+    worker.on('exit', (code, signal) => {
+      servers.delete(worker);
+      // The exit code says whether the drain worked; a process that died earlier was replaced.
+      if (stopping && code !== 0) failed = true;
+      if (stopping) exitWhenDone();
+      else restart(worker, code, signal, forkServer);
+    });
+  };
+
+  const forkIngester = () => {
+    const worker = cluster.fork({ [ROLE_VARIABLE]: INGESTER_ROLE });
+    ingester = worker;
+    worker.on('exit', (code, signal) => {
+      ingester = null;
+      if (stopping && code !== 0) failed = true;
+      if (stopping) exitWhenDone();
+      else restart(worker, code, signal, forkIngester);
+    });
+  };
+
+  forkIngester();
+  for (let i = 0; i < workers; i += 1) forkServer();
+  log(`tracker primary ${process.pid}: ${workers} workers and an ingester`);
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: workers store their buffered events and close`);
-    const running = Object.values(cluster.workers ?? {});
-    if (running.length === 0) process.exit(0);
+    log(`${signal}: workers write their spools and close, then the ingester stores them`);
+    if (servers.size === 0) return exitWhenDone();
     // The signal itself, not worker.kill(): that would disconnect first and cut the drain short.
-    for (const worker of running) worker?.process.kill(signal);
+    for (const worker of servers) worker.process.kill(signal);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -31,7 +31,8 @@ export interface TrackerContext {
   verifyPassword: PasswordVerifier;
 }
 
-const MAX_USER_AGENT = 512;
+/** Longer user agents are cut here (and in the spool line) so no event holds more. */
+export const MAX_USER_AGENT = 512;
 
 /** Who asked: the client's address (after the trusted proxies) and its user agent. */
 export interface Visitor {
@@ -64,27 +65,45 @@ export function eventFrom(
   classify = true,
 ): NewEvent {
   const now = ctx.clock.now();
-  const userAgent = visitor.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
-  const machine = classify
-    ? classifyRequest(
-        {
-          userAgent: userAgent ?? undefined,
-          ip: visitor.ip,
-          nowMs: now,
-          issuedAtMs: payload.iat === undefined ? undefined : payload.iat * 1000,
-        },
-        ctx.machineWindowMs,
-      )
-    : null;
-  return {
+  return buildEvent(visitor, payload, kind, {
+    at: now,
     id: newEventId(now),
+    machineWindowMs: classify ? ctx.machineWindowMs : null,
+  });
+}
+
+/**
+ * The event of a verified token: the address truncated (again: truncating a truncated address
+ * changes nothing), the user agent capped, the machine verdict (none when machineWindowMs is null).
+ */
+export function buildEvent(
+  visitor: Visitor,
+  payload: TokenPayload,
+  kind: EventKind,
+  when: { at: number; id: string; machineWindowMs: number | null },
+): NewEvent {
+  const userAgent = visitor.userAgent?.slice(0, MAX_USER_AGENT) ?? null;
+  const machine =
+    when.machineWindowMs === null
+      ? null
+      : classifyRequest(
+          {
+            userAgent: userAgent ?? undefined,
+            ip: visitor.ip,
+            nowMs: when.at,
+            issuedAtMs: payload.iat === undefined ? undefined : payload.iat * 1000,
+          },
+          when.machineWindowMs,
+        );
+  return {
+    id: when.id,
     account: payload.account,
     kind,
     mailing: payload.mailing,
     recipient: payload.recipient,
     link: payload.link ?? null,
     machine,
-    at: now,
+    at: when.at,
     ip: truncateIp(visitor.ip),
     userAgent,
   };

@@ -23,13 +23,19 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
       : Number(env.TRACKER_WORKERS);
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new Error(`TRACKER_WORKERS "${env.TRACKER_WORKERS}" is not a whole number of at least 1`);
+  const sqlitePath = env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite');
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port,
     /** Processes sharing the port (Node's cluster); default one per core. */
     workers,
     host,
-    sqlitePath: env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath,
+    databaseUrl,
+    /** Where the workers spool opens and clicks for the ingester: one folder per instance. */
+    spoolDir:
+      env.TRACKER_SPOOL_DIR ||
+      (databaseUrl ? join(process.cwd(), 'tracker-spool') : `${sqlitePath}.spool`),
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
     /** Proxies in front: a hop count or their addresses (never the leftmost X-Forwarded-For). */
     trustProxy: parseTrustProxy(env.TRACKER_TRUST_PROXY),

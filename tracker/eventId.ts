@@ -21,18 +21,27 @@ let prefixMs = -1;
 let prefix = '';
 
 export function newEventId(nowMs: number): string {
-  const ms = Math.max(0, Math.floor(nowMs)) % 2 ** 48;
-  if (ms !== prefixMs) {
-    const time = ms.toString(16).padStart(12, '0');
-    prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
-    prefixMs = ms;
-  }
   if (randomOffset + RANDOM_HEX_PER_ID > randomHex.length) {
     randomHex = pooledRandomBytes(RANDOM_HEX_BYTES).toString('hex');
     randomOffset = 0;
   }
   const at = randomOffset;
   randomOffset += RANDOM_HEX_PER_ID;
-  const variant = VARIANT[parseInt(randomHex[at + 3]!, 16) & 3]!;
-  return `${prefix}${randomHex.slice(at, at + 3)}-${variant}${randomHex.slice(at + 4, at + 7)}-${randomHex.slice(at + 7, at + 19)}`;
+  return eventIdFromHex(nowMs, randomHex, at);
+}
+
+/**
+ * The same id with its random part taken from `hex` at `at` (19 hex characters): the spool's
+ * ingester passes a hash of where the event lies in its spool file, so storing a file again after
+ * a crash makes the same ids and the unique index stores nothing twice.
+ */
+export function eventIdFromHex(nowMs: number, hex: string, at = 0): string {
+  const ms = Math.max(0, Math.floor(nowMs)) % 2 ** 48;
+  if (ms !== prefixMs) {
+    const time = ms.toString(16).padStart(12, '0');
+    prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+    prefixMs = ms;
+  }
+  const variant = VARIANT[parseInt(hex[at + 3]!, 16) & 3]!;
+  return `${prefix}${hex.slice(at, at + 3)}-${variant}${hex.slice(at + 4, at + 7)}-${hex.slice(at + 7, at + 19)}`;
 }

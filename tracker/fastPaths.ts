@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { eventFrom, type TrackerContext, type Visitor } from './context';
+import { truncateIp } from './ip';
 import { linkKey } from './links';
 import { answerPixel } from './pixelPath';
 import { clientAddress, type TrustFunction } from './proxyTrust';
+import { spoolLine } from './spool/spoolLine';
+import type { SpoolWriter } from './spool/spoolWriter';
 import type { EventKind } from './store/types';
-import type { TokenPayload } from './tokens';
+import { MAX_TOKEN_LENGTH, type TokenPayload } from './tokens';
 
 const SLASH = 47;
 const LETTER_O = 111;
@@ -25,6 +28,12 @@ function userAgentOf(rawHeaders: string[]): string | undefined {
   return undefined;
 }
 
+/** The same headers as the Fastify route's redirect, in the same order. */
+function answerRedirect(response: ServerResponse, target: string): void {
+  response.writeHead(302, ['location', target, 'cache-control', 'no-store', 'content-length', '0']);
+  response.end();
+}
+
 /**
  * The open pixel and the click redirect answered straight from Node's http server, before
  * Fastify's routing, hooks and reply objects: they are by far the most frequent requests (every
@@ -35,12 +44,17 @@ function userAgentOf(rawHeaders: string[]): string | undefined {
  * the same token the same way and answer the same bytes (tested in publicRoutesSuite).
  * The one exception is the pixel with an uncached key: it waits for the key here, so that the
  * first open of a mailing does not cost a Fastify request.
+ *
+ * With a spool (`npm run tracker`), an open is not checked here at all: its raw line goes to the
+ * spool and the answer leaves once the line is written; the ingester process checks and stores
+ * it. A click is checked here (its target must be known before answering) and spooled the same way.
  */
 export function createFastPaths(
   ctx: TrackerContext,
   trust: TrustFunction,
   trustsProxies: boolean,
   onError: (error: unknown) => void,
+  spool?: SpoolWriter,
 ) {
   let closing = false;
 
@@ -59,8 +73,21 @@ export function createFastPaths(
     if (request.method === 'GET') ctx.events.push(eventFrom(ctx, visitor(request), payload, kind));
   };
 
+  /** The visit's spool line; the address truncated before it reaches the disk. */
+  const line = (request: IncomingMessage, kind: 'open' | 'click', token: string) => {
+    const { ip, userAgent } = visitor(request);
+    return spoolLine(kind, ctx.clock.now(), truncateIp(ip), token, userAgent);
+  };
+
   function pixel(request: IncomingMessage, response: ServerResponse, file: string): true {
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
+    if (spool) {
+      // Only what could be a token reaches the spool (a dot, not too long); the ingester checks it.
+      if (request.method === 'GET' && token.length <= MAX_TOKEN_LENGTH && token.indexOf('.') > 0)
+        spool.append(line(request, 'open', token), response, answerPixel);
+      else answerPixel(response);
+      return true;
+    }
     try {
       const payload = ctx.keys.verifyCached(token, 'open');
       if (payload === undefined) {
@@ -90,17 +117,13 @@ export function createFastPaths(
     if (!payload || payload.link === undefined) return false;
     const target = ctx.links.peek(linkKey(payload.account, payload.mailing, payload.link));
     if (!target?.value) return false;
-    record(request, payload, 'click');
-    // The same headers as the Fastify route's reply, in the same order.
-    response.writeHead(302, [
-      'location',
-      target.value,
-      'cache-control',
-      'no-store',
-      'content-length',
-      '0',
-    ]);
-    response.end();
+    const redirect = (answered: ServerResponse) => answerRedirect(answered, target.value!);
+    if (spool && request.method === 'GET') {
+      spool.append(line(request, 'click', token), response, redirect);
+      return true;
+    }
+    if (!spool) record(request, payload, 'click');
+    redirect(response);
     return true;
   }
 

@@ -19,6 +19,7 @@ import { messagePage } from './pages/pages';
 import type { PasswordVerifier } from './loginDecision';
 import { DEFAULT_SCRYPT, verifyPassword, type ScryptParams } from './password';
 import { startRetentionJob, type RetentionJob } from './retention';
+import type { SpoolWriter } from './spool/spoolWriter';
 import { trustFunction, type TrustProxy } from './proxyTrust';
 import { registerApiRoutes } from './routes/api';
 import { registerLoginRoute } from './routes/auth';
@@ -44,6 +45,11 @@ export interface TrackerOptions {
   /** The password check; tests wrap the real one to see that every login path hashes once. */
   verifyPassword?: PasswordVerifier;
   eventBuffer?: EventBufferOptions;
+  /**
+   * Opens and clicks of the fast paths go to this spool and are stored by a SpoolIngester in
+   * another process (npm run tracker); without it they are checked and buffered here.
+   */
+  spool?: SpoolWriter;
   /** Retention job settings, or false to not start its timer (tests call retention.runOnce()). */
   retention?: { intervalMs?: number; months?: number } | false;
 }
@@ -122,6 +128,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     trust,
     options.trustProxy !== undefined && options.trustProxy !== false,
     (error) => app.log.error(error, 'open pixel lookup failed'),
+    options.spool,
   );
 
   const retention = startRetentionJob({
@@ -146,6 +153,8 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   app.addHook('preClose', async () => fast.paths?.close());
   app.addHook('onClose', async () => {
     retention.stop();
+    // Answers still waiting for their spool line go out now; the segment is closed for the ingester.
+    options.spool?.close();
     await events.close();
   });
 

@@ -28,7 +28,7 @@ export interface TokenPayload {
 
 export type KeyLookup = (account: string, kid: string) => Buffer | string | undefined;
 
-const MAX_TOKEN_LENGTH = 2048;
+export const MAX_TOKEN_LENGTH = 2048;
 
 /** A secret as bytes or text, or a KeyObject made once per key (createHmac then skips copying it). */
 export type SigningKey = Buffer | string | KeyObject;

@@ -38,6 +38,8 @@ const SECONDS = 5;
 const WRK_THREADS = 2;
 const SYNC_EVENTS = 100_000;
 const SYNC_PAGE = 10_000;
+/** Longest wait for the tracker to store a round's answered events before calling them lost. */
+const CATCH_UP_LIMIT_MS = 120_000;
 /**
  * More distinct tokens than the tracker remembers as checked: every request pays the full HMAC
  * check, as the first fetch of each mail's pixel does (a bench cycling through a few hundred
@@ -55,6 +57,14 @@ type Round = WrkResult & {
   cpuUsPerRequest: number | null;
   userCpuUsPerRequest: number | null;
   load: number;
+  /**
+   * The tracker only: its CPU per answered request up to the moment every answered event of the
+   * round was stored (the ingester catches up after the round; the next server's round waits).
+   */
+  storedCpuUsPerRequest?: number | null;
+  /** The tracker only: the answering processes alone (without the ingester, which runs niced). */
+  answeringCpuUsPerRequest?: number | null;
+  catchUpMs?: number;
 };
 
 const medianOrNull = (values: (number | null)[]) =>
@@ -65,6 +75,9 @@ const summary = (runs: Round[]) => ({
   p50Ms: round(median(runs.map((r) => r.p50Ms)), 2),
   p99Ms: round(median(runs.map((r) => r.p99Ms)), 2),
   cpuUsPerRequest: medianOrNull(runs.map((r) => r.cpuUsPerRequest)),
+  storedCpuUsPerRequest: medianOrNull(runs.map((r) => r.storedCpuUsPerRequest ?? null)),
+  answeringCpuUsPerRequest: medianOrNull(runs.map((r) => r.answeringCpuUsPerRequest ?? null)),
+  catchUpMs: runs.map((r) => round(r.catchUpMs ?? 0)),
   userCpuUsPerRequest: medianOrNull(runs.map((r) => r.userCpuUsPerRequest)),
   loadAverage: runs.map((r) => round(r.load, 1)),
   requests: runs.reduce((n, r) => n + r.requests, 0),
@@ -101,6 +114,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
         { v: 1, kid: key.kid, account: account.id, mailing: 'm1', recipient, kind, link },
         key.key,
       );
+    let trackerServer: Running | null = null;
     const recipients = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}`);
     const pixelScript = pathScript(
       dir.path,
@@ -112,6 +126,34 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       'click',
       recipients.map((r) => `/c/${token('click', r, 0)}`),
     );
+    /** Events of a kind stored so far (the tracker's own file, read while it runs). */
+    const storedEvents = (kind: TokenKind) => {
+      const db = new Database(dbPath, { readonly: true, timeout: 5000 });
+      try {
+        return (
+          db.prepare('select count(*) as n from events where kind = ?').get(kind) as {
+            n: number;
+          }
+        ).n;
+      } finally {
+        db.close();
+      }
+    };
+    const answeredSoFar = { open: 0, click: 0 };
+    /**
+     * Waits until every event the tracker answered so far is stored, so the ingester's catching
+     * up never runs during another server's round (it would slow that one and flatter the tracker).
+     */
+    const waitUntilStored = async (kind: 'open' | 'click') => {
+      const started = performance.now();
+      // Past the limit the count after SIGTERM tells how many are missing.
+      while (
+        storedEvents(kind) < answeredSoFar[kind] &&
+        performance.now() - started < CATCH_UP_LIMIT_MS
+      )
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      return performance.now() - started;
+    };
     const load = async (
       server: Running,
       script = pixelScript,
@@ -126,23 +168,39 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
         seconds,
       });
       const cpuAfter = processTreeCpuMs(server.child.pid!);
+      // The one-minute load average as the round ends (it lags: read it as the machine's state).
+      const machineLoad = loadavg()[0]!;
       const answered = result.requests - result.failed;
-      const perRequest = (part: 'total' | 'user') =>
-        cpuBefore === null || cpuAfter === null || answered <= 0
+      const perRequest = (part: 'total' | 'user' | 'niced', after = cpuAfter) =>
+        cpuBefore === null || after === null || answered <= 0
           ? null
-          : ((cpuAfter[part] - cpuBefore[part]) * 1000) / answered;
-      return {
+          : ((after[part] - cpuBefore[part]) * 1000) / answered;
+      const measured = {
         ...result,
         cpuUsPerRequest: perRequest('total'),
         userCpuUsPerRequest: perRequest('user'),
-        // The one-minute load average as the round ends (it lags: read it as the machine's state).
-        load: loadavg()[0]!,
+        load: machineLoad,
+      };
+      if (server !== trackerServer) return measured;
+      const kind = script === clickScript ? 'click' : 'open';
+      answeredSoFar[kind] += answered;
+      const catchUpMs = await waitUntilStored(kind);
+      const niced = perRequest('niced');
+      return {
+        ...measured,
+        answeringCpuUsPerRequest:
+          measured.cpuUsPerRequest === null || niced === null
+            ? null
+            : measured.cpuUsPerRequest - niced,
+        catchUpMs,
+        storedCpuUsPerRequest: perRequest('total', processTreeCpuMs(server.child.pid!)),
       };
     };
 
     const nginx = hasNginx() ? await startNginx(dir.path, WORKERS) : null;
     const bare = await startBareNode(dir.path, WORKERS);
     const tracker = await startTracker(dbPath, WORKERS);
+    trackerServer = tracker;
     running.push(...[nginx, bare, tracker].filter((s): s is Running => s !== null));
 
     // Warm-up (the tracker's answers are counted like every other).
@@ -268,6 +326,12 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
         `nginx ${web?.cpuUsPerRequest ?? '–'} µs; load average ${pixel.loadAverage.join(', ')}\n`,
     );
     process.stderr.write(
+      `  pixel CPU per request until stored (reference): tracker ${pixel.storedCpuUsPerRequest} µs ` +
+        `(ingester included); answering processes alone ${pixel.answeringCpuUsPerRequest} µs ` +
+        `(${cpuRatio(pixel.answeringCpuUsPerRequest, base.cpuUsPerRequest)}× bare Node); ` +
+        `catching up after each round ${pixel.catchUpMs.join(', ')} ms\n`,
+    );
+    process.stderr.write(
       `  pixel user CPU per request (reference): tracker ${pixel.userCpuUsPerRequest} µs, bare Node ` +
         `${base.userCpuUsPerRequest} µs (tracker ${cpuRatio(pixel.userCpuUsPerRequest, base.userCpuUsPerRequest)}×), ` +
         `nginx ${web?.userCpuUsPerRequest ?? '–'} µs\n`,
@@ -289,6 +353,7 @@ export default async function trackerBench(): Promise<Record<string, unknown>> {
       pixelVsNginx: vsNginx,
       pixelVsBareNode: vsBare,
       pixelCpuVsBareNode: cpuRatio(pixel.cpuUsPerRequest, base.cpuUsPerRequest),
+      pixelAnsweringCpuVsBareNode: cpuRatio(pixel.answeringCpuUsPerRequest, base.cpuUsPerRequest),
       pixelCpuVsNginx: cpuRatio(pixel.cpuUsPerRequest, web?.cpuUsPerRequest),
       pixelUserCpuVsBareNode: cpuRatio(pixel.userCpuUsPerRequest, base.userCpuUsPerRequest),
       distinctTokens: RECIPIENTS,

@@ -7,6 +7,8 @@ const TICKS_PER_SECOND = 100;
 export interface CpuMs {
   total: number;
   user: number;
+  /** The part of `total` spent by processes at a lower priority (the tracker's ingester). */
+  niced: number;
 }
 
 /**
@@ -19,7 +21,10 @@ export interface CpuMs {
  */
 export function processTreeCpuMs(rootPid: number): CpuMs | null {
   if (!existsSync('/proc/self/stat')) return null;
-  const processes = new Map<number, { parent: number; ticks: number; userTicks: number }>();
+  const processes = new Map<
+    number,
+    { parent: number; ticks: number; userTicks: number; niced: boolean }
+  >();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let text: string;
@@ -34,10 +39,12 @@ export function processTreeCpuMs(rootPid: number): CpuMs | null {
       parent: Number(fields[1]),
       ticks: Number(fields[11]) + Number(fields[12]),
       userTicks: Number(fields[11]),
+      niced: Number(fields[16]) > 0,
     });
   }
   let ticks = 0;
   let userTicks = 0;
+  let nicedTicks = 0;
   for (const [pid, entry] of processes) {
     let current: number | undefined = pid;
     while (current !== undefined && current > 1 && current !== rootPid)
@@ -45,10 +52,12 @@ export function processTreeCpuMs(rootPid: number): CpuMs | null {
     if (current === rootPid) {
       ticks += entry.ticks;
       userTicks += entry.userTicks;
+      if (entry.niced) nicedTicks += entry.ticks;
     }
   }
   return {
     total: (ticks * 1000) / TICKS_PER_SECOND,
     user: (userTicks * 1000) / TICKS_PER_SECOND,
+    niced: (nicedTicks * 1000) / TICKS_PER_SECOND,
   };
 }

@@ -4,6 +4,7 @@ import { postgresFactory } from './helpers/storeFactories';
 import { defineLoginAbuseSuite } from './loginAbuseSuite';
 import { definePagesSuite } from './pagesSuite';
 import { definePublicRoutesSuite } from './publicRoutesSuite';
+import { spoolSuite } from './spoolSuite';
 
 withPostgres((cluster) => {
   const factory = postgresFactory(cluster);
@@ -11,4 +12,5 @@ withPostgres((cluster) => {
   definePagesSuite('PostgreSQL', factory);
   defineApiSuite('PostgreSQL', factory);
   defineLoginAbuseSuite('PostgreSQL', factory);
+  spoolSuite('PostgreSQL', factory);
 });

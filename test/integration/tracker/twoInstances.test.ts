@@ -4,7 +4,10 @@ import { TrackerClient, TrackerError } from '../../../tracker/client';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
 import { openPostgresStore } from '../../../tracker/store/openStore';
 import type { Account, TrackerStore } from '../../../tracker/store/types';
+import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
+import { SpoolWriter } from '../../../tracker/spool/spoolWriter';
 import { signToken } from '../../../tracker/tokens';
+import { tempDir } from '../../helpers/tempDir';
 import { T0, TEST_SCRYPT } from './helpers/fixtures';
 import { withPostgres } from './helpers/postgresSetup';
 
@@ -14,6 +17,9 @@ interface Instance {
   server: TrackerServer;
   store: TrackerStore;
   url: string;
+  /** Each instance spools its opens and clicks in a folder of its own, as `npm run tracker` does. */
+  ingester: SpoolIngester;
+  spoolDir: ReturnType<typeof tempDir>;
 }
 
 const code = (promise: Promise<unknown>) =>
@@ -23,7 +29,7 @@ const code = (promise: Promise<unknown>) =>
   );
 
 /**
- * Two tracker instances (each its own store connection pool, caches and event buffer, as two
+ * Two tracker instances (each its own store connection pool, caches and event spool, as two
  * processes or machines would have) on one PostgreSQL database: login limits, sessions, credits,
  * keys and events hold across them because they live in the database.
  */
@@ -35,7 +41,9 @@ withPostgres((cluster) => {
 
     const start = async (databaseUrl: string): Promise<Instance> => {
       const store = await openPostgresStore(databaseUrl);
+      const spoolDir = tempDir('winkelpost-spool-');
       const server = buildTracker({
+        spool: new SpoolWriter(spoolDir.path),
         store,
         publicUrl: 'http://tracker.test',
         scrypt: TEST_SCRYPT,
@@ -44,7 +52,13 @@ withPostgres((cluster) => {
         // Long enough that only a flush or a close writes them: the test decides when.
         eventBuffer: { intervalMs: 60_000, maxBatch: 100_000 },
       });
-      return { server, store, url: await server.listen({ host: '127.0.0.1', port: 0 }) };
+      return {
+        server,
+        store,
+        url: await server.listen({ host: '127.0.0.1', port: 0 }),
+        ingester: new SpoolIngester(spoolDir.path, store),
+        spoolDir,
+      };
     };
 
     beforeAll(async () => {
@@ -63,6 +77,7 @@ withPostgres((cluster) => {
       for (const instance of [a, b]) {
         await instance?.server.close().catch(() => undefined);
         await instance?.store.close().catch(() => undefined);
+        instance?.spoolDir.remove();
       }
     });
 
@@ -127,8 +142,9 @@ withPostgres((cluster) => {
           await response.arrayBuffer();
         }),
       );
-      // B goes away with its events still in memory: closing stores them.
+      // B goes away with its events still in its spool: its ingester stores them all.
       await b.server.close();
+      await b.ingester.ingestOnce(true);
       const pulled: string[] = [];
       let cursor: string | null = null;
       for (;;) {
@@ -137,8 +153,8 @@ withPostgres((cluster) => {
         for (const event of page.events) pulled.push(event.recipient ?? '');
         cursor = page.nextCursor;
       }
-      // A's buffer is written by its own flush (the API's pull does it before reading).
-      await a.server.tracker.flushEvents();
+      // A's ingester stores later: a cursor taken before never skips its events.
+      await a.ingester.ingestOnce();
       const after = await a.store.eventsAfter(account.id, cursor, 1000);
       for (const event of after.events) pulled.push(event.recipient ?? '');
       expect(pulled).toHaveLength(300);

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { freePort } from '../../../helpers/freePort';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+
+export interface TrackerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the tracker's processes printed so far. */
+  output(): string;
+  /** The pids of the processes that logged a message starting with `message`, oldest first. */
+  pidsThatLogged(message: string): number[];
+  /** Waits until `count` processes have logged a message starting with `message`. */
+  waitForLog(message: string, count?: number): Promise<void>;
+  /** Sends the signal to the primary and resolves with its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * `npm run tracker` as a child (in its own process group, so a test can SIGKILL all of it at
+ * once), resolved once every worker listens and the ingester runs.
+ */
+export async function startTrackerProcess(options: {
+  dbPath: string;
+  workers: number;
+  env?: Record<string, string>;
+}): Promise<TrackerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tracker/cli.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TRACKER_DB: options.dbPath,
+      TRACKER_PORT: String(port),
+      TRACKER_PUBLIC_URL: 'https://t.example',
+      TRACKER_WORKERS: String(options.workers),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const pidsThatLogged = (message: string) =>
+    output
+      .split('\n')
+      .filter((line) => line.includes(`"msg":"${message}`))
+      .map((line) => (JSON.parse(line) as { pid: number }).pid);
+  const waitForLog = (message: string, count = 1) =>
+    vi.waitFor(
+      () => {
+        if (pidsThatLogged(message).length < count)
+          throw new Error(`waiting for ${count}× "${message}" in:\n${output}`);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+  await waitForLog('tracker on', options.workers);
+  await waitForLog('spool ingester started');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    pidsThatLogged,
+    waitForLog,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      const [code] = (await exited) as [number | null];
+      return code;
+    },
+  };
+}

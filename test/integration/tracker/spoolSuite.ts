@@ -1,0 +1,205 @@
+import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTracker, type TrackerServer } from '../../../tracker/server';
+import { newSegmentPath } from '../../../tracker/spool/spoolFiles';
+import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
+import { spoolLine } from '../../../tracker/spool/spoolLine';
+import { SpoolWriter } from '../../../tracker/spool/spoolWriter';
+import type { Account, TrackerStore } from '../../../tracker/store/types';
+import { signToken, type TokenKind } from '../../../tracker/tokens';
+import { tempDir } from '../../helpers/tempDir';
+import { testAccount } from './helpers/fixtures';
+import type { StoreFactory } from './helpers/storeFactories';
+
+/** A process id that runs nothing: its segments count as left behind by a killed worker. */
+const DEAD_PID = 2 ** 22 + 17;
+
+/**
+ * The event spool against one store: a tracker answering from the spool (the real fast paths over
+ * HTTP), the ingester checking and storing what it spooled, and spool files as a crash leaves them.
+ */
+export function spoolSuite(name: string, openStore: StoreFactory): void {
+  describe(`event spool (${name})`, () => {
+    let store: TrackerStore;
+    let cleanup: () => Promise<void>;
+    let dir: ReturnType<typeof tempDir>;
+    let spoolDir: string;
+    let account: Account;
+    let key: { kid: string; key: Buffer };
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await openStore());
+      dir = tempDir('winkelpost-spool-');
+      spoolDir = join(dir.path, 'spool');
+      account = await testAccount(store);
+      key = (await store.currentKey(account.id))!;
+      await store.putLinks(account.id, 'm1', [{ id: 0, url: 'https://jouwmodezaak.nl/sale' }]);
+    });
+    afterEach(async () => {
+      await cleanup();
+      dir.remove();
+    });
+
+    const token = (kind: TokenKind, recipient: string, link?: number) =>
+      signToken(
+        { v: 1, kid: key.kid, account: account.id, mailing: 'm1', recipient, kind, link },
+        key.key,
+      );
+    const stored = async () => (await store.eventsAfter(account.id, null, 10_000)).events;
+
+    /** A segment as a killed worker leaves it: lines, maybe a torn last one, no closed marker. */
+    const deadWritersSegment = (text: string) => {
+      mkdirSync(spoolDir, { recursive: true });
+      appendFileSync(newSegmentPath(spoolDir, DEAD_PID), text);
+    };
+
+    async function withTracker(
+      use: (url: string, server: TrackerServer) => Promise<void>,
+      maxSegmentBytes?: number,
+    ) {
+      const spool = new SpoolWriter(spoolDir, { maxSegmentBytes });
+      const server = buildTracker({ store, publicUrl: 'http://t.test', retention: false, spool });
+      const url = await server.listen({ host: '127.0.0.1', port: 0 });
+      try {
+        await use(url, server);
+      } finally {
+        await server.close();
+      }
+    }
+
+    it('answers opens and clicks from the spool; the ingester checks, classifies and stores them', async () => {
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(async (url) => {
+        const pixel = await fetch(`${url}/o/${token('open', 'r1')}.gif`, {
+          headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0' },
+        });
+        expect(pixel.status).toBe(200);
+        expect(pixel.headers.get('content-type')).toBe('image/gif');
+        await fetch(`${url}/o/${token('open', 'r2')}.gif`, {
+          headers: { 'user-agent': 'Mozilla/5.0' },
+        });
+        // The first click of a link goes through Fastify (target not cached), the second is fast.
+        for (const recipient of ['r3', 'r4']) {
+          const click = await fetch(`${url}/c/${token('click', recipient, 0)}`, {
+            redirect: 'manual',
+            headers: { 'user-agent': 'curl/8.5.0' },
+          });
+          expect(click.status).toBe(302);
+          expect(click.headers.get('location')).toBe('https://jouwmodezaak.nl/sale');
+        }
+        // HEAD is answered but never counted.
+        await fetch(`${url}/o/${token('open', 'r5')}.gif`, { method: 'HEAD' });
+        await ingester.ingestOnce();
+      });
+      await ingester.ingestOnce();
+      const events = await stored();
+      expect(events.map((e) => [e.kind, e.recipient, e.machine]).sort()).toEqual([
+        ['click', 'r3', 'link-scanner'],
+        ['click', 'r4', 'link-scanner'],
+        ['open', 'r1', null],
+        ['open', 'r2', 'apple-privacy-proxy'],
+      ]);
+      // The segment was closed with the tracker and, once stored, deleted.
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('keeps a running writer’s segment until it is closed', async () => {
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(async (url) => {
+        await fetch(`${url}/o/${token('open', 'r1')}.gif`);
+        expect(await ingester.ingestOnce()).toBe(1);
+        expect(readdirSync(spoolDir)).toHaveLength(1);
+        await fetch(`${url}/o/${token('open', 'r2')}.gif`);
+        expect(await ingester.ingestOnce()).toBe(1);
+      });
+      expect(await ingester.ingestOnce()).toBe(0);
+      expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r1', 'r2']);
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('starts a new segment past its size; the ingester deletes the closed ones it stored', async () => {
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(async (url) => {
+        // One after the other: each open is a write of its own, and each passes the size.
+        for (let i = 0; i < 3; i += 1) await fetch(`${url}/o/${token('open', `r${i}`)}.gif`);
+        const files = readdirSync(spoolDir);
+        expect(files.filter((f) => f.endsWith('.spool'))).toHaveLength(4);
+        expect(files.filter((f) => f.endsWith('.spool.closed'))).toHaveLength(3);
+        expect(await ingester.ingestOnce()).toBe(3);
+        // Only the segment in use is left.
+        expect(readdirSync(spoolDir)).toHaveLength(1);
+      }, 100);
+      expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r0', 'r1', 'r2']);
+    });
+
+    it('never stores a tampered, unknown or wrong-kind token found in the spool', async () => {
+      const valid = token('open', 'r1');
+      const [body, signature] = valid.split('.') as [string, string];
+      const otherRecipient = Buffer.from(
+        Buffer.from(body, 'base64url').toString().replace('"r1"', '"r9"'),
+      ).toString('base64url');
+      const lines = [
+        spoolLine('open', Date.now(), '192.0.2.0', `${otherRecipient}.${signature}`, 'Mail'),
+        spoolLine('open', Date.now(), '192.0.2.0', `${body}.${'A'.repeat(43)}`, 'Mail'),
+        spoolLine('open', Date.now(), '192.0.2.0', 'garbage', 'Mail'),
+        spoolLine('click', Date.now(), '192.0.2.0', valid, 'Mail'),
+        spoolLine('click', Date.now(), '192.0.2.0', token('click', 'r2'), 'Mail'),
+        'x\tnot a line\n',
+        spoolLine('open', Date.now(), '192.0.2.0', valid, 'Mail'),
+      ];
+      deadWritersSegment(lines.join(''));
+      const rejected: number[] = [];
+      const ingester = new SpoolIngester(spoolDir, store, {
+        onRejected: (count) => rejected.push(count),
+      });
+      expect(await ingester.ingestOnce()).toBe(1);
+      expect(rejected).toEqual([6]);
+      expect((await stored()).map((e) => [e.kind, e.recipient])).toEqual([['open', 'r1']]);
+    });
+
+    it('stores a killed writer’s segment once, even when stored again after a crash, without its torn last line', async () => {
+      const at = Date.UTC(2026, 10, 2, 9, 0, 0);
+      const lines = Array.from({ length: 5 }, (_, i) =>
+        spoolLine('open', at + i, '198.51.100.0', token('open', `r${i}`), 'Mail'),
+      ).join('');
+      const torn = spoolLine('open', at, '198.51.100.0', token('open', 'torn'), 'Mail').slice(
+        0,
+        30,
+      );
+      deadWritersSegment(lines + torn);
+      // A first ingester stores everything and "crashes" before deleting: a second finds it all again.
+      const first = new SpoolIngester(spoolDir, store, { writerIsAlive: () => true });
+      expect(await first.ingestOnce()).toBe(5);
+      const second = new SpoolIngester(spoolDir, store);
+      await second.ingestOnce();
+      const events = await stored();
+      expect(events.map((e) => e.recipient).sort()).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+      expect(events.map((e) => e.at).sort()).toEqual([at, at + 1, at + 2, at + 3, at + 4]);
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('counts a segment as closed when its pid now runs another program', async () => {
+      mkdirSync(spoolDir, { recursive: true });
+      // pid 1 runs, but it is no worker of this tracker: the segment's writer is gone.
+      appendFileSync(
+        newSegmentPath(spoolDir, 1),
+        spoolLine('open', Date.now(), null, token('open', 'r1'), 'Mail'),
+      );
+      expect(await new SpoolIngester(spoolDir, store).ingestOnce()).toBe(1);
+      expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('keeps the spool while the store refuses and stores it once it takes writes again', async () => {
+      deadWritersSegment(spoolLine('open', Date.now(), null, token('open', 'r1'), undefined));
+      const refusing = { ...store, insertEvents: () => Promise.reject(new Error('store down')) };
+      await expect(new SpoolIngester(spoolDir, refusing).ingestOnce()).rejects.toThrow(
+        'store down',
+      );
+      expect(readdirSync(spoolDir)).toHaveLength(1);
+      expect(await new SpoolIngester(spoolDir, store).ingestOnce()).toBe(1);
+      const [event] = await stored();
+      expect(event).toMatchObject({ recipient: 'r1', machine: 'no-user-agent' });
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { sqliteFactory } from './helpers/storeFactories';
+import { spoolSuite } from './spoolSuite';
+
+spoolSuite('SQLite', sqliteFactory);
