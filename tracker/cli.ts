@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { trackerEnv } from './env';
 import { DRAIN_MESSAGE, INGESTER_ROLE, ROLE_VARIABLE, runPrimary } from './cluster';
 import { runIngester } from './spool/ingesterProcess';
+import { isSpoolOverCapMessage } from './spool/spoolCapMessages';
 import { buildTracker } from './server';
 import { SpoolWriter } from './spool/spoolWriter';
 import { openStore } from './store/openStore';
@@ -14,7 +15,7 @@ import { openStore } from './store/openStore';
 const env = trackerEnv();
 
 if (cluster.isPrimary) {
-  runPrimary(env.workers, (line) => console.log(line));
+  runPrimary(env.workers, (line) => console.log(line), { dir: env.spoolDir, cap: env.spoolCap });
 } else if (process.env[ROLE_VARIABLE] === INGESTER_ROLE) {
   await runIngester(env, DRAIN_MESSAGE);
 } else {
@@ -27,6 +28,9 @@ async function runWorker() {
   const spool = new SpoolWriter(env.spoolDir, {
     onError: (error, lostEvents) =>
       app.log.error({ err: error, lostEvents }, 'writing the event spool failed'),
+  });
+  process.on('message', (message) => {
+    if (isSpoolOverCapMessage(message)) spool.overCap = message.over;
   });
   const app = buildTracker({
     store,

@@ -1,4 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
+import type { SpoolCap } from './spool/spoolCap';
+import { isSpoolStoredMessage, type SpoolOverCapMessage } from './spool/spoolCapMessages';
+import { watchSpoolCap } from './spool/spoolCapWatch';
 
 /** The environment variable that makes a forked process the spool's ingester instead of a server. */
 export const ROLE_VARIABLE = 'TRACKER_ROLE';
@@ -14,11 +17,25 @@ export const DRAIN_MESSAGE = 'drain-spool';
  * gets it and stores the whole spool; the primary exits after that. It never opens the store
  * itself: all state shared between workers is in the database.
  */
-export function runPrimary(workers: number, log: (line: string) => void): void {
+export function runPrimary(
+  workers: number,
+  log: (line: string) => void,
+  spool: { dir: string; cap: SpoolCap },
+): void {
   let stopping = false;
   let failed = false;
   const servers = new Set<Worker>();
   let ingester: Worker | null = null;
+
+  const tellOverCap = (worker: Worker, over: boolean) => {
+    const message: SpoolOverCapMessage = { type: 'spool-over-cap', over };
+    if (worker.isConnected()) worker.send(message);
+  };
+  const capWatch = watchSpoolCap(spool.dir, spool.cap, (over, backlogBytes) => {
+    log(overCapLine(over, backlogBytes, spool.cap));
+    for (const worker of servers) tellOverCap(worker, over);
+    if (ingester) tellOverCap(ingester, over);
+  });
 
   const exitWhenDone = () => {
     if (servers.size > 0) return;
@@ -42,6 +59,7 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
   const forkServer = () => {
     const worker = cluster.fork();
     servers.add(worker);
+    worker.on('online', () => capWatch.over && tellOverCap(worker, true));
     worker.on('exit', (code, signal) => {
       servers.delete(worker);
       // The exit code says whether the drain worked; a process that died earlier was replaced.
@@ -54,8 +72,13 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
   const forkIngester = () => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: INGESTER_ROLE });
     ingester = worker;
+    worker.on('online', () => capWatch.over && tellOverCap(worker, true));
+    worker.on('message', (message) => {
+      if (isSpoolStoredMessage(message)) capWatch.setStoredBytes(message.bytes);
+    });
     worker.on('exit', (code, signal) => {
       ingester = null;
+      capWatch.forgetStoredBytes();
       if (stopping && code !== 0) failed = true;
       if (stopping) exitWhenDone();
       else restart(worker, code, signal, forkIngester);
@@ -69,6 +92,7 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    capWatch.stop();
     log(`${signal}: workers write their spools and close, then the ingester stores them`);
     if (servers.size === 0) return exitWhenDone();
     // The signal itself, not worker.kill(): that would disconnect first and cut the drain short.
@@ -76,4 +100,16 @@ export function runPrimary(workers: number, log: (line: string) => void): void {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/** Said once when the tracker enters the mode and once when it leaves it, never per request. */
+function overCapLine(over: boolean, backlogBytes: number, cap: SpoolCap): string {
+  return over
+    ? `event spool over its cap: ${megabytes(backlogBytes)} MB not stored yet (cap ` +
+        `${megabytes(cap.capBytes)} MB, TRACKER_SPOOL_MAX_MB); the workers check and store opens ` +
+        `and clicks themselves until it is under ${megabytes(cap.resumeBytes)} MB`
+    : `event spool back under its cap: ${megabytes(backlogBytes)} MB not stored yet; the ` +
+        `workers spool opens and clicks again`;
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustProxy } from './proxyTrust';
+import { DEFAULT_SPOOL_MAX_MB, spoolCapOf } from './spool/spoolCap';
 
 /** The tracker's settings from the environment (npm run tracker / tracker:admin). */
 export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
@@ -23,6 +24,12 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
       : Number(env.TRACKER_WORKERS);
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new Error(`TRACKER_WORKERS "${env.TRACKER_WORKERS}" is not a whole number of at least 1`);
+  const spoolMaxMb =
+    env.TRACKER_SPOOL_MAX_MB === undefined || env.TRACKER_SPOOL_MAX_MB === ''
+      ? DEFAULT_SPOOL_MAX_MB
+      : Number(env.TRACKER_SPOOL_MAX_MB);
+  if (!(Number.isFinite(spoolMaxMb) && spoolMaxMb > 0))
+    throw new Error(`TRACKER_SPOOL_MAX_MB "${env.TRACKER_SPOOL_MAX_MB}" is not a positive number`);
   const sqlitePath = env.TRACKER_DB ?? join(process.cwd(), 'tracker.sqlite');
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
@@ -36,6 +43,8 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     spoolDir:
       env.TRACKER_SPOOL_DIR ||
       (databaseUrl ? join(process.cwd(), 'tracker-spool') : `${sqlitePath}.spool`),
+    /** Past this backlog of unstored spool the workers store opens and clicks themselves. */
+    spoolCap: spoolCapOf(spoolMaxMb),
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,
     /** Proxies in front: a hop count or their addresses (never the leftmost X-Forwarded-For). */
     trustProxy: parseTrustProxy(env.TRACKER_TRUST_PROXY),

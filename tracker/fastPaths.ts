@@ -48,6 +48,9 @@ function answerRedirect(response: ServerResponse, target: string): void {
  * With a spool (`npm run tracker`), an open is not checked here at all: its raw line goes to the
  * spool and the answer leaves once the line is written; the ingester process checks and stores
  * it. A click is checked here (its target must be known before answering) and spooled the same way.
+ * While the spool is over its cap (`spool.overCap`, a flag the primary's message sets: no file is
+ * looked at per request) both take the path without a spool: checked here, buffered, stored by
+ * this process.
  */
 export function createFastPaths(
   ctx: TrackerContext,
@@ -81,7 +84,7 @@ export function createFastPaths(
 
   function pixel(request: IncomingMessage, response: ServerResponse, file: string): true {
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
-    if (spool) {
+    if (spool && !spool.overCap) {
       // Only what could be a token reaches the spool (a dot, not too long); the ingester checks it.
       if (request.method === 'GET' && token.length <= MAX_TOKEN_LENGTH && token.indexOf('.') > 0)
         spool.append(line(request, 'open', token), response, answerPixel);
@@ -118,11 +121,11 @@ export function createFastPaths(
     const target = ctx.links.peek(linkKey(payload.account, payload.mailing, payload.link));
     if (!target?.value) return false;
     const redirect = (answered: ServerResponse) => answerRedirect(answered, target.value!);
-    if (spool && request.method === 'GET') {
+    if (spool && !spool.overCap && request.method === 'GET') {
       spool.append(line(request, 'click', token), response, redirect);
       return true;
     }
-    if (!spool) record(request, payload, 'click');
+    record(request, payload, 'click');
     redirect(response);
     return true;
   }

@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import type { trackerEnv } from '../env';
 import { openStore } from '../store/openStore';
+import { isSpoolOverCapMessage, type SpoolStoredMessage } from './spoolCapMessages';
 import { SpoolIngester } from './spoolIngester';
 import { startIngestLoop } from './spoolIngestLoop';
 
@@ -35,11 +36,13 @@ export async function runIngester(
       log({ level: 50, err: String(error) }, 'storing spooled events failed; trying again'),
     onRecover: () => log({}, 'storing spooled events works again'),
   });
+  reportStoredBytes(ingester);
   log({ spoolDir: env.spoolDir }, 'spool ingester started');
   const ignore = (signal: string) => () => log({}, `${signal}: waiting for the workers to close`);
   process.on('SIGINT', ignore('SIGINT'));
   process.on('SIGTERM', ignore('SIGTERM'));
   process.on('message', (message) => {
+    if (isSpoolOverCapMessage(message)) loop.setSpoolOverCap(message.over);
     if (message !== drainMessage) return;
     loop
       .drain()
@@ -56,4 +59,20 @@ export async function runIngester(
         process.exit(1);
       });
   });
+}
+
+/** How often the primary hears how much of the spool on disk is stored (its cap's backlog). */
+const STORED_REPORT_MS = 200;
+
+/** Tells the primary what is stored whenever it changed; between batches too, not only per pass. */
+function reportStoredBytes(ingester: SpoolIngester): void {
+  let reported = -1;
+  const timer = setInterval(() => {
+    const bytes = ingester.storedBytesOnDisk();
+    if (bytes === reported || !process.connected) return;
+    reported = bytes;
+    const message: SpoolStoredMessage = { type: 'spool-stored', bytes };
+    process.send?.(message);
+  }, STORED_REPORT_MS);
+  timer.unref();
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -13,6 +13,20 @@ export const CLOSED_SUFFIX = '.closed';
 
 export function newSegmentPath(dir: string, pid = process.pid): string {
   return join(dir, `${pid}-${Date.now()}-${randomBytes(6).toString('hex')}${SEGMENT_SUFFIX}`);
+}
+
+/** Bytes in the folder's segments now, stored or not (a readdir and a stat per segment). */
+export function segmentBytes(dir: string): number {
+  let bytes = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!name.endsWith(SEGMENT_SUFFIX)) continue;
+    try {
+      bytes += statSync(join(dir, name)).size;
+    } catch {
+      // Deleted meanwhile.
+    }
+  }
+  return bytes;
 }
 
 export const closedMarker = (segmentPath: string) => `${segmentPath}${CLOSED_SUFFIX}`;

@@ -4,11 +4,13 @@ import type { SpoolIngester } from './spoolIngester';
 export interface IngestLoop {
   /** Stops the timer, waits for the pass under way, then stores everything left (final pass). */
   drain(): Promise<number>;
+  /** Over the spool's cap the loop stores at every tick, burst or not (see spoolCap). */
+  setSpoolOverCap(over: boolean): void;
 }
 
 /**
  * Runs the ingester every `intervalMs` (one pass at a time), except while the workers answer a
- * burst (see burstPolicy). A pass the store refused is logged once per outage and tried again at
+ * burst (see burstPolicy) and the spool is under its cap. A pass the store refused is logged once per outage and tried again at
  * the next tick: the lines stay in the spool meanwhile.
  */
 export function startIngestLoop(
@@ -26,7 +28,8 @@ export function startIngestLoop(
   let lastBytes = ingester.spooledBytes();
   let lastAt = performance.now();
   let deferredSince: number | null = null;
-  /** True while a burst is on: the spool grew fast since the last tick. */
+  let overCap = false;
+  /** True while a burst is on (the spool grew fast since the last tick) and under the cap. */
   const burstGoesOn = () => {
     const bytes = ingester.spooledBytes();
     const now = performance.now();
@@ -40,8 +43,8 @@ export function startIngestLoop(
     );
     lastBytes = bytes;
     lastAt = now;
-    deferredSince = wait ? (deferredSince ?? now) : null;
-    return wait;
+    deferredSince = wait && !overCap ? (deferredSince ?? now) : null;
+    return deferredSince !== null;
   };
   const pass = () => {
     // A pass longer than the interval: the next tick finds it busy instead of queueing behind it.
@@ -71,6 +74,9 @@ export function startIngestLoop(
       clearInterval(timer);
       await running;
       return ingester.ingestOnce(true);
+    },
+    setSpoolOverCap(over) {
+      overCap = over;
     },
   };
 }

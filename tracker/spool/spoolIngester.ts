@@ -6,7 +6,6 @@ import {
   openSync,
   readdirSync,
   readSync,
-  statSync,
   unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import {
   CLOSED_SUFFIX,
   closedMarker,
   SEGMENT_SUFFIX,
+  segmentBytes,
   writerIsRunning,
   writerPid,
 } from './spoolFiles';
@@ -73,15 +73,13 @@ export class SpoolIngester {
 
   /** Bytes in the spool's segments now (stored or not): its growth tells how busy the workers are. */
   spooledBytes(): number {
+    return segmentBytes(this.dir);
+  }
+
+  /** Bytes of the segments still on disk that are stored already (the rest is the backlog). */
+  storedBytesOnDisk(): number {
     let bytes = 0;
-    for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) {
-      if (!name.endsWith(SEGMENT_SUFFIX)) continue;
-      try {
-        bytes += statSync(join(this.dir, name)).size;
-      } catch {
-        // Deleted meanwhile.
-      }
-    }
+    for (const state of this.segments.values()) bytes += state.offset;
     return bytes;
   }
 

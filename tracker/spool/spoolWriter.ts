@@ -21,6 +21,11 @@ export interface SpoolWriterOptions {
  * answer itself.
  */
 export class SpoolWriter {
+  /**
+   * Set by the primary's message while the unstored spool is over its cap (see spoolCap): the
+   * fast paths then check and buffer their events as without a spool and write nothing here.
+   */
+  overCap = false;
   private fd: number;
   private path: string;
   private written = 0;

@@ -1,12 +1,7 @@
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSqliteStore } from '../../../tracker/store/openStore';
-import type { Account } from '../../../tracker/store/types';
-import { signToken } from '../../../tracker/tokens';
-import { tempDir } from '../../helpers/tempDir';
-import { testAccount } from './helpers/fixtures';
-import { startTrackerProcess, type TrackerProcess } from './helpers/trackerProcess';
+import { describe, expect, it, vi } from 'vitest';
+import { trackerProcessFixture } from './helpers/trackerProcessFixture';
+import { startTrackerProcess } from './helpers/trackerProcess';
 
 /**
  * `npm run tracker` killed with SIGKILL: every open it answered was in its spool before the
@@ -15,27 +10,11 @@ import { startTrackerProcess, type TrackerProcess } from './helpers/trackerProce
  * And stopped with SIGTERM: the ingester stores the whole spool once the workers have ended.
  */
 describe('npm run tracker killed or stopped: no answered open lost', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let dbPath: string;
-  let account: Account;
-  let key: { kid: string; key: Buffer };
-  let running: TrackerProcess | undefined;
-
-  beforeEach(async () => {
-    dir = tempDir('winkelpost-tracker-crash-');
-    dbPath = join(dir.path, 'tracker.sqlite');
-    const setup = openSqliteStore(dbPath);
-    account = await testAccount(setup);
-    key = (await setup.currentKey(account.id))!;
-    await setup.close();
-  });
-  afterEach(async () => {
-    if (running && running.child.exitCode === null) {
-      process.kill(-running.child.pid!, 'SIGKILL');
-      await once(running.child, 'exit');
-    }
-    dir.remove();
-  });
+  const { openAll, recipients, storedRecipients, track, ...fixture } = trackerProcessFixture(
+    'winkelpost-tracker-crash-',
+  );
+  const start = (workers: number) =>
+    startTrackerProcess({ dbPath: fixture.dbPath(), workers }).then(track);
 
   const isRunning = (pid: number) => {
     try {
@@ -46,26 +25,8 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
     }
   };
 
-  const open = async (url: string, recipient: string) => {
-    const token = signToken(
-      { v: 1, kid: key.kid, account: account.id, mailing: 'm1', recipient, kind: 'open' },
-      key.key,
-    );
-    expect((await fetch(`${url}/o/${token}.gif`)).status).toBe(200);
-  };
-  const openAll = (url: string, recipients: string[]) =>
-    Promise.all(recipients.map((r) => open(url, r)));
-  const recipients = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-  const storedRecipients = async () => {
-    const store = openSqliteStore(dbPath);
-    const { events } = await store.eventsAfter(account.id, null, 10_000);
-    await store.close();
-    return events.map((e) => e.recipient).sort();
-  };
-
   it('stores what a killed worker answered once its replacement runs', async () => {
-    const tracker = (running = await startTrackerProcess({ dbPath, workers: 1 }));
+    const tracker = await start(1);
     const [ingester] = tracker.pidsThatLogged('spool ingester started');
     const [worker] = tracker.pidsThatLogged('tracker on');
     process.kill(ingester!, 'SIGSTOP');
@@ -81,7 +42,7 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
   });
 
   it('stores the whole spool on SIGTERM, also what the ingester had not reached yet', async () => {
-    const tracker = (running = await startTrackerProcess({ dbPath, workers: 2 }));
+    const tracker = await start(2);
     const [ingester] = tracker.pidsThatLogged('spool ingester started');
     const workers = tracker.pidsThatLogged('tracker on');
     process.kill(ingester!, 'SIGSTOP');
@@ -99,7 +60,7 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
   });
 
   it('stores what the whole tracker answered before it was killed when it starts again', async () => {
-    const first = (running = await startTrackerProcess({ dbPath, workers: 2 }));
+    const first = await start(2);
     const [ingester] = first.pidsThatLogged('spool ingester started');
     process.kill(ingester!, 'SIGSTOP');
     await openAll(first.url, recipients('r', 100));
@@ -108,7 +69,7 @@ describe('npm run tracker killed or stopped: no answered open lost', () => {
     await exited;
     expect(await storedRecipients()).toEqual([]);
 
-    const second = (running = await startTrackerProcess({ dbPath, workers: 1 }));
+    const second = await start(1);
     expect(await second.stop()).toBe(0);
     expect(await storedRecipients()).toEqual(recipients('r', 100).sort());
   });
