@@ -15,10 +15,12 @@ export const DEFAULT_BURST_POLICY: BurstPolicy = {
   maxDeferMs: 30_000,
 };
 
+/** Over the spool's cap on disk (see spoolCap) it never waits: the backlog must shrink. */
 export function waitForBurstToPass(
-  spooled: { grownBytes: number; overMs: number; deferredForMs: number },
+  spooled: { grownBytes: number; overMs: number; deferredForMs: number; overCap?: boolean },
   policy: BurstPolicy = DEFAULT_BURST_POLICY,
 ): boolean {
-  if (spooled.overMs <= 0 || spooled.deferredForMs >= policy.maxDeferMs) return false;
+  if (spooled.overCap || spooled.overMs <= 0 || spooled.deferredForMs >= policy.maxDeferMs)
+    return false;
   return (spooled.grownBytes * 1000) / spooled.overMs > policy.busyBytesPerSecond;
 }

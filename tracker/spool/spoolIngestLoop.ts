@@ -38,13 +38,14 @@ export function startIngestLoop(
         grownBytes: Math.max(0, bytes - lastBytes),
         overMs: now - lastAt,
         deferredForMs: deferredSince === null ? 0 : now - deferredSince,
+        overCap,
       },
       options.burst,
     );
     lastBytes = bytes;
     lastAt = now;
-    deferredSince = wait && !overCap ? (deferredSince ?? now) : null;
-    return deferredSince !== null;
+    deferredSince = wait ? (deferredSince ?? now) : null;
+    return wait;
   };
   const pass = () => {
     // A pass longer than the interval: the next tick finds it busy instead of queueing behind it.

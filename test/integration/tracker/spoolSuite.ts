@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
-import { newSegmentPath } from '../../../tracker/spool/spoolFiles';
+import { newSegmentPath, segmentBytes } from '../../../tracker/spool/spoolFiles';
 import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
 import { spoolLine } from '../../../tracker/spool/spoolLine';
 import { SpoolWriter } from '../../../tracker/spool/spoolWriter';
@@ -116,6 +116,22 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       expect(await ingester.ingestOnce()).toBe(0);
       expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r1', 'r2']);
       expect(readdirSync(spoolDir)).toEqual([]);
+    });
+
+    it('tells how much of the spool on disk it has stored (the rest is the backlog)', async () => {
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(async (url) => {
+        await fetch(`${url}/o/${token('open', 'r1')}.gif`);
+        await fetch(`${url}/o/${token('open', 'r2')}.gif`);
+        expect(segmentBytes(spoolDir)).toBeGreaterThan(0);
+        expect(ingester.storedBytesOnDisk()).toBe(0);
+        await ingester.ingestOnce();
+        expect(ingester.storedBytesOnDisk()).toBe(segmentBytes(spoolDir));
+      });
+      // Closed, stored and deleted: nothing on disk, nothing stored of it.
+      await ingester.ingestOnce();
+      expect(segmentBytes(spoolDir)).toBe(0);
+      expect(ingester.storedBytesOnDisk()).toBe(0);
     });
 
     it('starts a new segment past its size; the ingester deletes the closed ones it stored', async () => {

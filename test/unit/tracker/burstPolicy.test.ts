@@ -22,4 +22,19 @@ describe('the ingester waiting out a burst', () => {
       waitForBurstToPass({ grownBytes: 400_000, overMs: 50, deferredForMs: 30_000 }, policy),
     ).toBe(false);
   });
+
+  it('never waits while the spool is over its cap on disk', () => {
+    expect(
+      waitForBurstToPass(
+        { grownBytes: 400_000, overMs: 50, deferredForMs: 1_000, overCap: true },
+        policy,
+      ),
+    ).toBe(false);
+    expect(
+      waitForBurstToPass(
+        { grownBytes: 400_000, overMs: 50, deferredForMs: 1_000, overCap: false },
+        policy,
+      ),
+    ).toBe(true);
+  });
 });
