@@ -10,15 +10,24 @@ const WAIT = { timeout: 30_000, interval: 100 };
 
 /**
  * `npm run tracker` with a small TRACKER_SPOOL_MAX_MB and its ingester stopped (SIGSTOP), so the
- * spool's backlog passes the cap: the workers then check opens themselves and store the valid
- * ones, a forged token adds nothing to the spool, and once the ingester has caught up the workers
+ * spool's backlog passes the cap: the workers then check opens and clicks themselves and store
+ * the valid ones, a forged token adds nothing to the spool, and once the ingester has caught up the workers
  * spool again. No valid open is lost or stored twice.
  */
 describe('npm run tracker: the spool over its cap on disk', () => {
-  const { fetchPixel, openToken, openAll, recipients, storedRecipients, track, ...fixture } =
-    trackerProcessFixture('winkelpost-tracker-spoolcap-');
+  const {
+    fetchPixel,
+    openToken,
+    clickToken,
+    openAll,
+    recipients,
+    storedRecipients,
+    track,
+    ...fixture
+  } = trackerProcessFixture('winkelpost-tracker-spoolcap-');
 
   it('stores valid opens in the workers and spools nothing while over the cap, then spools again', async () => {
+    await fixture.withLink('https://jouwmodezaak.nl/sale');
     const tracker = track(
       await startTrackerProcess({
         dbPath: fixture.dbPath(),
@@ -53,11 +62,25 @@ describe('npm run tracker: the spool over its cap on disk', () => {
     const garbage = Array.from({ length: 50 }, (_, i) => fetchPixel(tracker.url, `x${i}.y${i}`));
     const valid = recipients('overcap', 30);
     sent.push(...valid);
-    await Promise.all([...forged, ...garbage, openAll(tracker.url, valid)]);
-    await vi.waitFor(
-      async () => expect(await storedRecipients()).toEqual(expect.arrayContaining(valid)),
-      WAIT,
-    );
+    const clickers = recipients('clicker', 4);
+    sent.push(...clickers);
+    const clicks = clickers.map(async (recipient) => {
+      const answer = await fetch(`${tracker.url}/c/${clickToken(recipient)}`, {
+        redirect: 'manual',
+      });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('https://jouwmodezaak.nl/sale');
+    });
+    await Promise.all([...forged, ...garbage, ...clicks, openAll(tracker.url, valid)]);
+    await vi.waitFor(async () => {
+      const events = (await fixture.storedEvents()).map((e) => `${e.kind} ${e.recipient}`);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          ...valid.map((r) => `open ${r}`),
+          ...clickers.map((r) => `click ${r}`),
+        ]),
+      );
+    }, WAIT);
     expect(segmentBytes(spoolDir)).toBe(spooledBefore);
     // Said once, not per request.
     expect(tracker.output().split(OVER)).toHaveLength(2);

@@ -35,7 +35,7 @@ export function trackerProcessFixture(dirPrefix: string) {
     dir.remove();
   });
 
-  const openToken = (recipient: string, signingKey = state.key.key) =>
+  const signed = (recipient: string, kind: 'open' | 'click', signingKey = state.key.key) =>
     signToken(
       {
         v: 1,
@@ -43,10 +43,19 @@ export function trackerProcessFixture(dirPrefix: string) {
         account: state.account.id,
         mailing: 'm1',
         recipient,
-        kind: 'open',
+        kind,
+        ...(kind === 'click' ? { link: 0 } : {}),
       },
       signingKey,
     );
+  const openToken = (recipient: string, signingKey?: Buffer) =>
+    signed(recipient, 'open', signingKey);
+  const storedEvents = async () => {
+    const store = openSqliteStore(state.dbPath);
+    const { events } = await store.eventsAfter(state.account.id, null, 10_000);
+    await store.close();
+    return events;
+  };
   /** Fetches the pixel; it answers the GIF whatever the token. */
   const fetchPixel = async (url: string, token: string) => {
     const answer = await fetch(`${url}/o/${token}.gif`);
@@ -61,16 +70,20 @@ export function trackerProcessFixture(dirPrefix: string) {
     /** Remembers the tracker so it is killed after the test if still running. */
     track: (tracker: TrackerProcess) => (running = tracker),
     openToken,
+    /** A click on link 0 of mailing m1 (see withLink). */
+    clickToken: (recipient: string) => signed(recipient, 'click'),
+    /** Registers link 0 of mailing m1 before the tracker starts. */
+    withLink: async (url: string) => {
+      const store = openSqliteStore(state.dbPath);
+      await store.putLinks(state.account.id, 'm1', [{ id: 0, url }]);
+      await store.close();
+    },
     fetchPixel,
     openAll: (url: string, recipients: string[]) =>
       Promise.all(recipients.map((r) => fetchPixel(url, openToken(r)))),
     recipients: (prefix: string, count: number) =>
       Array.from({ length: count }, (_, i) => `${prefix}${i}`),
-    storedRecipients: async () => {
-      const store = openSqliteStore(state.dbPath);
-      const { events } = await store.eventsAfter(state.account.id, null, 10_000);
-      await store.close();
-      return events.map((e) => e.recipient!).sort();
-    },
+    storedRecipients: async () => (await storedEvents()).map((e) => e.recipient!).sort(),
+    storedEvents,
   };
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { trackerEnv } from '../../../tracker/env';
+
+const MB = 1024 * 1024;
+
+describe('TRACKER_SPOOL_MAX_MB', () => {
+  it('caps the unstored spool at 256 MB unless set', () => {
+    expect(trackerEnv({}).spoolCap.capBytes).toBe(256 * MB);
+    expect(trackerEnv({ TRACKER_SPOOL_MAX_MB: '' }).spoolCap.capBytes).toBe(256 * MB);
+    expect(trackerEnv({ TRACKER_SPOOL_MAX_MB: '1024' }).spoolCap.capBytes).toBe(1024 * MB);
+    expect(trackerEnv({ TRACKER_SPOOL_MAX_MB: '0.5' }).spoolCap.capBytes).toBe(MB / 2);
+  });
+
+  it('refuses a value that is no positive number, naming it', () => {
+    for (const value of ['0', '-5', 'veel', '256MB'])
+      expect(() => trackerEnv({ TRACKER_SPOOL_MAX_MB: value })).toThrow(
+        `TRACKER_SPOOL_MAX_MB "${value}" is not a positive number`,
+      );
+  });
+});
