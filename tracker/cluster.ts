@@ -59,7 +59,9 @@ export function runPrimary(
   const forkServer = () => {
     const worker = cluster.fork();
     servers.add(worker);
-    worker.on('online', () => capWatch.over && tellOverCap(worker, true));
+    // Not at 'online': a message sent before the worker's handler exists is lost. It sets its
+    // handler before it listens.
+    worker.on('listening', () => capWatch.over && tellOverCap(worker, true));
     worker.on('exit', (code, signal) => {
       servers.delete(worker);
       // The exit code says whether the drain worked; a process that died earlier was replaced.
@@ -72,9 +74,13 @@ export function runPrimary(
   const forkIngester = () => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: INGESTER_ROLE });
     ingester = worker;
-    worker.on('online', () => capWatch.over && tellOverCap(worker, true));
+    let heard = false;
     worker.on('message', (message) => {
-      if (isSpoolStoredMessage(message)) capWatch.setStoredBytes(message.bytes);
+      if (!isSpoolStoredMessage(message)) return;
+      capWatch.setStoredBytes(message.bytes);
+      // Its first report says it listens for messages: now it can hear that the spool is over.
+      if (!heard && capWatch.over) tellOverCap(worker, true);
+      heard = true;
     });
     worker.on('exit', (code, signal) => {
       ingester = null;

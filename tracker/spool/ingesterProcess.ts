@@ -36,7 +36,6 @@ export async function runIngester(
       log({ level: 50, err: String(error) }, 'storing spooled events failed; trying again'),
     onRecover: () => log({}, 'storing spooled events works again'),
   });
-  reportStoredBytes(ingester);
   log({ spoolDir: env.spoolDir }, 'spool ingester started');
   const ignore = (signal: string) => () => log({}, `${signal}: waiting for the workers to close`);
   process.on('SIGINT', ignore('SIGINT'));
@@ -59,6 +58,8 @@ export async function runIngester(
         process.exit(1);
       });
   });
+  // After the message handler: the first report tells the primary this process hears it.
+  reportStoredBytes(ingester);
 }
 
 /** How often the primary hears how much of the spool on disk is stored (its cap's backlog). */
@@ -67,12 +68,13 @@ const STORED_REPORT_MS = 200;
 /** Tells the primary what is stored whenever it changed; between batches too, not only per pass. */
 function reportStoredBytes(ingester: SpoolIngester): void {
   let reported = -1;
-  const timer = setInterval(() => {
+  const report = () => {
     const bytes = ingester.storedBytesOnDisk();
     if (bytes === reported || !process.connected) return;
     reported = bytes;
     const message: SpoolStoredMessage = { type: 'spool-stored', bytes };
     process.send?.(message);
-  }, STORED_REPORT_MS);
-  timer.unref();
+  };
+  report();
+  setInterval(report, STORED_REPORT_MS).unref();
 }

@@ -102,4 +102,35 @@ describe('npm run tracker: the spool over its cap on disk', () => {
     // Every valid open once, no forged one.
     expect(stored).toEqual([...sent].sort());
   });
+
+  it('tells a worker started while over the cap, so it stores its opens itself too', async () => {
+    const tracker = track(
+      await startTrackerProcess({
+        dbPath: fixture.dbPath(),
+        workers: 1,
+        env: { TRACKER_SPOOL_MAX_MB: '0.02' },
+      }),
+    );
+    const [ingester] = tracker.pidsThatLogged('spool ingester started');
+    const [worker] = tracker.pidsThatLogged('tracker on');
+    process.kill(ingester!, 'SIGSTOP');
+    const sent = recipients('spooled', 150);
+    await openAll(tracker.url, sent);
+    await vi.waitFor(() => expect(tracker.output()).toContain(OVER), WAIT);
+    process.kill(worker!, 'SIGKILL');
+    await tracker.waitForLog('tracker on', 2);
+
+    // Only the new worker answers and the ingester is still stopped: stored means stored by it.
+    const probes = recipients('probe', 10);
+    sent.push(...probes);
+    await openAll(tracker.url, probes);
+    await vi.waitFor(
+      async () => expect(await storedRecipients()).toEqual(expect.arrayContaining(probes)),
+      WAIT,
+    );
+
+    process.kill(ingester!, 'SIGCONT');
+    expect(await tracker.stop()).toBe(0);
+    expect(await storedRecipients()).toEqual([...sent].sort());
+  });
 });
