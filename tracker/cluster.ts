@@ -15,7 +15,9 @@ export const DRAIN_MESSAGE = 'drain-spool';
  * the workers spooled, see spool/spoolIngester), and replaces one that dies. On SIGTERM/SIGINT it
  * passes the signal to the workers; once every worker has written its spool and ended, the ingester
  * gets it and stores the whole spool; the primary exits after that. It never opens the store
- * itself: all state shared between workers is in the database.
+ * itself: all state shared between workers is in the database. It watches the spool's unstored
+ * backlog (spool/spoolCapWatch) and tells the workers and the ingester when it passes its cap
+ * and when it is back under it.
  */
 export function runPrimary(
   workers: number,
