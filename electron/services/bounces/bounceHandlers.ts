@@ -7,7 +7,7 @@ import { BounceMailbox } from './bounceMailbox';
 import { BouncePoller } from './bouncePoller';
 import { BounceRecorder } from './bounceRecorder';
 import { BounceSettingsStore } from './bounceSettings';
-import { BounceStore } from './bounceStore';
+import { bounceStoreOf } from './bounceStore';
 import { UnsubscribeRequests } from './unsubscribeRequests';
 import { verpSecret } from './verp';
 
@@ -46,7 +46,7 @@ export function createBounceHandlers(context: AppContext): {
     logger: context.logger,
     events: context.events,
     productName: context.branding.productName,
-    unsubscribes: new UnsubscribeRequests(new BounceStore(sqlite), context.suppression, () =>
+    unsubscribes: new UnsubscribeRequests(bounceStoreOf(sqlite), context.suppression, () =>
       verpSecret(context.kv),
     ),
     afterPoll: () => log.anonymiseBefore(now() - RETENTION_MS),

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { BounceEffects, type BounceItemT } from '../../contract/bounces';
 import { DomainError, ERROR_CODES } from '../../contract/envelope';
 import type { SuppressionStore } from '../suppression/suppressionStore';
-import { StatsAggregateStore } from '../stats/statsAggregateStore';
-import { BounceStore, type BounceRow } from './bounceStore';
+import { statsAggregatesOf, type StatsAggregateStore } from '../stats/statsAggregateStore';
+import { bounceStoreOf, type BounceRow, type BounceStore } from './bounceStore';
 
 const SUPPRESSION_REASON = {
   hard: 'hard_bounce',
@@ -21,8 +21,8 @@ export class BounceLog {
     private readonly suppression: SuppressionStore,
     private readonly now: () => number,
   ) {
-    this.stats = new StatsAggregateStore(sqlite);
-    this.store = new BounceStore(sqlite);
+    this.stats = statsAggregatesOf(sqlite);
+    this.store = bounceStoreOf(sqlite);
   }
 
   list(input: { limit: number; beforeId?: number | undefined; mailingId?: string | undefined }) {

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { BounceEffectsT } from '../../contract/bounces';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import type { Verdict } from './classify';
-import { StatsAggregateStore } from '../stats/statsAggregateStore';
-import { BounceStore } from './bounceStore';
+import { statsAggregatesOf, type StatsAggregateStore } from '../stats/statsAggregateStore';
+import { bounceStoreOf, type BounceStore } from './bounceStore';
 import { JobMatcher, type MatchedJob } from './jobMatcher';
 import { policyPauseMessage } from './pauseMessage';
 
@@ -63,8 +63,8 @@ export class BounceRecorder {
     private readonly now: () => number,
     private readonly language: () => 'nl' | 'en',
   ) {
-    this.stats = new StatsAggregateStore(sqlite);
-    this.store = new BounceStore(sqlite);
+    this.stats = statsAggregatesOf(sqlite);
+    this.store = bounceStoreOf(sqlite);
     this.matcher = new JobMatcher(this.store);
   }
 

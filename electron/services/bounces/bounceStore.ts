@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { weakCache } from '../render/weakCache';
 import type { BounceEffectsT, BounceItemT } from '../../contract/bounces';
 
 /** One processed message as the bounce log reads it; `effects` is the stored JSON. */
@@ -214,3 +215,6 @@ export class BounceStore {
     return this.s.jobByRecipient.get(normalized) as MatchedJob | undefined;
   }
 }
+
+/** One store per connection: the recorder, the log and the handlers share its statements. */
+export const bounceStoreOf = weakCache((sqlite: Database.Database) => new BounceStore(sqlite));

@@ -24,9 +24,6 @@ export class DesktopStore {
          FROM sends WHERE state IN ('running', 'scheduled')`,
       ),
       automations: sqlite.prepare(`SELECT count(*) AS n FROM automations WHERE status = 'active'`),
-      busySends: sqlite.prepare(
-        `SELECT count(*) AS n FROM sends WHERE state IN ('running', 'scheduled')`,
-      ),
       lastMailAt: sqlite.prepare(
         `SELECT max(t) AS t FROM (
            SELECT max(created_at) AS t FROM sends
@@ -40,11 +37,6 @@ export class DesktopStore {
     const row = this.s.sends.get() as ActiveSends;
     const automations = this.s.automations.get() as { n: number };
     return { ...row, automations: automations.n };
-  }
-
-  /** How many sends run or wait for their time. */
-  busySends(): number {
-    return (this.s.busySends.get() as { n: number }).n;
   }
 
   /** When a send was last made or one of its mails last changed; null without any. */

@@ -12,7 +12,8 @@ export function restoreRefusal(
   backupCreatedAt: number,
 ): DomainError | null {
   const store = desktopStoreOf(current);
-  if (store.busySends() > 0) {
+  const { running, scheduled } = store.activeSends();
+  if (running + scheduled > 0) {
     return new DomainError(
       ERROR_CODES.conflict,
       'A send is running or scheduled; restore after it has finished or been cancelled',

@@ -3,7 +3,7 @@ import { fillSampleCustomer } from '../../contract/plain/variables';
 import type { EventOutput } from '../../../tracker/api/schemas';
 import type { SuppressionStore } from '../suppression/suppressionStore';
 import { PageAggregates } from '../stats/rules/pageAggregates';
-import { StatsAggregateStore } from '../stats/statsAggregateStore';
+import { statsAggregatesOf, type StatsAggregateStore } from '../stats/statsAggregateStore';
 import { SyncEventStore } from './syncEventStore';
 import { isTestRecipient } from '../tracking/testRecipients';
 
@@ -34,7 +34,7 @@ export class EventApplier {
     private readonly suppression: SuppressionStore,
   ) {
     this.events = new SyncEventStore(sqlite);
-    this.aggregates = new StatsAggregateStore(sqlite);
+    this.aggregates = statsAggregatesOf(sqlite);
     this.applyPage = this.events.transaction(
       (events: readonly EventOutput[], saveCursor: () => void) => {
         const result: AppliedPage = { inserted: 0, unsubscribed: 0, confirmations: [] };

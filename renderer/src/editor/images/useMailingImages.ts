@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { channelKey } from '../../data/channelKey';
 import { useChannelQuery } from '../../data/useChannelQuery';
-import { useInvalidate } from '../../data/useInvalidate';
 import type { ImageInfo } from '../EditorEnvironment';
 
 /**
@@ -24,8 +23,10 @@ export function useMailingImages(mailingId: string) {
       ]),
     [client, input],
   );
-  const invalidate = useInvalidate();
-  // "Mijn blok" copies its images into the mailing on the main side: ask for the list again.
-  const reload = useCallback(() => void invalidate('images.list'), [invalidate]);
+  // "Mijn blok" copies its images into the mailing on the main side: ask for its list again.
+  const reload = useCallback(
+    () => void client.invalidateQueries({ queryKey: channelKey('images.list', input) }),
+    [client, input],
+  );
   return { images, loadError: error ?? null, added, reload };
 }
