@@ -176,7 +176,8 @@ export class SendRun {
       this.d.logger.error(`send ${this.send.id}: job ${job.id} failed unexpectedly`, error);
       this.ledger.outcome({ id: job.id, state: 'retry', nextAt: this.d.clock.now() + 60_000 });
     } finally {
-      this.cursor.held.delete(job.id);
+      // A held retry job stays held until its outcome is written (`recorded`): until then the
+      // database still shows it due, and the next claim would take it again at once.
       this.inFlight -= 1;
       this.handed -= 1;
       this.handOn();
@@ -196,7 +197,10 @@ export class SendRun {
       // must follow the mark's commit, which would otherwise make the job 'sending' again.
       const markError = mark && (await mark.then(noError, (failed: unknown) => failed ?? error));
       // Cancelled after it was claimed: never sent, and already 'skipped'.
-      if (markError instanceof JobNoLongerDue) return;
+      if (markError instanceof JobNoLongerDue) {
+        this.cursor.held.delete(job.id);
+        return;
+      }
       if (markError) this.wireMarkFailed(job, markError);
       else this.deliveryFailed(job, error);
       return;
@@ -226,6 +230,7 @@ export class SendRun {
   private recorded(batch: readonly JobResult[]): void {
     this.lastRecord = performance.now();
     if (batch.length === 0) return;
+    for (const result of batch) this.cursor.held.delete(result.id);
     this.d.hooks.changed(this.send.id);
     for (const result of batch) if (result.state === 'sent') this.sentSinceCommit += 1;
     // Credits are committed in the background: a slow or absent tracker never holds up mail.
