@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { SpoolCap } from './spool/spoolCap';
 import { isSpoolStoredMessage, type SpoolOverCapMessage } from './spool/spoolCapMessages';
 import { watchSpoolCap } from './spool/spoolCapWatch';
+import { segmentBytes } from './spool/spoolFiles';
 
 /** The environment variable that makes a forked process the spool's ingester instead of a server. */
 export const ROLE_VARIABLE = 'TRACKER_ROLE';
@@ -28,6 +29,10 @@ export function runPrimary(
   let failed = false;
   const servers = new Set<Worker>();
   let ingester: Worker | null = null;
+  /** The ingester has reported once: its message handler exists, so it hears the drain. */
+  let ingesterHeard = false;
+  let drainWanted = false;
+  let drainIngesterForked = false;
 
   const tellOverCap = (worker: Worker, over: boolean) => {
     const message: SpoolOverCapMessage = { type: 'spool-over-cap', over };
@@ -41,10 +46,17 @@ export function runPrimary(
 
   const exitWhenDone = () => {
     if (servers.size > 0) return;
+    // The ingester was between a crash and its restart: one more is started just to store the rest.
+    if (!ingester && !drainIngesterForked && segmentBytes(spool.dir) > 0) {
+      drainIngesterForked = true;
+      forkIngester();
+    }
+    if (!ingester) return process.exit(failed ? 1 : 0);
     // A message, not a signal: Ctrl+C signals the whole process group at once, and the ingester
-    // must not take the spool as final while a worker may still write to it.
-    if (ingester) ingester.send(DRAIN_MESSAGE);
-    else process.exit(failed ? 1 : 0);
+    // must not take the spool as final while a worker may still write to it. One still starting
+    // gets it with its first report (a message sent before its handler exists is lost).
+    drainWanted = true;
+    if (ingesterHeard) ingester.send(DRAIN_MESSAGE);
   };
 
   const restart = (
@@ -76,13 +88,15 @@ export function runPrimary(
   const forkIngester = () => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: INGESTER_ROLE });
     ingester = worker;
-    let heard = false;
+    ingesterHeard = false;
     worker.on('message', (message) => {
       if (!isSpoolStoredMessage(message)) return;
       capWatch.setStoredBytes(message.bytes);
-      // Its first report says it listens for messages: now it can hear that the spool is over.
-      if (!heard && capWatch.over) tellOverCap(worker, true);
-      heard = true;
+      if (ingesterHeard) return;
+      // Its first report says it listens for messages: now it can hear what it was not told yet.
+      ingesterHeard = true;
+      if (capWatch.over) tellOverCap(worker, true);
+      if (drainWanted) worker.send(DRAIN_MESSAGE);
     });
     worker.on('exit', (code, signal) => {
       ingester = null;
