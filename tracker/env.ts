@@ -39,10 +39,14 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     host,
     sqlitePath,
     databaseUrl,
-    /** Where the workers spool opens and clicks for the ingester: one folder per instance. */
+    /**
+     * Where the workers spool opens and clicks for the ingester: one folder per instance (an
+     * ingester stores and deletes every closed segment it finds). With PostgreSQL, instances
+     * started in one folder differ by port, so the default does too.
+     */
     spoolDir:
       env.TRACKER_SPOOL_DIR ||
-      (databaseUrl ? join(process.cwd(), 'tracker-spool') : `${sqlitePath}.spool`),
+      (databaseUrl ? join(process.cwd(), `tracker-spool-${port}`) : `${sqlitePath}.spool`),
     /** Past this backlog of unstored spool the workers store opens and clicks themselves. */
     spoolCap: spoolCapOf(spoolMaxMb),
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,

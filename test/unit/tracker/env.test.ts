@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trackerEnv } from '../../../tracker/env';
 
@@ -16,5 +17,18 @@ describe('TRACKER_SPOOL_MAX_MB', () => {
       expect(() => trackerEnv({ TRACKER_SPOOL_MAX_MB: value })).toThrow(
         `TRACKER_SPOOL_MAX_MB "${value}" is not a positive number`,
       );
+  });
+});
+
+describe('TRACKER_SPOOL_DIR', () => {
+  it('defaults to a folder per port with PostgreSQL, so two instances in one folder never share', () => {
+    const url = 'postgres://tracker@localhost/tracker';
+    const a = trackerEnv({ DATABASE_URL: url, TRACKER_PORT: '8080' }).spoolDir;
+    const b = trackerEnv({ DATABASE_URL: url, TRACKER_PORT: '8081' }).spoolDir;
+    expect(a).toBe(join(process.cwd(), 'tracker-spool-8080'));
+    expect(b).toBe(join(process.cwd(), 'tracker-spool-8081'));
+    expect(trackerEnv({ DATABASE_URL: url, TRACKER_SPOOL_DIR: '/srv/spool' }).spoolDir).toBe(
+      '/srv/spool',
+    );
   });
 });
