@@ -148,6 +148,8 @@ export class SendRun {
    */
   private dropWaiting(): void {
     for (const job of this.waiting) this.cursor.held.delete(job.id);
+    // Their rate slots were taken at the claim; unsent, they are the next run's to use.
+    this.d.limiter.giveBack(this.waiting.length);
     this.inFlight -= this.waiting.length;
     this.waiting.length = 0;
   }
@@ -199,6 +201,7 @@ export class SendRun {
       // Cancelled after it was claimed: never sent, and already 'skipped'.
       if (markError instanceof JobNoLongerDue) {
         this.cursor.held.delete(job.id);
+        this.d.limiter.giveBack(1);
         return;
       }
       if (markError) this.wireMarkFailed(job, markError);
