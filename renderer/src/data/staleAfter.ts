@@ -1,10 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChannelName, EventName, EventPayload } from '../../../electron/contract';
 
-/** The channels an event makes stale, or only those events whose payload passes `when`. */
-type Stale<E extends EventName> =
-  | readonly ChannelName[]
-  | { channels: readonly ChannelName[]; when: (payload: EventPayload<E>) => boolean };
+/** Channels an event makes stale; with `when`, only on the events whose payload passes it. */
+interface StaleRule<E extends EventName> {
+  channels: readonly ChannelName[];
+  when?: (payload: EventPayload<E>) => boolean;
+}
+
+/** The channels an event makes stale: a plain list, one rule, or several rules. */
+type Stale<E extends EventName> = readonly ChannelName[] | StaleRule<E> | readonly StaleRule<E>[];
 
 /** What a finished import changes: the lists, the counts of a mailing's selections, its checklist. */
 export const IMPORT_CHANGES: readonly ChannelName[] = [
@@ -43,17 +47,22 @@ export const staleAfter: { readonly [E in EventName]?: Stale<E> } = {
   'credits.changed': ['app.info', 'credits.get', 'credits.history'],
   'settings.changed': ['app.info', 'settings.get'],
   'send.progress': [
-    'send.list',
-    'send.status',
-    'send.uncertain',
-    'stats.home',
-    'stats.list',
-    'stats.get',
-    'mailings.list',
-    'followUps.list',
-    'followUps.forMailing',
-    // A sent mailing becomes an earlier mailing for the segment's behaviour conditions.
-    'mailings.segment',
+    {
+      channels: [
+        'send.list',
+        'send.status',
+        'send.uncertain',
+        'stats.home',
+        'stats.list',
+        'stats.get',
+        'mailings.list',
+        'followUps.list',
+        'followUps.forMailing',
+      ],
+    },
+    // A sent mailing becomes an earlier mailing for the segment's behaviour conditions: once, when
+    // its send ends, not with each progress report (several a second).
+    { channels: ['mailings.segment'], when: (progress) => progress.state === 'finished' },
   ],
   // Progress comes many times per file (its rows are shown from the cache, importProgress.ts);
   // the lists change once, when the import is done.
@@ -79,10 +88,18 @@ export function invalidateOnEvents(client: QueryClient, on: Subscribe): () => vo
 }
 
 function listen<E extends EventName>(client: QueryClient, on: Subscribe, event: E): () => void {
-  const stale = staleAfter[event] as Stale<E>;
-  const channels = 'channels' in stale ? stale.channels : stale;
+  const rules = rulesOf(staleAfter[event] as Stale<E>);
   return on(event, (payload) => {
-    if ('when' in stale && !stale.when(payload)) return;
-    for (const channel of channels) void client.invalidateQueries({ queryKey: [channel] });
+    for (const rule of rules) {
+      if (rule.when && !rule.when(payload)) continue;
+      for (const channel of rule.channels) void client.invalidateQueries({ queryKey: [channel] });
+    }
   });
+}
+
+function rulesOf<E extends EventName>(stale: Stale<E>): readonly StaleRule<E>[] {
+  if ('channels' in stale) return [stale];
+  if (stale.every((entry): entry is ChannelName => typeof entry === 'string'))
+    return [{ channels: stale }];
+  return stale as readonly StaleRule<E>[];
 }

@@ -72,7 +72,7 @@ describe('staleAfter: events make their channels stale', () => {
     off();
   });
 
-  it("a sync and a send bring the segment editor's columns and earlier mailings in again", async () => {
+  it("a sync and a finished send bring the segment editor's columns and earlier mailings in again", async () => {
     const hub = eventHub();
     const off = invalidateOnEvents(client, hub.on);
     const segment = await shown(client, 'mailings.segment');
@@ -80,7 +80,10 @@ describe('staleAfter: events make their channels stale', () => {
 
     hub.emit('sync.finished');
     await expect.poll(() => segment.asked()).toBe(before + 1);
-    hub.emit('send.progress', { sendId: 's1', mailingId: 'm1' });
+    hub.emit('send.progress', { sendId: 's1', mailingId: 'm1', state: 'running' });
+    await client.getQueryCache().find({ queryKey: ['mailings.segment', {}] })?.promise;
+    expect(segment.asked()).toBe(before + 1);
+    hub.emit('send.progress', { sendId: 's1', mailingId: 'm1', state: 'finished' });
     await expect.poll(() => segment.asked()).toBe(before + 2);
     segment.off();
     off();
