@@ -24,7 +24,10 @@ function emptyValuesLine(empty: ReadonlyMap<string, number>): Check {
   return { id: 'emptyValues', status: 'warn', outcome: 'some', params: { list } };
 }
 
-/** Counts empty variables over every recipient held in memory (the checklist page's answer). */
+/**
+ * Counts empty variables over recipients held in memory: an automation's sample recipient. The
+ * checklist page and send.start count over their staged recipients in SQL.
+ */
 export async function emptyValuesInMemory(
   mailing: MailingT,
   compiled: CompiledMailing,

@@ -13,8 +13,8 @@ const DATA = 4;
  * worker's connection (importStagingStore.ts), each with its cells typed for segments
  * (stagedTypes.ts). The temporary table is the connection's own (never in winkelpost.sqlite):
  * other writers in between are untouched, and a failed or interrupted import leaves nothing
- * behind. `copyInto` moves the contacts and their typed cells into the real tables with two
- * statements inside the import's one transaction.
+ * behind. `copyInto` inserts the selection and moves the contacts and their typed cells into the
+ * real tables inside the import's one transaction.
  */
 export class ImportStaging {
   readonly sink: ContactSink;

@@ -63,7 +63,7 @@ interface ContactRow {
 /**
  * The selections' tables (selections, contacts, mailing_selections, import_mappings) and what
  * choosing recipients reads beside them: the mailing's draft state, the suppression list and
- * the addresses mailed recently. The import's own writes are in importStaging.ts.
+ * the addresses mailed recently. The import's own writes are in importStagingStore.ts.
  */
 export class SelectionStore {
   private readonly s;

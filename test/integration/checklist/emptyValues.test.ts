@@ -12,8 +12,9 @@ import { fakeResolver, importAndAttach, recipientAddress, seedMailing } from '..
 import { useReferenceAsBarcode } from './referenceAsBarcode';
 
 /**
- * send.start counts empty variables over its staged recipients in SQL; the checklist page walks
- * its answer in memory. Both must give the same line: the same variables, counts and order.
+ * The checklist and send.start count empty variables over their staged recipients in SQL; an
+ * automation's sample recipient is counted in memory. Both must give the same line: the same
+ * variables, counts and order.
  */
 describe('empty values in SQL and in memory', () => {
   let t: TestApp | undefined;
