@@ -14,3 +14,19 @@ it('counts the lines that hold more than blanks and delimiters, across chunk bor
   expect(countFilledLines(chunks('email\n', 4), ';')).toBe(1);
   expect(countFilledLines([], ';')).toBe(0);
 });
+
+it('counts as a byte-by-byte reading does, on every mix of blanks and line endings', () => {
+  const pieces = ['a', ' ', '\t', ';', '\r', '\n', '\r\n', 'é'];
+  const byteByByte = (text: string) =>
+    text.split(/\r|\n/).filter((line) => /[^ \t;]/.test(line)).length;
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let round = 0; round < 300; round += 1) {
+    let text = '';
+    for (let i = next() % 40; i > 0; i -= 1) text += pieces[next() % pieces.length];
+    for (const size of [1, 2, 5, 64])
+      expect(countFilledLines(chunks(text, size), ';'), JSON.stringify(text)).toBe(
+        byteByByte(text),
+      );
+  }
+});
