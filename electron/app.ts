@@ -33,6 +33,7 @@ import { createSuppressionHandlers } from './services/suppression/handlers';
 import { createSelectionsHandlers } from './services/selections/handlers';
 import { createSegmentsHandlers } from './services/segments/handlers';
 import { scheduleSelectionRetention } from './services/selections/retention';
+import { importsSettled } from './services/selections/importFile';
 import { createContactsHandlers } from './services/contacts/handlers';
 import { createAccountHandlers } from './services/account/accountHandlers';
 import { createCreditsHandlers } from './services/credits/creditsHandlers';
@@ -220,6 +221,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       await sync.stop();
       selectionRetention.stop();
       await backups.stop();
+      await importsSettled();
       database.close();
     },
   };

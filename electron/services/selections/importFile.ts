@@ -118,6 +118,14 @@ export async function analyzeImport(
   }
 }
 
+/** Import workers still checkpointing after their answer (worker.finish). */
+const settling = new Set<Promise<void>>();
+
+/** When every finished import's worker has checkpointed and ended: the app's close awaits it. */
+export async function importsSettled(): Promise<void> {
+  await Promise.all(settling);
+}
+
 /**
  * The real import, all or nothing. The worker reads and checks the file, stages the accepted
  * contacts on its own database connection (progress every 5,000 rows), then creates the selection
@@ -131,6 +139,7 @@ export async function importSelection(
   request: ImportRequest & { description: string },
 ): Promise<ImportResultT> {
   const { worker, source, columns } = await open(context, request);
+  let stored = false;
   try {
     const problem = mappingProblems(columns)[0];
     if (problem)
@@ -175,12 +184,17 @@ export async function importSelection(
         },
       },
     );
+    stored = true;
     rememberMapping(context, source.header, columns);
     // The counted rows replace the estimate of a CSV file read without a preview.
     total = counts.rows;
     report(counts.rows, true);
     return { ...counts, selectionId, description: request.description };
   } finally {
-    await worker.close();
+    // Stored: the worker checkpoints the WAL after the answer, then ends (worker.finish).
+    if (stored) {
+      const finishing: Promise<void> = worker.finish().finally(() => settling.delete(finishing));
+      settling.add(finishing);
+    } else await worker.close();
   }
 }

@@ -82,7 +82,9 @@ async function handle(message: ToWorker): Promise<void> {
     send({ type: 'progress', rows: counts.rows });
     database?.commit(counts);
     send({ type: 'done', counts, sampleRows });
+    database?.checkpointWal();
   } finally {
     database?.close();
   }
+  send({ type: 'settled' });
 }

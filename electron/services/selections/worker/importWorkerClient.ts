@@ -34,6 +34,9 @@ interface PlanHandlers {
 export class ImportWorkerClient {
   private listener: ((message: FromWorker) => void) | undefined;
   private failure: ((error: Error) => void) | undefined;
+  /** The worker said `settled` (after a plan), or ended. */
+  private settled = false;
+  private onSettled: (() => void) | undefined;
 
   /** Starts the worker thread. */
   static async start(): Promise<ImportWorkerClient> {
@@ -41,9 +44,18 @@ export class ImportWorkerClient {
   }
 
   private constructor(private readonly worker: Worker) {
-    this.worker.on('message', (message: FromWorker) => this.listener?.(message));
-    this.worker.on('error', (error) => this.failure?.(error));
-    this.worker.on('exit', (code) => this.failure?.(new Error(`import worker ended (${code})`)));
+    this.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'settled') this.settle();
+      else this.listener?.(message);
+    });
+    this.worker.on('error', (error) => {
+      this.settle();
+      this.failure?.(error);
+    });
+    this.worker.on('exit', (code) => {
+      this.settle();
+      this.failure?.(new Error(`import worker ended (${code})`));
+    });
   }
 
   /**
@@ -75,10 +87,24 @@ export class ImportWorkerClient {
     });
   }
 
+  /**
+   * After a plan that succeeded: the worker checkpoints the WAL and closes its connection (it
+   * says `settled`), then the thread ends. Never rejects; the import's answer need not wait.
+   */
+  async finish(): Promise<void> {
+    if (!this.settled) await new Promise<void>((resolve) => (this.onSettled = resolve));
+    await this.close();
+  }
+
   async close(): Promise<void> {
     this.listener = undefined;
     this.failure = undefined;
     await this.worker.terminate();
+  }
+
+  private settle(): void {
+    this.settled = true;
+    this.onSettled?.();
   }
 
   private ask<T>(

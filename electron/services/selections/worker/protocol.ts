@@ -52,6 +52,8 @@ export type FromWorker =
   /** Rows read so far. */
   | { type: 'progress'; rows: number }
   | { type: 'done'; counts: Counts; sampleRows: string[][] }
+  /** After `done`: the WAL checkpointed and the connection closed; the thread may end. */
+  | { type: 'settled' }
   | {
       type: 'failed';
       error: {
