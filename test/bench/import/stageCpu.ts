@@ -3,7 +3,9 @@
  * run on this one thread against a real SQLite file, each timed by process CPU, and a bare insert
  * of the same rows after each import, interleaved, so a change can be judged on a loaded machine
  * by its ratio. Stages: reading and parsing the file, reading and checking every row (no sink),
- * the whole read with typing and staging, and the final copy (contacts, typed cells, commit).
+ * the same with the cells typed (all but SQLite), the whole read with typing and staging, the
+ * final copy (contacts, typed cells, commit) and the WAL checkpoint the worker runs after its
+ * answer (not in `total`).
  *
  * `npx tsx test/bench/import/stageCpu.ts [rounds]`; add `--cpu-prof` to node for a profile.
  */
@@ -17,9 +19,11 @@ import {
   emptyCounts,
   NOWHERE,
   planRows,
+  type ContactSink,
 } from '../../../electron/services/selections/importPlan';
 import type { ColumnPlan } from '../../../electron/services/selections/mapping';
 import { openImportSource } from '../../../electron/services/selections/parse/importSource';
+import { StagedTypes } from '../../../electron/services/selections/stagedTypes';
 import { ImportWorkerStore } from '../../../electron/services/selections/worker/importWorkerStore';
 import { tempDir } from '../../helpers/tempDir';
 import { writeTillExport } from './csvFixture';
@@ -63,6 +67,16 @@ async function importStages(): Promise<Record<string, number>> {
   stage('parse');
   for (const _ of planRows(source.rows, columns, noSuppression, NOWHERE, emptyCounts(), []));
   stage('parseAndCheck');
+  // What a reading thread of a two-thread pipeline would do: everything but SQLite.
+  const types = new StagedTypes(contactFields(columns).map((f) => f.name));
+  const typeOnly: ContactSink = {
+    ...NOWHERE,
+    add: (_row, _email, _normalized, _data, values) => {
+      for (let i = 0; i < values.length; i += 1) types.type(i, values[i]!);
+    },
+  };
+  for (const _ of planRows(source.rows, columns, noSuppression, typeOnly, emptyCounts(), []));
+  stage('parseCheckType');
   const store = new ImportWorkerStore(
     {
       databaseFile,
@@ -81,6 +95,8 @@ async function importStages(): Promise<Record<string, number>> {
   stage('parseCheckTypeStage');
   store.commit(counts);
   stage('copy');
+  store.checkpointWal();
+  stage('checkpointAfterAnswer');
   store.close();
   if (cells === 0) throw new Error('nothing parsed');
   return figures;
