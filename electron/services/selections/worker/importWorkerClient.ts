@@ -45,8 +45,9 @@ export class ImportWorkerClient {
 
   private constructor(private readonly worker: Worker) {
     this.worker.on('message', (message: FromWorker) => {
-      if (message.type === 'settled') this.settle();
-      else this.listener?.(message);
+      // A failure after `done` (closing the connection) settles too: finish() must not hang.
+      if (message.type === 'settled' || message.type === 'failed') this.settle();
+      if (message.type !== 'settled') this.listener?.(message);
     });
     this.worker.on('error', (error) => {
       this.settle();
