@@ -4,6 +4,7 @@ import { DRAIN_MESSAGE, INGESTER_ROLE, ROLE_VARIABLE, runPrimary } from './clust
 import { runIngester } from './spool/ingesterProcess';
 import { isSpoolOverCapMessage } from './spool/spoolCapMessages';
 import { buildTracker } from './server';
+import { lockSpoolDir } from './spool/spoolDirLock';
 import { SpoolWriter } from './spool/spoolWriter';
 import { openStore } from './store/openStore';
 
@@ -15,6 +16,14 @@ import { openStore } from './store/openStore';
 const env = trackerEnv();
 
 if (cluster.isPrimary) {
+  // Taken before anything starts and held for the primary's life: the exit handler keeps it
+  // referenced (a lock nothing refers to would be collected, and its file lock dropped with it).
+  const spoolLock = lockSpoolDir(env.spoolDir);
+  if (!spoolLock.ok) {
+    console.error(`tracker not started: ${spoolLock.message}`);
+    process.exit(1);
+  }
+  process.on('exit', () => spoolLock.release());
   runPrimary(env.workers, (line) => console.log(line), { dir: env.spoolDir, cap: env.spoolCap });
 } else if (process.env[ROLE_VARIABLE] === INGESTER_ROLE) {
   await runIngester(env, DRAIN_MESSAGE);
