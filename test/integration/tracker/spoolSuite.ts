@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
-import { newSegmentPath, segmentBytes } from '../../../tracker/spool/spoolFiles';
+import { newSegmentPath, segmentBytes, unstoredBytes } from '../../../tracker/spool/spoolFiles';
 import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
 import { spoolLine } from '../../../tracker/spool/spoolLine';
 import { SpoolWriter, type SpoolWriterOptions } from '../../../tracker/spool/spoolWriter';
@@ -118,20 +118,22 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       expect(readdirSync(spoolDir)).toEqual([]);
     });
 
-    it('tells how much of the spool on disk it has stored (the rest is the backlog)', async () => {
+    it('tells how much of each segment on disk it has stored (the rest is the backlog)', async () => {
       const ingester = new SpoolIngester(spoolDir, store);
       await withTracker(async (url) => {
         await fetch(`${url}/o/${token('open', 'r1')}.gif`);
         await fetch(`${url}/o/${token('open', 'r2')}.gif`);
         expect(segmentBytes(spoolDir)).toBeGreaterThan(0);
-        expect(ingester.storedBytesOnDisk()).toBe(0);
+        expect(unstoredBytes(spoolDir, ingester.storedOnDisk())).toBe(segmentBytes(spoolDir));
         await ingester.ingestOnce();
-        expect(ingester.storedBytesOnDisk()).toBe(segmentBytes(spoolDir));
+        const [segment] = readdirSync(spoolDir);
+        expect(ingester.storedOnDisk()).toEqual({ [segment!]: segmentBytes(spoolDir) });
+        expect(unstoredBytes(spoolDir, ingester.storedOnDisk())).toBe(0);
       });
       // Closed, stored and deleted: nothing on disk, nothing stored of it.
       await ingester.ingestOnce();
       expect(segmentBytes(spoolDir)).toBe(0);
-      expect(ingester.storedBytesOnDisk()).toBe(0);
+      expect(ingester.storedOnDisk()).toEqual({});
     });
 
     it('starts a new segment past its size; the ingester deletes the closed ones it stored', async () => {
