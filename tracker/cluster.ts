@@ -91,7 +91,7 @@ export function runPrimary(
     ingesterHeard = false;
     worker.on('message', (message) => {
       if (!isSpoolStoredMessage(message)) return;
-      capWatch.setStoredBytes(message.bytes);
+      capWatch.setStored(message.segments);
       if (ingesterHeard) return;
       // Its first report says it listens for messages: now it can hear what it was not told yet.
       ingesterHeard = true;
@@ -100,7 +100,7 @@ export function runPrimary(
     });
     worker.on('exit', (code, signal) => {
       ingester = null;
-      capWatch.forgetStoredBytes();
+      capWatch.forgetStored();
       if (stopping && code !== 0) failed = true;
       if (stopping) exitWhenDone();
       else restart(worker, code, signal, forkIngester);

@@ -7,7 +7,7 @@ import { previewResponse } from '../server/previewRoute';
 import { consoleLogger } from '../services/core/logger';
 import { nodeSecretCipher } from '../services/core/secrets';
 import { DatabaseDamagedError } from '../../db/openDatabase';
-import { activeSends } from '../services/desktop/activeSends';
+import { desktopStoreOf, type ActiveSends } from '../services/desktop/desktopStore';
 import { recoveryBackup, scheduleRestore } from '../services/desktop/backupRestore';
 import { agreementsState } from '../services/desktop/agreements';
 import { loadResellerBranding, type ResellerBrandingT } from '../services/desktop/brandingSchema';
@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   const active = () =>
     closing
       ? { running: 0, scheduled: 0, nextScheduledAt: null }
-      : activeSends(running.context.database.sqlite);
+      : desktopStoreOf(running.context.database.sqlite).activeSends();
 
   showWindow = windowOpener(running, prefs, active, language);
   const requestQuit = () => void confirmQuit(active, language);
@@ -169,7 +169,7 @@ async function openApp(prefs: PrefsStore): Promise<App | null> {
   }
 }
 
-type ActiveNow = () => ReturnType<typeof activeSends>;
+type ActiveNow = () => ActiveSends;
 
 /** Shows the one main window, making it (with the remembered bounds) when there is none. */
 function windowOpener(

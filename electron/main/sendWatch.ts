@@ -1,4 +1,4 @@
-import type { ActiveSends } from '../services/desktop/activeSends';
+import type { ActiveSends } from '../services/desktop/desktopStore';
 import { shellText, type ShellLanguage } from './shellText';
 
 /** The payload of the contract's 'send.progress' event. */

@@ -5,7 +5,7 @@ import { StatsQueries } from '../../electron/services/stats/statsQueries';
 import { EventApplier } from '../../electron/services/sync/applyEvents';
 import type { EventOutput } from '../../tracker/api/schemas';
 import { newEventId } from '../../tracker/eventId';
-import { recordMailingLinks } from '../../electron/services/stats/mailingLinks';
+import { statsAggregatesOf } from '../../electron/services/stats/statsAggregateStore';
 import { startTestApp } from '../helpers/testApp';
 import { seedSentMailing } from '../integration/sync/seed';
 import { GOALS, judge } from './report';
@@ -91,8 +91,7 @@ export default async function statsBench(): Promise<Record<string, number | stri
     const sentAt = Date.UTC(2026, 9, 1, 9);
     seedSentMailing(sqlite, { mailingId: 'big', count: RECIPIENTS, sentAt });
     // The link table the send path records, so the clicks' link ids have their URLs.
-    recordMailingLinks(
-      sqlite,
+    statsAggregatesOf(sqlite).recordMailingLinks(
       'big',
       Array.from({ length: LINKS }, (_, i) => ({ id: i + 1, url: `https://bakkerij.nl/${i + 1}` })),
     );

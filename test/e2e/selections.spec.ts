@@ -59,7 +59,7 @@ test('imports a CSV on the Selecties page with consent, shows the report and the
 /*
  * The import's rows reach the panel through its progress events (the query cache), and the list is
  * fetched again by the "done" event: both are on screen while the import's own answer is still
- * held back, so neither comes from that answer.
+ * held back, so neither comes from that answer. And only by that event: the list is asked once.
  */
 test("shows the import's progress from its events and refreshes the list when it is done", async ({
   page,
@@ -90,6 +90,10 @@ test("shows the import's progress from its events and refreshes the list when it
   const panel = page.getByTestId('import-panel');
   await panel.getByLabel('Omschrijving').fill('Kassa mei');
   await panel.getByLabel(/toestemming hebben gegeven/).check();
+  let listAsked = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/selections.list')) listAsked += 1;
+  });
   await panel.getByRole('button', { name: 'Importeren' }).click();
   await importRan;
 
@@ -106,6 +110,8 @@ test("shows the import's progress from its events and refreshes the list when it
     '2 klanten geïmporteerd in "Kassa mei".',
   );
   await expect(panel).toHaveCount(0);
+  // The answer is in and handled (its mutation settled after any refetch it asked for).
+  expect(listAsked).toBe(1);
 });
 
 test('lets the shopkeeper point out the e-mail column, and refuses a broken file without storing anything', async ({

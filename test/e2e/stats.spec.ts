@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { recordMailingLinks } from '../../electron/services/stats/mailingLinks';
+import { statsAggregatesOf } from '../../electron/services/stats/statsAggregateStore';
 import { seedSentMailing } from '../integration/sync/seed';
 import {
   APPLE_PROXY_AGENT,
@@ -36,7 +36,7 @@ test('log in, see opens, clicks and unsubscribes of a mailing after "Nu bijwerke
     });
     const links = [{ id: 1, url: 'https://jouwmodezaak.nl/winter' }];
     await tracker.store.putLinks(tracker.accountId, 'm-winter', links);
-    recordMailingLinks(app.context.database.sqlite, 'm-winter', links);
+    statsAggregatesOf(app.context.database.sqlite).recordMailingLinks('m-winter', links);
 
     await page.goto(`${winkelpost.url}/#/account`);
     const account = page.getByTestId('section-account-link');

@@ -67,12 +67,13 @@ const STORED_REPORT_MS = 200;
 
 /** Tells the primary what is stored whenever it changed; between batches too, not only per pass. */
 function reportStoredBytes(ingester: SpoolIngester): void {
-  let reported = -1;
+  let reported = '';
   const report = () => {
-    const bytes = ingester.storedBytesOnDisk();
-    if (bytes === reported || !process.connected) return;
-    reported = bytes;
-    const message: SpoolStoredMessage = { type: 'spool-stored', bytes };
+    const segments = ingester.storedOnDisk();
+    const text = JSON.stringify(segments);
+    if (text === reported || !process.connected) return;
+    reported = text;
+    const message: SpoolStoredMessage = { type: 'spool-stored', segments };
     process.send?.(message);
   };
   report();

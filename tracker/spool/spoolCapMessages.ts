@@ -5,8 +5,8 @@
  */
 export interface SpoolStoredMessage {
   type: 'spool-stored';
-  /** Bytes of the segments still on disk that are stored already. */
-  bytes: number;
+  /** Per segment name, the bytes of it stored already. */
+  segments: Record<string, number>;
 }
 
 export interface SpoolOverCapMessage {
@@ -18,7 +18,12 @@ const hasType = (message: unknown, type: string): message is Record<string, unkn
   typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
 
 export function isSpoolStoredMessage(message: unknown): message is SpoolStoredMessage {
-  return hasType(message, 'spool-stored') && typeof message.bytes === 'number';
+  return (
+    hasType(message, 'spool-stored') &&
+    typeof message.segments === 'object' &&
+    message.segments !== null &&
+    Object.values(message.segments).every((bytes) => typeof bytes === 'number')
+  );
 }
 
 export function isSpoolOverCapMessage(message: unknown): message is SpoolOverCapMessage {

@@ -1,18 +1,18 @@
 import { spoolOverCap, type SpoolCap } from './spoolCap';
-import { segmentBytes } from './spoolFiles';
+import { unstoredBytes } from './spoolFiles';
 
 export interface SpoolCapWatch {
-  /** The ingester's latest report of the bytes on disk it has stored. */
-  setStoredBytes(bytes: number): void;
+  /** The ingester's latest report: per segment, the bytes of it stored. */
+  setStored(segments: Readonly<Record<string, number>>): void;
   /** The ingester ended: until the next one reports, nothing on disk counts as stored. */
-  forgetStoredBytes(): void;
+  forgetStored(): void;
   readonly over: boolean;
   stop(): void;
 }
 
 /**
- * The primary's watch over the spool's backlog (bytes on disk minus what the ingester reported
- * stored), every `intervalMs`. It runs in the primary, at the workers' priority, because the
+ * The primary's watch over the spool's backlog (per segment on disk, its bytes minus what the
+ * ingester reported stored of it), every `intervalMs`. It runs in the primary, at the workers' priority, because the
  * ingester it watches over is the process that gets no CPU under overload (or is stopped): the
  * workers only ever read a flag the primary's message sets, never the disk.
  */
@@ -22,10 +22,10 @@ export function watchSpoolCap(
   onChange: (over: boolean, backlogBytes: number) => void,
   intervalMs = 200,
 ): SpoolCapWatch {
-  let stored = 0;
+  let stored: Readonly<Record<string, number>> = {};
   let over = false;
   const check = () => {
-    const backlog = Math.max(0, segmentBytes(dir) - stored);
+    const backlog = unstoredBytes(dir, stored);
     const now = spoolOverCap(backlog, over, cap);
     if (now === over) return;
     over = now;
@@ -35,11 +35,11 @@ export function watchSpoolCap(
   timer.unref();
   check();
   return {
-    setStoredBytes: (bytes) => {
-      stored = bytes;
+    setStored: (segments) => {
+      stored = segments;
     },
-    forgetStoredBytes: () => {
-      stored = 0;
+    forgetStored: () => {
+      stored = {};
     },
     get over() {
       return over;

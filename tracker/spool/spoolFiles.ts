@@ -15,19 +15,26 @@ export function newSegmentPath(dir: string, pid = process.pid): string {
   return join(dir, `${pid}-${Date.now()}-${randomBytes(6).toString('hex')}${SEGMENT_SUFFIX}`);
 }
 
-/** Bytes in the folder's segments now, stored or not (a readdir and a stat per segment). */
-export function segmentBytes(dir: string): number {
+/**
+ * The backlog: bytes in the folder's segments not stored yet, given the bytes stored per segment
+ * name. A segment deleted since the ingester reported counts no more (its name is simply not on
+ * disk), so the backlog never reads low for a report that is a little old.
+ */
+export function unstoredBytes(dir: string, stored: Readonly<Record<string, number>>): number {
   let bytes = 0;
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
     if (!name.endsWith(SEGMENT_SUFFIX)) continue;
     try {
-      bytes += statSync(join(dir, name)).size;
+      bytes += Math.max(0, statSync(join(dir, name)).size - (stored[name] ?? 0));
     } catch {
       // Deleted meanwhile.
     }
   }
   return bytes;
 }
+
+/** Bytes in the folder's segments now, stored or not (a readdir and a stat per segment). */
+export const segmentBytes = (dir: string): number => unstoredBytes(dir, {});
 
 export const closedMarker = (segmentPath: string) => `${segmentPath}${CLOSED_SUFFIX}`;
 

@@ -76,11 +76,11 @@ export class SpoolIngester {
     return segmentBytes(this.dir);
   }
 
-  /** Bytes of the segments still on disk that are stored already (the rest is the backlog). */
-  storedBytesOnDisk(): number {
-    let bytes = 0;
-    for (const state of this.segments.values()) bytes += state.offset;
-    return bytes;
+  /** Per segment still on disk, the bytes of it stored already (the rest is the backlog). */
+  storedOnDisk(): Record<string, number> {
+    const stored: Record<string, number> = {};
+    for (const [name, state] of this.segments) stored[name] = state.offset;
+    return stored;
   }
 
   /**

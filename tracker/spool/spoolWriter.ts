@@ -9,7 +9,11 @@ export interface SpoolWriterOptions {
   maxSegmentBytes?: number;
   /** A failed write: the answers still go out (the recipient must never see a difference). */
   onError?: (error: unknown, lostEvents: number) => void;
+  /** Writes part of a buffer as fs.writeSync does (a test puts a short or failing write here). */
+  writeBytes?: (fd: number, bytes: Buffer, offset: number) => number;
 }
+
+const LINE_FEED = 10;
 
 /**
  * The answering process's half of the event spool: each open or click is appended as a line (see
@@ -34,13 +38,17 @@ export class SpoolWriter {
   private answers: ((response: ServerResponse) => void)[] = [];
   private scheduled = false;
   private closed = false;
+  /** The segment ends amid a line (a write failed after part of it): the next write ends it. */
+  private torn = false;
   private readonly maxSegmentBytes: number;
+  private readonly writeBytes: (fd: number, bytes: Buffer, offset: number) => number;
 
   constructor(
     private readonly dir: string,
     private readonly options: SpoolWriterOptions = {},
   ) {
     this.maxSegmentBytes = options.maxSegmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    this.writeBytes = options.writeBytes ?? ((fd, bytes, offset) => writeSync(fd, bytes, offset));
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.path = newSegmentPath(dir);
     this.fd = openSync(this.path, 'a', 0o600);
@@ -83,14 +91,18 @@ export class SpoolWriter {
   };
 
   private write(text: string, events: number): void {
-    const bytes = Buffer.from(text);
+    // After a torn write a line feed first: the torn part becomes a line of its own (the ingester
+    // drops it) instead of the head of this batch's first line, which would be lost with it.
+    const bytes = Buffer.from(this.torn ? `\n${text}` : text);
+    let done = 0;
     try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
-      this.written += bytes.length;
+      while (done < bytes.length) done += this.writeBytes(this.fd, bytes, done);
+      this.torn = false;
     } catch (error) {
+      if (done > 0) this.torn = bytes[done - 1] !== LINE_FEED;
       this.options.onError?.(error, events);
     }
+    this.written += done;
   }
 
   /** Closes this segment for the ingester (it may delete it once stored) and opens the next. */
@@ -101,6 +113,7 @@ export class SpoolWriter {
     this.path = path;
     this.fd = fd;
     this.written = 0;
+    this.torn = false;
   }
 
   private closeSegment(): void {

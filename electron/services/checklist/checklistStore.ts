@@ -47,12 +47,17 @@ export class ChecklistStore {
   ): (after: number, until: number) => EmptyValueCount[] {
     if (variables.length === 0) return () => [];
     const params: Record<string, string> = {};
-    const columns = emptyExpressions(variables, params).map(
-      (empty, i) => `sum(${empty}) as c${i}, min(case when ${empty} then s.seq end) as s${i}`,
+    // Each expression once per row (materialized: SQLite would otherwise copy it into both
+    // aggregates below and read the JSON twice).
+    const flags = emptyExpressions(variables, params).map((empty, i) => `${empty} as e${i}`);
+    const columns = variables.map(
+      (_, i) => `sum(e${i}) as c${i}, min(case when e${i} then seq end) as s${i}`,
     );
     const statement = this.sqlite.prepare(
-      `select ${columns.join(', ')} from temp.${table} s join contacts c on c.id = s.contact_id
-       where s.state = 'recipient' and s.seq > @after and s.seq <= @until`,
+      `with flags as materialized (
+         select s.seq, ${flags.join(', ')} from temp.${table} s join contacts c on c.id = s.contact_id
+         where s.state = 'recipient' and s.seq > @after and s.seq <= @until)
+       select ${columns.join(', ')} from flags`,
     );
     return (after, until) => {
       const row = statement.get({ ...params, after, until }) as Record<string, number | null>;

@@ -5,7 +5,7 @@ import { emptyVariables, type CompiledMailing } from '../render';
 import type { RecipientList } from '../selections/recipients';
 import type { Check } from './check';
 import { ChecklistStore } from './checklistStore';
-import { SEQS_PER_STATEMENT, valueQueries, type StagedTable } from './stagedReads';
+import { eachStagedRange, valueQueries, type StagedTable } from './stagedReads';
 import { hasVoucher, VOUCHER_VARIABLES } from './voucherItems';
 
 /** The variables whose emptiness the check counts: vouchers lacking theirs fail on their own line. */
@@ -64,16 +64,14 @@ export async function emptyValuesStaged(
     valueQueries(compiled, names),
   );
   const totals = names.map((name, index) => ({ name, index, count: 0, firstSeq: Infinity }));
-  const last = staged.lastSeq();
-  const turns = new Turns();
-  for (let after = 0; after < last && names.length > 0; after += SEQS_PER_STATEMENT) {
-    counter(after, after + SEQS_PER_STATEMENT).forEach((range, i) => {
-      const total = totals[i]!;
-      total.count += range.count;
-      if (range.firstSeq !== null) total.firstSeq = Math.min(total.firstSeq, range.firstSeq);
-    });
-    await turns.pause();
-  }
+  if (names.length > 0)
+    await eachStagedRange(staged, counter, (ranges) =>
+      ranges.forEach((range, i) => {
+        const total = totals[i]!;
+        total.count += range.count;
+        if (range.firstSeq !== null) total.firstSeq = Math.min(total.firstSeq, range.firstSeq);
+      }),
+    );
   const found = totals
     .filter((t) => t.count > 0)
     .sort((a, b) => a.firstSeq - b.firstSeq || a.index - b.index);

@@ -5,7 +5,7 @@ import { Turns } from '../core/turns';
 import type { Recipient } from '../selections/recipients';
 import type { AppContext } from '../core/appContext';
 import { ChecklistStore } from './checklistStore';
-import { SEQS_PER_STATEMENT, valueQueries, type StagedTable } from './stagedReads';
+import { eachStagedRange, valueQueries, type StagedTable } from './stagedReads';
 import { fixes, item } from './items';
 
 /** Without these a voucher cannot be cashed at the till: an empty one is a failure, not a note. */
@@ -115,17 +115,15 @@ async function lackingStaged(
   );
   const lacking: Lacking[] = [];
   const fields = new Set<string>();
-  const last = staged.lastSeq();
-  const turns = new Turns();
-  for (let after = 0; after < last && names.length > 0; after += SEQS_PER_STATEMENT) {
-    for (const row of read(after, after + SEQS_PER_STATEMENT)) {
-      lacking.push({ email: row.email, naam: row.naam, referentienummer: row.referentienummer });
-      names.forEach((name, i) => {
-        if (row.empty[i]) fields.add(name);
-      });
-    }
-    await turns.pause();
-  }
+  if (names.length > 0)
+    await eachStagedRange(staged, read, (rows) => {
+      for (const row of rows) {
+        lacking.push({ email: row.email, naam: row.naam, referentienummer: row.referentienummer });
+        names.forEach((name, i) => {
+          if (row.empty[i]) fields.add(name);
+        });
+      }
+    });
   return { lacking, fields };
 }
 

@@ -5,8 +5,6 @@ import { eraseFromBackups } from './eraseBackups';
 import { compactDatabaseFile, eraseFromDatabase, type DatabaseErasure } from './eraseFromDatabase';
 import { removeOutboxMails } from './eraseOutbox';
 
-export { erasedMarker } from './eraseFromDatabase';
-
 /**
  * Removes one person everywhere in the data folder (AVG: right to erasure): the database (and the
  * free space in its file and -wal), the outbox mails naming them, and every backup. Only the hash

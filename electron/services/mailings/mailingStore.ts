@@ -1,7 +1,6 @@
 import { desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
 import { mailingSelections, mailings, sends } from '../../../db/schema';
-import { weakCache } from '../render/weakCache';
 
 /** A mailings row as stored (the document as JSON text). */
 export type MailingRow = typeof mailings.$inferSelect;
@@ -94,6 +93,3 @@ export class MailingStore {
     });
   }
 }
-
-/** The connection's one mailing store, for callers that hold only the connection. */
-export const mailingStoreOf = /* @__PURE__ */ weakCache((db: Db) => new MailingStore(db));

@@ -17,7 +17,7 @@ import type { ImageStore } from '../images/imageStore';
 import type { SettingsService } from '../settings/settingsService';
 import type { ShopIdentityStore } from '../identity/identityStore';
 import { imageUses, remapImages } from './documentImages';
-import { mailingStoreOf, type MailingRow, type MailingStore } from './mailingStore';
+import { MailingStore, type MailingRow } from './mailingStore';
 import { withShopIdentity } from './shopIdentity';
 
 type Status = z.infer<typeof MailingStatus>;
@@ -50,7 +50,7 @@ export class MailingsService {
   private readonly store: MailingStore;
 
   constructor(private readonly deps: MailingsServiceDeps) {
-    this.store = mailingStoreOf(deps.db);
+    this.store = new MailingStore(deps.db);
   }
 
   /** The overview: summaries only (documents are neither sent along nor parsed). */

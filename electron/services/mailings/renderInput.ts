@@ -7,7 +7,7 @@ import type { ImageStore } from '../images/imageStore';
 import { toCompileImage } from '../images/imageStore';
 import { compileMailing, type CompileImage, type CompiledMailing, type Sender } from '../render';
 import { campaignTagsFor } from './campaignTagsFor';
-import { renderInputStoreOf } from './renderInputStore';
+import { RenderInputStore } from './renderInputStore';
 import { SAMPLE_DATA } from '../render/variables';
 import type { SettingsService } from '../settings/settingsService';
 import { readTrackingConfig, type TrackingConfig } from '../tracking/trackingConfig';
@@ -49,7 +49,7 @@ export function resolveSender(
 /** Extra columns of the selections attached to the mailing (and of any others given). */
 export function extraColumns(db: Db, mailingId: string, alsoSelectionIds: string[] = []): string[] {
   const names = new Set<string>();
-  for (const extra of renderInputStoreOf(db).extraColumnLists(mailingId, alsoSelectionIds)) {
+  for (const extra of new RenderInputStore(db).extraColumnLists(mailingId, alsoSelectionIds)) {
     try {
       const parsed: unknown = JSON.parse(extra);
       if (Array.isArray(parsed))
@@ -114,7 +114,7 @@ export const SAMPLE_CONTACT: RenderContact = {
 
 export function loadContact(db: Db, contactId: number | undefined): RenderContact {
   if (contactId === undefined) return SAMPLE_CONTACT;
-  const row = renderInputStoreOf(db).contact(contactId);
+  const row = new RenderInputStore(db).contact(contactId);
   if (!row) {
     throw new DomainError(
       ERROR_CODES.notFound,

@@ -1,7 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/openDatabase';
 import { contacts, mailingSelections, selections } from '../../../db/schema';
-import { weakCache } from '../render/weakCache';
 
 /** A contact's row as a mailing is personalised for it (its data as stored JSON text). */
 export interface StoredContact {
@@ -40,6 +39,3 @@ export class RenderInputStore {
       .get();
   }
 }
-
-/** The connection's one render input store, for callers that hold only the connection. */
-export const renderInputStoreOf = /* @__PURE__ */ weakCache((db: Db) => new RenderInputStore(db));

@@ -8,7 +8,7 @@ import { prepareImage, type PreparedImage } from '../images/imageFile';
 import type { ImageStore } from '../images/imageStore';
 import { remapImages } from './documentImages';
 import type { MailingsService } from './mailingsService';
-import { mailingStoreOf } from './mailingStore';
+import { MailingStore } from './mailingStore';
 
 /**
  * resources/templates/<key>.json: the BASIS and VOORBEELD mailings every install starts with.
@@ -57,7 +57,7 @@ export async function seedTemplates(
   resourcesDir: string,
   deps: { db: Db; mailings: MailingsService; images: ImageStore },
 ): Promise<number> {
-  const store = mailingStoreOf(deps.db);
+  const store = new MailingStore(deps.db);
   let added = 0;
   for (const template of readTemplates(resourcesDir)) {
     if (store.hasTemplate(template.key)) continue;

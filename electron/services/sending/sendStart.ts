@@ -9,7 +9,7 @@ import { TrackerError } from '../../../tracker/client';
 import { updateCredits } from '../credits/creditsState';
 import type { TrackedLink } from '../render';
 import type { StagedRecipients } from '../selections/recipientsStaging';
-import { recordMailingLinks } from '../stats/mailingLinks';
+import { statsAggregatesOf } from '../stats/statsAggregateStore';
 import type { CreditsPort } from './credits';
 import { insertJobs } from './newJobs';
 import { parseSkipped } from './sendStatus';
@@ -176,7 +176,7 @@ export class SendStarter {
       });
       snapshots.put(sendId, snapshot, now);
       // Kept locally too, so "Bezoeken van links" can name each link's URL.
-      recordMailingLinks(sqlite, mailing.id, snapshot.links);
+      statsAggregatesOf(sqlite).recordMailingLinks(mailing.id, snapshot.links);
       return null;
     })();
     if (inserted) return existingOutcome(inserted);

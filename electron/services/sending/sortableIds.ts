@@ -1,5 +1,4 @@
 import { randomFillSync } from 'node:crypto';
-import { pooledRandomBytes } from '../../../tracker/randomPool';
 
 /**
  * Ids that follow one another in the order they are made, then random bytes: a send's 100,000
@@ -11,13 +10,9 @@ import { pooledRandomBytes } from '../../../tracker/randomPool';
  */
 let last = 0;
 
-/** 48 bits: hundredths of milliseconds since 1970, moved on by one where ids come faster. */
-function nextOrder(): number {
-  return reserveOrders(1);
-}
-
 /**
- * The leading parts of `count` ids at once: the first is returned, the next count − 1 are the
+ * The leading parts (48 bits: hundredths of milliseconds since 1970, moved on by one where ids
+ * come faster) of `count` ids at once: the first is returned, the next count − 1 are the
  * ones after it, and no other id made in this process gets any of them (newJobsStore.ts makes
  * a statement's Message-IDs from such a block inside SQLite).
  */
@@ -35,11 +30,6 @@ export function messageIdDomain(senderEmail: string): string {
 /** A recipient id: 12 bytes as base64url, 16 characters. */
 export const RECIPIENT_ID_LENGTH = 16;
 
-/** 12 bytes as base64url (16 characters), as before: 6 ordered, 6 random. */
-export function sortableRecipientId(): string {
-  return recipientIdsFrom(nextOrder(), 1).toString('latin1');
-}
-
 /**
  * `count` recipient ids with the ordered parts first … first + count − 1 (reserveOrders), one
  * after the other as ASCII bytes, RECIPIENT_ID_LENGTH each: 12 bytes per id encode to exactly
@@ -50,10 +40,4 @@ export function recipientIdsFrom(first: number, count: number): Buffer {
   const bytes = randomFillSync(Buffer.allocUnsafe(12 * count));
   for (let i = 0; i < count; i += 1) bytes.writeUIntBE(first + i, i * 12, 6);
   return Buffer.from(bytes.toString('base64url'), 'latin1');
-}
-
-/** `<32 hex digits@sender's domain>` as newMessageId makes it: 12 ordered digits, 20 random. */
-export function sortableMessageId(senderEmail: string): string {
-  const order = nextOrder().toString(16).padStart(12, '0');
-  return `<${order}${pooledRandomBytes(10).toString('hex')}@${messageIdDomain(senderEmail)}>`;
 }

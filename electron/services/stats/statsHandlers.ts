@@ -1,7 +1,7 @@
 import type { AppContext } from '../core/appContext';
 import type { HandlerImpls } from '../core/handlerTable';
 import { snapshotOfMailing } from '../sending/snapshots';
-import { recordMailingLinks } from './mailingLinks';
+import { statsAggregatesOf } from './statsAggregateStore';
 import { StatsDetails } from './statsDetails';
 import { exportCsv } from './statsExport';
 import { StatsQueries } from './statsQueries';
@@ -22,7 +22,7 @@ export function createStatsHandlers(context: AppContext): Pick<HandlerImpls, Sta
     try {
       const snapshot = await snapshotOfMailing(context, mailingId);
       if (snapshot && snapshot.links.length > 0)
-        recordMailingLinks(sqlite, mailingId, snapshot.links);
+        statsAggregatesOf(sqlite).recordMailingLinks(mailingId, snapshot.links);
     } catch (error) {
       context.logger.info(`stats: link table of ${mailingId} not rebuilt`, error);
     }

@@ -10,8 +10,11 @@ interface StaleRule<E extends EventName> {
 /** The channels an event makes stale: a plain list, one rule, or several rules. */
 type Stale<E extends EventName> = readonly ChannelName[] | StaleRule<E> | readonly StaleRule<E>[];
 
-/** What a finished import changes: the lists, the counts of a mailing's selections, its checklist. */
-export const IMPORT_CHANGES: readonly ChannelName[] = [
+/**
+ * What a finished import changes: the lists, the counts of a mailing's selections, its checklist.
+ * Its "done" event alone makes them stale (the Selecties page, the import folder, automations).
+ */
+const IMPORT_CHANGES: readonly ChannelName[] = [
   'selections.list',
   'selections.get',
   'mailings.recipients',

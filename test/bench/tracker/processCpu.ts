@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -7,7 +8,7 @@ const TICKS_PER_SECOND = 100;
 export interface CpuMs {
   total: number;
   user: number;
-  /** The part of `total` spent by processes at a lower priority (the tracker's ingester). */
+  /** The part of `total` spent by processes at a lower priority than the bench's (the ingester). */
   niced: number;
 }
 
@@ -17,9 +18,11 @@ export interface CpuMs {
  * work the wall-clock rate says little; the CPU each server spends per answered request does.
  * The user part apart: the system part (loopback TCP, waking wrk) grows with the machine's load
  * and with a slower server's idle gaps, the user part is what the server's own code costs.
+ * Niced means niced beyond `baseNiceness`, the bench's own by default: a bench run under `nice`
+ * starts the tracker's answering processes at its niceness, and they are not the niced part.
  * null where /proc is missing.
  */
-export function processTreeCpuMs(rootPid: number): CpuMs | null {
+export function processTreeCpuMs(rootPid: number, baseNiceness = getPriority()): CpuMs | null {
   if (!existsSync('/proc/self/stat')) return null;
   const processes = new Map<
     number,
@@ -39,7 +42,7 @@ export function processTreeCpuMs(rootPid: number): CpuMs | null {
       parent: Number(fields[1]),
       ticks: Number(fields[11]) + Number(fields[12]),
       userTicks: Number(fields[11]),
-      niced: Number(fields[16]) > 0,
+      niced: Number(fields[16]) > baseNiceness,
     });
   }
   let ticks = 0;

@@ -97,12 +97,13 @@ describe('the sending process killed at each point of a send to a slow server', 
     marked.waitingForConnection = await killAt('waiting for a connection', (kill) => {
       rig.sink!.behaviour = { ...SLOW, onConnect: kill };
     });
-    // Claims run ahead of the slow connections (the window is larger than what they carry):
-    // killed while the server holds its first message, the run holds dozens more in memory.
-    marked.whileClaiming = await killAt('while claims run ahead', (kill) => {
+    // The queue has claimed and built the messages for every connection it opened, and none may
+    // begin one: the server holds its greeting. No MAIL FROM, so no wire mark and no DATA yet.
+    marked.whileClaiming = await killAt('while claiming and building, before any DATA', (kill) => {
       rig.sink!.behaviour = {
         ...SLOW,
-        onMessage: atCall(1, () => setTimeout(kill, SLOW.replyDelayMs! / 2)),
+        holdGreeting: true,
+        onConnect: atCall(DEFAULT_MAX_CONNECTIONS, kill),
       };
     });
     // The server has the whole message and has not answered yet.
@@ -118,7 +119,10 @@ describe('the sending process killed at each point of a send to a slow server', 
         DEFAULT_MAX_CONNECTIONS,
       );
     }
-    // Mid-DATA there is always at least the message the server holds.
+    // Before any DATA nothing is on the wire: a claimed job that never went must come back
+    // queued, never uncertain. Mid-DATA there is always at least the message the server holds.
+    expect(marked.waitingForConnection).toBe(0);
+    expect(marked.whileClaiming).toBe(0);
     expect(marked.midData).toBeGreaterThan(0);
 
     // Restarted once more: the send finishes by itself.

@@ -18,6 +18,8 @@ export interface SinkReply {
 export interface SinkBehaviour {
   /** Called when a client connects. */
   onConnect?: () => void;
+  /** Clients wait for the greeting while set (none can begin a message); given when replaced. */
+  holdGreeting?: boolean;
   /** Called for each MAIL FROM with the message's number in its session (1, 2, …). */
   onMailFrom?: (transaction: number) => SinkReply | undefined;
   /** Called for each RCPT TO; a reply rejects that recipient. */
@@ -69,6 +71,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   let reads = 0;
   let logins = 0;
   const sink = { behaviour };
+  let heldGreetings: (() => void)[] = [];
   const server = new SMTPServer({
     disabledCommands: behaviour.noAuth ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     authOptional: true,
@@ -90,8 +93,9 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
       callback(null, { user: auth.username });
     },
     onConnect(_session, callback) {
+      if (sink.behaviour.holdGreeting) heldGreetings.push(() => callback());
       sink.behaviour.onConnect?.();
-      callback();
+      if (!sink.behaviour.holdGreeting) callback();
     },
     onMailFrom(_address, session, callback) {
       const reply = sink.behaviour.onMailFrom?.(session.transaction);
@@ -173,6 +177,9 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
     },
     set behaviour(value: SinkBehaviour) {
       sink.behaviour = value;
+      const held = heldGreetings;
+      heldGreetings = [];
+      for (const greet of held) greet();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

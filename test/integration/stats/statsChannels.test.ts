@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../electron/contract';
 import { emptyDocument, newBlock } from '../../../electron/services/render/document';
-import { recordMailingLinks } from '../../../electron/services/stats/mailingLinks';
-import { StatsAggregateStore } from '../../../electron/services/stats/statsAggregateStore';
+import {
+  StatsAggregateStore,
+  statsAggregatesOf,
+} from '../../../electron/services/stats/statsAggregateStore';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import { seedSentMailing } from '../sync/seed';
 import {
@@ -91,7 +93,7 @@ describe('statistics and credits channels', () => {
       .prepare(`update send_jobs set data = ? where recipient_id = ?`)
       .run(JSON.stringify({ naam: '=HYPERLINK("x")' }), people[0]!.recipientId);
     const links = [{ id: 1, url: 'https://jouwmodezaak.nl/a;b' }];
-    recordMailingLinks(sqlite, 'm', links);
+    statsAggregatesOf(sqlite).recordMailingLinks('m', links);
     await tracker.store.putLinks(tracker.accountId, 'm', links);
     await login();
     await followLink(tracker, tracker.token('click', 'm', people[0]!.recipientId, 1));

@@ -1,11 +1,11 @@
-import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
-import { newSegmentPath, segmentBytes } from '../../../tracker/spool/spoolFiles';
+import { newSegmentPath, segmentBytes, unstoredBytes } from '../../../tracker/spool/spoolFiles';
 import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
 import { spoolLine } from '../../../tracker/spool/spoolLine';
-import { SpoolWriter } from '../../../tracker/spool/spoolWriter';
+import { SpoolWriter, type SpoolWriterOptions } from '../../../tracker/spool/spoolWriter';
 import type { Account, TrackerStore } from '../../../tracker/store/types';
 import { signToken, type TokenKind } from '../../../tracker/tokens';
 import { tempDir } from '../../helpers/tempDir';
@@ -56,9 +56,9 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
 
     async function withTracker(
       use: (url: string, server: TrackerServer) => Promise<void>,
-      maxSegmentBytes?: number,
+      writerOptions: SpoolWriterOptions = {},
     ) {
-      const spool = new SpoolWriter(spoolDir, { maxSegmentBytes });
+      const spool = new SpoolWriter(spoolDir, writerOptions);
       const server = buildTracker({ store, publicUrl: 'http://t.test', retention: false, spool });
       const url = await server.listen({ host: '127.0.0.1', port: 0 });
       try {
@@ -118,35 +118,68 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       expect(readdirSync(spoolDir)).toEqual([]);
     });
 
-    it('tells how much of the spool on disk it has stored (the rest is the backlog)', async () => {
+    it('tells how much of each segment on disk it has stored (the rest is the backlog)', async () => {
       const ingester = new SpoolIngester(spoolDir, store);
       await withTracker(async (url) => {
         await fetch(`${url}/o/${token('open', 'r1')}.gif`);
         await fetch(`${url}/o/${token('open', 'r2')}.gif`);
         expect(segmentBytes(spoolDir)).toBeGreaterThan(0);
-        expect(ingester.storedBytesOnDisk()).toBe(0);
+        expect(unstoredBytes(spoolDir, ingester.storedOnDisk())).toBe(segmentBytes(spoolDir));
         await ingester.ingestOnce();
-        expect(ingester.storedBytesOnDisk()).toBe(segmentBytes(spoolDir));
+        const [segment] = readdirSync(spoolDir);
+        expect(ingester.storedOnDisk()).toEqual({ [segment!]: segmentBytes(spoolDir) });
+        expect(unstoredBytes(spoolDir, ingester.storedOnDisk())).toBe(0);
       });
       // Closed, stored and deleted: nothing on disk, nothing stored of it.
       await ingester.ingestOnce();
       expect(segmentBytes(spoolDir)).toBe(0);
-      expect(ingester.storedBytesOnDisk()).toBe(0);
+      expect(ingester.storedOnDisk()).toEqual({});
     });
 
     it('starts a new segment past its size; the ingester deletes the closed ones it stored', async () => {
       const ingester = new SpoolIngester(spoolDir, store);
-      await withTracker(async (url) => {
-        // One after the other: each open is a write of its own, and each passes the size.
-        for (let i = 0; i < 3; i += 1) await fetch(`${url}/o/${token('open', `r${i}`)}.gif`);
-        const files = readdirSync(spoolDir);
-        expect(files.filter((f) => f.endsWith('.spool'))).toHaveLength(4);
-        expect(files.filter((f) => f.endsWith('.spool.closed'))).toHaveLength(3);
-        expect(await ingester.ingestOnce()).toBe(3);
-        // Only the segment in use is left.
-        expect(readdirSync(spoolDir)).toHaveLength(1);
-      }, 100);
+      await withTracker(
+        async (url) => {
+          // One after the other: each open is a write of its own, and each passes the size.
+          for (let i = 0; i < 3; i += 1) await fetch(`${url}/o/${token('open', `r${i}`)}.gif`);
+          const files = readdirSync(spoolDir);
+          expect(files.filter((f) => f.endsWith('.spool'))).toHaveLength(4);
+          expect(files.filter((f) => f.endsWith('.spool.closed'))).toHaveLength(3);
+          expect(await ingester.ingestOnce()).toBe(3);
+          // Only the segment in use is left.
+          expect(readdirSync(spoolDir)).toHaveLength(1);
+        },
+        { maxSegmentBytes: 100 },
+      );
       expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r0', 'r1', 'r2']);
+    });
+
+    it('after a write that failed halfway, stores the next events whole (only the torn one is lost)', async () => {
+      // The disk fills amid a write: half the line lands, the rest fails.
+      let fault: 'none' | 'short' | 'fail' = 'none';
+      const writeBytes = (fd: number, bytes: Buffer, offset: number) => {
+        if (fault === 'none') return writeSync(fd, bytes, offset);
+        if (fault === 'short') {
+          fault = 'fail';
+          return writeSync(fd, bytes, offset, Math.floor((bytes.length - offset) / 2));
+        }
+        fault = 'none';
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      };
+      const lost: number[] = [];
+      const ingester = new SpoolIngester(spoolDir, store);
+      await withTracker(
+        async (url) => {
+          fault = 'short';
+          expect((await fetch(`${url}/o/${token('open', 'torn')}.gif`)).status).toBe(200);
+          expect(lost).toEqual([1]);
+          await fetch(`${url}/o/${token('open', 'r1')}.gif`);
+          await fetch(`${url}/o/${token('open', 'r2')}.gif`);
+        },
+        { writeBytes, onError: (_error, events) => lost.push(events) },
+      );
+      await ingester.ingestOnce();
+      expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r1', 'r2']);
     });
 
     it('never stores a tampered, unknown or wrong-kind token found in the spool', async () => {

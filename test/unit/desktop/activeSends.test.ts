@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeSends } from '../../../electron/services/desktop/activeSends';
+import { desktopStoreOf } from '../../../electron/services/desktop/desktopStore';
+
+const activeSends = (sqlite: Parameters<typeof desktopStoreOf>[0]) =>
+  desktopStoreOf(sqlite).activeSends();
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 
 describe('activeSends', () => {

@@ -4,15 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
-import { IMPORT_CHANGES } from '../../data/staleAfter';
-import { useInvalidate } from '../../data/useInvalidate';
 
 type FetchResult = ChannelOutput<'selections.fetchNew'>;
 
 /** "Nieuwe selectie(s) ophalen": confirm the permission once, fetch, and say what happened per file. */
 export function FetchNewPanel(props: { folder: string; onClose: () => void }) {
   const { t } = useTranslation('selections');
-  const invalidate = useInvalidate();
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -22,8 +19,8 @@ export function FetchNewPanel(props: { folder: string; onClose: () => void }) {
     setBusy(true);
     try {
       setResult(await api.call('selections.fetchNew', { consent: true }));
+      // Each file's import makes the lists stale by its "done" event (staleAfter.ts).
       setError('');
-      void invalidate(...IMPORT_CHANGES);
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {

@@ -17,7 +17,6 @@ import type { ChannelOutput } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../components/fieldErrors';
 import { resetImportProgress, useImportProgress } from '../../data/importProgress';
-import { IMPORT_CHANGES } from '../../data/staleAfter';
 import { useChannelMutation } from '../../data/useChannelMutation';
 import { ImportProgress } from './ImportProgress';
 import { RowLists } from './ImportReport';
@@ -51,9 +50,10 @@ export function ImportPanel(props: {
   const [busy, setBusy] = useState(true);
   const [importing, setImporting] = useState(false);
   const client = useQueryClient();
-  // Written by the import's progress events (data/importProgress.ts); the lists follow its answer.
+  // Written by the import's progress events (data/importProgress.ts). The lists are fetched again
+  // by its "done" event (staleAfter.ts), once: the answer invalidating them too fetched them twice.
   const progress = useImportProgress(file.fileName);
-  const importer = useChannelMutation('selections.import', { invalidates: IMPORT_CHANGES });
+  const importer = useChannelMutation('selections.import');
 
   const [sheet, setSheet] = useState<string | undefined>(undefined);
 

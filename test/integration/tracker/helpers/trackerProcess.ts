@@ -19,17 +19,14 @@ export interface TrackerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/**
- * `npm run tracker` as a child (in its own process group, so a test can SIGKILL all of it at
- * once), resolved once every worker listens and the ingester runs.
- */
-export async function startTrackerProcess(options: {
+export interface TrackerProcessOptions {
   dbPath: string;
   workers: number;
   env?: Record<string, string>;
-}): Promise<TrackerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tracker/cli.ts'], {
+}
+
+function spawnTracker(options: TrackerProcessOptions, port: number): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'tracker/cli.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -42,6 +39,33 @@ export async function startTrackerProcess(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+}
+
+/** `npm run tracker` expected to refuse to start: its exit code and what it printed. */
+export async function trackerRefusal(
+  options: TrackerProcessOptions,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnTracker(options, await freePort());
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => {
+    stdout += chunk;
+    // It started after all: stopped, so the test fails on its output instead of waiting.
+    if (stdout.includes('"msg":"tracker on')) process.kill(-child.pid!, 'SIGKILL');
+  });
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  // 'close', not 'exit': its output is all read by then.
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/**
+ * `npm run tracker` as a child (in its own process group, so a test can SIGKILL all of it at
+ * once), resolved once every worker listens and the ingester runs.
+ */
+export async function startTrackerProcess(options: TrackerProcessOptions): Promise<TrackerProcess> {
+  const port = await freePort();
+  const child = spawnTracker(options, port);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
