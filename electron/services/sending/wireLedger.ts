@@ -118,10 +118,9 @@ export class WireLedger {
         if (error === undefined) mark.resolve();
         else mark.reject(error);
       }
-      // The marks asked for meanwhile share the next commit and sync, at once: a turn of the
-      // event loop later, under load, a mark waited for the socket events of that turn as well
-      // (twice the mails a second in the send bench, interleaved rounds at load 11–14). Queued
-      // behind the releases above: the messages just released go to their sockets first.
+      // The marks asked for meanwhile share the next commit and sync, at once rather than a
+      // turn of the event loop later, after that turn's socket events. Queued behind the
+      // releases above: the messages just released go to their sockets first.
       queueMicrotask(() => this.commit());
     };
     written.onDisk.then(
