@@ -193,18 +193,18 @@ function summary(
     }
     return figures;
   };
-  const build_ = runner === 'esbuild' ? 'bundle as shipped' : 'tsx';
+  const runnerName = runner === 'esbuild' ? 'bundle as shipped' : 'tsx';
   const ratio = medianOf('ratio');
   const ratioToOwnPool = medianOf('ratioToOwnPool');
   const perRound = (name: string) => each.map((figures) => figures[name]).join(', ');
   judge(
-    `send queue vs its own pool (${build_}, median of ${rounds.length} rounds)`,
+    `send queue vs its own pool (${runnerName}, median of ${rounds.length} rounds)`,
     ratioToOwnPool,
     GOALS.sendVsOwnPool,
     `rounds ${perRound('ratioToOwnPool')}; ${perRound('queueMsgsPerSecond')} vs ${perRound('ownPoolMsgsPerSecond')} msgs/s`,
   );
   judge(
-    `send queue vs the bare nodemailer pool (${build_}, median of ${rounds.length} rounds)`,
+    `send queue vs the bare nodemailer pool (${runnerName}, median of ${rounds.length} rounds)`,
     ratio,
     GOALS.sendVsNodemailerPool,
     `rounds ${perRound('ratio')}; ${perRound('queueMsgsPerSecond')} vs ${perRound('nodemailerPoolMsgsPerSecond')} msgs/s`,
@@ -212,7 +212,7 @@ function summary(
   // The first queue round's: what a send costs in an app that has sent nothing yet.
   const first = queues[0]!;
   judge(
-    `send peak RSS, ${RECIPIENTS} recipients (${build_})`,
+    `send peak RSS, ${RECIPIENTS} recipients (${runnerName})`,
     first.maxRssMb,
     GOALS.sendPeakRssMb,
     'the goal is for 100,000: BENCH_RECIPIENTS=100000',
