@@ -1,8 +1,15 @@
 import type { Readable, Transform, Writable } from 'node:stream';
 import { dotStuffed } from './dotStuffing';
 
-/** nodemailer's data stream: dot-stuffing and the final dot, which follows its `lastByte`. */
-type DataStream = Transform & { lastByte: number | false };
+/**
+ * nodemailer's data stream: dot-stuffing and the final dot, which follows its `lastByte`; its
+ * byte counts become the send's `messageSize` and its log line.
+ */
+type DataStream = Transform & {
+  lastByte: number | false;
+  inByteCount: number;
+  outByteCount: number;
+};
 
 /**
  * A message's bytes for nodemailer's `SMTPConnection.send`, in place of a stream, held back until
@@ -60,6 +67,9 @@ export class HeldMessage {
       const data = destination as DataStream;
       data.push(stuffed);
       data.lastByte = stuffed[stuffed.length - 1]!;
+      // What its transform would have counted for these bytes (the final dot counts itself).
+      data.inByteCount += this.bytes.length;
+      data.outByteCount += stuffed.length;
     } else destination.write(this.bytes);
     destination.end();
   }

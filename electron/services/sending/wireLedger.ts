@@ -27,9 +27,11 @@ interface PendingMark {
  * then share the next commit and sync. Two syncs of one WAL cannot overlap on disk anyway (the
  * second waits for the first's journal commit), so a mark waits no longer than when each commit
  * synced at once, and a send pays about one transaction and one fdatasync per group of
- * connections instead of one per message. Each commit also writes every outcome known so far,
- * so the jobs marked on disk without an outcome are never more than the messages on their way
- * at that moment: at most one per connection.
+ * connections instead of one per message. The next commit and sync follow the end of a sync
+ * at once, right after the messages it released were written to their sockets, not a turn of
+ * the event loop later. Each commit also writes every outcome known so far, so the jobs marked
+ * on disk without an outcome are never more than the messages on their way at that moment: at
+ * most one per connection.
  */
 export class WireLedger {
   private results: JobResult[] = [];
@@ -86,6 +88,8 @@ export class WireLedger {
   }
 
   private commit(): void {
+    // One sync at a time: the marks wait for the end of the running one, which commits them.
+    if (this.syncing) return;
     const marks = this.marks;
     this.marks = [];
     if (marks.length === 0) return;
@@ -114,9 +118,10 @@ export class WireLedger {
         if (error === undefined) mark.resolve();
         else mark.reject(error);
       }
-      // The marks asked for meanwhile share the next commit and sync. It starts after this turn's
-      // I/O: the messages just released go out first, and replies read in the same turn join.
-      this.schedule();
+      // The marks asked for meanwhile share the next commit and sync, at once rather than a
+      // turn of the event loop later, after that turn's socket events. Queued behind the
+      // releases above: the messages just released go to their sockets first.
+      queueMicrotask(() => this.commit());
     };
     written.onDisk.then(
       () => synced(),

@@ -2,9 +2,10 @@
  * The process the send benchmark measures: the app with its send queue and nothing else (the SMTP
  * sink and the tracker run in the peers process). First WARM_UP mails through a bare nodemailer
  * pool, so the sink and the SMTP client code they share are warm before anything is measured.
- * Phase 1 sends RECIPIENTS mails through the whole queue; phase 2, when the parent says so, sends
- * the same messages pre-built through a bare nodemailer pool, then through the queue's own
- * connection pool without the queue. Figures go to the parent over IPC.
+ * Then it runs the rounds the parent asks for, one phase at a time: RECIPIENTS mails through the
+ * whole queue (each queue round a fresh send of a copy of the mailing to the same recipients),
+ * or the same number of messages, built beforehand, through a bare nodemailer pool or the
+ * queue's own connection pool without the queue. Figures go to the parent over IPC.
  */
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
@@ -77,17 +78,21 @@ export interface PoolFigures {
   cpuMs: number;
 }
 
-export interface OwnPoolFigures {
-  type: 'ownPoolBefore';
-  ownPool: PoolFigures;
+/** The phases of one round: the two baselines and the queue. */
+export type Phase = 'nodemailerPool' | 'queue' | 'ownPool';
+
+export interface RoundRequest {
+  type: 'round';
+  phase: Phase;
+  round: number;
 }
 
-export interface BaselineFigures {
-  type: 'baseline';
-  /** The bare nodemailer pool: the benchmark's baseline. */
-  nodemailerPool: PoolFigures;
-  /** The queue's own connection pool (SmtpPool) without the queue. */
-  ownPool: PoolFigures;
+export interface PoolRoundFigures extends PoolFigures {
+  type: 'pool';
+}
+
+export interface BuildFigures {
+  type: 'build';
   buildMs: number;
   /** CPU of building every message (render and MIME), which the queue does per job. */
   buildCpuMs: number;
@@ -138,6 +143,11 @@ const t = {
 
 await linkTracker(t, { url: config.trackerUrl } as RunningTracker);
 const { mailingId } = await seedMailing(t, { smtpPort: config.smtpPort, count: config.recipients });
+// Each queue round mails the same customers again: the 48-hour rule would skip them all.
+{
+  const { limits } = await t.call('settings.get', {});
+  await t.call('settings.update', { limits: { ...limits, fairUseHours: 0 } });
+}
 
 // "Versturen" only appears on the checklist (step 6), which compiles the mailing: in the app the
 // one-time load of the renderer (MJML) has happened before send.start, so here too.
@@ -200,13 +210,16 @@ const viaNodemailer = (pool: ReturnType<typeof nodemailerPool>) => (mail: Outgoi
   await sendThrough(viaNodemailer(pool), config.warmUp, () => warmMail);
   pool.close();
 }
-process.send!({ type: 'warmed' });
 
 /**
- * The queue's own pool without the queue (SmtpPool, as the queue sets it up): measured right
- * before and right after the queue, so both rounds see the machine's load of that moment.
+ * The pools send a ring of a few hundred built messages (the same bytes per message as the
+ * queue's), so the queue's memory figures do not carry the baselines' messages.
  */
-async function throughOwnPool(mailAt: (i: number) => OutgoingMail): Promise<PoolFigures> {
+const ring = Array.from({ length: 256 }, (_, i) => buildOne(i, recipientAddress(i)));
+const ringMail = (i: number) => ring[i % ring.length]!;
+
+/** The queue's own pool without the queue (SmtpPool, as the queue sets it up). */
+async function throughOwnPool(): Promise<PoolFigures> {
   const own = new SmtpPool({
     connection: connectionOptions({
       host: '127.0.0.1',
@@ -218,111 +231,120 @@ async function throughOwnPool(mailAt: (i: number) => OutgoingMail): Promise<Pool
     maxMessages: MAX_MESSAGES_PER_CONNECTION,
   });
   try {
-    const stopProfile = await startPhaseProfile('ownPool');
-    const figures = await sendThrough((mail) => own.send(mail), config.recipients, mailAt);
-    await stopProfile();
-    return figures;
+    return await sendThrough((mail) => own.send(mail), config.recipients, ringMail);
   } finally {
     own.close();
   }
 }
 
-// Round 1 of the own pool, before the queue: a ring of a few hundred built messages, so the
-// queue's memory figures do not carry the baseline's messages.
-await nextParentMessage('ownPoolBefore');
-{
-  const ring = Array.from({ length: 256 }, (_, i) => buildOne(i, recipientAddress(i)));
-  const before: OwnPoolFigures = {
-    type: 'ownPoolBefore',
-    ownPool: await throughOwnPool((i) => ring[i % ring.length]!),
+async function throughNodemailerPool(): Promise<PoolFigures> {
+  const pool = nodemailerPool();
+  try {
+    return await sendThrough(viaNodemailer(pool), config.recipients, ringMail);
+  } finally {
+    pool.close();
+  }
+}
+
+/** A mailing for the next queue round: the seeded one first, then copies of it. */
+let queueRounds = 0;
+async function mailingForRound(): Promise<string> {
+  queueRounds += 1;
+  if (queueRounds === 1) return mailingId;
+  const copy = await t.call('mailings.create', { type: 'newsletter', fromId: mailingId });
+  await t.call('mailings.setSelections', {
+    id: copy.id,
+    // The seeded selection, the only one.
+    selectionIds: (await t.call('selections.list', {})).map((selection) => selection.id),
+  });
+  app.context.mailings.markTested(copy.id, Date.now());
+  return copy.id;
+}
+
+/** The whole queue, from send.start (checklist, recipients, enqueue) to the last result. */
+async function throughQueue(round: number): Promise<QueueFigures> {
+  const id = await mailingForRound();
+  // "Versturen" only appears on the checklist (step 6), which compiles the mailing: in the app
+  // the one-time load of the renderer (MJML) has happened before send.start, so here too.
+  await t.call('checklist.get', { mailingId: id });
+  const rssAtQueueStart = process.memoryUsage.rss();
+  let sampledPeak = rssAtQueueStart;
+  // Reading RSS costs a /proc read: often enough to see the peak, rarely enough not to cost much.
+  const sampler = setInterval(() => {
+    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+  }, 50);
+  // The end of the send as the renderer learns it (no polling that would add its own queries).
+  const finished = new Promise<void>((resolve) => {
+    const unsubscribe = app.context.events.subscribe((name, payload) => {
+      const progress = payload as { mailingId: string; state: string };
+      if (name === 'send.progress' && progress.mailingId === id && progress.state === 'finished') {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+  const queueCpu = process.cpuUsage();
+  const queueStart = performance.now();
+  const started = await t.call('send.start', {
+    mailingId: id,
+    confirmed: ALL_TICKED,
+    idempotencyKey: `bench-send-${round}`,
+  });
+  const pumpStart = performance.now();
+  const pumpCpu = process.cpuUsage();
+  const pumpMainThread = mainThreadCpuMs();
+  const rssAfterSendStart = process.memoryUsage.rss();
+  await finished;
+  const queueEnd = performance.now();
+  const figures: QueueFigures = {
+    type: 'queue',
+    queueMs: queueEnd - queueStart,
+    pumpMs: queueEnd - pumpStart,
+    queueCpuMs: cpuMs(queueCpu),
+    pumpCpuMs: cpuMs(pumpCpu),
+    pumpMainThreadCpuMs: mainThreadCpuMs() - pumpMainThread,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    sampledPeakRssMb: mb(sampledPeak),
+    rssAtQueueStartMb: mb(rssAtQueueStart),
+    rssAfterStartMb: mb(rssAfterStart),
+    rssAfterSendStartMb: mb(rssAfterSendStart),
+    sent: (await t.call('send.status', { sendId: started.sendId }))?.sent ?? 0,
   };
-  process.send!(before);
+  clearInterval(sampler);
+  return figures;
 }
-await nextParentMessage('measure');
 
-// Phase 1: the whole queue, from send.start (checklist, recipients, enqueue) to the last result.
-const rssAtQueueStart = process.memoryUsage.rss();
-let sampledPeak = rssAtQueueStart;
-// Reading RSS costs a /proc read: often enough to see the peak, rarely enough not to cost much.
-const sampler = setInterval(() => {
-  sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
-}, 50);
-// The end of the send as the renderer learns it (no polling that would add its own queries).
-const finished = new Promise<void>((resolve) => {
-  const unsubscribe = app.context.events.subscribe((name, payload) => {
-    if (name === 'send.progress' && (payload as { state: string }).state === 'finished') {
-      unsubscribe();
-      resolve();
+async function runRound({ phase, round }: RoundRequest): Promise<QueueFigures | PoolRoundFigures> {
+  const stopProfile = await startPhaseProfile(`${phase}-${round}`);
+  try {
+    if (phase === 'queue') return await throughQueue(round);
+    const figures = phase === 'ownPool' ? await throughOwnPool() : await throughNodemailerPool();
+    return { type: 'pool', ...figures };
+  } finally {
+    await stopProfile();
+  }
+}
+
+/** Building every message once more, for the render module's share of the queue's CPU. */
+function measureBuild(): BuildFigures {
+  const built: OutgoingMail[] = [];
+  const buildStart = performance.now();
+  const buildCpu = process.cpuUsage();
+  for (let i = 0; i < config.recipients; i += 1) built.push(buildOne(i, recipientAddress(i)));
+  return { type: 'build', buildMs: performance.now() - buildStart, buildCpuMs: cpuMs(buildCpu) };
+}
+
+// One request at a time: the parent waits for each answer before it asks the next.
+process.on('message', (message: RoundRequest | { type: 'build' }) => {
+  void (async () => {
+    if (message.type === 'round') {
+      process.send!(await runRound(message));
+      return;
     }
-  });
+    const build = measureBuild();
+    await app.close();
+    dir.remove();
+    process.send!(build, () => process.exit(0));
+  })();
 });
-const stopProfile = await startPhaseProfile('queue');
-const queueCpu = process.cpuUsage();
-const queueStart = performance.now();
-const started = await t.call('send.start', {
-  mailingId,
-  confirmed: ALL_TICKED,
-  idempotencyKey: 'bench-send',
-});
-const pumpStart = performance.now();
-const pumpCpu = process.cpuUsage();
-const pumpMainThread = mainThreadCpuMs();
-const rssAfterSendStart = process.memoryUsage.rss();
-await finished;
-const queueEnd = performance.now();
-const queueFigures: QueueFigures = {
-  type: 'queue',
-  queueMs: queueEnd - queueStart,
-  pumpMs: queueEnd - pumpStart,
-  queueCpuMs: cpuMs(queueCpu),
-  pumpCpuMs: cpuMs(pumpCpu),
-  pumpMainThreadCpuMs: mainThreadCpuMs() - pumpMainThread,
-  maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  sampledPeakRssMb: mb(sampledPeak),
-  rssAtQueueStartMb: mb(rssAtQueueStart),
-  rssAfterStartMb: mb(rssAfterStart),
-  rssAfterSendStartMb: mb(rssAfterSendStart),
-  sent: (await t.call('send.status', { sendId: started.sendId }))?.sent ?? 0,
-};
-clearInterval(sampler);
-await stopProfile();
-process.send!(queueFigures);
-await nextParentMessage('baseline');
-
-// Phase 2: the same messages, built beforehand, through a bare nodemailer pool and through the
-// queue's own pool, each with as many in flight as the queue keeps.
-const prebuilt: OutgoingMail[] = [];
-const buildStart = performance.now();
-const buildCpu = process.cpuUsage();
-for (let i = 0; i < config.recipients; i += 1) prebuilt.push(buildOne(i, recipientAddress(i)));
-const buildMs = performance.now() - buildStart;
-const buildCpuMs = cpuMs(buildCpu);
-
-const pool = nodemailerPool();
-const stopBaselineProfile = await startPhaseProfile('baseline');
-const viaPool = await sendThrough(viaNodemailer(pool), config.recipients, (i) => prebuilt[i]!);
-await stopBaselineProfile();
-pool.close();
-
-const viaOwnPool = await throughOwnPool((i) => prebuilt[i]!);
-const baselineFigures: BaselineFigures = {
-  type: 'baseline',
-  nodemailerPool: viaPool,
-  ownPool: viaOwnPool,
-  buildMs,
-  buildCpuMs,
-};
-await app.close();
-dir.remove();
-process.send!(baselineFigures, () => process.exit(0));
-
-function nextParentMessage(type: string): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== type) return;
-      process.off('message', onMessage);
-      resolve();
-    };
-    process.on('message', onMessage);
-  });
-}
+process.send!({ type: 'warmed' });

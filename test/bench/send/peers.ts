@@ -33,8 +33,9 @@ const sink = await startSmtpSink({ keep: false });
 const tracker = await startTracker({ credits: 100_000 });
 let trackerRequests = 0;
 tracker.server.server.on('request', () => (trackerRequests += 1));
-// BENCH_CPU_PROF: this process is profiled too, one profile from each count to the next
-// (peers-1: the own pool's first round, peers-2: the queue, peers-3: both pools after it).
+// BENCH_CPU_PROF: this process is profiled too, one profile from each count to the next. The
+// bench counts before and after each phase, so the odd ones are the phases in order (nodemailer
+// pool, queue, own pool, round after round) and the even ones the short gaps between them.
 let stopProfile: (() => Promise<void>) | undefined;
 let counts = 0;
 

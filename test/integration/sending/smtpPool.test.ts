@@ -1,7 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HeldMessage } from '../../../electron/services/sending/heldMessage';
 import type { OutgoingMail } from '../../../electron/services/sending/messenger';
 import { SmtpPool, type SmtpPoolOptions } from '../../../electron/services/sending/smtpPool';
 import { connectionOptions } from '../../../electron/services/sending/transport';
@@ -146,6 +148,29 @@ describe('the send queue connection pool', () => {
     expect(sink.received.map((m) => m.raw.toString())).toEqual(
       expected.flatMap((message) => [message, message]),
     );
+  });
+
+  it("counts the held bytes in nodemailer's messageSize as for a message it stuffs itself", async () => {
+    sink = await startSmtpSink();
+    const connection = new SMTPConnection(
+      connectionOptions({ host: '127.0.0.1', port: sink.port, security: 'none', user: '' }),
+    );
+    await new Promise<void>((resolve, reject) =>
+      connection.connect((error) => (error ? reject(error) : resolve())),
+    );
+    const { raw, envelopeFrom, to } = mail(1);
+    const sizeOf = (message: Parameters<SMTPConnection['send']>[1]) =>
+      new Promise<number>((resolve, reject) =>
+        connection.send({ from: envelopeFrom, to: [to] }, message, (error, info) =>
+          error ? reject(error) : resolve(info.messageSize),
+        ),
+      );
+    const held = new HeldMessage(raw, { released: true }).asMessage();
+    const stuffedByNodemailer = await sizeOf(raw);
+    expect(await sizeOf(held)).toBe(stuffedByNodemailer);
+    // The line that starts with a dot got a second one, and the end its final dot.
+    expect(stuffedByNodemailer).toBeGreaterThan(raw.length);
+    connection.quit();
   });
 
   it('delivers every message once over at most maxConnections, a fresh one after maxMessages', async () => {
