@@ -11,7 +11,7 @@ export interface MjmlOutput {
 export interface MjmlCompilerOptions {
   /** How long the worker waits for the next compile before it ends. */
   idleMs?: number;
-  /** A compile not answered by then ends the worker (start-up included). */
+  /** A compile not answered by then ends the worker (start-up included); read at each compile. */
   timeoutMs?: number;
   /** The worker's entry file (default: mjmlWorkerFile()). */
   workerFile?: () => Promise<string>;
@@ -48,13 +48,8 @@ export class MjmlCompiler {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | undefined;
   private releaseWhenDone = false;
-  private readonly idleMs: number;
-  private readonly timeoutMs: number;
 
-  constructor(private readonly options: MjmlCompilerOptions = {}) {
-    this.idleMs = options.idleMs ?? 5_000;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-  }
+  constructor(private readonly options: MjmlCompilerOptions = {}) {}
 
   /** Whether a worker thread is running (or starting) now. */
   get running(): boolean {
@@ -66,10 +61,11 @@ export class MjmlCompiler {
     const id = this.nextId++;
     const worker = (this.worker ??= this.start(++this.generation));
     const generation = this.generation;
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
     return new Promise<MjmlOutput>((resolve, reject) => {
       const timer = setTimeout(
-        () => this.stop(new MjmlWorkerError(`MJML did not answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
+        () => this.stop(new MjmlWorkerError(`MJML did not answer within ${timeoutMs} ms`)),
+        timeoutMs,
       );
       this.pending.set(id, { resolve, reject, timer });
       worker.then(
@@ -117,7 +113,7 @@ export class MjmlCompiler {
     else pending.resolve({ html: answer.html, errors: answer.errors });
     if (this.pending.size > 0) return;
     if (this.releaseWhenDone) this.stop();
-    else this.idleTimer = setTimeout(() => this.stop(), this.idleMs).unref();
+    else this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs ?? 5_000).unref();
   }
 
   /** Ends the worker (its memory goes back); rejects what still waits with `error`. */

@@ -20,7 +20,17 @@ async function compile({ id, source }: CompileRequest): Promise<void> {
     const result = await mjml2html(source, MJML_OPTIONS);
     answer = { id, html: result.html, errors: result.errors.map((e) => e.formattedMessage) };
   } catch (error) {
-    answer = { id, failure: error instanceof Error ? error.message : String(error) };
+    // At strict validation MJML throws its validation errors (a ValidationError with `errors`).
+    const refused = validationErrors(error);
+    answer = refused
+      ? { id, html: '', errors: refused }
+      : { id, failure: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(answer);
+}
+
+function validationErrors(error: unknown): string[] | undefined {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors.map((e) => String((e as { formattedMessage?: unknown }).formattedMessage ?? e));
 }
