@@ -1,4 +1,7 @@
 import type { PeersReady } from './send/peers';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../electron/paths';
+import { bundleForNode } from './bundleForNode';
 import { exited, nextMessage, startProcess } from './send/processes';
 import type { StartBenchConfig } from './send/startShared';
 import type { StartFigures } from './send/startMeasured';
@@ -30,6 +33,11 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
     const seed = await startProcess('startSeed.ts', 'tsx', env);
     const { mailingId } = await nextMessage<{ type: 'seeded'; mailingId: string }>(seed, 'seeded');
     await exited(seed);
+    // As the shipped app: MJML's compile thread is a bundle of its own beside the main one.
+    await bundleForNode(
+      join(PROJECT_ROOT, 'electron/services/render/mjmlWorker.ts'),
+      join(PROJECT_ROOT, 'out/bench/mjmlWorker.mjs'),
+    );
     const measured = await startProcess('startMeasured.ts', 'esbuild', {
       ...env,
       BENCH_START_MAILING: mailingId,

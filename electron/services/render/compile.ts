@@ -189,6 +189,14 @@ export function buildMjml(input: CompileInput): {
 /** The app's one MJML compiler: a worker thread that ends when no compile comes (mjmlCompiler.ts). */
 export const mjmlCompiler = new MjmlCompiler();
 
+/**
+ * After a send's one compile its mails need no more: MJML's worker ends at once (or when the
+ * compiles still waiting have answered), so its memory is not held while the mails go out.
+ */
+export function releaseMjmlWorker(): void {
+  mjmlCompiler.release();
+}
+
 /** Once per mailing (each preview, each test send, once per real send): MJML is the slow part. */
 export async function compileMailing(input: CompileInput): Promise<CompiledMailing> {
   const { source, ctx, text, footerAdded } = buildMjml(input);

@@ -39,20 +39,39 @@ export function memoryBreakdown(): MemoryBreakdown {
   };
 }
 
+/** The highest-RSS breakdown of a sampled span, and the CPU the sampling itself took. */
+export interface SampledPeak {
+  peak: MemoryBreakdown;
+  /** Spent in the samples (process CPU): what a step's CPU figure must leave out. */
+  samplingCpuMs: number;
+}
+
 /**
  * Samples the breakdown every `everyMs` and keeps the one with the highest RSS, so a bench can say
  * what held the memory at its peak (V8's heap, buffers, or native memory such as SQLite's caches).
+ * Each sample's own CPU is counted, so a step measured while sampling can subtract it.
  */
-export function sampleMemoryPeak(everyMs = 50): () => MemoryBreakdown {
-  let peak = memoryBreakdown();
-  const timer = setInterval(() => {
+export function sampleMemoryPeak(everyMs = 50): () => SampledPeak {
+  let samplingMicros = 0;
+  const sample = (): MemoryBreakdown => {
+    const before = process.cpuUsage();
     const now = memoryBreakdown();
+    const used = process.cpuUsage(before);
+    samplingMicros += used.user + used.system;
+    return now;
+  };
+  let peak = sample();
+  const timer = setInterval(() => {
+    const now = sample();
     if (now.rssMb > peak.rssMb) peak = now;
   }, everyMs);
   timer.unref();
   return () => {
     clearInterval(timer);
-    const now = memoryBreakdown();
-    return now.rssMb > peak.rssMb ? now : peak;
+    const now = sample();
+    return {
+      peak: now.rssMb > peak.rssMb ? now : peak,
+      samplingCpuMs: samplingMicros / 1000,
+    };
   };
 }
