@@ -2,6 +2,7 @@ import type { PeersReady } from './send/peers';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../electron/paths';
 import { bundleForNode } from './bundleForNode';
+import { sampleChildPeaks } from './send/memorySampler';
 import { exited, nextMessage, startProcess } from './send/processes';
 import type { StartBenchConfig } from './send/startShared';
 import type { StartFigures } from './send/startMeasured';
@@ -42,8 +43,13 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
       ...env,
       BENCH_START_MAILING: mailingId,
     });
+    const childPeaks = sampleChildPeaks(measured.pid!);
+    measured.on('message', (message: { type: string; phase?: string }) => {
+      if (message.type === 'phase') childPeaks.phase(message.phase!);
+    });
     const figures = await nextMessage<StartFigures>(measured, 'measured');
     await exited(measured);
+    const peaksByPhase = childPeaks.stop();
     if (figures.sent !== RECIPIENTS || figures.recipients !== RECIPIENTS) {
       throw new Error(`the send reached ${figures.sent} of ${RECIPIENTS} recipients`);
     }
@@ -69,6 +75,8 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
     const { type: _type, ...rest } = figures;
     return {
       ...rest,
+      // Sampled from outside every 5 ms: where in the child's life the peak RSS sits.
+      peaksByPhase,
       goals: {
         peakRssMb: GOALS.sendPeakRssMb.atMost,
         sendStartMs: GOALS.sendStartMs.atMost,

@@ -75,3 +75,46 @@ export function sampleMemoryPeak(everyMs = 50): () => SampledPeak {
     };
   };
 }
+
+/** Resident memory of another process at its highest, in MB (from /proc/<pid>/status). */
+export interface ProcessPeak {
+  rssMb: number;
+  rssAnonMb: number;
+  rssFileMb: number;
+}
+
+function processMemory(pid: number): ProcessPeak | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    const rss = kb('VmRSS');
+    if (Number.isNaN(rss)) return undefined;
+    const mbOf = (value: number) => Math.round(value / 1024);
+    return { rssMb: mbOf(rss), rssAnonMb: mbOf(kb('RssAnon')), rssFileMb: mbOf(kb('RssFile')) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples a child process's resident memory from this process every `everyMs`, per phase the
+ * child names: unlike sampleMemoryPeak it sees inside the child's synchronous stretches (which
+ * block the child's own timers) and costs the child no CPU. Empty where /proc is missing.
+ */
+export function sampleChildPeaks(pid: number, everyMs = 5) {
+  const peaks: Record<string, ProcessPeak> = {};
+  let phase = 'open';
+  const timer = setInterval(() => {
+    const now = processMemory(pid);
+    const peak = peaks[phase];
+    if (now && (!peak || now.rssMb > peak.rssMb)) peaks[phase] = now;
+  }, everyMs);
+  return {
+    phase: (name: string) => (phase = name),
+    stop: (): Record<string, ProcessPeak> => {
+      clearInterval(timer);
+      return peaks;
+    },
+  };
+}

@@ -41,12 +41,15 @@ export interface StartFigures {
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** Tells the bench (which samples this process's memory from outside) which step begins. */
+const phase = (name: string) => process.send!({ type: 'phase', phase: name });
 const config = startBenchConfig();
 const mailingId = process.env.BENCH_START_MAILING ?? '';
 const t = await openBenchApp(config);
 const rssAtStart = process.memoryUsage.rss();
 const memoryAtStart = memoryBreakdown();
 const checklistPeak = sampleMemoryPeak();
+phase('checklist');
 await t.call('checklist.get', { mailingId });
 const rssAfterChecklist = process.memoryUsage.rss();
 const memoryAtChecklist = checklistPeak().peak;
@@ -64,6 +67,7 @@ const startDelay = monitorEventLoopDelay({ resolution: 1 });
 // BENCH_CPU_PROF=<folder>: send.start alone as <folder>/send-start-<pid>.cpuprofile.
 const stopProfile = await startPhaseProfile('start');
 startDelay.enable();
+phase('sendStart');
 const cpu = process.cpuUsage();
 const sendStartPeak = sampleMemoryPeak();
 const begun = performance.now();
@@ -79,6 +83,7 @@ const used = process.cpuUsage(cpu);
 startDelay.disable();
 await stopProfile();
 const rssAfterSendStart = process.memoryUsage.rss();
+phase('sending');
 const sendingDelay = monitorEventLoopDelay({ resolution: 1 });
 sendingDelay.enable();
 const sendingPeak = sampleMemoryPeak();
