@@ -67,6 +67,14 @@ export async function buildNode({ outDir = join(root, 'out'), branding = brandin
     packages: 'external',
     plugins: [keepImportMetaUrl(dirname(main))],
   });
+  // MJML's compile thread, found beside the main bundle (render/mjmlWorkerFile.ts).
+  await build({
+    ...common,
+    entryPoints: ['electron/services/render/mjmlWorker.ts'],
+    outfile: join(dirname(main), 'mjmlWorker.mjs'),
+    format: 'esm',
+    packages: 'external',
+  });
   await build({
     ...common,
     entryPoints: ['electron/preload/index.ts'],

@@ -1,4 +1,8 @@
 import type { PeersReady } from './send/peers';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../electron/paths';
+import { bundleForNode } from './bundleForNode';
+import { sampleChildPeaks } from './send/memorySampler';
 import { exited, nextMessage, startProcess } from './send/processes';
 import type { StartBenchConfig } from './send/startShared';
 import type { StartFigures } from './send/startMeasured';
@@ -30,12 +34,22 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
     const seed = await startProcess('startSeed.ts', 'tsx', env);
     const { mailingId } = await nextMessage<{ type: 'seeded'; mailingId: string }>(seed, 'seeded');
     await exited(seed);
+    // As the shipped app: MJML's compile thread is a bundle of its own beside the main one.
+    await bundleForNode(
+      join(PROJECT_ROOT, 'electron/services/render/mjmlWorker.ts'),
+      join(PROJECT_ROOT, 'out/bench/mjmlWorker.mjs'),
+    );
     const measured = await startProcess('startMeasured.ts', 'esbuild', {
       ...env,
       BENCH_START_MAILING: mailingId,
     });
+    const childPeaks = sampleChildPeaks(measured.pid!);
+    measured.on('message', (message: { type: string; phase?: string }) => {
+      if (message.type === 'phase') childPeaks.phase(message.phase!);
+    });
     const figures = await nextMessage<StartFigures>(measured, 'measured');
     await exited(measured);
+    const peaksByPhase = childPeaks.stop();
     if (figures.sent !== RECIPIENTS || figures.recipients !== RECIPIENTS) {
       throw new Error(`the send reached ${figures.sent} of ${RECIPIENTS} recipients`);
     }
@@ -61,6 +75,8 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
     const { type: _type, ...rest } = figures;
     return {
       ...rest,
+      // Sampled from outside every 5 ms: where in the child's life the peak RSS sits.
+      peaksByPhase,
       goals: {
         peakRssMb: GOALS.sendPeakRssMb.atMost,
         sendStartMs: GOALS.sendStartMs.atMost,

@@ -17,7 +17,7 @@ import type { TrackedLink } from './links';
 import { mailTexts, type MailLanguage, type MailTexts } from './mailTexts';
 import { splitTemplate, type Slot, type Template } from './slots';
 import { knownVariables } from './variables';
-import { loadMjml } from './loadMjml';
+import { MjmlCompiler } from './mjmlCompiler';
 import { qrCodeImages } from './qrCode';
 import { COLOR_SCHEME_MJML, preheaderMjml, styleAltTexts } from './mailHead';
 
@@ -186,18 +186,22 @@ export function buildMjml(input: CompileInput): {
   return { source, ctx, text, footerAdded };
 }
 
+/** The app's one MJML compiler: a worker thread that ends when no compile comes (mjmlCompiler.ts). */
+export const mjmlCompiler = new MjmlCompiler();
+
+/**
+ * After a send's one compile its mails need no more: MJML's worker ends at once (or when the
+ * compiles still waiting have answered), so its memory is not held while the mails go out.
+ */
+export function releaseMjmlWorker(): void {
+  mjmlCompiler.release();
+}
+
 /** Once per mailing (each preview, each test send, once per real send): MJML is the slow part. */
 export async function compileMailing(input: CompileInput): Promise<CompiledMailing> {
   const { source, ctx, text, footerAdded } = buildMjml(input);
-  // No includes ever: user text is escaped, and this keeps MJML from reading files regardless.
-  const mjml2html = await loadMjml();
-  const result = await mjml2html(source, {
-    validationLevel: 'strict',
-    keepComments: false,
-    ignoreIncludes: true,
-  });
-  if (result.errors.length > 0)
-    throw new MjmlCompileError(result.errors.map((e) => e.formattedMessage));
+  const result = await mjmlCompiler.compile(source);
+  if (result.errors.length > 0) throw new MjmlCompileError(result.errors);
   const subject = ctx.text(input.subject);
   const topLine = ctx.text(input.topLine);
   const imageSources: CompiledMailing['imageSources'] = new Map();

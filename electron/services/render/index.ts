@@ -12,7 +12,7 @@
  * mail.warnings are what the preview lists. For a mailing in the database,
  * electron/services/mailings/compileForSend.ts builds the input (sender, shop, images, tracking).
  */
-export { compileMailing, buildMjml, MjmlCompileError } from './compile';
+export { compileMailing, buildMjml, MjmlCompileError, releaseMjmlWorker } from './compile';
 export type { CompileInput, CompiledMailing, InlineImage, Sender } from './compile';
 export type { CompileImage, VariableUse } from './context';
 export type { TrackedLink } from './links';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../core/appContext';
 import type { MailingT } from '../../contract/mailings';
 import { compileStoredMailing, renderInputFor } from '../mailings/renderInput';
-import type { CompiledMailing } from '../render';
+import { releaseMjmlWorker, type CompiledMailing } from '../render';
 import type { TrackingConfig } from '../tracking/trackingConfig';
 import { hostedImageLookup } from './hostedImages';
 import { compiledFromSnapshot, toSnapshot, type SendSnapshot } from './sendSnapshot';
@@ -37,6 +37,7 @@ export async function compileSnapshot(
     tracking: null,
     ...(hostedImageUrl ? { hostedImageUrl } : {}),
   });
+  releaseMjmlWorker();
   return toSnapshot(compiled);
 }
 
