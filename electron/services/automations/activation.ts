@@ -48,13 +48,9 @@ export async function activationProblems(
   };
   const earlier =
     folderPattern === undefined ? undefined : newestTillSelection(context, folderPattern);
-  const checklist = await computeChecklist(
-    context,
-    mailing.id,
-    deps,
-    () => sample,
-    earlier ? [earlier] : [],
-  );
+  const checklist = await computeChecklist(context, mailing.id, deps, () => sample, {
+    sampleSelectionIds: earlier ? [earlier] : [],
+  });
   const failing = checklist.items.filter((i) => i.status === 'fail' && !PER_RUN_ITEMS.has(i.id));
   if (failing.length === 0) return null;
   return new DomainError(

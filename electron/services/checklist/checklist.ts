@@ -1,8 +1,10 @@
 import type { AppContext } from '../core/appContext';
 import { MANUAL_CHECKS, type ChecklistItemT, type ChecklistT } from '../../contract/checklist';
 import { CREDITS_PER_MAIL } from '../../contract/credits';
+import type { MailingT } from '../../contract/mailings';
 import { readCredits } from '../app/appService';
 import { compileStoredMailing } from '../mailings/renderInput';
+import type { CompiledMailing } from '../render';
 import { resolveRecipients, type RecipientsAnswer } from '../selections/recipients';
 import { StagedRecipients } from '../selections/recipientsStaging';
 import type { CreditsPort } from '../sending/credits';
@@ -42,6 +44,26 @@ async function availableCredits(
   }
 }
 
+export interface ChecklistOptions {
+  /** Selections (not attached) whose columns count as variables: an automation's earlier file. */
+  sampleSelectionIds?: readonly string[];
+  /** The mailing compiled by compileForChecklist beforehand (send.start: before it stages). */
+  compiled?: CompiledMailing;
+}
+
+/** The compile the checklist's content checks read: hosted images as the send will host them. */
+export async function compileForChecklist(
+  context: AppContext,
+  mailing: MailingT,
+  sampleSelectionIds: readonly string[] = [],
+): Promise<CompiledMailing> {
+  const { compiled } = await compileStoredMailing(context, mailing, {
+    ...predictedHostedImages(context),
+    ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: [...sampleSelectionIds] } : {}),
+  });
+  return compiled;
+}
+
 /**
  * Step 6: everything that can be checked before a mailing goes out, each ok / warn / fail with a
  * plain message and a link to where it is fixed. Sending is possible when nothing fails (and the
@@ -54,8 +76,7 @@ export async function computeChecklist(
   mailingId: string,
   deps: ChecklistDeps,
   recipientsOf: (mailingId: string) => RecipientsAnswer = (id) => resolveRecipients(context, id),
-  /** Selections (not attached) whose columns count as variables: an automation's earlier file. */
-  sampleSelectionIds: string[] = [],
+  options: ChecklistOptions = {},
 ): Promise<ChecklistT> {
   const mailing = context.mailings.get(mailingId);
   const lines = (checks: readonly Check[]) => checks.map((check) => toItem(check, mailing.id));
@@ -69,10 +90,8 @@ export async function computeChecklist(
   const resolved = recipientsOf(mailing.id);
   items.push(...lines([selectionCheck(attached, context.clock.now()), recipientsCheck(resolved)]));
 
-  const { compiled } = await compileStoredMailing(context, mailing, {
-    ...predictedHostedImages(context),
-    ...(sampleSelectionIds.length > 0 ? { alsoSelectionIds: sampleSelectionIds } : {}),
-  });
+  const compiled =
+    options.compiled ?? (await compileForChecklist(context, mailing, options.sampleSelectionIds));
   // A send's staged answer is counted in SQL, not walked recipient by recipient.
   const staged = resolved instanceof StagedRecipients ? resolved : null;
   items.push(

@@ -4,7 +4,7 @@ import { MANUAL_CHECKS } from '../../contract/checklist';
 import type { HandlerImpls } from '../core/handlerTable';
 import type { RecipientsAnswer } from '../selections/recipients';
 import { StagedRecipients } from '../selections/recipientsStaging';
-import { computeChecklist, type ChecklistDeps } from './checklist';
+import { computeChecklist, type ChecklistDeps, type ChecklistOptions } from './checklist';
 
 export function createChecklistHandlers(
   context: AppContext,
@@ -35,6 +35,7 @@ export async function checklistGuard(
   confirmed: readonly string[],
   /** Resolves afresh by default; send.start passes its own fresh resolver to keep the answer. */
   recipientsOf?: (mailingId: string) => RecipientsAnswer,
+  options: ChecklistOptions = {},
 ): Promise<void> {
   const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
   if (missing.length > 0) {
@@ -44,7 +45,7 @@ export async function checklistGuard(
       'sending:errors.manualNotTicked',
     );
   }
-  const checklist = await computeChecklist(context, mailingId, deps, recipientsOf);
+  const checklist = await computeChecklist(context, mailingId, deps, recipientsOf, options);
   const failing = checklist.items.filter((i) => i.status === 'fail');
   if (failing.length > 0) {
     throw new DomainError(

@@ -1,10 +1,10 @@
 import type { EventPayload } from '../../contract';
 import type { AppContext } from '../core/appContext';
 import { TrackerClient } from '../../../tracker/client';
-import type { ChecklistDeps } from '../checklist/checklist';
+import { compileForChecklist, type ChecklistDeps } from '../checklist/checklist';
 import { checklistGuard, createChecklistHandlers } from '../checklist/handlers';
 import type { HandlerImpls } from '../core/handlerTable';
-import type { TrackedLink } from '../render';
+import { releaseMjmlWorker, type TrackedLink } from '../render';
 import { dkimSigningFor } from '../senders/dkim';
 import { systemTxtResolver, type TxtResolver } from '../senders/dnsCheck';
 import { createSendersHandlers } from '../senders/handlers';
@@ -118,9 +118,14 @@ async function guardAndStage(
   // Step 3's kept answer for this mailing is not used from here on: its memory goes before the
   // send's own work begins, so the two are never held at once.
   sharedRecipientsCache(context).forget(mailingId);
+  // The checklist's compile comes before staging, and MJML's worker ends right after it (the
+  // send's own compile came first): its ~40 MB are gone before 100,000 recipients are staged
+  // and their jobs written, so the two never add up in the process's peak.
+  const compiled = await compileForChecklist(context, context.mailings.get(mailingId));
+  releaseMjmlWorker();
   const staged = await StagedRecipients.stage(context, mailingId);
   try {
-    await checklistGuard(context, deps, mailingId, confirmed, () => staged);
+    await checklistGuard(context, deps, mailingId, confirmed, () => staged, { compiled });
   } catch (error) {
     staged.dispose();
     throw error;

@@ -108,10 +108,16 @@ export class SendStarter {
         'sending:errors.accountNeeded',
       );
     }
+    // The one compile of this send: everything after reads this snapshot, never the mailing. It
+    // comes before the guard, which compiles for its checks and then ends MJML's worker before it
+    // stages (sending/index.ts), so the worker is started at most once per start.
+    const snapshot = await (
+      this.options.compileSnapshot ?? ((m) => compileSnapshot(this.deps.context, m))
+    )(mailing);
     // The checklist stages the recipients; its answer is the one the send's jobs come from.
     const staged = await this.options.guard(mailing.id, request.confirmed);
     try {
-      return await this.startStaged(request, mailing, credits, staged);
+      return await this.startStaged(request, mailing, credits, staged, snapshot);
     } finally {
       staged.dispose();
     }
@@ -122,6 +128,7 @@ export class SendStarter {
     mailing: MailingT,
     credits: CreditsPort,
     staged: StagedRecipients,
+    snapshot: SendSnapshot,
   ): Promise<StartOutcome> {
     const { context, sends, snapshots } = this.deps;
     const sqlite = context.database.sqlite;
@@ -146,10 +153,6 @@ export class SendStarter {
     // The send id follows from the key: a retry after a crash reserves under the same id.
     const sendId = `snd_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
 
-    // The one compile of this send: everything after reads this snapshot, never the mailing.
-    const snapshot = await (this.options.compileSnapshot ?? ((m) => compileSnapshot(context, m)))(
-      mailing,
-    );
     await this.options.prepareAtTracker?.(mailing.id, snapshot.links).catch((error: unknown) => {
       throw trackerProblem(error);
     });

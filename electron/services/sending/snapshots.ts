@@ -37,7 +37,6 @@ export async function compileSnapshot(
     tracking: null,
     ...(hostedImageUrl ? { hostedImageUrl } : {}),
   });
-  releaseMjmlWorker();
   return toSnapshot(compiled);
 }
 
@@ -54,6 +53,8 @@ export async function snapshotOfSend(
   const stored = store.get(send.id);
   if (stored) return stored;
   const built = await compileSnapshot(deps, deps.mailings.get(send.mailingId));
+  // The send's mails need no more compiles: MJML's worker need not wait for its idle end.
+  releaseMjmlWorker();
   store.put(send.id, built, deps.clock.now());
   return store.get(send.id) ?? built;
 }
