@@ -54,7 +54,13 @@ export const AnalyzedColumn = z.object({
 
 export const RowRejection = z.object({
   row: z.number().int(),
-  reason: z.enum(['missingEmail', 'invalidEmail', 'internationalEmail', 'formula']),
+  reason: z.enum([
+    'missingEmail',
+    'invalidEmail',
+    'internationalEmail',
+    'formula',
+    'multipleEmails',
+  ]),
   value: z.string(),
 });
 export const RowDuplicate = z.object({

@@ -1,9 +1,10 @@
 /**
  * Spreadsheet programs run a cell that starts with = + - @ as a formula (CSV injection). Such text
  * is kept, but with a leading apostrophe, so it stays text in the mail and in any export; plain
- * numbers and phone numbers (-5, +31 6 1234 5678) are left as they are.
+ * numbers, phone numbers and dashes (-5, +31 6 1234 5678, +31 20-123 4567, a lone - for "none")
+ * are left as they are: without letters or a second + or = they can call no function.
  */
-const PLAIN_NUMBER = /^[+-]?[\d\s.,()]+$/;
+const PLAIN_NUMBER = /^[+-]?[\d\s.,()/-]+$/;
 
 export function guardCell(value: string): { text: string; neutralised: boolean } {
   return looksLikeFormula(value)

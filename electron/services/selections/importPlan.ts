@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
+import { readAddressCell } from './addressCell';
 import { guardCell, looksLikeFormula } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
@@ -107,13 +108,21 @@ export function* planRows(
     if (sampleRows.length < IMPORT_LIMITS.sampleRows)
       sampleRows.push(columns.map((c) => guardCell((cells[c.index] ?? '').trim()).text));
 
-    const email = (emailIndex >= 0 ? (cells[emailIndex] ?? '') : '').trim();
+    let email = (emailIndex >= 0 ? (cells[emailIndex] ?? '') : '').trim();
     const problem = addressProblem(email);
     if (problem) {
-      counts.rejectedCount += 1;
-      if (counts.rejected.length < listed)
-        counts.rejected.push({ row, reason: problem, value: ownCopy(email.slice(0, 120)) });
-      continue;
+      const meant = problem === 'invalidEmail' ? readAddressCell(email) : null;
+      if (meant !== null && 'email' in meant) email = meant.email;
+      else {
+        counts.rejectedCount += 1;
+        if (counts.rejected.length < listed)
+          counts.rejected.push({
+            row,
+            reason: meant?.problem ?? problem,
+            value: ownCopy(email.slice(0, 120)),
+          });
+        continue;
+      }
     }
     let data = fields.length === 0 ? '{}' : '';
     for (let i = 0; i < fields.length; i += 1) {
