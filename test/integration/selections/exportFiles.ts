@@ -22,7 +22,13 @@ export async function importedContacts(
   const detail = await t.call('selections.get', { id: result.selectionId });
   return {
     result,
-    contacts: detail.contacts.map((c) => ({ row: c.rowNumber, email: c.email, ...c.data })),
+    contacts: detail.contacts.map(
+      (c): { row: number; email: string } & Record<string, string | number> => ({
+        row: c.rowNumber,
+        email: c.email,
+        ...c.data,
+      }),
+    ),
   };
 }
 

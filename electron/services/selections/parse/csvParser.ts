@@ -81,11 +81,17 @@ export function* parseCsvChunks(
 ): Generator<string[]> {
   let core: CsvCore | undefined;
   let row = 0;
-  // The header's width: a record with a line break inside quotes must have it too.
+  // The header's width: a record with a line break inside quotes must have it too. A title line
+  // above the header ("Klantenlijst december") has one filled cell: the first row with two is it.
   let width = 0;
+  let widthKnown = false;
   const ready: string[][] = [];
   const accept = (record: string[]) => {
-    if (width === 0 && !isEmptyRecord(record)) width = record.length;
+    if (!widthKnown) {
+      const filled = filledCells(record);
+      if (filled > 1) [width, widthKnown] = [record.length, true];
+      else if (filled === 1 && width === 0) width = record.length;
+    }
     ready.push(record);
   };
   const push = ({ record, raw }: { record: string[]; raw: string }) => {
@@ -259,8 +265,10 @@ function lineBreaks(raw: string): number {
   return raw.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
 }
 
-function isEmptyRecord(record: string[]): boolean {
-  return record.every((cell) => cell.trim() === '');
+function filledCells(record: string[]): number {
+  let filled = 0;
+  for (const cell of record) if (cell.trim() !== '') filled += 1;
+  return filled;
 }
 
 function strayQuote(row: number, raw: string) {

@@ -6,6 +6,7 @@ import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './deco
 import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
+import { isEmailHeader } from '../emailHeaders';
 
 export interface SourceRow {
   /** As the spreadsheet numbers it: the header is row 1 when it is the first line. */
@@ -103,7 +104,14 @@ export function isEmptyRow(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-/** The first non-empty row is the header; the rest stay lazy. */
+/** How many filled rows may stand above the header (a title, an export date). */
+const TITLE_ROWS = 10;
+
+/**
+ * The header: the first filled row, unless a title stands above it (a till's "Klantenlijst
+ * december", an export date): then the first of the next rows that names the e-mail column, if no
+ * row above it holds an address (those would be customers, not a title). The rest stay lazy.
+ */
 function withHeader(
   kind: Pick<ImportSource, 'format' | 'encoding' | 'delimiter' | 'sheets'>,
   found: Pick<ImportSource, 'sheet' | 'warnings'>,
@@ -112,35 +120,52 @@ function withHeader(
   countRows: (headerRow: number) => number,
 ): ImportSource {
   const rows = readRows();
-  let first = rows.next();
-  while (!first.done && isEmptyRow(first.value.cells)) first = rows.next();
-  if (first.done) throw importError('empty', 'The file is empty');
-  const header = trimTrailingEmpty(first.value.cells.map((c) => c.trim()));
+  const top: SourceRow[] = [];
+  for (let next = rows.next(); !next.done && top.length < TITLE_ROWS; next = rows.next())
+    if (!isEmptyRow(next.value.cells)) top.push(next.value);
+  if (top.length === 0) throw importError('empty', 'The file is empty');
+  const titleRows = headerBelowTitle(top);
+  const first = top[titleRows]!;
+  const header = trimTrailingEmpty(first.cells.map((c) => c.trim()));
   if (header.length > IMPORT_LIMITS.maxColumns)
     throw importError('tooManyColumns', 'A row has too many columns', {
-      row: first.value.row,
+      row: first.row,
       count: header.length,
       max: IMPORT_LIMITS.maxColumns,
     });
   if (header.some((cell) => isValidEmail(cell)))
     throw importError('noHeader', 'The first row holds data, not column names');
-  const ahead: SourceRow[] = [];
-  for (let next = rows.next(); !next.done; next = rows.next()) {
+  const ahead: SourceRow[] = top.slice(titleRows + 1);
+  for (let next = rows.next(); !next.done && ahead.length < PREVIEW_ROWS; next = rows.next())
     ahead.push(next.value);
-    if (ahead.length >= PREVIEW_ROWS) break;
-  }
-  const headerRow = first.value.row;
+  const headerRow = first.row;
   function* all(): Generator<SourceRow> {
     for (const row of readRows()) if (row.row > headerRow) yield row;
   }
   return {
     ...kind,
     ...found,
+    warnings:
+      titleRows > 0 ? [...found.warnings, 'selections:warnings.headerBelowTitle'] : found.warnings,
     header,
-    preview: ahead.filter((r) => !isEmptyRow(r.cells)).map((r) => r.cells),
+    preview: ahead
+      .filter((r) => !isEmptyRow(r.cells))
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => r.cells),
     rows: { [Symbol.iterator]: all },
     countRows: () => countRows(headerRow),
   };
+}
+
+/** How many of the first filled rows are a title above the header (0 when the first is it). */
+function headerBelowTitle(top: SourceRow[]): number {
+  if (top[0]!.cells.some(isEmailHeader)) return 0;
+  for (let i = 0; i < top.length; i += 1) {
+    const cells = top[i]!.cells;
+    if (cells.some((cell) => isValidEmail(cell.trim()))) return 0;
+    if (i > 0 && cells.some(isEmailHeader)) return i;
+  }
+  return 0;
 }
 
 export function trimTrailingEmpty(cells: string[]): string[] {
