@@ -46,14 +46,14 @@ export async function openImportSource(
   if (bytes.length > IMPORT_LIMITS.maxBytes) throw tooLarge(bytes.length);
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  refuseOtherSpreadsheets(ext, bytes);
   if (ext === '.xlsx') {
     const workbook = await readXlsxRows(bytes, sheetName);
     return withHeader(
       { format: 'xlsx', encoding: null, delimiter: null, sheets: workbook.sheets },
       { sheet: workbook.sheet, warnings: [] },
       () => arrayRows(workbook.rows),
-      (header) => workbook.rows.slice(header).filter((cells) => !isEmptyRow(cells)).length,
+      (header) => workbook.rows.filter((r) => r.row > header).length,
     );
   }
   if (!CSV_EXTENSIONS.has(ext))
@@ -81,6 +81,25 @@ export async function openImportSource(
   );
 }
 
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Files the shop may pick or rename that are spreadsheets in another form, each with what to do:
+ * an old .xls (also renamed .xlsx), a password-protected workbook (Office wraps it in the same
+ * container as .xls), and an Apple Numbers document (a zip holding Index/Document.iwa).
+ */
+function refuseOtherSpreadsheets(ext: string, bytes: Buffer): void {
+  if (bytes.subarray(0, 4).equals(OLE)) {
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')))
+      throw importError('passwordXlsx', 'The workbook is protected with a password');
+    throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  }
+  if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  if (ext === '.numbers' || (bytes.subarray(0, 4).equals(ZIP) && bytes.includes('Index/Document')))
+    throw importError('numbersFile', 'Numbers documents cannot be imported as they are');
+}
+
 export function tooLarge(bytes: number) {
   return importError('tooLarge', 'The file is larger than 50 MB', {
     sizeMb: Math.ceil(bytes / (1024 * 1024)),
@@ -88,8 +107,8 @@ export function tooLarge(bytes: number) {
   });
 }
 
-function* arrayRows(rows: string[][]): Generator<SourceRow> {
-  for (let i = 0; i < rows.length; i += 1) yield { row: i + 1, cells: rows[i]! };
+function* arrayRows(rows: SourceRow[]): Generator<SourceRow> {
+  yield* rows;
 }
 
 function* numbered(records: Iterable<string[]>): Generator<SourceRow> {
