@@ -2,7 +2,8 @@ import { domainToASCII } from 'node:url';
 import { isValidEmail } from '../suppression/email';
 
 /** What an address cell that is not a plain address holds. */
-export type AddressCell = { email: string } | { problem: 'multipleEmails' } | null;
+export type AddressCell =
+  { email: string } | { problem: 'multipleEmails' | 'internationalEmail' } | null;
 
 const WRAPPED = /^(?:mailto:)?\s*["'<]*\s*(?:mailto:)?([^"'<>\s]+)\s*[>"']*$/i;
 /** The address of `Jan Jansen <jan@example.nl>`, as mail programs and some CRMs write it. */
@@ -21,7 +22,12 @@ export function readAddressCell(cell: string): AddressCell {
   if (parts.length > 1 && parts.filter((part) => unwrap(part) !== null).length > 1)
     return { problem: 'multipleEmails' };
   const email = unwrap(cell.trim());
-  return email === null ? null : { email };
+  if (email !== null) return { email };
+  // zoë@café.nl: the domain can be written in ASCII, the accent before the @ cannot.
+  const international = asciiDomain(cell.trim());
+  return international !== null && isValidEmail(international, { smtpUtf8: true })
+    ? { problem: 'internationalEmail' }
+    : null;
 }
 
 function unwrap(text: string): string | null {

@@ -27,7 +27,7 @@ describe('values in a till export', () => {
       7,
       [
         { row: 5, reason: 'multipleEmails', value: 'eva@example.nl; fien@example.nl' },
-        { row: 8, reason: 'internationalEmail', value: 'zoë@example.nl' },
+        { row: 8, reason: 'internationalEmail', value: 'zoë@café.nl' },
       ],
       // The first row wins; the later one only fills what it left empty.
       [{ row: 11, email: 'gijs@example.nl', firstRow: 6 }],
