@@ -60,6 +60,7 @@ export const RowRejection = z.object({
     'internationalEmail',
     'formula',
     'multipleEmails',
+    'noMarketingConsent',
   ]),
   value: z.string(),
 });

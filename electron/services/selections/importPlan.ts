@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
 import { readAddressCell } from './addressCell';
+import { consentColumnIndex, saysNo } from './consentColumn';
 import { guardCell, looksLikeFormula } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
@@ -78,6 +79,7 @@ export function* planRows(
   sampleRows: string[][],
 ): Generator<number, void> {
   const emailIndex = columns.findIndex((c) => c.target === 'email');
+  const consentIndex = consentColumnIndex(columns);
   const fields = contactFields(columns);
   // The JSON of a contact's variables is written as text, key by key: no object per row.
   const keys = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`);
@@ -123,6 +125,12 @@ export function* planRows(
           });
         continue;
       }
+    }
+    if (consentIndex >= 0 && saysNo(cells[consentIndex])) {
+      counts.rejectedCount += 1;
+      if (counts.rejected.length < listed)
+        counts.rejected.push({ row, reason: 'noMarketingConsent', value: ownCopy(email) });
+      continue;
     }
     let data = fields.length === 0 ? '{}' : '';
     for (let i = 0; i < fields.length; i += 1) {

@@ -24,7 +24,7 @@ async function mappingOf(fileName: string) {
 }
 
 describe('webshop and till exports', () => {
-  it('Shopify customers export', async () => {
+  it('Shopify customers export: a customer who said no to e-mail marketing is refused by row', async () => {
     t = await startTestApp();
     expect((await mappingOf('shopify-customers.csv')).columns.slice(0, 4)).toEqual([
       'First Name → voornaam',
@@ -32,10 +32,16 @@ describe('webshop and till exports', () => {
       'Email → email',
       'Accepts Email Marketing → accepts_email_marketing',
     ]);
-    const { contacts } = await importedContacts(
+    const { result, contacts } = await importedContacts(
       t,
       'customers_export.csv',
       fixture('shopify-customers.csv'),
+    );
+    expect(result.rejected).toEqual([
+      { row: 3, reason: 'noMarketingConsent', value: 'tom@example.nl' },
+    ]);
+    expect(nl.rowErrors.noMarketingConsent).toBe(
+      'Heeft in de webshop of kassa nee gezegd tegen e-mail (nieuwsbrief)',
     );
     expect(
       contacts.map((c) => [c.row, c.email, c.voornaam, c.note, c.tags, c.total_spent]),
@@ -48,8 +54,25 @@ describe('webshop and till exports', () => {
         'vip, nieuwsbrief',
         '112.50',
       ],
-      [3, 'tom@example.nl', 'Tom', '', '', '0.00'],
     ]);
+  });
+
+  it('the shop may leave the consent column out, and then decides for the whole file', async () => {
+    t = await startTestApp();
+    const mapping = (
+      await t.call('selections.analyze', {
+        fileName: 'customers_export.csv',
+        dataBase64: fixture('shopify-customers.csv').toString('base64'),
+      })
+    ).columns.map((c) => (c.header === 'Accepts Email Marketing' ? 'ignore' : c.target));
+    const result = await t.call('selections.import', {
+      fileName: 'customers_export.csv',
+      dataBase64: fixture('shopify-customers.csv').toString('base64'),
+      description: 'Alle klanten',
+      consent: true,
+      mapping,
+    });
+    expect([result.imported, result.rejected]).toEqual([2, []]);
   });
 
   it('WooCommerce customers export with a UTF-8 mark', async () => {
