@@ -136,6 +136,31 @@ describe('Excel workbooks', () => {
     ]);
   });
 
+  it('keeps the leading zeros a number format shows (phone numbers, barcodes) and Dutch long dates', async () => {
+    t = await startTestApp();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Klanten');
+    sheet.addRow(['E-mail', 'Telefoon', 'Pas', 'Verjaardag']);
+    sheet.addRow(['anne@example.nl', 612345678, 42, new Date(Date.UTC(1980, 4, 17))]);
+    sheet.getColumn(2).numFmt = '0000000000';
+    sheet.getColumn(3).numFmt = '000000';
+    sheet.getColumn(4).numFmt = '[$-413]d mmmm yyyy';
+    const { contacts } = await importedContacts(
+      t,
+      'klanten.xlsx',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+    );
+    expect(contacts).toEqual([
+      {
+        row: 2,
+        email: 'anne@example.nl',
+        telefoon: '0612345678',
+        pas: '000042',
+        verjaardag: '17 mei 1980',
+      },
+    ]);
+  });
+
   it('an old .xls, also renamed .xlsx, says to save it as .xlsx or CSV', async () => {
     t = await startTestApp();
     // The compound-file signature every .xls starts with, and a little of what follows.
