@@ -150,6 +150,24 @@ describe('text exports of spreadsheet programs', () => {
     ]);
   });
 
+  it('UTF-8 with a name pasted from an ANSI file: both kinds of accents come out right, with a warning', async () => {
+    t = await startTestApp();
+    const bytes = fixture('utf8-with-ansi-byte.csv');
+    const analysis = await t.call('selections.analyze', {
+      fileName: 'klanten.csv',
+      dataBase64: bytes.toString('base64'),
+    });
+    expect([analysis.encoding, analysis.warnings]).toEqual([
+      'utf-8',
+      ['selections:warnings.mixedEncoding'],
+    ]);
+    const { contacts } = await importedContacts(t, 'klanten.csv', bytes);
+    expect(contacts).toEqual([
+      { row: 2, email: 'zoe@example.nl', naam: 'Zoë Müller', tegoed: '€ 5,00' },
+      { row: 3, email: 'rene@example.nl', naam: 'René Smit', tegoed: '€ 7,50' },
+    ]);
+  });
+
   it('refuses a file with a NUL byte, saying it is no text file', async () => {
     t = await startTestApp();
     expect(await refusedInDutch(t, 'klanten.csv', fixture('nul-byte.csv'))).toEqual({

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type Iconv from 'iconv-lite';
 import { lazyRequire } from '../../core/lazyRequire';
 import { importError } from '../importError';
+import { isMostlyUtf8, repairMixedUtf8 } from './mixedUtf8';
 
 /** Some 5 MB, for a file that is not UTF-8: loaded when one comes. */
 const iconv = lazyRequire<typeof Iconv>('iconv-lite');
@@ -34,7 +35,9 @@ export interface DetectedEncoding {
   littleEndian: boolean;
   /** Bytes to skip: the byte order mark. */
   skip: number;
-  warning?: 'bomNotUtf8';
+  warning?: 'bomNotUtf8' | 'mixedEncoding';
+  /** UTF-8 with a few Windows-1252 bytes: the text repaired once (mixedUtf8.ts). */
+  repaired?: Buffer;
 }
 
 /** The encoding of a text file, or a clear refusal when it is not text. */
@@ -51,10 +54,18 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { encoding: 'utf-16', littleEndian: utf16 === 'le', skip: 0 };
   refuseNul(bytes);
-  // Checked without decoding: anything that is not valid UTF-8 is an ANSI export.
-  return isUtf8(bytes)
-    ? { encoding: 'utf-8', littleEndian: false, skip: 0 }
-    : { encoding: 'windows-1252', littleEndian: false, skip: 0 };
+  // Checked without decoding: anything that is not valid UTF-8 is an ANSI export, unless it is
+  // UTF-8 but for a few pasted bytes.
+  if (isUtf8(bytes)) return { encoding: 'utf-8', littleEndian: false, skip: 0 };
+  if (isMostlyUtf8(bytes))
+    return {
+      encoding: 'utf-8',
+      littleEndian: false,
+      skip: 0,
+      warning: 'mixedEncoding',
+      repaired: repairMixedUtf8(bytes),
+    };
+  return { encoding: 'windows-1252', littleEndian: false, skip: 0 };
 }
 
 /**
@@ -81,6 +92,7 @@ function utf16WithoutBom(bytes: Buffer): 'le' | 'be' | null {
  * UTF-8 files as they are, the others through iconv's streaming decoders.
  */
 export function* utf8Chunks(bytes: Buffer, detected: DetectedEncoding): Generator<Buffer> {
+  if (detected.repaired) bytes = detected.repaired;
   if (detected.encoding === 'utf-8') {
     for (let at = detected.skip; at < bytes.length; at += CHUNK_BYTES)
       yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));
