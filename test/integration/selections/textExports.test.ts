@@ -153,6 +153,11 @@ describe('text exports of spreadsheet programs', () => {
   it('UTF-8 with a name pasted from an ANSI file: both kinds of accents come out right, with a warning', async () => {
     t = await startTestApp();
     const bytes = fixture('utf8-with-ansi-byte.csv');
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    for (const file of [bytes, withBom]) {
+      const { contacts } = await importedContacts(t, 'klanten.csv', file);
+      expect(contacts.map((c) => c.naam)).toEqual(['Zoë Müller', 'René Smit']);
+    }
     const analysis = await t.call('selections.analyze', {
       fileName: 'klanten.csv',
       dataBase64: bytes.toString('base64'),

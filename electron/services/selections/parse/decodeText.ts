@@ -46,6 +46,7 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   refuseBinary(bytes);
   if (startsWith(bytes, UTF8_BOM)) {
     if (isUtf8(bytes.subarray(3))) return { encoding: 'utf-8', littleEndian: false, skip: 3 };
+    if (isMostlyUtf8(bytes.subarray(3))) return mixedUtf8(bytes, 3);
     // A tool put a BOM before an ANSI export: read it as what it is, and say so.
     return { encoding: 'windows-1252', littleEndian: false, skip: 3, warning: 'bomNotUtf8' };
   }
@@ -57,15 +58,18 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   // Checked without decoding: anything that is not valid UTF-8 is an ANSI export, unless it is
   // UTF-8 but for a few pasted bytes.
   if (isUtf8(bytes)) return { encoding: 'utf-8', littleEndian: false, skip: 0 };
-  if (isMostlyUtf8(bytes))
-    return {
-      encoding: 'utf-8',
-      littleEndian: false,
-      skip: 0,
-      warning: 'mixedEncoding',
-      repaired: repairMixedUtf8(bytes),
-    };
+  if (isMostlyUtf8(bytes)) return mixedUtf8(bytes, 0);
   return { encoding: 'windows-1252', littleEndian: false, skip: 0 };
+}
+
+function mixedUtf8(bytes: Buffer, skip: number): DetectedEncoding {
+  return {
+    encoding: 'utf-8',
+    littleEndian: false,
+    skip,
+    warning: 'mixedEncoding',
+    repaired: repairMixedUtf8(bytes),
+  };
 }
 
 /**
