@@ -173,6 +173,18 @@ describe('text exports of spreadsheet programs', () => {
     ]);
   });
 
+  it('Excel "Unicode-tekst": UTF-16LE with a byte order mark, tabs, € and a quoted tab', async () => {
+    t = await startTestApp();
+    const text =
+      'E-mail\tNaam\tTegoed\r\njan@example.nl\t"Jan\tJansen"\t€ 5,00\r\nzoe@example.nl\tZoë\t€ 1.234,00\r\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const { contacts } = await importedContacts(t, 'klanten.txt', bytes);
+    expect(contacts).toEqual([
+      { row: 2, email: 'jan@example.nl', naam: 'Jan\tJansen', tegoed: '€ 5,00' },
+      { row: 3, email: 'zoe@example.nl', naam: 'Zoë', tegoed: '€ 1.234,00' },
+    ]);
+  });
+
   it('refuses a file with a NUL byte, saying it is no text file', async () => {
     t = await startTestApp();
     expect(await refusedInDutch(t, 'klanten.csv', fixture('nul-byte.csv'))).toEqual({

@@ -192,13 +192,13 @@ describe('Excel workbooks', () => {
     });
   });
 
-  it('a Numbers document, as it is or renamed .xlsx, says how to export it', async () => {
+  it('a Numbers document, as it is or renamed .xlsx or .csv, says how to export it', async () => {
     t = await startTestApp();
     const zip = new JSZip();
     zip.file('Index/Document.iwa', Buffer.alloc(32, 1));
     zip.file('Metadata/Properties.plist', '<plist/>');
     const numbers = await zip.generateAsync({ type: 'nodebuffer' });
-    for (const name of ['klanten.numbers', 'klanten.xlsx'])
+    for (const name of ['klanten.numbers', 'klanten.xlsx', 'klanten.csv'])
       expect(await refusedInDutch(t, name, numbers)).toEqual({
         key: 'selections:errors.numbersFile',
         dutch:
