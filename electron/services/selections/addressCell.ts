@@ -9,15 +9,18 @@ const WRAPPED = /^(?:mailto:)?\s*["'<]*\s*(?:mailto:)?([^"'<>\s]+)\s*[>"']*$/i;
 /** The address of `Jan Jansen <jan@example.nl>`, as mail programs and some CRMs write it. */
 const NAMED = /<\s*(?:mailto:)?([^<>\s]+)\s*>\s*["']?$/i;
 const SEPARATORS = /[\s;,]+/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * The address a cell means when it is not written plainly: `mailto:`, quotes or angle brackets
- * around it, `Name <address>`, or a domain with accents (café.nl, written in its xn-- form, which
+ * around it, `Name <address>`, invisible characters copied along, or a domain with accents (café.nl, written in its xn-- form, which
  * every mail server takes). Two addresses in one cell are a problem of their own: which one the
  * shop wants is its choice. Null when the cell holds no address. Only cells that failed the plain
  * check come here, so the import's per-row work for ordinary addresses stays the same.
  */
-export function readAddressCell(cell: string): AddressCell {
+export function readAddressCell(text: string): AddressCell {
+  // Invisible characters copied along from a web page or a chat (zero-width space, soft hyphen).
+  const cell = text.replace(INVISIBLE, '');
   const parts = cell.split(SEPARATORS).filter((part) => part.includes('@'));
   if (parts.length > 1 && parts.filter((part) => unwrap(part) !== null).length > 1)
     return { problem: 'multipleEmails' };

@@ -83,6 +83,19 @@ describe('values in a till export', () => {
     ]);
   });
 
+  it('an address with invisible characters copied from a web page is the address', async () => {
+    t = await startTestApp();
+    const bytes = Buffer.from(
+      'E-mail;Naam\r\njan@example.nl\u200b;Jan\r\n\ufeffpiet@exam\u00adple.nl\u00a0;Piet\r\n',
+    );
+    const { result, contacts } = await importedContacts(t, 'klanten.csv', bytes);
+    expect(result.rejected).toEqual([]);
+    expect(contacts).toEqual([
+      { row: 2, email: 'jan@example.nl', naam: 'Jan' },
+      { row: 3, email: 'piet@example.nl', naam: 'Piet' },
+    ]);
+  });
+
   it("never lets an imported cell reach the app's CSV export as a formula", async () => {
     t = await startTestApp();
     const { contacts } = await importedContacts(t, 'kassa.csv', fixture('kassa-values.csv'));
