@@ -7,9 +7,11 @@
 const PLAIN_NUMBER = /^[+-]?[\d\s.,()/-]+$/;
 
 export function guardCell(value: string): { text: string; neutralised: boolean } {
-  return looksLikeFormula(value)
-    ? { text: `'${value}`, neutralised: true }
-    : { text: value, neutralised: false };
+  if (!looksLikeFormula(value)) return { text: value, neutralised: false };
+  const shown = textConstant(value);
+  return shown !== null && !looksLikeFormula(shown)
+    ? { text: shown, neutralised: false }
+    : { text: `'${value}`, neutralised: true };
 }
 
 /** Cheap first-character test first: this runs for every cell of a 100,000-row file. */
@@ -18,4 +20,14 @@ export function looksLikeFormula(value: string): boolean {
   if (first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13)
     return false;
   return !PLAIN_NUMBER.test(value);
+}
+
+const TEXT_CONSTANT = /^="([^"]*)"$/;
+
+/**
+ * `="0612345678"`: how tills write a number whose leading zero Excel must keep. It is a text
+ * constant, no function, and Excel shows the text inside; null for anything else.
+ */
+export function textConstant(value: string): string | null {
+  return value.charCodeAt(0) === 61 ? (TEXT_CONSTANT.exec(value)?.[1] ?? null) : null;
 }

@@ -3,7 +3,7 @@ import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
 import { readAddressCell } from './addressCell';
 import { consentColumnIndex, saysNo } from './consentColumn';
-import { guardCell, looksLikeFormula } from './cellGuard';
+import { guardCell, looksLikeFormula, textConstant } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import { FirstRows } from './firstRows';
@@ -113,7 +113,12 @@ export function* planRows(
     let email = (emailIndex >= 0 ? (cells[emailIndex] ?? '') : '').trim();
     const problem = addressProblem(email);
     if (problem) {
-      const meant = problem === 'invalidEmail' ? readAddressCell(email) : null;
+      const meant =
+        problem === 'invalidEmail'
+          ? readAddressCell(email)
+          : problem === 'formula'
+            ? readAddressCell(textConstant(email) ?? '')
+            : null;
       if (meant !== null && 'email' in meant) email = meant.email;
       else {
         counts.rejectedCount += 1;
@@ -136,8 +141,9 @@ export function* planRows(
     for (let i = 0; i < fields.length; i += 1) {
       let value = (cells[fields[i]!.index] ?? '').trim();
       if (looksLikeFormula(value)) {
-        counts.formulaCells += 1;
-        value = `'${value}`;
+        const guarded = guardCell(value);
+        if (guarded.neutralised) counts.formulaCells += 1;
+        value = guarded.text;
       }
       values[i] = value;
       data += keys[i]! + JSON.stringify(value);

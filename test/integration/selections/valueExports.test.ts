@@ -96,6 +96,33 @@ describe('values in a till export', () => {
     ]);
   });
 
+  it('a till\'s ="0612345678" (kept as text for Excel) is the text it shows, also as the address', async () => {
+    t = await startTestApp();
+    const bytes = Buffer.from(
+      'E-mail;Telefoon;Postcode;Opmerking\r\n' +
+        '="jan@example.nl";="0612345678";="0123";="=1+1"\r\n' +
+        'piet@example.nl;="";="+31 6 1234";=A1&"x"\r\n',
+    );
+    const { result, contacts } = await importedContacts(t, 'klanten.csv', bytes);
+    expect([result.rejected, result.formulaCells]).toEqual([[], 2]);
+    expect(contacts).toEqual([
+      {
+        row: 2,
+        email: 'jan@example.nl',
+        telefoon: '0612345678',
+        postcode: '0123',
+        opmerking: `'="=1+1"`,
+      },
+      {
+        row: 3,
+        email: 'piet@example.nl',
+        telefoon: '',
+        postcode: '+31 6 1234',
+        opmerking: `'=A1&"x"`,
+      },
+    ]);
+  });
+
   it("never lets an imported cell reach the app's CSV export as a formula", async () => {
     t = await startTestApp();
     const { contacts } = await importedContacts(t, 'kassa.csv', fixture('kassa-values.csv'));
