@@ -54,7 +54,14 @@ export const AnalyzedColumn = z.object({
 
 export const RowRejection = z.object({
   row: z.number().int(),
-  reason: z.enum(['missingEmail', 'invalidEmail', 'internationalEmail', 'formula']),
+  reason: z.enum([
+    'missingEmail',
+    'invalidEmail',
+    'internationalEmail',
+    'formula',
+    'multipleEmails',
+    'noMarketingConsent',
+  ]),
   value: z.string(),
 });
 export const RowDuplicate = z.object({

@@ -1,28 +1,12 @@
 import { createHash } from 'node:crypto';
 import { KNOWN_VARIABLES, type ColumnTargetT } from '../../contract/selections';
+import { compactHeader, EMAIL_HEADERS } from './emailHeaders';
 
-/** Lower case, no accents, letters and digits only: "E-mailadres " → "emailadres". */
-export function compactHeader(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export { compactHeader };
 
 /** Dutch and English headers shop systems write for each variable (compacted). */
 const SYNONYMS: Record<Exclude<ColumnTargetT, 'extra' | 'ignore'>, string[]> = {
-  email: [
-    'email',
-    'emailadres',
-    'emailaddress',
-    'mail',
-    'mailadres',
-    'emailklant',
-    'klantemail',
-    'emailadresklant',
-    'email1',
-  ],
+  email: EMAIL_HEADERS,
   naam: ['naam', 'name', 'volledigenaam', 'fullname', 'klantnaam', 'customername', 'naamklant'],
   voornaam: ['voornaam', 'firstname', 'roepnaam', 'givenname', 'voorname'],
   referentienummer: [

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
-import { guardCell, looksLikeFormula } from './cellGuard';
+import { readAddressCell } from './addressCell';
+import { consentColumnIndex, saysNo } from './consentColumn';
+import { guardCell, looksLikeFormula, textConstant } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import { FirstRows } from './firstRows';
@@ -77,6 +79,7 @@ export function* planRows(
   sampleRows: string[][],
 ): Generator<number, void> {
   const emailIndex = columns.findIndex((c) => c.target === 'email');
+  const consentIndex = consentColumnIndex(columns);
   const fields = contactFields(columns);
   // The JSON of a contact's variables is written as text, key by key: no object per row.
   const keys = fields.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`);
@@ -107,20 +110,40 @@ export function* planRows(
     if (sampleRows.length < IMPORT_LIMITS.sampleRows)
       sampleRows.push(columns.map((c) => guardCell((cells[c.index] ?? '').trim()).text));
 
-    const email = (emailIndex >= 0 ? (cells[emailIndex] ?? '') : '').trim();
+    let email = (emailIndex >= 0 ? (cells[emailIndex] ?? '') : '').trim();
     const problem = addressProblem(email);
     if (problem) {
+      const meant =
+        problem === 'invalidEmail'
+          ? readAddressCell(email)
+          : problem === 'formula'
+            ? readAddressCell(textConstant(email) ?? '')
+            : null;
+      if (meant !== null && 'email' in meant) email = meant.email;
+      else {
+        counts.rejectedCount += 1;
+        if (counts.rejected.length < listed)
+          counts.rejected.push({
+            row,
+            reason: meant?.problem ?? problem,
+            value: ownCopy(email.slice(0, 120)),
+          });
+        continue;
+      }
+    }
+    if (consentIndex >= 0 && saysNo(cells[consentIndex])) {
       counts.rejectedCount += 1;
       if (counts.rejected.length < listed)
-        counts.rejected.push({ row, reason: problem, value: ownCopy(email.slice(0, 120)) });
+        counts.rejected.push({ row, reason: 'noMarketingConsent', value: ownCopy(email) });
       continue;
     }
     let data = fields.length === 0 ? '{}' : '';
     for (let i = 0; i < fields.length; i += 1) {
       let value = (cells[fields[i]!.index] ?? '').trim();
       if (looksLikeFormula(value)) {
-        counts.formulaCells += 1;
-        value = `'${value}`;
+        const guarded = guardCell(value);
+        if (guarded.neutralised) counts.formulaCells += 1;
+        value = guarded.text;
       }
       values[i] = value;
       data += keys[i]! + JSON.stringify(value);

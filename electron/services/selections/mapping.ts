@@ -66,7 +66,10 @@ function proposeTargets(
       taken.add(target);
       return target;
     }
-    return h.trim() === '' ? 'ignore' : 'extra';
+    // A column without a name but with values is kept (as kolom_N): nothing is left out unseen.
+    const unnamedAndEmpty =
+      h.trim() === '' && preview.every((cells) => (cells[i] ?? '').trim() === '');
+    return unnamedAndEmpty ? 'ignore' : 'extra';
   });
   // An unrecognised header ("Correspondentie") whose values are mostly addresses is the e-mail column.
   if (!taken.has('email')) {

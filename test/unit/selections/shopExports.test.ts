@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureText } from '../../../electron/services/selections/failureText';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
+import { importedContacts } from '../../integration/selections/exportFiles';
 import { fixture } from './helpers';
 
 /** Files as shop systems and Excel write them, through the real channels. */
@@ -26,15 +27,8 @@ async function refusal(fileName: string, bytes: Buffer) {
 }
 
 async function imported(fileName: string, bytes: Buffer, sheet?: string) {
-  const result = await t.call('selections.import', {
-    fileName,
-    dataBase64: bytes.toString('base64'),
-    sheet,
-    description: fileName,
-    consent: true,
-  });
-  const detail = await t.call('selections.get', { id: result.selectionId });
-  return detail.contacts.map((c) => ({ email: c.email, ...c.data }));
+  const { contacts } = await importedContacts(t, fileName, bytes, sheet);
+  return contacts.map(({ row: _row, ...contact }) => contact);
 }
 
 describe('a stray quote', () => {

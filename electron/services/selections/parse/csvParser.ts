@@ -8,6 +8,11 @@ export type Delimiter = ';' | ',' | '\t' | '|';
 export const MAX_QUOTED_LINES = 10;
 /** …nor more text than this in one record: a stray quote would otherwise swallow the file. */
 export const MAX_RECORD_CHARS = 8 * 1024;
+/**
+ * A record on one line may be longer (a note of 10 KB is a customer's note, not a stray quote);
+ * this only bounds what one row may hold in memory.
+ */
+export const MAX_LINE_CHARS = 256 * 1024;
 /** How much of a broken row the message shows. */
 const SHOWN_CHARS = 40;
 
@@ -76,23 +81,32 @@ export function* parseCsvChunks(
 ): Generator<string[]> {
   let core: CsvCore | undefined;
   let row = 0;
-  // The header's width: a record with a line break inside quotes must have it too.
+  // The header's width: a record with a line break inside quotes must have it too. A title line
+  // above the header ("Klantenlijst december") has one filled cell: the first row with two is it.
   let width = 0;
+  let widthKnown = false;
   const ready: string[][] = [];
   const accept = (record: string[]) => {
-    if (width === 0 && !isEmptyRecord(record)) width = record.length;
+    if (!widthKnown) {
+      const filled = filledCells(record);
+      if (filled > 1) [width, widthKnown] = [record.length, true];
+      else if (filled === 1 && width === 0) width = record.length;
+    }
     ready.push(record);
   };
   const push = ({ record, raw }: { record: string[]; raw: string }) => {
     row += 1;
-    if (raw.includes('"') && lineBreaks(raw) > 0 && !fineMultiline(record, width, delimiter))
+    if (
+      raw.includes('"') &&
+      lineBreaks(raw) > 0 &&
+      (raw.length > MAX_RECORD_CHARS || !fineMultiline(record, width, delimiter))
+    )
       throw strayQuote(row, raw);
     accept(record);
   };
   const close = () => {};
   const feed = (chunk: Buffer | undefined, end: boolean) => {
-    // After plain lines, csv-parse goes on with their line ending, as it would have found it.
-    core ??= csvCore(delimiter, plain?.lineEnding());
+    core ??= csvCore(delimiter);
     try {
       const error = core.parse(chunk, end, push, close);
       if (error) throw error;
@@ -119,7 +133,14 @@ export function* parseCsvChunks(
   yield* ready;
 }
 
-function csvCore(delimiter: Delimiter, recordDelimiter: string | undefined): CsvCore {
+/**
+ * Every line ending ends a record, whichever came first: a file pasted together from two systems
+ * mixes CRLF and LF, and csv-parse, left to itself, keeps to the first ending it finds and reads a
+ * lone LF after CRLF lines as text (two customers merged into one name).
+ */
+const LINE_ENDINGS = ['\r\n', '\n', '\r'];
+
+function csvCore(delimiter: Delimiter): CsvCore {
   // The stream class builds the core; only its synchronous parse is used, chunk by chunk.
   return (
     new Parser({
@@ -127,9 +148,9 @@ function csvCore(delimiter: Delimiter, recordDelimiter: string | undefined): Csv
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
-      max_record_size: MAX_RECORD_CHARS,
+      max_record_size: MAX_LINE_CHARS,
       raw: true,
-      ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
+      record_delimiter: LINE_ENDINGS,
     }) as unknown as { api: CsvCore }
   ).api;
 }
@@ -139,7 +160,8 @@ const CR = 0x0d;
 
 /**
  * The plain lines at the start of a CSV, split as they arrive. The line ending is the first one
- * found (as csv-parse finds it); a line holding another CR or LF is not plain. `read` returns
+ * found; a line holding another CR or LF is not plain (csv-parse, which takes every ending, reads
+ * from there). `read` returns
  * undefined while every line was plain, else the text from the first other line on (for csv-parse),
  * after which `done` is true.
  */
@@ -147,7 +169,6 @@ class PlainLines {
   done = false;
   private pending: Buffer = Buffer.alloc(0);
   private eol: '\r\n' | '\n' | '\r' | undefined;
-  private lines = 0;
 
   constructor(
     private readonly delimiter: Delimiter,
@@ -161,7 +182,7 @@ class PlainLines {
     if (cut <= 0) {
       this.pending = bytes;
       // One line longer than a record may be: csv-parse gives its message.
-      return bytes.length > MAX_RECORD_CHARS * 4 ? this.giveUp(bytes) : undefined;
+      return bytes.length > MAX_LINE_CHARS ? this.giveUp(bytes) : undefined;
     }
     const text = bytes.toString('utf8', 0, cut);
     this.pending = bytes.subarray(cut);
@@ -172,7 +193,7 @@ class PlainLines {
       const end = text.indexOf(eol, at);
       const line = text.slice(at, end);
       const cells =
-        end - at > MAX_RECORD_CHARS ||
+        end - at > MAX_LINE_CHARS ||
         line.indexOf(stray) !== -1 ||
         (eol === '\r\n' && line.indexOf('\r') !== -1)
           ? null
@@ -180,15 +201,9 @@ class PlainLines {
       if (cells === null)
         return this.giveUp(Buffer.concat([Buffer.from(text.slice(at), 'utf8'), this.pending]));
       this.onRecord(cells);
-      this.lines += 1;
       at = end + eol.length;
     }
     return undefined;
-  }
-
-  /** The line ending of the plain lines read; none before the first (csv-parse finds it then). */
-  lineEnding(): string | undefined {
-    return this.lines > 0 ? this.eol : undefined;
   }
 
   /** The last line (without a line ending): csv-parse reads it, with whatever it holds. */
@@ -250,8 +265,10 @@ function lineBreaks(raw: string): number {
   return raw.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length - 1;
 }
 
-function isEmptyRecord(record: string[]): boolean {
-  return record.every((cell) => cell.trim() === '');
+function filledCells(record: string[]): number {
+  let filled = 0;
+  for (const cell of record) if (cell.trim() !== '') filled += 1;
+  return filled;
 }
 
 function strayQuote(row: number, raw: string) {

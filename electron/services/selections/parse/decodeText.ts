@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type Iconv from 'iconv-lite';
 import { lazyRequire } from '../../core/lazyRequire';
 import { importError } from '../importError';
+import { isMostlyUtf8, repairMixedUtf8 } from './mixedUtf8';
 
 /** Some 5 MB, for a file that is not UTF-8: loaded when one comes. */
 const iconv = lazyRequire<typeof Iconv>('iconv-lite');
@@ -34,7 +35,9 @@ export interface DetectedEncoding {
   littleEndian: boolean;
   /** Bytes to skip: the byte order mark. */
   skip: number;
-  warning?: 'bomNotUtf8';
+  warning?: 'bomNotUtf8' | 'mixedEncoding';
+  /** UTF-8 with a few Windows-1252 bytes: the text repaired once (mixedUtf8.ts). */
+  repaired?: Buffer;
 }
 
 /** The encoding of a text file, or a clear refusal when it is not text. */
@@ -43,6 +46,7 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   refuseBinary(bytes);
   if (startsWith(bytes, UTF8_BOM)) {
     if (isUtf8(bytes.subarray(3))) return { encoding: 'utf-8', littleEndian: false, skip: 3 };
+    if (isMostlyUtf8(bytes.subarray(3))) return mixedUtf8(bytes, 3);
     // A tool put a BOM before an ANSI export: read it as what it is, and say so.
     return { encoding: 'windows-1252', littleEndian: false, skip: 3, warning: 'bomNotUtf8' };
   }
@@ -51,10 +55,21 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { encoding: 'utf-16', littleEndian: utf16 === 'le', skip: 0 };
   refuseNul(bytes);
-  // Checked without decoding: anything that is not valid UTF-8 is an ANSI export.
-  return isUtf8(bytes)
-    ? { encoding: 'utf-8', littleEndian: false, skip: 0 }
-    : { encoding: 'windows-1252', littleEndian: false, skip: 0 };
+  // Checked without decoding: anything that is not valid UTF-8 is an ANSI export, unless it is
+  // UTF-8 but for a few pasted bytes.
+  if (isUtf8(bytes)) return { encoding: 'utf-8', littleEndian: false, skip: 0 };
+  if (isMostlyUtf8(bytes)) return mixedUtf8(bytes, 0);
+  return { encoding: 'windows-1252', littleEndian: false, skip: 0 };
+}
+
+function mixedUtf8(bytes: Buffer, skip: number): DetectedEncoding {
+  return {
+    encoding: 'utf-8',
+    littleEndian: false,
+    skip,
+    warning: 'mixedEncoding',
+    repaired: repairMixedUtf8(bytes),
+  };
 }
 
 /**
@@ -81,6 +96,7 @@ function utf16WithoutBom(bytes: Buffer): 'le' | 'be' | null {
  * UTF-8 files as they are, the others through iconv's streaming decoders.
  */
 export function* utf8Chunks(bytes: Buffer, detected: DetectedEncoding): Generator<Buffer> {
+  if (detected.repaired) bytes = detected.repaired;
   if (detected.encoding === 'utf-8') {
     for (let at = detected.skip; at < bytes.length; at += CHUNK_BYTES)
       yield bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length));

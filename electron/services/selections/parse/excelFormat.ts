@@ -187,8 +187,10 @@ function formatNumberCode(value: number, code: string): string {
   const decimals = dot === -1 ? 0 : pattern.slice(dot + 1).replace(/[^0#?]/g, '').length;
   const grouped = /[0#?],[0#?]/.test(pattern);
   const [whole, fraction] = Math.abs(scaled).toFixed(decimals).split('.');
-  const wholeText = grouped ? whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : whole!;
   const minimumWhole = dot === -1 ? pattern : pattern.slice(0, dot);
+  // 0000000000 keeps a phone number's or barcode's leading zeros: one digit at least per 0.
+  const padded = whole!.padStart(minimumWhole.replace(/[^0]/g, '').length, '0');
+  const wholeText = grouped ? padded.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : padded;
   const digits = wholeText === '0' && !minimumWhole.includes('0') ? '' : wholeText;
   const numberText = (scaled < 0 ? '-' : '') + digits + (fraction ? `,${fraction}` : '');
   return (

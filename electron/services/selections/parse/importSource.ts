@@ -6,6 +6,7 @@ import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './deco
 import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
+import { isEmailHeader } from '../emailHeaders';
 
 export interface SourceRow {
   /** As the spreadsheet numbers it: the header is row 1 when it is the first line. */
@@ -45,14 +46,14 @@ export async function openImportSource(
   if (bytes.length > IMPORT_LIMITS.maxBytes) throw tooLarge(bytes.length);
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  refuseOtherSpreadsheets(ext, bytes);
   if (ext === '.xlsx') {
     const workbook = await readXlsxRows(bytes, sheetName);
     return withHeader(
       { format: 'xlsx', encoding: null, delimiter: null, sheets: workbook.sheets },
       { sheet: workbook.sheet, warnings: [] },
       () => arrayRows(workbook.rows),
-      (header) => workbook.rows.slice(header).filter((cells) => !isEmptyRow(cells)).length,
+      (header) => workbook.rows.filter((r) => r.row > header).length,
     );
   }
   if (!CSV_EXTENSIONS.has(ext))
@@ -80,6 +81,25 @@ export async function openImportSource(
   );
 }
 
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Files the shop may pick or rename that are spreadsheets in another form, each with what to do:
+ * an old .xls (also renamed .xlsx), a password-protected workbook (Office wraps it in the same
+ * container as .xls), and an Apple Numbers document (a zip holding Index/Document.iwa).
+ */
+function refuseOtherSpreadsheets(ext: string, bytes: Buffer): void {
+  if (bytes.subarray(0, 4).equals(OLE)) {
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')))
+      throw importError('passwordXlsx', 'The workbook is protected with a password');
+    throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  }
+  if (ext === '.xls') throw importError('oldExcel', 'Old Excel files (.xls) are not supported');
+  if (ext === '.numbers' || (bytes.subarray(0, 4).equals(ZIP) && bytes.includes('Index/Document')))
+    throw importError('numbersFile', 'Numbers documents cannot be imported as they are');
+}
+
 export function tooLarge(bytes: number) {
   return importError('tooLarge', 'The file is larger than 50 MB', {
     sizeMb: Math.ceil(bytes / (1024 * 1024)),
@@ -87,8 +107,8 @@ export function tooLarge(bytes: number) {
   });
 }
 
-function* arrayRows(rows: string[][]): Generator<SourceRow> {
-  for (let i = 0; i < rows.length; i += 1) yield { row: i + 1, cells: rows[i]! };
+function* arrayRows(rows: SourceRow[]): Generator<SourceRow> {
+  yield* rows;
 }
 
 function* numbered(records: Iterable<string[]>): Generator<SourceRow> {
@@ -103,7 +123,14 @@ export function isEmptyRow(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-/** The first non-empty row is the header; the rest stay lazy. */
+/** How many filled rows may stand above the header (a title, an export date). */
+const TITLE_ROWS = 10;
+
+/**
+ * The header: the first filled row, unless a title stands above it (a till's "Klantenlijst
+ * december", an export date): then the first of the next rows that names the e-mail column, if no
+ * row above it holds an address (those would be customers, not a title). The rest stay lazy.
+ */
 function withHeader(
   kind: Pick<ImportSource, 'format' | 'encoding' | 'delimiter' | 'sheets'>,
   found: Pick<ImportSource, 'sheet' | 'warnings'>,
@@ -112,35 +139,52 @@ function withHeader(
   countRows: (headerRow: number) => number,
 ): ImportSource {
   const rows = readRows();
-  let first = rows.next();
-  while (!first.done && isEmptyRow(first.value.cells)) first = rows.next();
-  if (first.done) throw importError('empty', 'The file is empty');
-  const header = trimTrailingEmpty(first.value.cells.map((c) => c.trim()));
+  const top: SourceRow[] = [];
+  for (let next = rows.next(); !next.done && top.length < TITLE_ROWS; next = rows.next())
+    if (!isEmptyRow(next.value.cells)) top.push(next.value);
+  if (top.length === 0) throw importError('empty', 'The file is empty');
+  const titleRows = headerBelowTitle(top);
+  const first = top[titleRows]!;
+  const header = trimTrailingEmpty(first.cells.map((c) => c.trim()));
   if (header.length > IMPORT_LIMITS.maxColumns)
     throw importError('tooManyColumns', 'A row has too many columns', {
-      row: first.value.row,
+      row: first.row,
       count: header.length,
       max: IMPORT_LIMITS.maxColumns,
     });
   if (header.some((cell) => isValidEmail(cell)))
     throw importError('noHeader', 'The first row holds data, not column names');
-  const ahead: SourceRow[] = [];
-  for (let next = rows.next(); !next.done; next = rows.next()) {
+  const ahead: SourceRow[] = top.slice(titleRows + 1);
+  for (let next = rows.next(); !next.done && ahead.length < PREVIEW_ROWS; next = rows.next())
     ahead.push(next.value);
-    if (ahead.length >= PREVIEW_ROWS) break;
-  }
-  const headerRow = first.value.row;
+  const headerRow = first.row;
   function* all(): Generator<SourceRow> {
     for (const row of readRows()) if (row.row > headerRow) yield row;
   }
   return {
     ...kind,
     ...found,
+    warnings:
+      titleRows > 0 ? [...found.warnings, 'selections:warnings.headerBelowTitle'] : found.warnings,
     header,
-    preview: ahead.filter((r) => !isEmptyRow(r.cells)).map((r) => r.cells),
+    preview: ahead
+      .filter((r) => !isEmptyRow(r.cells))
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => r.cells),
     rows: { [Symbol.iterator]: all },
     countRows: () => countRows(headerRow),
   };
+}
+
+/** How many of the first filled rows are a title above the header (0 when the first is it). */
+function headerBelowTitle(top: SourceRow[]): number {
+  if (top[0]!.cells.some(isEmailHeader)) return 0;
+  for (let i = 0; i < top.length; i += 1) {
+    const cells = top[i]!.cells;
+    if (cells.some((cell) => isValidEmail(cell.trim()))) return 0;
+    if (i > 0 && cells.some(isEmailHeader)) return i;
+  }
+  return 0;
 }
 
 export function trimTrailingEmpty(cells: string[]): string[] {

@@ -7,22 +7,26 @@ import { formatExcelDate, formatExcelNumber } from './excelFormat';
 export interface XlsxSheet {
   /** Every sheet's name, in the workbook's order. */
   sheets: string[];
-  /** The sheet read: the one asked for, else the first. */
+  /** The sheet read: the one asked for, else the first visible one with a filled cell. */
   sheet: string;
-  rows: string[][];
+  /** Its filled rows, numbered as in the sheet. */
+  rows: { row: number; cells: string[] }[];
 }
 
 /**
  * The rows of one worksheet of an .xlsx as the shop sees them in Excel: each cell's formatted text
  * (`€ 12,50`, `17-05-1980`), the stored result of a formula (never its text; nothing is evaluated),
  * a hyperlink's visible text. Read as a stream so a large sheet is not held twice; the other sheets
- * are only named.
+ * are only named. Without a sheet asked for, hidden and empty sheets are passed over (an empty
+ * "Blad1" before the customers, a hidden sheet of lookups). Only filled rows are kept: a sheet
+ * formatted down to row 1,048,576 holds a million empty rows that are no customers.
  */
 export async function readXlsxRows(bytes: Buffer, wanted?: string): Promise<XlsxSheet> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw importError('badXlsx', 'The file is not an .xlsx workbook');
   const sheets: string[] = [];
-  let chosen: { sheet: string; rows: string[][] } | undefined;
+  let chosen: XlsxSheet['rows'] | undefined;
+  let chosenName: string | undefined;
   try {
     // Loaded at the first .xlsx, not at app start: exceljs weighs ~20 MB of memory.
     const { default: ExcelJS } = await import('exceljs');
@@ -35,33 +39,35 @@ export async function readXlsxRows(bytes: Buffer, wanted?: string): Promise<Xlsx
       entries: 'ignore',
     });
     for await (const sheet of reader) {
-      const name = (sheet as unknown as { name: string }).name;
+      const { name, state } = sheet as unknown as { name: string; state?: string };
       sheets.push(name);
-      const read = !chosen && (wanted === undefined || wanted === name);
-      const rows: string[][] = [];
+      const visible = state === undefined || state === 'visible';
+      const read = !chosen && (wanted === undefined ? visible : wanted === name);
+      const rows: XlsxSheet['rows'] = [];
       for await (const row of sheet) {
         if (!read) continue;
         const cells: string[] = [];
+        let filled = false;
         row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = shownText(cell.value, cell.numFmt);
+          const text = shownText(cell.value, cell.numFmt);
+          cells[column - 1] = text;
+          if (text.trim() !== '') filled = true;
         });
+        if (!filled) continue;
         for (let i = 0; i < cells.length; i += 1) cells[i] ??= '';
-        // Keep row numbers true to the sheet: fill skipped (empty) rows.
-        while (rows.length < row.number - 1) rows.push([]);
-        rows.push(cells);
+        rows.push({ row: row.number, cells });
         if (rows.length > IMPORT_LIMITS.maxRows + 1) throw tooManyRows();
       }
-      if (read) chosen = { sheet: name, rows };
+      if (read && (rows.length > 0 || wanted !== undefined)) [chosen, chosenName] = [rows, name];
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw importError('badXlsx', `The workbook could not be read: ${(error as Error).message}`);
   }
-  if (!chosen)
-    throw importError('sheetMissing', 'The workbook has no sheet of that name', {
-      sheet: wanted ?? '',
-    });
-  return { sheets, ...chosen };
+  if (wanted !== undefined && !chosen)
+    throw importError('sheetMissing', 'The workbook has no sheet of that name', { sheet: wanted });
+  // No sheet with a filled cell: the first one, which withHeader finds empty.
+  return { sheets, sheet: chosenName ?? sheets[0] ?? '', rows: chosen ?? [] };
 }
 
 /** What a cell shows: its value (a formula's stored result) in its number format. */
