@@ -108,6 +108,8 @@ describe('CSV parsing', () => {
       'a;b\n"open\nclosed";c\nd;e\n',
       'a;b\rc;d\r\re;f',
       'a;b\r\nc;d\ne;f\r\n',
+      // A piece that ends in a lone LF after CRLF lines (this once looped without end).
+      'a;b\r\nc;d\n',
       'a;b\nc;"d"x\ne;f\n',
       'a;b\nc;"d" ;e\n',
       'email;naam\na@x.nl;"Jan\nb@x.nl;Piet\n',

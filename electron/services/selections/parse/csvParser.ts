@@ -191,13 +191,9 @@ class PlainLines {
     let at = 0;
     while (at < text.length) {
       const end = text.indexOf(eol, at);
-      const line = text.slice(at, end);
+      // CRLF lines, then a lone LF at the cut: no CRLF left, and csv-parse reads from here.
       const cells =
-        end - at > MAX_LINE_CHARS ||
-        line.indexOf(stray) !== -1 ||
-        (eol === '\r\n' && line.indexOf('\r') !== -1)
-          ? null
-          : splitPlainLine(line, this.delimiter);
+        end === -1 ? null : lineCells(text.slice(at, end), end - at, eol, stray, this.delimiter);
       if (cells === null)
         return this.giveUp(Buffer.concat([Buffer.from(text.slice(at), 'utf8'), this.pending]));
       this.onRecord(cells);
@@ -205,7 +201,6 @@ class PlainLines {
     }
     return undefined;
   }
-
   /** The last line (without a line ending): csv-parse reads it, with whatever it holds. */
   finish(): Buffer {
     return this.giveUp(this.pending);
@@ -274,4 +269,17 @@ function filledCells(record: string[]): number {
 function strayQuote(row: number, raw: string) {
   const start = raw.replace(/\s+/g, ' ').trim().slice(0, SHOWN_CHARS);
   return importError('strayQuote', 'A quote in the file is not closed', { row, start });
+}
+
+/** A plain line's cells, or null when csv-parse must read it (a stray line ending, too long). */
+function lineCells(
+  line: string,
+  length: number,
+  eol: string,
+  stray: string,
+  delimiter: Delimiter,
+): string[] | null {
+  if (length > MAX_LINE_CHARS || line.indexOf(stray) !== -1) return null;
+  if (eol === '\r\n' && line.indexOf('\r') !== -1) return null;
+  return splitPlainLine(line, delimiter);
 }
