@@ -140,8 +140,12 @@ function withHeader(
 ): ImportSource {
   const rows = readRows();
   const top: SourceRow[] = [];
-  for (let next = rows.next(); !next.done && top.length < TITLE_ROWS; next = rows.next())
+  // The limit is checked before a row is read: a row read past it would be lost to the preview.
+  while (top.length < TITLE_ROWS) {
+    const next = rows.next();
+    if (next.done) break;
     if (!isEmptyRow(next.value.cells)) top.push(next.value);
+  }
   if (top.length === 0) throw importError('empty', 'The file is empty');
   const titleRows = headerBelowTitle(top);
   const first = top[titleRows]!;
