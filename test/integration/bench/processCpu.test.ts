@@ -49,7 +49,8 @@ describe.skipIf(!existsSync('/proc/self/stat'))('processTreeCpuMs', () => {
       interval: 50,
     });
     process.kill(-tree.pid!, 'SIGSTOP');
-    await vi.waitFor(() => expect(readFileSync(`/proc/${below}/stat`, 'utf8')).toMatch(/\) T /));
+    for (const pid of [atBase, below])
+      await vi.waitFor(() => expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) T /));
 
     const cpu = processTreeCpuMs(tree.pid!, base)!;
     expect(cpu.niced).toBe(cpuMsOf(below));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mjmlCompiler } from '../../../electron/services/render/compile';
+import { mjmlCompiler, releaseMjmlWorker } from '../../../electron/services/render/compile';
 import { startTestApp, type TestApp } from '../../helpers/testApp';
 import {
   startTracker,
@@ -27,6 +27,9 @@ describe("MJML's worker thread in the app", () => {
     t = await startTestApp({ trackerUrl: tracker.url, sending: { resolver: fakeResolver() } });
     await t.call('account.login', { userName: TRACKER_USER, password: TRACKER_PASSWORD });
     const { mailingId } = await seedMailing(t, { smtpPort: sink.port, count: 2 });
+    // One compiler per process: one left running by an earlier test must not pass for this one.
+    releaseMjmlWorker();
+    expect(mjmlCompiler.running).toBe(false);
 
     await t.call('checklist.get', { mailingId });
     expect(mjmlCompiler.running).toBe(true);

@@ -93,9 +93,11 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
       callback(null, { user: auth.username });
     },
     onConnect(_session, callback) {
-      if (sink.behaviour.holdGreeting) heldGreetings.push(() => callback());
+      // Read once: a hook that replaces the behaviour must not greet a held client twice.
+      const hold = sink.behaviour.holdGreeting;
+      if (hold) heldGreetings.push(() => callback());
       sink.behaviour.onConnect?.();
-      if (!sink.behaviour.holdGreeting) callback();
+      if (!hold) callback();
     },
     onMailFrom(_address, session, callback) {
       const reply = sink.behaviour.onMailFrom?.(session.transaction);
