@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { KNOWN_VARIABLES, type ColumnTargetT } from '../../contract/selections';
 import { compactHeader, EMAIL_HEADERS } from './emailHeaders';
 
-export { compactHeader };
-
 /** Dutch and English headers shop systems write for each variable (compacted). */
 const SYNONYMS: Record<Exclude<ColumnTargetT, 'extra' | 'ignore'>, string[]> = {
   email: EMAIL_HEADERS,

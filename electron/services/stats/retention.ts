@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DAY } from '../core/clock';
-import { StatsAggregateStore } from './statsAggregateStore';
+import { statsAggregatesOf } from './statsAggregateStore';
 
 /** Details per contact are kept this long after sending; the totals stay for ever. */
 export const DETAILS_RETENTION_MS = 91 * DAY;
@@ -11,5 +11,5 @@ export const DETAILS_RETENTION_MS = 91 * DAY;
  * Returns how many mailings were anonymised.
  */
 export function anonymiseExpiredDetails(sqlite: Database.Database, now: number): number {
-  return new StatsAggregateStore(sqlite).anonymiseSentBefore(now - DETAILS_RETENTION_MS, now);
+  return statsAggregatesOf(sqlite).anonymiseSentBefore(now - DETAILS_RETENTION_MS, now);
 }
