@@ -37,14 +37,7 @@ export async function checklistGuard(
   recipientsOf?: (mailingId: string) => RecipientsAnswer,
   options: ChecklistOptions = {},
 ): Promise<void> {
-  const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
-  if (missing.length > 0) {
-    throw new DomainError(
-      ERROR_CODES.conflict,
-      `Not ticked: ${missing.join(', ')}`,
-      'sending:errors.manualNotTicked',
-    );
-  }
+  refuseUnticked(confirmed);
   const checklist = await computeChecklist(context, mailingId, deps, recipientsOf, options);
   const failing = checklist.items.filter((i) => i.status === 'fail');
   if (failing.length > 0) {
@@ -53,6 +46,18 @@ export async function checklistGuard(
       `The checklist fails: ${failing.map((i) => i.id).join(', ')}`,
       'sending:errors.checklistFails',
       { items: failing.map((i) => i.id).join(', ') },
+    );
+  }
+}
+
+/** Every manual item of the checklist must be ticked before anything of a send is done. */
+export function refuseUnticked(confirmed: readonly string[]): void {
+  const missing = MANUAL_CHECKS.filter((id) => !confirmed.includes(id));
+  if (missing.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.conflict,
+      `Not ticked: ${missing.join(', ')}`,
+      'sending:errors.manualNotTicked',
     );
   }
 }

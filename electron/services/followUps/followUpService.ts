@@ -5,6 +5,7 @@ import { CREDITS_PER_MAIL } from '../../contract/credits';
 import { FOLLOW_UP_DAYS, type FollowUpT } from '../../contract/followUps';
 import type { MailingT } from '../../contract/mailings';
 import { DAY } from '../core/clock';
+import { refuseUnticked } from '../checklist/handlers';
 import { assertAgreementsAccepted } from '../desktop/agreements';
 import { resolveRecipients } from '../selections/recipients';
 import type { SendService } from '../sending/sendService';
@@ -85,14 +86,7 @@ export class FollowUpService {
         [{ field: 'subject', message: 'empty', key: 'followUps:errors.subjectEmpty' }],
       );
     }
-    const missing = MANUAL_CHECKS.filter((id) => !input.confirmed.includes(id));
-    if (missing.length > 0) {
-      throw new DomainError(
-        ERROR_CODES.conflict,
-        `Not ticked: ${missing.join(', ')}`,
-        'sending:errors.manualNotTicked',
-      );
-    }
+    refuseUnticked(input.confirmed);
     const estimate = this.estimate(input.mailingId, input.days);
     const now = this.context.clock.now();
     this.context.database.sqlite.transaction(() => {

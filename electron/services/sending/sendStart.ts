@@ -17,6 +17,7 @@ import type { SendSnapshot } from './sendSnapshot';
 import type { SendRow, SendStore } from './sendStore';
 import type { SnapshotStore } from './snapshotStore';
 import { compileSnapshot } from './snapshots';
+import { refuseUnticked } from '../checklist/handlers';
 
 export interface StartRequest {
   mailingId: string;
@@ -108,6 +109,8 @@ export class SendStarter {
         'sending:errors.accountNeeded',
       );
     }
+    // Unticked items refuse the start before its compile hosts the mailing's images.
+    refuseUnticked(request.confirmed);
     // The one compile of this send: everything after reads this snapshot, never the mailing. It
     // comes before the guard, which compiles for its checks and then ends MJML's worker before it
     // stages (sending/index.ts), so the worker is started at most once per start.
