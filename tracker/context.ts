@@ -19,6 +19,12 @@ export interface TrackerContext {
   publicUrl: string;
   keys: KeyRing;
   events: EventBuffer;
+  /**
+   * With the event spool (npm run tracker) an answered open or click must survive a killed
+   * process: an answer whose event goes to the buffer instead (over the spool's cap, or a request
+   * the Fastify routes take) waits for the buffer's write (`events.written()`).
+   */
+  durableAnswers: boolean;
   /** Click targets by linkKey, already checked by safeRedirectUrl (null: none to redirect to). */
   links: TtlCache<string | null>;
   machineWindowMs: number;

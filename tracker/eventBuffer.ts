@@ -25,6 +25,12 @@ export interface EventBufferOptions {
   onDrop?: (totalDropped: number) => void;
 }
 
+/**
+ * The longest an answer waits in written(): a store that hangs must not hang the recipient's mail
+ * client (the events stay held and are written later).
+ */
+export const MAX_ANSWER_WAIT_MS = 1_000;
+
 /** ~50,000 events of at most ~1 KB each (the user agent is capped at 512 characters): ≤ ~50 MB. */
 export const DEFAULT_MAX_PENDING_EVENTS = 50_000;
 
@@ -47,6 +53,7 @@ export class EventBuffer {
   private failuresInARow = 0;
   private lastFailureAt = 0;
   private downSince = 0;
+  private nextWrite: Promise<void> | undefined;
 
   constructor(
     private readonly store: TrackerStore,
@@ -83,6 +90,26 @@ export class EventBuffer {
     // One early write per full batch; while the store is down the back-off holds it back.
     if (this.pending.length % this.maxBatch === 0) void this.write(false);
     return true;
+  }
+
+  /**
+   * Resolves once every event pushed so far is written, its write was refused or put off by the
+   * back-off (the events then stay held), or MAX_ANSWER_WAIT_MS passed. All callers of one turn
+   * of the event loop share one write, so a burst still goes out in batches.
+   */
+  written(): Promise<void> {
+    this.nextWrite ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, MAX_ANSWER_WAIT_MS);
+      setImmediate(() => {
+        this.nextWrite = undefined;
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.write(false).then(done, done);
+      });
+    });
+    return this.nextWrite;
   }
 
   /** Writes what is buffered now, back-off or not; resolves when this and earlier writes end. */

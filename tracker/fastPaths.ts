@@ -50,7 +50,8 @@ function answerRedirect(response: ServerResponse, target: string): void {
  * it. A click is checked here (its target must be known before answering) and spooled the same way.
  * While the spool is over its cap (`spool.overCap`, a flag the primary's message sets: no file is
  * looked at per request) both take the path without a spool: checked here, buffered, stored by
- * this process.
+ * this process; their answers then wait for the buffer's next write (`ctx.durableAnswers`), so
+ * an answered event survives a killed worker there too.
  */
 export function createFastPaths(
   ctx: TrackerContext,
@@ -71,9 +72,21 @@ export function createFastPaths(
     };
   };
 
-  /** HEAD requests (link checkers) get the same answer but are not counted. */
-  const record = (request: IncomingMessage, payload: TokenPayload, kind: EventKind) => {
-    if (request.method === 'GET') ctx.events.push(eventFrom(ctx, visitor(request), payload, kind));
+  /**
+   * Buffers the event and sends the answer: at once, or with the spool once the buffer wrote it.
+   * HEAD requests (link checkers) get the same answer but are not counted.
+   */
+  const recordAndAnswer = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    payload: TokenPayload,
+    kind: EventKind,
+    answer: (response: ServerResponse) => void,
+  ) => {
+    if (request.method !== 'GET') return answer(response);
+    ctx.events.push(eventFrom(ctx, visitor(request), payload, kind));
+    if (!ctx.durableAnswers) return answer(response);
+    void ctx.events.written().then(() => answer(response));
   };
 
   /** The visit's spool line; the address truncated before it reaches the disk. */
@@ -96,8 +109,8 @@ export function createFastPaths(
       if (payload === undefined) {
         ctx.keys.verify(token, 'open').then(
           (checked) => {
-            if (checked) record(request, checked, 'open');
-            answerPixel(response);
+            if (checked) recordAndAnswer(request, response, checked, 'open', answerPixel);
+            else answerPixel(response);
           },
           (error: unknown) => {
             onError(error);
@@ -106,7 +119,10 @@ export function createFastPaths(
         );
         return true;
       }
-      if (payload) record(request, payload, 'open');
+      if (payload) {
+        recordAndAnswer(request, response, payload, 'open', answerPixel);
+        return true;
+      }
     } catch (error) {
       // The recipient's mail client must never see a difference; the failure is only logged.
       onError(error);
@@ -125,8 +141,7 @@ export function createFastPaths(
       spool.append(line(request, 'click', token), response, redirect);
       return true;
     }
-    record(request, payload, 'click');
-    redirect(response);
+    recordAndAnswer(request, response, payload, 'click', redirect);
     return true;
   }
 

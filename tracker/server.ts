@@ -114,6 +114,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
     keys: new KeyRing(options.store),
     events,
+    durableAnswers: options.spool !== undefined,
     links: new TtlCache<string | null>(60_000, 50_000, Date.now, 10_000),
     machineWindowMs: options.machineWindowMs ?? DEFAULT_MACHINE_WINDOW_MS,
     loginPolicy,

@@ -43,8 +43,10 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext):
     const token = file.endsWith('.gif') ? file.slice(0, -4) : file;
     try {
       const payload = await ctx.keys.verify(token, 'open');
-      if (payload && counts(request))
+      if (payload && counts(request)) {
         ctx.events.push(eventFromRequest(ctx, request, payload, 'open'));
+        if (ctx.durableAnswers) await ctx.events.written();
+      }
     } catch (error) {
       // The recipient's mail client must never see a difference; the failure is only logged.
       request.log.error(error, 'open pixel lookup failed');
@@ -63,7 +65,10 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: TrackerContext):
       return registered === null ? null : safeRedirectUrl(registered);
     });
     if (!target) return sendNotFoundPage(request, reply);
-    if (counts(request)) ctx.events.push(eventFromRequest(ctx, request, payload, 'click'));
+    if (counts(request)) {
+      ctx.events.push(eventFromRequest(ctx, request, payload, 'click'));
+      if (ctx.durableAnswers) await ctx.events.written();
+    }
     return reply.code(302).headers({ location: target, 'cache-control': 'no-store' }).send();
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBuffer } from '../../../tracker/eventBuffer';
+import { EventBuffer, MAX_ANSWER_WAIT_MS } from '../../../tracker/eventBuffer';
 import type { Account, TrackerStore } from '../../../tracker/store/types';
 import { event, testAccount } from './helpers/fixtures';
 import { sqliteFactory } from './helpers/storeFactories';
@@ -31,6 +31,46 @@ describe('EventBuffer on a real SQLite store', () => {
     expect(await stored()).toBe(250);
     expect(Math.max(...batches)).toBeLessThanOrEqual(100);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(250);
+  });
+
+  it('written() resolves once the events pushed this turn are stored, in one write for all', async () => {
+    const batches: number[] = [];
+    const counting: TrackerStore = {
+      ...store,
+      insertEvents: (events) => {
+        batches.push(events.length);
+        return store.insertEvents(events);
+      },
+    };
+    const buffer = new EventBuffer(counting, { intervalMs: 60_000 });
+    const waits = Array.from({ length: 30 }, () => {
+      buffer.push(event(account.id));
+      return buffer.written();
+    });
+    await Promise.all(waits);
+    expect(await stored()).toBe(30);
+    expect(batches).toEqual([30]);
+    await buffer.close();
+  });
+
+  it('written() gives up after MAX_ANSWER_WAIT_MS on a store that hangs, and keeps the event', async () => {
+    let release = () => {};
+    const hanging: TrackerStore = {
+      ...store,
+      insertEvents: (events) =>
+        new Promise((resolve) => {
+          release = () => resolve(store.insertEvents(events));
+        }),
+    };
+    const buffer = new EventBuffer(hanging, { intervalMs: 60_000 });
+    buffer.push(event(account.id));
+    const started = performance.now();
+    await buffer.written();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(MAX_ANSWER_WAIT_MS - 5);
+    expect(await stored()).toBe(0);
+    release();
+    await buffer.close();
+    expect(await stored()).toBe(1);
   });
 
   it('keeps a batch the store refused and writes it on the next flush', async () => {
