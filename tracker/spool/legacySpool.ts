@@ -19,6 +19,12 @@ import {
   writerPid,
 } from './spoolFiles';
 
+/** Segments moved so far, and those left because a running process still writes them. */
+interface TakeoverCount {
+  taken: number;
+  stillWritten: number;
+}
+
 /**
  * Takes over a spool folder another tracker left behind: the PostgreSQL default before it named
  * the port (`./tracker-spool`, see env.ts), which an upgraded tracker would otherwise never look
@@ -34,56 +40,69 @@ import {
  */
 export function takeOverLegacySpool(legacyDir: string, spoolDir: string): string | null {
   if (!existsSync(legacyDir)) return null;
+  const count: TakeoverCount = { taken: 0, stillWritten: 0 };
+  try {
+    return takeOver(legacyDir, spoolDir, count);
+  } catch (error) {
+    // The tracker starts all the same: answering must not wait for an old folder.
+    return (
+      `taking over the old event spool folder ${legacyDir} failed after ${count.taken} ` +
+      `segments (${String(error)}); the rest stays there for the next start`
+    );
+  }
+}
+
+function takeOver(legacyDir: string, spoolDir: string, count: TakeoverCount): string {
   const lock = lockSpoolDir(legacyDir);
   if (!lock.ok)
     return (
       `the old event spool folder ${legacyDir} is in use by another tracker${lock.holder}; ` +
       `left to it`
     );
-  let taken = 0;
-  let stillWritten = 0;
   try {
-    mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
-    const names = readdirSync(legacyDir);
-    const present = new Set(names);
-    const realDir = realpathSync(legacyDir);
-    for (const name of names) {
-      const pid = writerPid(name);
-      if (pid === null) continue;
-      const closed = present.has(`${name}${CLOSED_SUFFIX}`);
-      if (!closed && writerStillAppends(pid, join(realDir, name))) {
-        stillWritten += 1;
-        continue;
-      }
-      if (moveSegment(join(legacyDir, name), join(spoolDir, name), closed)) taken += 1;
-    }
-    // Markers of segments an older ingester deleted just before it stopped.
-    for (const name of readdirSync(legacyDir))
-      if (name.endsWith(`${SEGMENT_SUFFIX}${CLOSED_SUFFIX}`)) {
-        if (!existsSync(join(legacyDir, name.slice(0, -CLOSED_SUFFIX.length))))
-          unlinkSync(join(legacyDir, name));
-      }
+    moveSegments(legacyDir, spoolDir, count);
   } catch (error) {
     lock.release();
-    return (
-      `taking over the old event spool folder ${legacyDir} failed after ${taken} segments ` +
-      `(${String(error)}); the rest is kept there and taken over at the next start`
-    );
+    throw error;
   }
-  const head = `took over ${taken} unstored event spool segments from the old folder ${legacyDir}`;
-  if (stillWritten > 0) {
+  const head =
+    `took over ${count.taken} unstored event spool segments from the old folder ` + legacyDir;
+  if (count.stillWritten > 0) {
     lock.release();
-    return `${head}; ${stillWritten} left there: a running process still writes them (taken over at the next start)`;
+    return (
+      `${head}; ${count.stillWritten} left there: a running process still writes them ` +
+      `(taken over at the next start)`
+    );
   }
   return lock.releaseAndRemove()
     ? `${head}; the folder is removed`
     : `${head}; the folder is kept: it holds other files`;
 }
 
+function moveSegments(legacyDir: string, spoolDir: string, count: TakeoverCount): void {
+  mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+  const names = readdirSync(legacyDir);
+  const present = new Set(names);
+  const realDir = realpathSync(legacyDir);
+  for (const name of names) {
+    const pid = writerPid(name);
+    if (pid === null) continue;
+    const closed = present.has(`${name}${CLOSED_SUFFIX}`);
+    if (!closed && writerStillAppends(pid, join(realDir, name))) count.stillWritten += 1;
+    else if (moveSegment(join(legacyDir, name), join(spoolDir, name), closed)) count.taken += 1;
+  }
+  // Markers of segments an older ingester deleted just before it stopped.
+  for (const name of readdirSync(legacyDir)) {
+    const segment = name.slice(0, -CLOSED_SUFFIX.length);
+    if (name.endsWith(`${SEGMENT_SUFFIX}${CLOSED_SUFFIX}`) && !existsSync(join(legacyDir, segment)))
+      unlinkSync(join(legacyDir, name));
+  }
+}
+
 /**
- * Whether process `pid` may still append to the segment at `path` (its real path): where /proc tells, only when
- * it holds the file open (a pid reused since by another program does not); elsewhere while a
- * process with that id runs.
+ * Whether process `pid` may still append to the segment at `path` (its real path): where /proc
+ * tells, only when it holds the file open (a pid reused since by another program does not);
+ * elsewhere while a process with that id runs.
  */
 function writerStillAppends(pid: number, path: string): boolean {
   let fds: string[];

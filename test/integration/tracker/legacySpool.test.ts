@@ -10,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,4 +229,25 @@ describe('taking over an old spool folder on another file system', () => {
       expect(existsSync(legacy)).toBe(false);
     },
   );
+});
+
+describe('an old spool folder that cannot be taken over', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir('winkelpost-spool-');
+  });
+  afterEach(() => dir.remove());
+
+  it('says why in one line and throws nothing, so the tracker still starts', () => {
+    // A file where the folder should be.
+    const legacy = join(dir.path, 'tracker-spool');
+    writeFileSync(legacy, 'not a folder');
+    expect(takeOverLegacySpool(legacy, join(dir.path, 'tracker-spool-8787'))).toMatch(
+      new RegExp(
+        `^taking over the old event spool folder ${legacy} failed after 0 segments ` +
+          `\\(Error: EEXIST[^)]*\\); the rest stays there for the next start$`,
+      ),
+    );
+    expect(readFileSync(legacy, 'utf8')).toBe('not a folder');
+  });
 });
