@@ -4,6 +4,7 @@ import { DRAIN_MESSAGE, INGESTER_ROLE, ROLE_VARIABLE, runPrimary } from './clust
 import { runIngester } from './spool/ingesterProcess';
 import { isSpoolOverCapMessage } from './spool/spoolCapMessages';
 import { buildTracker } from './server';
+import { takeOverLegacySpool } from './spool/legacySpool';
 import { lockSpoolDir } from './spool/spoolDirLock';
 import { SpoolWriter } from './spool/spoolWriter';
 import { openStore } from './store/openStore';
@@ -24,6 +25,11 @@ if (cluster.isPrimary) {
     process.exit(1);
   }
   process.on('exit', () => spoolLock.release());
+  if (env.legacySpoolDir) {
+    // Before the ingester starts: what an older tracker left there is stored with this spool.
+    const line = takeOverLegacySpool(env.legacySpoolDir, env.spoolDir);
+    if (line) console.log(line);
+  }
   runPrimary(env.workers, (line) => console.log(line), { dir: env.spoolDir, cap: env.spoolCap });
 } else if (process.env[ROLE_VARIABLE] === INGESTER_ROLE) {
   await runIngester(env, DRAIN_MESSAGE);

@@ -47,6 +47,12 @@ export function trackerEnv(env: NodeJS.ProcessEnv = process.env) {
     spoolDir:
       env.TRACKER_SPOOL_DIR ||
       (databaseUrl ? join(process.cwd(), `tracker-spool-${port}`) : `${sqlitePath}.spool`),
+    /**
+     * Where the PostgreSQL default spool folder was before it named the port: a tracker on the
+     * default takes over what an older one left there (spool/legacySpool).
+     */
+    legacySpoolDir:
+      databaseUrl && !env.TRACKER_SPOOL_DIR ? join(process.cwd(), 'tracker-spool') : undefined,
     /** Past this backlog of unstored spool the workers store opens and clicks themselves. */
     spoolCap: spoolCapOf(spoolMaxMb),
     publicUrl: env.TRACKER_PUBLIC_URL ?? `http://${host}:${port}`,

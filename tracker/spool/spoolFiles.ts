@@ -67,7 +67,7 @@ export function writerIsRunning(pid: number): boolean {
 }
 
 /** True while a process with that id runs (signal 0 checks without sending anything). */
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,13 +1,17 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { closedMarker, newSegmentPath } from './spoolFiles';
+import { TORN_LINE_END } from './spoolLine';
 
 /** A new segment past this size, so the ingester can delete what it has stored. */
 export const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
 
 export interface SpoolWriterOptions {
   maxSegmentBytes?: number;
-  /** A failed write: the answers still go out (the recipient must never see a difference). */
+  /**
+   * A failed write: the answers still go out (the recipient must never see a difference).
+   * `lostEvents` counts the lines of the batch that did not land whole (line feed included).
+   */
   onError?: (error: unknown, lostEvents: number) => void;
   /** Writes part of a buffer as fs.writeSync does (a test puts a short or failing write here). */
   writeBytes?: (fd: number, bytes: Buffer, offset: number) => number;
@@ -91,16 +95,18 @@ export class SpoolWriter {
   };
 
   private write(text: string, events: number): void {
-    // After a torn write a line feed first: the torn part becomes a line of its own (the ingester
-    // drops it) instead of the head of this batch's first line, which would be lost with it.
-    const bytes = Buffer.from(this.torn ? `\n${text}` : text);
+    // After a torn write the torn line is ended first (TORN_LINE_END): it becomes a line of its
+    // own that the ingester refuses, instead of the head of this batch's first line.
+    const ending = this.torn ? TORN_LINE_END.length : 0;
+    const bytes = Buffer.from(this.torn ? `${TORN_LINE_END}${text}` : text);
     let done = 0;
     try {
       while (done < bytes.length) done += this.writeBytes(this.fd, bytes, done);
       this.torn = false;
     } catch (error) {
       if (done > 0) this.torn = bytes[done - 1] !== LINE_FEED;
-      this.options.onError?.(error, events);
+      // A line whose line feed landed will be stored; the rest of the batch is lost.
+      this.options.onError?.(error, events - linesIn(bytes, ending, done));
     }
     this.written += done;
   }
@@ -128,4 +134,11 @@ export class SpoolWriter {
     this.closed = true;
     this.closeSegment();
   }
+}
+
+/** The line feeds in `bytes` from `start` up to `end`: the lines written whole. */
+function linesIn(bytes: Buffer, start: number, end: number): number {
+  let lines = 0;
+  for (let at = start; at < end; at += 1) if (bytes[at] === LINE_FEED) lines += 1;
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { appendFileSync, mkdirSync, readdirSync, writeSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTracker, type TrackerServer } from '../../../tracker/server';
@@ -180,6 +181,56 @@ export function spoolSuite(name: string, openStore: StoreFactory): void {
       );
       await ingester.ingestOnce();
       expect((await stored()).map((e) => e.recipient).sort()).toEqual(['r1', 'r2']);
+    });
+
+    it('counts as lost exactly the lines a torn write did not finish, and never stores a cut one', async () => {
+      const agent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15';
+      const line = (recipient: string) =>
+        spoolLine('open', Date.now(), '192.0.2.0', token('open', recipient), agent);
+      // The disk fills amid a batch's write: a short write up to `cut(bytes)`, then ENOSPC.
+      let cut: ((bytes: Buffer) => number) | 'fail' | undefined;
+      const writeBytes = (fd: number, bytes: Buffer, offset: number) => {
+        if (cut === undefined) return writeSync(fd, bytes, offset);
+        if (cut === 'fail') {
+          cut = undefined;
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        }
+        const end = cut(bytes);
+        cut = 'fail';
+        return writeSync(fd, bytes, offset, end - offset);
+      };
+      const lost: number[] = [];
+      const writer = new SpoolWriter(spoolDir, {
+        writeBytes,
+        onError: (_error, events) => lost.push(events),
+      });
+      /** One turn's lines, written in one write as the fast paths' appends are. */
+      const batch = (recipients: string[], cutAt?: (bytes: Buffer) => number) => {
+        cut = cutAt;
+        for (const recipient of recipients)
+          writer.append(line(recipient), {} as ServerResponse, () => undefined);
+        writer.flush();
+      };
+      // Cut in r2's agent right after a dot: read as whole, its agent would be "Mozilla/5.".
+      batch(['r0', 'r1', 'r2', 'r3'], (bytes) => {
+        const r2 = bytes.indexOf(token('open', 'r2'));
+        return bytes.indexOf('Mozilla/5.', r2) + 'Mozilla/5.'.length;
+      });
+      expect(lost).toEqual([2]);
+      // Only the last line feed missing: r5's line is not whole either.
+      batch(['r4', 'r5'], (bytes) => bytes.length - 1);
+      expect(lost).toEqual([2, 1]);
+      batch(['r6', 'r7']);
+      writer.close();
+
+      expect(await new SpoolIngester(spoolDir, store).ingestOnce()).toBe(5);
+      expect((await stored()).map((e) => e.recipient).sort()).toEqual([
+        'r0',
+        'r1',
+        'r4',
+        'r6',
+        'r7',
+      ]);
     });
 
     it('never stores a tampered, unknown or wrong-kind token found in the spool', async () => {

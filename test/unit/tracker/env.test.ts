@@ -31,4 +31,16 @@ describe('TRACKER_SPOOL_DIR', () => {
       '/srv/spool',
     );
   });
+
+  it('takes over the PostgreSQL default of before (./tracker-spool) only on the default folder', () => {
+    const url = 'postgres://tracker@localhost/tracker';
+    expect(trackerEnv({ DATABASE_URL: url }).legacySpoolDir).toBe(
+      join(process.cwd(), 'tracker-spool'),
+    );
+    expect(trackerEnv({ DATABASE_URL: url, TRACKER_SPOOL_DIR: '/srv/spool' }).legacySpoolDir).toBe(
+      undefined,
+    );
+    // The SQLite default (<TRACKER_DB>.spool) never changed.
+    expect(trackerEnv({}).legacySpoolDir).toBe(undefined);
+  });
 });

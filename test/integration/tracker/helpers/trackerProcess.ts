@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 import { freePort } from '../../../helpers/freePort';
 
@@ -23,11 +25,16 @@ export interface TrackerProcessOptions {
   dbPath: string;
   workers: number;
   env?: Record<string, string>;
+  /** The folder it starts in (its defaults are relative to it); the project's root by default. */
+  cwd?: string;
 }
 
+/** tsx's loader by its file URL: `--import tsx` would be looked up from the tracker's cwd. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 function spawnTracker(options: TrackerProcessOptions, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'tracker/cli.ts'], {
-    cwd: ROOT,
+  return spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'tracker', 'cli.ts')], {
+    cwd: options.cwd ?? ROOT,
     env: {
       ...process.env,
       TRACKER_DB: options.dbPath,
