@@ -27,6 +27,7 @@ export class HeldMessage {
   private destination: Writable | undefined;
   private released: boolean;
   private cancelled = false;
+  private handed = false;
 
   constructor(
     private readonly bytes: Buffer,
@@ -53,6 +54,14 @@ export class HeldMessage {
     this.cancelled = true;
   }
 
+  /**
+   * The bytes and their final dot went to the data stream (after the server's 354): from here on,
+   * until the server's reply, the server may have the whole message.
+   */
+  get handedOver(): boolean {
+    return this.handed;
+  }
+
   /** What `SMTPConnection.send` takes: it needs nothing of a stream but `pipe`. */
   asMessage(): Readable {
     return this as unknown as Readable;
@@ -62,6 +71,7 @@ export class HeldMessage {
     const destination = this.destination;
     if (!this.released || this.cancelled || !destination) return;
     this.destination = undefined;
+    this.handed = true;
     const stuffed = isDataStream(destination) ? dotStuffed(this.bytes) : undefined;
     if (stuffed && stuffed.length > 0) {
       const data = destination as DataStream;

@@ -60,7 +60,8 @@ export interface UncertainJob {
 
 export interface JobResult {
   id: number;
-  state: 'sent' | 'retry' | 'bounced_hard' | 'bounced_soft' | 'failed';
+  /** uncertain: its connection broke after the data went, before the server's answer. */
+  state: 'sent' | 'retry' | 'bounced_hard' | 'bounced_soft' | 'failed' | 'uncertain';
   /** For retry: when to try again. */
   nextAt?: number;
   error?: string;

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { failedJob } from './failedJob';
 import type { ClaimCursor, ClaimedJob, JobResult } from './jobStore';
+import { MaybeDeliveredError } from './maybeDelivered';
 import type { MessageSource } from './messageSource';
 import type { Messenger } from './messenger';
 import type { PauseReason, QueueCredits, QueueJobs, SendManagerHooks } from './queuePorts';
@@ -205,6 +206,7 @@ export class SendRun {
         return;
       }
       if (markError) this.wireMarkFailed(job, markError);
+      else if (error instanceof MaybeDeliveredError) this.maybeDelivered(job, error);
       else this.deliveryFailed(job, error);
       return;
     }
@@ -217,6 +219,17 @@ export class SendRun {
     this.d.logger.error(`send ${this.send.id}: the wire mark could not be written`, error);
     this.ledger.outcome({ id: job.id, state: 'retry', nextAt: this.d.clock.now() });
     this.pauseWith ??= { reason: 'disk', detail: describeSmtpError(error).detail };
+  }
+
+  /**
+   * The server may have the message (its connection broke before it answered the data): sending
+   * it again could mail the customer twice, so it is `uncertain`, as after a crash, and the shop
+   * decides (it costs credits only when sent again). Not a failure in a row: the next message on
+   * a new connection tells whether the server is gone.
+   */
+  private maybeDelivered(job: ClaimedJob, error: MaybeDeliveredError): void {
+    this.d.logger.warn(`send ${this.send.id}: job ${job.id} may have arrived: ${error.message}`);
+    this.ledger.outcome({ id: job.id, state: 'uncertain', error: describeSmtpError(error).detail });
   }
 
   private deliveryFailed(job: ClaimedJob, error: unknown): void {

@@ -3,6 +3,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { OutgoingMail } from './outgoingMail';
 import { DkimSigner, type DkimSigning } from './dkimSigner';
 import { HeldMessage } from './heldMessage';
+import { MaybeDeliveredError, serverAnswered } from './maybeDelivered';
 
 export interface SmtpPoolOptions {
   /** Where and how to connect: host, port, TLS and the explicit timeouts. */
@@ -21,6 +22,8 @@ interface Waiting {
   settled: boolean;
   /** Sent again once already, after a reused connection turned out closed before DATA. */
   requeued: boolean;
+  /** Its bytes on their current connection (`handedOver` once they went to the server). */
+  held?: HeldMessage;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -53,7 +56,8 @@ const REOPEN_AFTER_MS = 10_000;
  * connection is dropped and a new one opened for the next message. The failed message is handed
  * back to the caller (the queue decides about retries), except one that never got to DATA on a
  * reused connection the server had closed meanwhile: it goes out once more on a new one, as with
- * nodemailer's pool.
+ * nodemailer's pool. A connection that breaks after a message's data went and before the server
+ * answered it fails that message with MaybeDeliveredError: the server may have it.
  */
 export class SmtpPool {
   private readonly waiting: Waiting[] = [];
@@ -176,9 +180,11 @@ export class SmtpPool {
     const { mail } = item;
     const message = this.dkim ? this.dkim.sign(mail.raw) : mail.raw;
     if (!mail.onWire) {
-      return this.transmit(pooled, item, new HeldMessage(message, { released: true }).asMessage());
+      item.held = new HeldMessage(message, { released: true });
+      return this.transmit(pooled, item, item.held.asMessage());
     }
     const held = new HeldMessage(message);
+    item.held = held;
     const current = () => pooled.state === 'busy' && pooled.item === item;
     mail.onWire().then(
       () => current() && held.release(),
@@ -211,6 +217,13 @@ export class SmtpPool {
           else this.afterMessage(pooled);
           this.dispatch();
         });
+        return;
+      }
+      // Broken after the data went and before the server's answer: it may have the message.
+      if (item.held?.handedOver && !serverAnswered(error)) {
+        settle(item, new MaybeDeliveredError(error));
+        this.drop(pooled);
+        this.dispatch();
         return;
       }
       const resend = pooled.sent > 0 && !item.requeued && !item.settled && !this.closed;

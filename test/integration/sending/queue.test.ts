@@ -224,30 +224,20 @@ describe('send queue against a real SMTP server and the real tracker', () => {
     expect(sink!.received).toHaveLength(9);
   });
 
-  it('a connection dropped in the middle of DATA is retried with the same Message-ID', async () => {
+  it('a connection dropped before the message data is retried by itself, and the mail arrives once', async () => {
     const { mailingId } = await setUp(5);
     const victim = recipientAddress(2);
-    const seenIds: string[] = [];
     let drops = 0;
     sink!.behaviour = {
-      onMessage: (mail) => {
-        if (mail.to.includes(victim)) {
-          seenIds.push(mail.messageId ?? '');
-          if (drops === 0) {
-            drops += 1;
-            return 'drop';
-          }
-        }
-        return undefined;
-      },
+      onRecipient: (address) => (address === victim && drops++ === 0 ? 'drop' : undefined),
     };
-    const started = await startSend(mailingId, 'visit-drop');
+    const started = await startSend(mailingId, 'visit-drop-envelope');
     const first = await until(
       'the first pass',
       () => statusOf(started.sendId),
       (s) => s.queued === 0 && s.sending === 0,
     );
-    expect(first).toMatchObject({ sent: 4, retry: 1 });
+    expect(first).toMatchObject({ sent: 4, retry: 1, uncertain: 0 });
     t!.clock.advance(61_000);
     await until(
       'the retry',
@@ -258,8 +248,54 @@ describe('send queue against a real SMTP server and the real tracker', () => {
       (s) => s.state === 'finished',
     );
     expect(sink!.received.filter((m) => m.to.includes(victim))).toHaveLength(1);
-    expect(seenIds).toHaveLength(2);
-    expect(seenIds[0]).toBe(seenIds[1]);
+  });
+
+  it('a server that takes the data and dies before answering leaves the job uncertain: never sent again by itself, the shop decides', async () => {
+    const { mailingId } = await setUp(5);
+    const victim = recipientAddress(2);
+    let died = false;
+    sink!.behaviour = {
+      onMessage: (mail) => {
+        if (!mail.to.includes(victim) || died) return undefined;
+        died = true;
+        return 'acceptAndDrop';
+      },
+    };
+    const started = await startSend(mailingId, 'visit-drop-after-data');
+    const done = await until(
+      'the send to finish',
+      () => statusOf(started.sendId),
+      (s) => s.state === 'finished',
+    );
+    expect(done).toMatchObject({ sent: 4, uncertain: 1, retry: 0, failed: 0 });
+    // Time passes and the queue is woken: an uncertain job is never sent again by itself.
+    t!.clock.advance(3_600_000);
+    kick(t!);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const toVictim = () => sink!.received.filter((m) => m.to.includes(victim));
+    expect(toVictim()).toHaveLength(1);
+    const listed = await t!.call('send.uncertain', { sendId: started.sendId });
+    expect(listed.map((job) => job.email)).toEqual([victim]);
+    // Its credit stays reserved until the shop decides; the four sent are charged.
+    expect(
+      await until(
+        'the four committed',
+        () => tracker!.store.getBalance(tracker!.accountId),
+        (b) => b.reserved === 1,
+      ),
+    ).toEqual({ balance: 4995, reserved: 1 });
+
+    // The shop chooses to send it again: the same Message-ID, so the customer's mail program
+    // can tell the copy.
+    await t!.call('send.retryUncertain', { sendId: started.sendId });
+    await until(
+      'the retry',
+      () => statusOf(started.sendId),
+      (s) => s.state === 'finished' && s.sent === 5,
+    );
+    const copies = toVictim();
+    expect(copies).toHaveLength(2);
+    expect(copies[0]!.messageId).toBe(copies[1]!.messageId);
   });
 
   it('535 pauses the send with the reason; resume continues after the password is fixed', async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HeldMessage } from '../../../electron/services/sending/heldMessage';
+import { MaybeDeliveredError } from '../../../electron/services/sending/maybeDelivered';
 import type { OutgoingMail } from '../../../electron/services/sending/messenger';
 import { SmtpPool, type SmtpPoolOptions } from '../../../electron/services/sending/smtpPool';
 import { connectionOptions } from '../../../electron/services/sending/transport';
@@ -308,16 +309,54 @@ describe('the send queue connection pool', () => {
     expect(sink.connections).toBe(1);
   });
 
-  it('a connection dropped in the middle of a message fails that message with a network error', async () => {
+  it('a connection broken after the data and before the answer fails that message as maybe delivered', async () => {
+    for (const onKlant1 of ['drop', 'acceptAndDrop'] as const) {
+      sink = await startSmtpSink({
+        onMessage: (m) => (m.to.includes('klant1@example.nl') ? onKlant1 : undefined),
+      });
+      pool = poolFor(sink.port, { maxConnections: 1 });
+      const outcomes = await Promise.allSettled([0, 1, 2].map((i) => pool!.send(mail(i))));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const reason = (outcomes[1] as PromiseRejectedResult).reason as MaybeDeliveredError;
+      expect(reason).toBeInstanceOf(MaybeDeliveredError);
+      expect(reason.code).toMatch(/^E(CONNECTION|SOCKET)$/);
+      // Whether the server kept it or not, the pool cannot tell, and never sends it again.
+      expect(sink.received.map((m) => m.to[0])).toEqual(
+        onKlant1 === 'drop'
+          ? ['klant0@example.nl', 'klant2@example.nl']
+          : ['klant0@example.nl', 'klant1@example.nl', 'klant2@example.nl'],
+      );
+      pool.close();
+      await sink.close();
+    }
+    sink = pool = undefined;
+  });
+
+  it('a connection broken before the data fails that message with a plain network error', async () => {
     sink = await startSmtpSink({
-      onMessage: (m) => (m.to.includes('klant1@example.nl') ? 'drop' : undefined),
+      onRecipient: (address) => (address === 'klant1@example.nl' ? 'drop' : undefined),
     });
     pool = poolFor(sink.port, { maxConnections: 1 });
     const outcomes = await Promise.allSettled([0, 1, 2].map((i) => pool!.send(mail(i))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(((outcomes[1] as PromiseRejectedResult).reason as { code: string }).code).toMatch(
-      /^E(CONNECTION|SOCKET)$/,
-    );
+    const reason = (outcomes[1] as PromiseRejectedResult).reason as { code: string };
+    expect(reason).not.toBeInstanceOf(MaybeDeliveredError);
+    expect(reason.code).toMatch(/^E(CONNECTION|SOCKET)$/);
+    expect(sink.received.map((m) => m.to[0])).toEqual(['klant0@example.nl', 'klant2@example.nl']);
+  });
+
+  it('a 421 the server says instead of answering the data is an answer, not a maybe', async () => {
+    sink = await startSmtpSink({
+      onMessage: (m) =>
+        m.to.includes('klant1@example.nl')
+          ? { code: 421, message: '4.3.2 Service shutting down' }
+          : undefined,
+    });
+    pool = poolFor(sink.port, { maxConnections: 1 });
+    const outcomes = await Promise.allSettled([0, 1, 2].map((i) => pool!.send(mail(i))));
+    const reason = (outcomes[1] as PromiseRejectedResult).reason as { responseCode: number };
+    expect(reason).not.toBeInstanceOf(MaybeDeliveredError);
+    expect(reason.responseCode).toBe(421);
     expect(sink.received.map((m) => m.to[0])).toEqual(['klant0@example.nl', 'klant2@example.nl']);
   });
 

@@ -22,10 +22,14 @@ export interface SinkBehaviour {
   holdGreeting?: boolean;
   /** Called for each MAIL FROM with the message's number in its session (1, 2, …). */
   onMailFrom?: (transaction: number) => SinkReply | undefined;
-  /** Called for each RCPT TO; a reply rejects that recipient. */
-  onRecipient?: (address: string) => SinkReply | undefined;
-  /** Called after DATA with the whole message; 'drop' closes the connection mid-DATA. */
-  onMessage?: (mail: ReceivedMail) => SinkReply | 'drop' | undefined;
+  /** Called for each RCPT TO; a reply rejects that recipient, 'drop' closes the connection. */
+  onRecipient?: (address: string) => SinkReply | 'drop' | undefined;
+  /**
+   * Called after DATA with the whole message; 'drop' closes the connection before the reply (the
+   * message is not kept); 'acceptAndDrop' keeps it and then closes the connection without a
+   * reply: a server that queued the message and died before it could say so.
+   */
+  onMessage?: (mail: ReceivedMail) => SinkReply | 'drop' | 'acceptAndDrop' | undefined;
   /** The final reply to each message comes this much later (a slow server). */
   replyDelayMs?: number;
   /** Called right after a message was accepted and its reply written. */
@@ -104,9 +108,10 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
       if (reply) callback(replyError(reply));
       else callback();
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       const reply = sink.behaviour.onRecipient?.(address.address);
-      if (reply) callback(replyError(reply));
+      if (reply === 'drop') dropConnection(server, session.id);
+      else if (reply) callback(replyError(reply));
       else callback();
     },
     onData(stream, session: SMTPServerSession, callback) {
@@ -122,6 +127,13 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
         };
         const reply = sink.behaviour.onMessage?.(mail);
         if (reply === 'drop') {
+          dropConnection(server, session.id);
+          return;
+        }
+        if (reply === 'acceptAndDrop') {
+          accepted += 1;
+          acceptedBytes += raw.length;
+          received.push(mail);
           dropConnection(server, session.id);
           return;
         }
