@@ -31,7 +31,8 @@ export async function insertJobs(
   let added = 0;
   let size = FIRST_JOBS;
   for (let after = 0; after < last;) {
-    const until = after + size;
+    // The last range ends at the last row: its ids and Message-IDs are made for rows that exist.
+    const until = Math.min(after + size, last);
     const began = performance.now();
     added += lightly(() => store.insertRange({ ...job, after, until }));
     size = nextSize(size, performance.now() - began);
