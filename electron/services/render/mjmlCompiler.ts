@@ -22,7 +22,10 @@ export interface MjmlCompilerOptions {
   resourceLimits?: ResourceLimits;
 }
 
-/** The worker thread stopped (crashed, ran out of memory) or did not answer in time. */
+/**
+ * The worker thread stopped (crashed, ran out of memory), did not answer in time, or MJML threw
+ * instead of answering with its validation errors.
+ */
 export class MjmlWorkerError extends Error {
   constructor(message: string) {
     super(message);
@@ -120,7 +123,7 @@ export class MjmlCompiler {
     if (!pending) return;
     this.pending.delete(answer.id);
     clearTimeout(pending.timer);
-    if ('failure' in answer) pending.reject(new Error(answer.failure));
+    if ('failure' in answer) pending.reject(new MjmlWorkerError(`MJML failed: ${answer.failure}`));
     else pending.resolve({ html: answer.html, errors: answer.errors });
     if (this.pending.size > 0) return;
     if (this.releaseWhenDone) this.stop();
