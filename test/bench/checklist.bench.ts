@@ -8,6 +8,7 @@ import {
 } from '../integration/sending/seed';
 import { startTestApp } from '../helpers/testApp';
 import { GOALS, judge } from './report';
+import { median } from './median';
 
 const CONTACTS = 100_000;
 const EXTRA_CONTACTS = 1_000;
@@ -21,8 +22,6 @@ async function cpuMs(work: () => Promise<unknown>): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**

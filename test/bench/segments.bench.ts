@@ -5,6 +5,7 @@ import { countSegment } from '../../electron/services/segments/store/segmentQuer
 import { TypedCells } from '../../electron/services/segments/store/typedCells';
 import { tempDir } from '../helpers/tempDir';
 import { GOALS, judge } from './report';
+import { median } from './median';
 
 const CONTACTS = 100_000;
 const ROUNDS = 15;
@@ -30,10 +31,7 @@ const SEGMENTS: Record<string, SegmentT> = {
   },
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(2));
-}
+const medianOf = (values: number[]) => Number(median(values).toFixed(2));
 
 /**
  * Counting a 100,000-contact selection's segment (typed values, indexed) against a bare count of
@@ -92,25 +90,25 @@ export default async function segmentsBench(): Promise<Record<string, unknown>> 
   }
   close();
   dir.remove();
-  const bareMs = median(times.bare!);
+  const bareMs = medianOf(times.bare!);
   for (const [name, label] of [
     ['all', 'segment count, all conditions'],
     ['any', 'segment count, any condition'],
   ] as const)
     judge(
       `${label}, ${CONTACTS} contacts`,
-      median(times[name]!),
+      medianOf(times[name]!),
       GOALS.segmentFilterMs,
       `plain count ${bareMs.toFixed(1)} ms`,
     );
   return {
     contacts: CONTACTS,
     goalMs: `< ${GOALS.segmentFilterMs.below}`,
-    segmentAllMs: median(times.all!),
-    segmentAnyMs: median(times.any!),
+    segmentAllMs: medianOf(times.all!),
+    segmentAnyMs: medianOf(times.any!),
     baselineBareCountMs: bareMs,
-    allVersusBare: Number((median(times.all!) / Math.max(bareMs, 0.01)).toFixed(1)),
-    anyVersusBare: Number((median(times.any!) / Math.max(bareMs, 0.01)).toFixed(1)),
+    allVersusBare: Number((medianOf(times.all!) / Math.max(bareMs, 0.01)).toFixed(1)),
+    anyVersusBare: Number((medianOf(times.any!) / Math.max(bareMs, 0.01)).toFixed(1)),
     counts,
     typingAtImportMs: Number(typingMs.toFixed(0)),
     copyInWriteTransactionMs: copyInWriteMs,

@@ -12,6 +12,7 @@ import { uncertainAfterKill } from './send/killCount';
 import { busyShare, machineCpu } from './send/machineCpu';
 import { exited, nextMessage, startProcess, type Runner } from './send/processes';
 import { GOALS, judge } from './report';
+import { median } from './median';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const CONNECTIONS = 3;
@@ -139,11 +140,6 @@ async function runOnce(runner: Runner): Promise<Record<string, unknown>> {
 
 const perSecond = (ms: number) => (RECIPIENTS / ms) * 1000;
 const perMessage = (ms: number, digits = 3) => Number((ms / RECIPIENTS).toFixed(digits));
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const rounded = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** Each round's own figures: speeds, ratios against its neighbours, CPU of each side. */

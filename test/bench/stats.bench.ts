@@ -9,6 +9,7 @@ import { statsAggregatesOf } from '../../electron/services/stats/statsAggregateS
 import { startTestApp } from '../helpers/testApp';
 import { seedSentMailing } from '../integration/sync/seed';
 import { GOALS, judge } from './report';
+import { median } from './median';
 
 const RECIPIENTS = 100_000;
 const EVENTS = 1_000_000;
@@ -54,11 +55,6 @@ function event(i: number, mailingId: string, sentAt: number): EventOutput {
     machineReason: machine ? 'apple-privacy-proxy' : null,
     at: new Date(sentAt + ((i * 37) % (7 * 24 * 3600)) * 1000).toISOString(),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -21,6 +21,7 @@ import {
 import { GOALS, judge } from './report';
 import { processTreeCpuMs } from './tracker/processCpu';
 import { hasWrk, pathScript, wrk, type WrkResult } from './tracker/wrk';
+import { median } from './median';
 
 /**
  * The tracker at reseller scale on loopback: `npm run tracker` with TRACKER_WORKERS processes
@@ -49,8 +50,6 @@ const RECIPIENTS = MAX_VERIFIED_TOKENS * 2;
 const WORKERS = Number(process.env.TRACKER_BENCH_WORKERS) || availableParallelism();
 
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A wrk round with the server's CPU per answered request (all, and user) and the machine's load. */
 type Round = WrkResult & {
