@@ -120,7 +120,7 @@ export class SmtpPool {
       // A message on its way gets the connection's own error from its send callback, right
       // after this; should that never come, it must not wait forever.
       const item = pooled.item;
-      if (item) setImmediate(() => pooled.item === item && settle(item, closedMidMessage()));
+      if (item) setImmediate(() => pooled.item === item && settle(item, brokenOff(item)));
       this.dispatch();
     });
     connection.connect((error) => {
@@ -307,6 +307,11 @@ function closedBeforeReady(): Error {
   return Object.assign(new Error('The server closed the connection before it was ready'), {
     code: 'ECONNECTION',
   });
+}
+
+/** The error for a message whose connection ended without a word about it. */
+function brokenOff(item: Waiting): Error {
+  return item.held?.handedOver ? new MaybeDeliveredError(closedMidMessage()) : closedMidMessage();
 }
 
 function closedMidMessage(): Error {
