@@ -89,7 +89,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'mailboxfull',
     pattern:
-      /mailbox (is )?full|box (is )?full|mail ?folder (is )?full|over ?quota|quota (exceeded|exceeds)|exceeded (the |its |his |her )?(storage|quota)|out of storage|insufficient (system )?storage|mailbox size limit|not enough (space|storage)|mail ?file is full|postvak (is )?vol|mailbox (is )?vol\b|postfach (ist )?voll/i,
+      /mailbox (is )?full|box (is )?full|mail ?folder (is )?full|mailbox exceeds|over ?quota|quota (exceeded|exceeds)|exceeded (the |its |his |her )?(storage|quota)|out of storage|insufficient (system )?storage|mailbox size limit|not enough (space|storage)|mail ?file is full|postvak (is )?vol|mailbox (is )?vol\b|postfach (ist )?voll/i,
   },
   {
     // Greylisting names the recipient address but only asks to come back later.
@@ -115,7 +115,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'hostunknown',
     pattern:
-      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail|unrouteable address|couldn't find any host|all relevant mx records|non-existent hosts?/i,
+      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail|unrouteable address|couldn't find any host|all relevant mx records|non-existent hosts?|domain [\w.-]+ could(n't| not) be found/i,
   },
   {
     reason: 'exceedlimit',
@@ -131,13 +131,13 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
     // The recipient's own settings refuse the mail (sisimai's "filtered"): not an unknown address.
     reason: 'filtered',
     pattern:
-      /recipient('s)? (email )?preferences|refused by (the )?recipient|recipient has (blocked|filtered)/i,
+      /recipient('s)? (email )?preferences|refused by (the )?recipient|recipient has (blocked|filtered)|recipients? was rejected by a remote mail server/i,
   },
   { reason: 'userunknown', pattern: STRONG_UNKNOWN_USER },
   {
     reason: 'userunknown',
     pattern:
-      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
+      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address could(n't| not) be found|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
   },
   {
     reason: 'expired',

@@ -8,6 +8,7 @@ import {
   type HeaderMap,
 } from './headerFields';
 import { parseDeliveryStatus, splitAtOriginalCopy } from './reportFields';
+import { sesNotification } from './sesNotifications';
 import { TEXT_LIMIT, type BounceReport, type DsnRecipient, type FeedbackReport } from './report';
 
 /** What a parser found in the MIME tree; both parsers hand it to buildReport. */
@@ -35,6 +36,7 @@ export function buildReport(headers: HeaderMap, parts: ReportParts): BounceRepor
   const type = parseParameterised(firstHeader(headers, 'content-type') || 'text/plain');
   const text = parts.plain ?? (parts.html ? htmlToText(parts.html) : '');
   const split = splitAtOriginalCopy(text);
+  const ses = parts.dsn || parts.feedback ? null : sesNotification(text);
   const original =
     parts.original ??
     (split.originalHeaders ? firstValues(parseHeaderBlock(split.originalHeaders)) : null);
@@ -53,8 +55,8 @@ export function buildReport(headers: HeaderMap, parts: ReportParts): BounceRepor
     failedRecipients: (headers.get('x-failed-recipients') ?? []).flatMap(extractAddresses),
     contentType: type.value,
     reportType: (type.params.get('report-type') ?? '').toLowerCase(),
-    deliveryStatus: parts.dsn ?? deliveryStatusInText(split.explanation),
-    feedback: parts.feedback,
+    deliveryStatus: parts.dsn ?? ses?.dsn ?? deliveryStatusInText(split.explanation),
+    feedback: parts.feedback ?? ses?.feedback ?? null,
     original,
     text: split.explanation.slice(0, TEXT_LIMIT),
   };
