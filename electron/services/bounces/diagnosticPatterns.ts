@@ -33,7 +33,7 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
     // "not listed in Domino Directory" is Domino's unknown user, not a blocklist.
     reason: 'blocked',
     pattern:
-      /block ?list|black ?list|deny ?list|blacklist|spamhaus|spamcop|barracuda|\bsorbs\b|\bdnsbl\b|\brbl\b|(?<!not )\blisted (in|on|at|by)\b(?! (the )?(domino|public name|local|directory|address book))|\bbanned\b|(client|sending|your|source) (host|ip|server|network|mta)\b.{0,60}\b(blocked|refused|rejected|denied|not allowed)|(ip|host|server|network|connection|you|message|mail|email|domain|envelope) (has been |was |is |are )?blocked|blocked (by|using|due|because|for)|not accepted from (this|your) ip|traffic not accepted|\bS3150\b|\bCXBL\b|AUP#|\bIB[15]\d\d\b|after initial connection|in reply to (helo|ehlo) command|greeting failed|my name was rejected|access denied.{0,20}\bip\b|use the smtp server of your isp|dynamic ip|dial-?up/i,
+      /block ?list|black ?list|deny ?list|blacklist|spamhaus|spamcop|barracuda|\bsorbs\b|\bdnsbl\b|\brbl\b|(?<!not )\blisted (in|on|at|by)\b(?! (the )?(domino|public name|local|directory|address book))|\bbanned\b|(client|sending|your|source) (host|ip|server|network|mta)\b.{0,60}\b(blocked|refused|rejected|denied|not allowed)|(ip|host|server|network|connection|you|message|mail|email|domain|envelope) (has been |was |is |are )?blocked|blocked (by|using|due|because|for)|not accepted from (this|your) ip|traffic not accepted|\bS3150\b|\bCXBL\b|AUP#|\bIB[15]\d\d\b|after initial connection|in reply to (helo|ehlo) command|greeting failed|my name was rejected|access denied.{0,20}\bip\b|use the smtp server of your isp|dynamic ip|dial-?up|host network not allowed/i,
   },
   {
     reason: 'spamdetected',
@@ -49,7 +49,7 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
     // sisimai's "rejected": the envelope sender (MAIL FROM) was refused.
     reason: 'rejected',
     pattern:
-      /\bsender\b(?! (should|can|could|may|might|needs?) )|\bmail ?from\b|envelope[- ]from|return[- ]path|from address|<> invalid|bogus mail from|\bCXSNDR\b|purported responsible address|permission to post|投稿する権限/i,
+      /\bsender\b(?! (should|can|could|may|might|needs?) )|\bmail ?from\b|envelope[- ]from|return[- ]path|from address|<> invalid|bogus mail from|\bCXSNDR\b|purported responsible address|'send mail as'|permission to post|投稿する権限/i,
   },
   {
     reason: 'policyviolation',
@@ -115,7 +115,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'hostunknown',
     pattern:
-      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail|unrouteable address|couldn't find any host|all relevant mx records|non-existent hosts?|domain [\w.-]+ could(n't| not) be found/i,
+      /host or domain name not found|domain (name )?not found|no such (domain|host)|unrouteable (mail )?domain|domain (does not|doesn't) exist|(unknown|invalid) (domain|host)|(domain|host) (is )?unknown|host not found|nxdomain|\bno mx\b|null mx|mx (record|lookup)|name service error|domain does not accept mail|unrouteable address|couldn't find any host|all relevant mx records|non-existent hosts?|domain [\w.-]+ could(n't| not) be found|domain is not reachable/i,
   },
   {
     reason: 'exceedlimit',

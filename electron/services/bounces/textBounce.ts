@@ -1,6 +1,6 @@
 import { extractAddress, extractAddresses } from './headerFields';
 import type { BounceReport } from './report';
-import { textBlocks } from './textFormats';
+import { explanationWithReply, textBlocks } from './textFormats';
 
 const ADDRESSES = /[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 
@@ -16,7 +16,9 @@ export function textBounceDiagnostic(report: BounceReport): {
 } {
   // A block for one of our own addresses (a salutation "a@b 様") is not about a recipient.
   const ours = new Set(report.envelopeHints.flatMap(extractAddresses).map((a) => a.toLowerCase()));
-  const blocks = textBlocks(report.text).filter((b) => !ours.has(b.recipient));
+  const blocks = textBlocks(report.text).filter(
+    (b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic),
+  );
   const recipient =
     report.failedRecipients[0] ||
     blocks[0]?.recipient ||
@@ -31,7 +33,8 @@ export function textBounceDiagnostic(report: BounceReport): {
     smtpReplyLine(report.text) ||
     errorLine(report.text) ||
     paragraphNaming(report.text, recipient) ||
-    paragraphNaming(report.text, soleAddress(report, ours));
+    paragraphNaming(report.text, soleAddress(report, ours)) ||
+    explanationWithReply(report.text);
   return { recipient, diagnostic };
 }
 

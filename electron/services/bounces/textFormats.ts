@@ -125,7 +125,7 @@ const REPLY_MARKERS = [
   /technical details of (?:temporary|permanent) failure:[ \t]*/i,
 ];
 
-function remoteReply(text: string): string {
+export function remoteReply(text: string): string {
   const marker = REPLY_MARKERS.map((m) => m.exec(text)).find((m) => m !== null);
   if (!marker) return '';
   const after = text.slice(marker.index + marker[0].length).replace(/^\s*\r?\n/, '');
@@ -170,4 +170,14 @@ export function diagnosticFor(text: string, recipient: string): string {
   if (block) return block.diagnostic;
   const paragraph = paragraphs(text).find((p) => p.toLowerCase().includes(lower));
   return paragraph ? clean(paragraph) : '';
+}
+
+/**
+ * Gmail's own explanation followed by the remote server's reply, for a report that names no
+ * address in its text ("You're sending this from a different address… The response was: …").
+ */
+export function explanationWithReply(text: string): string {
+  const marker = REPLY_MARKERS.map((m) => m.exec(text)).find((m) => m !== null);
+  if (!marker) return '';
+  return clean(`${text.slice(0, marker.index).slice(-600)} ${remoteReply(text)}`);
 }
