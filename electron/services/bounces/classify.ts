@@ -4,7 +4,8 @@ import { extractAddress } from './headerFields';
 import { actionFor, type BounceAction, type BounceReason } from './reasons';
 import type { BounceReport, DsnRecipient } from './report';
 import { innermostStatus } from './statusCodes';
-import { diagnosticFor, textBlocks } from './textFormats';
+import { isDelayNotice, textBounceDiagnostic } from './textBounce';
+import { diagnosticFor } from './textFormats';
 
 export type BounceKind =
   'hard' | 'soft' | 'blocked' | 'complaint' | 'delayed' | 'auto_reply' | 'not_bounce';
@@ -146,9 +147,9 @@ function hostsOf(
 }
 
 const BOUNCE_SENDER =
-  /mailer-daemon|postmaster|mail delivery (system|subsystem)|mail administrator|MAILER-DAEMON/i;
+  /mailer-daemon|post_?master|mail delivery (system|subsystem)|mail administrator|MAILER-DAEMON/i;
 const BOUNCE_SUBJECT =
-  /undeliver|undelivered|returned mail|delivery (status notification|failure|failed|has failed|problem)|failure notice|mail delivery failed|could not be delivered|onbestelbaar|niet (af)?geleverd|kan niet worden bezorgd|unzustellbar|non remis/i;
+  /undeliver|undelivered|returned mail|delivery (status notification|failure|failed|has failed|problem)|failure notice|mail delivery failed|could not be delivered|onbestelbaar|niet (af)?geleverd|kan niet worden bezorgd|unzustellbar|non remis|error sending your (mail|message)|メールエラー|エラー通知|配信エラー/i;
 
 function looksLikeBounce(report: BounceReport): boolean {
   return (
@@ -160,19 +161,23 @@ function looksLikeBounce(report: BounceReport): boolean {
 
 /** Bounces without a delivery-status part: qmail, Exim, Sendmail, Domino, OpenSMTPD, Office 365 HTML. */
 function fromTextBounce(report: BounceReport): Verdict {
-  const blocks = textBlocks(report.text);
-  const recipient =
-    report.failedRecipients[0] ||
-    blocks[0]?.recipient ||
-    extractAddress(report.original?.get('to') ?? '') ||
-    null;
-  const own = blocks.find((b) => b.recipient === recipient)?.diagnostic;
-  const diagnostic = own ?? (blocks.length === 0 ? smtpReplyLine(report.text) : '');
+  const { recipient, diagnostic } = textBounceDiagnostic(report);
   const decision = decideReason({
     status: innermostStatus(diagnostic),
     diagnostic,
     hosts: hostsOf(report, null, recipient, diagnostic),
   });
+  if (isDelayNotice(report)) {
+    const detail = diagnostic || firstMeaningfulLine(report.text);
+    return verdict(report, {
+      kind: 'delayed',
+      reason: decision.reason,
+      action: 'none',
+      recipient,
+      status: decision.status,
+      detail,
+    });
+  }
   if (!diagnostic) {
     // A bounce we cannot read: count it soft rather than guess at the address.
     return verdict(report, {
@@ -184,12 +189,6 @@ function fromTextBounce(report: BounceReport): Verdict {
     });
   }
   return failure(report, decision, recipient, diagnostic);
-}
-
-/** The line with the remote server's reply ("550 5.1.1 … User unknown"). */
-function smtpReplyLine(text: string): string {
-  const line = text.split(/\r?\n/).find((l) => /(^|\s)[45]\d\d([ :-]|$)/.test(l.trim()));
-  return clean(line ?? '');
 }
 
 const AUTO_REPLY_SUBJECT =

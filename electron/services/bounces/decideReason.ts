@@ -1,4 +1,10 @@
-import { recipientReason, senderSideReason, STRONG_UNKNOWN_USER } from './diagnosticPatterns';
+import {
+  NULL_MX,
+  RECIPIENT_ACCESS_DENIED,
+  recipientReason,
+  senderSideReason,
+  STRONG_UNKNOWN_USER,
+} from './diagnosticPatterns';
 import { actionFor, type BounceReason } from './reasons';
 import { basicReplyClass, effectiveStatus, reasonFromStatus } from './statusCodes';
 import { vendorReason } from './vendorRules';
@@ -27,17 +33,23 @@ export interface ReasonDecision {
  * the address as unknown beyond doubt.
  */
 export function decideReason(input: RecipientDiagnostic): ReasonDecision {
-  const status = effectiveStatus(input.status, input.diagnostic);
   const text = input.diagnostic;
+  const status = effectiveStatus(input.status, input.diagnostic);
   const vendor = vendorReason(input.hosts, text);
   const sender = senderSideReason(text);
+  // RFC 7505: a Null MX of the recipient's domain is its own word that it takes no mail,
+  // whatever code a relay gave it (Google writes 4.0.0); its code is 5.1.10.
+  if (!sender && NULL_MX.test(text))
+    return { reason: 'hostunknown', status: '5.1.10', basis: 'text' };
   if (vendor && !(sender && actionFor(vendor) === 'suppress')) {
     return { reason: vendor, status, basis: 'vendor' };
   }
   if (sender) return { reason: sender, status, basis: 'text' };
   const fromCode = reasonFromStatus(status);
   if (/^\d\.7\./.test(status)) {
-    if (STRONG_UNKNOWN_USER.test(text)) return { reason: 'userunknown', status, basis: 'text' };
+    if (STRONG_UNKNOWN_USER.test(text) || RECIPIENT_ACCESS_DENIED.test(text)) {
+      return { reason: 'userunknown', status, basis: 'text' };
+    }
     const words = recipientReason(text);
     // Words about a full or disabled mailbox may explain a 5.7.x; address words may not.
     if (words && actionFor(words) === 'soft') return { reason: words, status, basis: 'text' };

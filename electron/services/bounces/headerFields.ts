@@ -46,7 +46,7 @@ const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
 
 /** RFC 2047 encoded words (=?utf-8?Q?…?=) in a header value → text. */
 export function decodeEncodedWords(value: string): string {
-  if (!value.includes('=?')) return value;
+  if (!value.includes('=?')) return decodeRawHeader(value);
   // Whitespace between two adjacent encoded words is not part of the text.
   const joined = value.replace(/\?=\s+=\?/g, '?==?');
   return joined.replace(ENCODED_WORD, (_all, charset: string, encoding: string, text: string) => {
@@ -96,4 +96,15 @@ export function extractAddresses(value: string): string[] {
     .split(',')
     .map(extractAddress)
     .filter((a) => a !== '');
+}
+
+/**
+ * Header text sent unencoded in violation of RFC 2047, as Japanese carriers (raw ISO-2022-JP) and
+ * Yandex (raw UTF-8) do; the parsers hold header bytes as latin1.
+ */
+function decodeRawHeader(value: string): string {
+  if (value.includes('\x1b$')) return decodeCharset(Buffer.from(value, 'latin1'), 'iso-2022-jp');
+  if (!/[\x80-\xff]/.test(value)) return value;
+  const utf8 = Buffer.from(value, 'latin1').toString('utf8');
+  return utf8.includes('\ufffd') ? value : utf8;
 }

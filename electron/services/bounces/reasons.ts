@@ -23,6 +23,7 @@ export const BOUNCE_REASONS = [
   'mailboxfull',
   'exceedlimit',
   'suspend',
+  'filtered',
   'expired',
   ...SENDER_SIDE_REASONS,
   'toomanyconn',

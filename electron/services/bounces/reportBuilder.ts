@@ -7,7 +7,8 @@ import {
   parseParameterised,
   type HeaderMap,
 } from './headerFields';
-import { splitAtOriginalCopy } from './reportFields';
+import { parseDeliveryStatus, splitAtOriginalCopy } from './reportFields';
+import { sesNotification } from './sesNotifications';
 import { TEXT_LIMIT, type BounceReport, type DsnRecipient, type FeedbackReport } from './report';
 
 /** What a parser found in the MIME tree; both parsers hand it to buildReport. */
@@ -35,6 +36,7 @@ export function buildReport(headers: HeaderMap, parts: ReportParts): BounceRepor
   const type = parseParameterised(firstHeader(headers, 'content-type') || 'text/plain');
   const text = parts.plain ?? (parts.html ? htmlToText(parts.html) : '');
   const split = splitAtOriginalCopy(text);
+  const ses = parts.dsn || parts.feedback ? null : sesNotification(text);
   const original =
     parts.original ??
     (split.originalHeaders ? firstValues(parseHeaderBlock(split.originalHeaders)) : null);
@@ -53,11 +55,24 @@ export function buildReport(headers: HeaderMap, parts: ReportParts): BounceRepor
     failedRecipients: (headers.get('x-failed-recipients') ?? []).flatMap(extractAddresses),
     contentType: type.value,
     reportType: (type.params.get('report-type') ?? '').toLowerCase(),
-    deliveryStatus: parts.dsn,
-    feedback: parts.feedback,
+    deliveryStatus: parts.dsn ?? ses?.dsn ?? deliveryStatusInText(split.explanation),
+    feedback: parts.feedback ?? ses?.feedback ?? null,
     original,
     text: split.explanation.slice(0, TEXT_LIMIT),
   };
+}
+
+const DSN_FIELD = /^[ \t]*(?:Reporting-MTA|Final-Recipient|Original-Recipient|Action):/im;
+
+/**
+ * The DSN fields of a report that pastes them into its text instead of a message/delivery-status
+ * part (Amazon WorkMail's "Technical report:"), or null.
+ */
+function deliveryStatusInText(text: string): BounceReport['deliveryStatus'] {
+  const start = DSN_FIELD.exec(text);
+  if (!start || !/^[ \t]*Final-Recipient:/im.test(text)) return null;
+  const found = parseDeliveryStatus(text.slice(start.index));
+  return found.length > 0 ? found : null;
 }
 
 const ENTITIES: Record<string, string> = {

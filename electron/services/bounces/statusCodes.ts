@@ -78,7 +78,8 @@ export function reasonFromStatus(status: string): BounceReason {
 function policyReason(detail: number): BounceReason {
   if ([20, 21, 22, 23, 24, 26, 27, 28, 29, 30].includes(detail)) return 'authfailure';
   if (detail === 25) return 'requireptr';
-  if ([5, 6, 7, 8, 10, 11, 14, 15, 16, 17, 18, 19].includes(detail)) return 'securityerror';
-  if (detail === 9 || detail === 0) return 'policyviolation';
+  // X.7.9 is "authentication mechanism is too weak" (RFC 4954).
+  if ([5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19].includes(detail)) return 'securityerror';
+  if (detail === 0) return 'policyviolation';
   return 'blocked';
 }

@@ -54,26 +54,31 @@ function office365(text: string): TextBlock[] {
 }
 
 /**
- * The layout most MTAs share: a block starts with the address on a line of its own or followed
- * by a colon — qmail and Yahoo `<a@b>:`, Postfix `<a@b>: host … said: …`, OpenSMTPD `a@b: 550 …`,
- * Exim's indented address under "The following address(es) failed:", Sendmail's `<a@b>` — and
- * runs to the next blank line.
+ * The layout most MTAs share: a block starts with the address on a line of its own, followed by
+ * a colon or followed by its words — qmail and Yahoo `<a@b>:`, Postfix `<a@b>: host … said: …`,
+ * OpenSMTPD `a@b: 550 …`, GMX `"a@b":`, Zoho `a@b Invalid Address, …`, Exchange 5.5
+ * `a@b on <date>`, Exim's indented address under "The following address(es) failed:",
+ * Sendmail's `<a@b>` — and runs to the next blank line.
  */
 const BLOCK_START = new RegExp(
-  String.raw`^[ \t]*<?(${ADDRESS})>?(?::|\.\.\.)?(?:[ \t]+(.*))?$`,
+  String.raw`^[ \t]*[<"]?(${ADDRESS})[>"]?(?::|\.\.\.)?(?:[ \t]+(.*))?$`,
   'i',
 );
+/** A line that is only an address, or an address followed by a colon or by words. */
+const OPENS_BLOCK = /^[ \t]*(<|"\S+@|\S+@\S+(:|\s*$|\s+\S))/;
+/** A line that only leads in to the words below it ("For the following reason:"). */
+const LEAD_IN = /:\s*$/;
 
 function addressBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const start = BLOCK_START;
-  for (const paragraph of paragraphs(text)) {
+  const paras = paragraphs(text);
+  for (const paragraph of paras) {
     const lines = paragraph.split(/\r?\n/);
     let current: TextBlock | null = null;
     for (const line of lines) {
-      const match = start.exec(line);
+      const match = BLOCK_START.exec(line);
       // A line that is only an address (or address: words) opens a block; prose mentioning one does not.
-      if (match && (line.trim().startsWith('<') || /^[ \t]*\S+@\S+(:|\s*$)/.test(line))) {
+      if (match && OPENS_BLOCK.test(line)) {
         current = { recipient: match[1]!.toLowerCase(), diagnostic: match[2] ?? '' };
         blocks.push(current);
       } else if (current) {
@@ -81,17 +86,60 @@ function addressBlocks(text: string): TextBlock[] {
       }
     }
   }
-  // Exim and Domino put the address and its words in separate paragraphs: take the next one.
-  const paras = paragraphs(text);
-  for (const block of blocks) {
-    if (clean(block.diagnostic) !== '') continue;
-    const index = paras.findIndex((p) => p.toLowerCase().includes(block.recipient));
-    const next = paras[index + 1];
-    if (index !== -1 && next && !ADDRESS_RE.test(next.split(/\r?\n/)[0] ?? '')) {
-      block.diagnostic = next;
-    }
-  }
+  for (const block of blocks) completeFromNeighbours(block, paras);
   return blocks.map((b) => ({ recipient: b.recipient, diagnostic: clean(b.diagnostic) }));
+}
+
+/**
+ * Exim, 1&1 and Domino put the address and its words in separate paragraphs, some behind a lead-in
+ * ("For the following reason:"); EZweb puts the words before the address: take the neighbour that
+ * does not open a block of its own.
+ */
+function completeFromNeighbours(block: TextBlock, paras: string[]): void {
+  const words = clean(block.diagnostic);
+  if (words !== '' && !LEAD_IN.test(words)) return;
+  const index = paras.findIndex((p) => p.toLowerCase().includes(block.recipient));
+  if (index === -1) return;
+  const next = paras[index + 1];
+  if (next && !opensBlock(next)) {
+    block.diagnostic = `${words} ${next}`;
+    if (LEAD_IN.test(clean(next))) block.diagnostic += ` ${paras[index + 2] ?? ''}`;
+    return;
+  }
+  const previous = paras[index - 1];
+  if (words === '' && previous && !opensBlock(previous) && !LEAD_IN.test(clean(previous))) {
+    block.diagnostic = previous;
+  }
+}
+
+function opensBlock(paragraph: string): boolean {
+  return paragraph.split(/\r?\n/).some((line) => BLOCK_START.test(line) && OPENS_BLOCK.test(line));
+}
+
+/**
+ * Gmail and Google Workspace write their own explanation under the address and the remote
+ * server's reply further down, after "The error that the other server returned was:".
+ */
+const REPLY_MARKERS = [
+  /(?:the error that the other server returned was|the response (?:from the remote server )?was|remote (?:server|host) (?:said|replied|returned))\s*:?[ \t]*/i,
+  /technical details of (?:temporary|permanent) failure:[ \t]*/i,
+];
+
+export function remoteReply(text: string): string {
+  const marker = REPLY_MARKERS.map((m) => m.exec(text)).find((m) => m !== null);
+  if (!marker) return '';
+  const after = text.slice(marker.index + marker[0].length).replace(/^\s*\r?\n/, '');
+  return clean(paragraphs(after)[0] ?? '');
+}
+
+/** The remote server's reply joins the one block it belongs to, when the block lacks a code. */
+function withRemoteReply(blocks: TextBlock[], text: string): TextBlock[] {
+  if (blocks.length !== 1 || /\b[245]\d\d\b/.test(blocks[0]!.diagnostic)) return blocks;
+  const reply = remoteReply(text);
+  if (!reply) return blocks;
+  return [
+    { recipient: blocks[0]!.recipient, diagnostic: clean(`${blocks[0]!.diagnostic} ${reply}`) },
+  ];
 }
 
 const FORMATS: readonly TextFormat[] = [
@@ -101,7 +149,7 @@ const FORMATS: readonly TextFormat[] = [
     applies: /Diagnostic information for administrators:|Remote Server returned '/i,
     extract: office365,
   },
-  { name: 'blocks', applies: /@/, extract: addressBlocks },
+  { name: 'blocks', applies: /@/, extract: (text) => withRemoteReply(addressBlocks(text), text) },
 ];
 
 /** Every recipient the text reports on, each with its own words (first format that finds any). */
@@ -122,4 +170,14 @@ export function diagnosticFor(text: string, recipient: string): string {
   if (block) return block.diagnostic;
   const paragraph = paragraphs(text).find((p) => p.toLowerCase().includes(lower));
   return paragraph ? clean(paragraph) : '';
+}
+
+/**
+ * Gmail's own explanation followed by the remote server's reply, for a report that names no
+ * address in its text ("You're sending this from a different address… The response was: …").
+ */
+export function explanationWithReply(text: string): string {
+  const marker = REPLY_MARKERS.map((m) => m.exec(text)).find((m) => m !== null);
+  if (!marker) return '';
+  return clean(`${text.slice(0, marker.index).slice(-600)} ${remoteReply(text)}`);
 }

@@ -58,7 +58,11 @@ export const VENDORS: readonly Vendor[] = [
           /5\.5\.0 Requested action not taken: mailbox unavailable|5\.1\.1 .*mailbox unavailable/i,
       },
       { reason: 'badreputation', pattern: /5\.7\.708|traffic not accepted from this IP/i },
-      { reason: 'blocked', pattern: /\bS3150\b|5\.7\.606|5\.7\.511|banned sending IP|block list/i },
+      {
+        // SC-001…SC-004: mail from our IP refused for its reputation or volume of unwanted mail.
+        reason: 'blocked',
+        pattern: /\bS3150\b|5\.7\.606|5\.7\.511|banned sending IP|block list|\bSC-?00[1-4]\b/i,
+      },
       {
         reason: 'rejected',
         pattern: /5\.7\.750|unregistered domain|client blocked from sending from unregistered/i,
@@ -133,9 +137,10 @@ export const VENDORS: readonly Vendor[] = [
     name: 'spectrum',
     hosts: /charter\.net|rr\.com|spectrum\.net|twc\.com|brighthouse\.com/i,
     rules: [
+      // 1310: too many messages from our IP for now (sisimai: ratelimited), before the 1xxx blocks.
+      { reason: 'speeding', pattern: /AUP#(O-?1\d\d\d|CXRL|RL|In?-?1310)/i },
       { reason: 'blocked', pattern: /AUP#(CXBL|BL|I-?1\d\d\d|IN-?1\d\d\d)/i },
-      { reason: 'rejected', pattern: /AUP#(CXSNDR|In-13\d\d|MXRT)/i },
-      { reason: 'speeding', pattern: /AUP#(O-?1\d\d\d|CXRL|RL)/i },
+      { reason: 'rejected', pattern: /AUP#(CXSNDR|MXRT)/i },
       { reason: 'userunknown', pattern: /AUP#(MBX|RCPT)|mailbox unavailable|User unknown/i },
     ],
   },

@@ -103,6 +103,7 @@ describe('stage two: the action from the reason', () => {
     ['mailboxfull', 'soft'],
     ['suspend', 'soft'],
     ['expired', 'soft'],
+    ['filtered', 'soft'],
     ['speeding', 'soft'],
     ['undefined', 'soft'],
     ['feedback', 'unsubscribe'],
@@ -113,7 +114,7 @@ describe('stage two: the action from the reason', () => {
   });
 
   it('has an action for every reason of the taxonomy', () => {
-    expect(BOUNCE_REASONS).toHaveLength(26);
+    expect(BOUNCE_REASONS).toHaveLength(27);
     for (const r of BOUNCE_REASONS)
       expect(actionFor(r)).toMatch(/^(suppress|pause|soft|unsubscribe|none)$/);
   });

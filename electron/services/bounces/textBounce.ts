@@ -1,0 +1,86 @@
+import { extractAddress, extractAddresses } from './headerFields';
+import type { BounceReport } from './report';
+import { explanationWithReply, textBlocks } from './textFormats';
+
+const ADDRESSES = /[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
+
+/**
+ * A bounce without a delivery-status part: the address it is about and that address's own words.
+ * The address comes from X-Failed-Recipients, the MTA's per-address block, the returned
+ * message's To, or the one address the explanation names; the words from the address's block,
+ * else the remote server's reply line, an "Error:" line, or the paragraph naming the address.
+ */
+export function textBounceDiagnostic(report: BounceReport): {
+  recipient: string | null;
+  diagnostic: string;
+} {
+  // A block for one of our own addresses (a salutation "a@b 様") is not about a recipient.
+  const ours = new Set(report.envelopeHints.flatMap(extractAddresses).map((a) => a.toLowerCase()));
+  const blocks = textBlocks(report.text).filter(
+    (b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic),
+  );
+  const recipient =
+    report.failedRecipients[0] ||
+    blocks[0]?.recipient ||
+    extractAddress(report.original?.get('to') ?? '') ||
+    soleAddress(report, ours) ||
+    null;
+  const own = blocks.find((b) => b.recipient === recipient?.toLowerCase())?.diagnostic;
+  if (own !== undefined) return { recipient, diagnostic: own };
+  if (blocks.length > 0) return { recipient, diagnostic: '' };
+  // The explanation may name the address the mail was forwarded to, not the one we sent to.
+  const diagnostic =
+    smtpReplyLine(report.text) ||
+    errorLine(report.text) ||
+    paragraphNaming(report.text, recipient) ||
+    paragraphNaming(report.text, soleAddress(report, ours)) ||
+    explanationWithReply(report.text);
+  return { recipient, diagnostic };
+}
+
+/** The one address the explanation names besides the report's own sender, if it names one. */
+function soleAddress(report: BounceReport, ours: Set<string>): string {
+  const sender = extractAddress(report.from).toLowerCase();
+  const named = new Set(
+    [...report.text.matchAll(ADDRESSES)]
+      .map((m) => m[0].toLowerCase())
+      .filter((a) => a !== sender && !ours.has(a)),
+  );
+  return named.size === 1 ? [...named][0]! : '';
+}
+
+/** The line with the remote server's reply ("550 5.1.1 … User unknown", "[554 5.4.6 …]"). */
+function smtpReplyLine(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => /(^|[\s[(])[45]\d\d([ :-]|$)/.test(l.trim()));
+  return clean(line ?? '');
+}
+
+/** "Error: No valid recipients for this MM" (Verizon), "Reason: …" and the like. */
+function errorLine(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => /^\s*(error|reason|fehler|erreur)\s*:/i.test(l));
+  return clean(line ?? '');
+}
+
+function paragraphNaming(text: string, recipient: string | null): string {
+  if (!recipient) return '';
+  const lower = recipient.toLowerCase();
+  const paragraph = text.split(/\r?\n[ \t]*\r?\n/).find((p) => p.toLowerCase().includes(lower));
+  return clean(paragraph ?? '');
+}
+
+/**
+ * A warning that delivery is still being tried (Exim's "has not yet been delivered", Gmail's
+ * "THIS IS A WARNING MESSAGE ONLY", Sendmail's "Warning: could not send message for past …"):
+ * nothing has failed yet.
+ */
+const DELAY_NOTICE =
+  /has not yet been delivered|has been delayed|this is a warning message only|could not send message for past|will (?:continue to )?(?:be )?retr(?:y|ied)|delivery attempts will continue|still being retried|no action is required on your part/i;
+const GAVE_UP = /permanent(?:ly)? (?:error|failure|fatal)|failed permanently|given up|gave up/i;
+
+export function isDelayNotice(report: BounceReport): boolean {
+  return DELAY_NOTICE.test(report.text) && !GAVE_UP.test(report.text);
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
