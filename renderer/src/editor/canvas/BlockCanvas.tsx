@@ -95,9 +95,14 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
             </Group>
           </Alert>
         )}
+        {/*
+          Not a scroll container of its own (no overflow): Chromium then composites the whole mail
+          as one layer and every panel overlapping it as more, and each keystroke paid for them
+          (the editor bench's extra task time per key fell by a quarter to a third without it).
+        */}
         <Box
           className={classes.canvas}
-          style={{ background: settings.colors.background, overflowX: 'auto' }}
+          style={{ background: settings.colors.background }}
           data-testid="mail-canvas"
           // Leaving a field of a block saves (the pause-based save covers typing).
           onBlurCapture={() => void draft.flush()}
