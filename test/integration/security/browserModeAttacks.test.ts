@@ -215,6 +215,18 @@ describe('browser mode: other web pages and rebound names', () => {
     expect(simple.body).not.toContain(t.dataDir);
   });
 
+  it('opens no WebSocket: an upgrade of the event stream is never switched, token or not', async () => {
+    for (const auth of ['', `Authorization: Bearer ${server.token}\r\n`]) {
+      const answer = await socketExchange(
+        `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${auth}` +
+          'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n' +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: https://evil.example\r\n\r\n',
+      );
+      expect(answer).not.toContain(' 101 ');
+      expect(answer).not.toContain(': connected');
+    }
+  });
+
   it('refuses the event stream to another site even with a valid token', async () => {
     const stream = await raw('/api/events', {
       ...bearer(server),
@@ -373,7 +385,7 @@ describe('browser mode: large, slow and odd bodies', () => {
 });
 
 describe('browser mode: markup from shop data', () => {
-  it('shows a subject and a contact name full of markup as text, in a frame where no script runs', async () => {
+  it('shows a subject and a contact name full of markup as text in the preview, the test mail and the outbox', async () => {
     const call = async (channel: string, input: unknown) =>
       JSON.parse(
         (
@@ -423,6 +435,32 @@ describe('browser mode: markup from shop data', () => {
     expect(csp).toContain("default-src 'none'");
     expect(frame.body).not.toMatch(/<script>alert|<img src=x onerror/);
     expect(frame.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+    // The test mail with that contact, and its page in the outbox viewer.
+    const senders = await call('settings.update', {
+      senders: [{ name: 'Bakkerij <b>', email: 'nieuws@bakkerij.nl', replyTo: '' }],
+    });
+    await call('mailings.update', {
+      id: mailing.id,
+      patch: { from: senders.value.senders[0].id },
+    });
+    const sent = await call('send.test', {
+      mailingId: mailing.id,
+      to: ['ik@bakkerij.nl'],
+      contactId,
+    });
+    expect(sent.ok).toBe(true);
+    const file = sent.value.results[0].outboxFile as string;
+    const outboxFrame = await raw(
+      `${PREVIEW_PREFIX}outbox/${encodeURIComponent(file)}`,
+      bearer(server),
+    );
+    expect(outboxFrame.status).toBe(200);
+    expect(String(outboxFrame.headers['content-security-policy'])).toContain("script-src 'none'");
+    expect(outboxFrame.body).not.toMatch(/<script>alert|<img src=x onerror/);
+    expect(outboxFrame.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const opened = await call('outbox.open', { file });
+    expect(opened.value.subject).toBe('<script>alert("onderwerp")</script>');
   });
 });
 
