@@ -80,6 +80,10 @@ export function defineAttacksSuite(name: string, factory: StoreFactory): void {
             // This account's key signing a payload that names another account.
             foreignAccount: t.token(kind, { ...extra, account: other.account.id }),
             retiredKey: t.token(kind, { ...extra, kid: 'k-old' }),
+            // What the store looks the key up by, as SQL and as text PostgreSQL cannot hold.
+            sqlAccount: t.token(kind, { ...extra, account: "' OR '1'='1" }),
+            nulKid: t.token(kind, { ...extra, kid: 'k\u0000' }),
+            nulAccount: t.token(kind, { ...extra, account: `${t.account.id}\u0000` }),
             wrongKind: t.token(kind === 'open' ? 'click' : 'open', { link: 0 }),
             algNone: `${reencode({ alg: 'none' })}.`,
             doubled: `${good}.${mac}`,
