@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { TrackerClient } from '../../../tracker/client';
+import { buildTracker } from '../../../tracker/server';
+import { SpoolIngester } from '../../../tracker/spool/spoolIngester';
+import { SpoolWriter } from '../../../tracker/spool/spoolWriter';
+import { tempDir } from '../../helpers/tempDir';
 import type { TokenKind } from '../../../tracker/tokens';
 import type { StoreFactory } from './helpers/storeFactories';
 import { PASSWORD, startTestTracker, type TestTracker } from './helpers/testTracker';
@@ -113,6 +118,34 @@ export function defineAttacksSuite(name: string, factory: StoreFactory): void {
         await nothingRecorded();
       } finally {
         await other.close();
+      }
+    });
+
+    it('stores the opens after a forged pixel whose key id the store cannot look up (no poison line in the spool)', async () => {
+      const dir = tempDir('winkelpost-attack-spool-');
+      const spoolDir = join(dir.path, 'spool');
+      const spooled = buildTracker({
+        store: t.store,
+        publicUrl: 'http://t.test',
+        retention: false,
+        spool: new SpoolWriter(spoolDir),
+      });
+      try {
+        const url = await spooled.listen({ host: '127.0.0.1', port: 0 });
+        for (const token of [
+          t.token('open', { kid: 'k\u0000' }),
+          t.token('open', { account: "'; DROP TABLE events; --" }),
+          t.token('open', { recipient: 'r7' }),
+        ]) {
+          expect((await fetch(`${url}/o/${token}.gif`)).status).toBe(200);
+        }
+        await spooled.close();
+        await new SpoolIngester(spoolDir, t.store).ingestOnce();
+        const { events } = await t.client.eventsAfter(null, 10);
+        expect(events.map((e) => [e.kind, e.recipient])).toEqual([['open', 'r7']]);
+      } finally {
+        await spooled.close();
+        dir.remove();
       }
     });
 
