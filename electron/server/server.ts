@@ -59,8 +59,9 @@ const DEFAULT_MAX_BODY_BYTES =
 
 /**
  * Browser mode: the renderer and the handler table over HTTP on loopback only.
- * Guards against other web pages: Host must be loopback (DNS rebinding), POST must be JSON
- * (forces a CORS preflight, which we never grant) and come from our own origin when an Origin is sent.
+ * Guards against other web pages: Host must be loopback on our port (DNS rebinding), POST must be
+ * JSON (forces a CORS preflight, which we never grant), and a request that says it comes from
+ * another site (Origin, Sec-Fetch-Site) gets no answer from /api or the preview frames.
  * Guards against other local processes and users: every /api call, the event stream, the mail
  * previews and the page itself need this start's token (HttpOnly cookie or Bearer header).
  */
