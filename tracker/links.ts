@@ -25,8 +25,10 @@ export function isPublicHostName(hostname: string): boolean {
  */
 export function safeRedirectUrl(raw: string): string | null {
   if (raw.length > MAX_LINK_URL_LENGTH) return null;
+  // A backslash reads as a slash to browsers: `https://evil.example\@shop.nl` looks like the
+  // shop's link to a person checking it and leads to evil.example.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\s]/.test(raw)) return null;
+  if (/[\u0000-\u001f\u007f\s\\]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw);

@@ -24,6 +24,7 @@ import { trustFunction, type TrustProxy } from './proxyTrust';
 import { registerApiRoutes } from './routes/api';
 import { registerLoginRoute } from './routes/auth';
 import { registerPagesRoutes } from './routes/pages';
+import type { PostLimitPolicy } from './routes/postLimit';
 import { registerPublicRoutes, sendNotFoundPage } from './routes/public';
 import { isStoreError, type TrackerStore } from './store/types';
 import { TtlCache } from './ttlCache';
@@ -50,6 +51,8 @@ export interface TrackerOptions {
    * another process (npm run tracker); without it they are checked and buffered here.
    */
   spool?: SpoolWriter;
+  /** Unsubscribe and confirm posts one network may make per window (routes/postLimit.ts). */
+  unsubscribeLimit?: PostLimitPolicy;
   /** Retention job settings, or false to not start its timer (tests call retention.runOnce()). */
   retention?: { intervalMs?: number; months?: number } | false;
 }
@@ -147,7 +150,7 @@ export function buildTracker(options: TrackerOptions): TrackerServer {
   );
 
   app.register(async (scope) => registerPublicRoutes(scope, ctx));
-  app.register(async (scope) => registerPagesRoutes(scope, ctx));
+  app.register(async (scope) => registerPagesRoutes(scope, ctx, options.unsubscribeLimit));
   app.register(async (scope) => registerLoginRoute(scope, ctx), { prefix: API_PREFIX });
   app.register(async (scope) => registerApiRoutes(scope, ctx), { prefix: API_PREFIX });
 

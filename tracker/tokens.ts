@@ -147,15 +147,23 @@ function parsePayload(body: string): TokenPayload | null {
   }
 }
 
+/**
+ * An id as the app writes it: no control character. The key is looked up by account and kid before
+ * the signature is checked, and PostgreSQL fails on a NUL in text: a forged token with one must be
+ * refused here, like any other, not reach the store.
+ */
+// eslint-disable-next-line no-control-regex
+const isIdText = (value: unknown) => typeof value === 'string' && !/[\u0000-\u001f]/.test(value);
+
 function isPayload(value: unknown): value is TokenPayload {
   if (typeof value !== 'object' || value === null) return false;
   const p = value as Record<string, unknown>;
   return (
     p.v === 1 &&
-    typeof p.kid === 'string' &&
-    typeof p.account === 'string' &&
-    typeof p.mailing === 'string' &&
-    typeof p.recipient === 'string' &&
+    isIdText(p.kid) &&
+    isIdText(p.account) &&
+    isIdText(p.mailing) &&
+    isIdText(p.recipient) &&
     TOKEN_KINDS.includes(p.kind as TokenKind) &&
     (p.link === undefined || (Number.isInteger(p.link) && (p.link as number) >= 0)) &&
     (p.iat === undefined || (Number.isInteger(p.iat) && (p.iat as number) >= 0))

@@ -1,5 +1,6 @@
 import { createApp } from '../app';
 import { lockDataDir } from './dataDirLock';
+import { browserPort } from './listenPort';
 import { defaultDataDir, RENDERER_DIST } from '../paths';
 import { PREVIEW_PREFIX, previewRoute } from './previewRoute';
 import { startServer } from './server';
@@ -8,6 +9,11 @@ import { startServer } from './server';
 async function main(): Promise<void> {
   // Everything this process creates (database, backups, outbox, token) is for this OS user only.
   process.umask(0o077);
+  const listen = browserPort(process.env.WINKELPOST_PORT);
+  if ('error' in listen) {
+    console.error(listen.error);
+    process.exit(1);
+  }
   const dataDir = defaultDataDir();
   const lock = lockDataDir(dataDir);
   if (!lock) {
@@ -24,10 +30,9 @@ async function main(): Promise<void> {
       ? { trackerUrl: process.env.WINKELPOST_TRACKER_URL }
       : {}),
   });
-  const port = Number(process.env.WINKELPOST_PORT ?? 5180);
   const server = await startServer({
     app,
-    port,
+    port: listen.port,
     rendererDir: RENDERER_DIST,
     routes: { [PREVIEW_PREFIX]: previewRoute(app) },
   });

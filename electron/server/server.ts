@@ -5,12 +5,16 @@ import { extname } from 'node:path';
 import type { App } from '../app';
 import { ERROR_CODES, type Envelope } from '../contract';
 import { isChannelName } from '../services/core/handlerTable';
+import { MAX_IMAGE_BASE64_CHARS } from '../contract/images';
+import { MAX_IMPORT_BYTES } from '../contract/plain/importLimits';
+import { isCrossSiteFetch, isLoopbackHost } from './requestOrigin';
+import { readBody } from './readBody';
+import { applyTimeouts, DEFAULT_TIMEOUTS, type RequestTimeouts } from './timeouts';
 import { serveStatic } from './static';
 import { handleUpload, UPLOAD_PATH } from './uploadRoute';
 import {
   cookieName,
   isAuthorized,
-  isOwnOrigin,
   isValidToken,
   sessionCookie,
   writeBrowserToken,
@@ -26,6 +30,8 @@ export interface StartServerOptions {
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>>;
   /** The access token; by default a fresh one, written to `<dataDir>/browser-token`. */
   token?: string;
+  /** Slow-client limits (Slowloris); tests shorten them. */
+  timeouts?: Partial<RequestTimeouts>;
 }
 
 export interface RunningServer {
@@ -44,34 +50,51 @@ export interface RunningServer {
 const HOST = '127.0.0.1';
 
 /**
+ * The largest legal JSON call: an import of MAX_IMPORT_BYTES or an image of MAX_IMAGE_BASE64_CHARS
+ * as base64, with its other fields. Anything larger is refused by its length before it is read;
+ * the services' own limits (images: 20 MB) answer below it, with their own message.
+ */
+const DEFAULT_MAX_BODY_BYTES =
+  Math.max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3), MAX_IMAGE_BASE64_CHARS) + 1024 * 1024;
+
+/**
  * Browser mode: the renderer and the handler table over HTTP on loopback only.
- * Guards against other web pages: Host must be loopback (DNS rebinding), POST must be JSON
- * (forces a CORS preflight, which we never grant) and come from our own origin when an Origin is sent.
+ * Guards against other web pages: Host must be loopback on our port (DNS rebinding), POST must be
+ * JSON (forces a CORS preflight, which we never grant), and a request that says it comes from
+ * another site (Origin, Sec-Fetch-Site) gets no answer from /api or the preview frames.
  * Guards against other local processes and users: every /api call, the event stream, the mail
  * previews and the page itself need this start's token (HttpOnly cookie or Bearer header).
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const maxBody = options.maxBodyBytes ?? 300 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const sseClients = new Set<ServerResponse>();
   const unsubscribe = options.app.events.subscribe((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const client of sseClients) client.write(frame);
   });
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      options.app.context.logger.error('browser-mode request failed', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end();
-    });
-  });
+  const server = createServer(
+    { connectionsCheckingInterval: timeouts.checkEveryMs },
+    (req, res) => {
+      handle(req, res).catch((error) => {
+        options.app.context.logger.error('browser-mode request failed', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end();
+      });
+    },
+  );
+  applyTimeouts(server, timeouts);
 
   let origin = '';
   let port = 0;
   const token = options.token ?? writeBrowserToken(options.app.context.dataDir);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(req.headers.host)) {
+    // On every answer, refusals too: no page of ours passes an address (with a token) on.
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-content-type-options', 'nosniff');
+    if (!isLoopbackHost(req.headers.host, port)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
       return;
     }
@@ -83,6 +106,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const authorized = isAuthorized(req, port, token);
     if (url.pathname.startsWith('/api/')) {
       if (!authorized) return sendJson(res, 401, UNAUTHORIZED);
+      // Every call, the event stream and uploads alike: another site's page never gets an answer.
+      if (isCrossSiteFetch(req, port)) return sendJson(res, 403, CROSS_SITE);
       if (url.pathname === '/api/events' && req.method === 'GET') {
         openEventStream(req, res);
         return;
@@ -103,12 +128,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     for (const [prefix, route] of Object.entries(options.routes ?? {})) {
       if (url.pathname.startsWith(prefix)) {
         if (!authorized) return sendLoginHint(res);
+        if (isCrossSiteFetch(req, port)) return sendJson(res, 403, CROSS_SITE);
         await route(req, res, url);
         return;
       }
     }
     // Scripts, styles and icons hold nothing of the shop; the page that uses them needs the token.
-    if (!authorized && extname(url.pathname) === '') return sendLoginHint(res);
+    if (!authorized && isPage(url.pathname)) return sendLoginHint(res);
     await serveStatic(options.rendererDir, url.pathname, res);
   }
 
@@ -135,26 +161,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (!isJson(req.headers['content-type'])) {
       return sendJson(res, 415, failure('unsupported_media_type', 'Send application/json'));
     }
-    if (req.headers.origin !== undefined && !isOwnOrigin(req.headers.origin, port)) {
-      return sendJson(
-        res,
-        403,
-        failure(ERROR_CODES.forbidden, 'Cross-origin requests are refused'),
-      );
-    }
     if (!isChannelName(channel)) {
       return sendJson(res, 404, failure(ERROR_CODES.unknownChannel, `Unknown channel: ${channel}`));
     }
     const body = await readBody(req, maxBody);
     if (body === 'too_large') {
-      return sendJson(res, 413, {
-        ok: false,
-        error: {
-          code: 'too_large',
-          message: 'The request is too large',
-          key: 'common:errors.tooLarge',
-        },
-      });
+      // The rest is not read: the connection closes after this answer.
+      res.setHeader('connection', 'close');
+      sendJson(res, 413, TOO_LARGE);
+      res.once('finish', () => req.destroy());
+      return;
     }
     let input: unknown;
     try {
@@ -213,6 +229,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
+const TOO_LARGE: Envelope<never> = {
+  ok: false,
+  error: { code: 'too_large', message: 'The request is too large', key: 'common:errors.tooLarge' },
+};
+
+const CROSS_SITE: Envelope<never> = {
+  ok: false,
+  error: { code: ERROR_CODES.forbidden, message: 'Cross-origin requests are refused' },
+};
+
+/** The app's page (any path without a file extension, or an .html file): it needs the token. */
+function isPage(pathname: string): boolean {
+  const extension = extname(pathname).toLowerCase();
+  return extension === '' || extension === '.html' || extension === '.htm';
+}
+
 const UNAUTHORIZED: Envelope<never> = {
   ok: false,
   error: {
@@ -262,25 +294,4 @@ function isJson(contentType: string | undefined): boolean {
     contentType !== undefined &&
     contentType.split(';')[0]?.trim().toLowerCase() === 'application/json'
   );
-}
-
-export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d+$/, '');
-  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -9,13 +9,19 @@ const id = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
-const idempotencyKey = z.string().min(1).max(200);
+/**
+ * Free text the store keeps or looks up. PostgreSQL text cannot hold NUL (the query fails), so it is
+ * refused here as bad input on both stores rather than a 500 on one of them.
+ */
+// eslint-disable-next-line no-control-regex
+const storedText = () => z.string().regex(/^[^\u0000]*$/, 'no NUL characters');
+const idempotencyKey = storedText().min(1).max(200);
 const credits = z.int().positive().max(100_000_000);
 
 export const mailingIdSchema = id;
 
 export const loginInput = z.object({
-  userName: z.string().trim().min(1).max(200),
+  userName: storedText().trim().min(1).max(200),
   password: z.string().min(1).max(1024),
 });
 
@@ -76,7 +82,7 @@ export const bundlesOutput = z.object({
 export const orderInput = z.object({
   bundleId: id,
   idempotencyKey,
-  note: z.string().max(1000).optional(),
+  note: storedText().max(1000).optional(),
 });
 
 export const orderOutput = z.object({
@@ -103,7 +109,9 @@ export const linksInput = z.object({
 });
 
 export const MAX_WEB_VERSION_BYTES = 2 * 1024 * 1024;
-export const webVersionInput = z.object({ html: z.string().min(1).max(MAX_WEB_VERSION_BYTES) });
+export const webVersionInput = z.object({
+  html: storedText().min(1).max(MAX_WEB_VERSION_BYTES),
+});
 
 export const assetOutput = z.object({
   hash: z.string(),

@@ -55,9 +55,14 @@ export function confirmedPage(lang: PageLanguage, shopName: string, already = fa
   );
 }
 
-export function messagePage(lang: PageLanguage, kind: 'notFound' | 'error'): string {
+const MESSAGES = {
+  notFound: ['notFoundTitle', 'notFoundText'],
+  error: ['errorTitle', 'errorText'],
+  tooMany: ['tooManyTitle', 'tooManyText'],
+} as const satisfies Record<string, readonly [PageText, PageText]>;
+
+export function messagePage(lang: PageLanguage, kind: keyof typeof MESSAGES): string {
   const t = PAGE_TEXTS[lang];
-  const title = kind === 'notFound' ? t.notFoundTitle : t.errorTitle;
-  const text = kind === 'notFound' ? t.notFoundText : t.errorText;
-  return renderPage(lang, title, markup`<h1>${title}</h1><p>${text}</p>`);
+  const [title, text] = MESSAGES[kind];
+  return renderPage(lang, t[title], markup`<h1>${t[title]}</h1><p>${t[text]}</p>`);
 }

@@ -23,6 +23,9 @@ export const PAGE_TEXTS = {
       'Deze link klopt niet (meer). Controleer of u de hele link uit de e-mail hebt gebruikt.',
     errorTitle: 'Er ging iets mis',
     errorText: 'Probeer het over een paar minuten opnieuw.',
+    tooManyTitle: 'Te veel verzoeken',
+    tooManyText:
+      'Vanaf uw netwerk kwamen veel verzoeken tegelijk. Probeer het over een minuut opnieuw.',
   },
   en: {
     unsubscribeTitle: 'Unsubscribe',
@@ -45,6 +48,8 @@ export const PAGE_TEXTS = {
       'This link is not (or no longer) valid. Check that you used the whole link from the e-mail.',
     errorTitle: 'Something went wrong',
     errorText: 'Please try again in a few minutes.',
+    tooManyTitle: 'Too many requests',
+    tooManyText: 'Many requests came from your network at once. Please try again in a minute.',
   },
 } satisfies Record<PageLanguage, Record<string, string>>;
 
