@@ -61,6 +61,9 @@ export const RowRejection = z.object({
     'formula',
     'multipleEmails',
     'noMarketingConsent',
+    'repeatedHeader',
+    'mailchimpUnsubscribed',
+    'mailchimpCleaned',
   ]),
   value: z.string(),
 });

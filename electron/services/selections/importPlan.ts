@@ -3,6 +3,9 @@ import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
 import { readAddressCell } from './addressCell';
 import { consentColumnIndex, saysNo } from './consentColumn';
+import { isEmailHeader } from './emailHeaders';
+import type { InactivePart } from './mailchimpParts';
+import { headerAgain } from './repeatedHeader';
 import { guardCell, looksLikeFormula, textConstant } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
@@ -11,6 +14,7 @@ import type { ColumnPlan } from './mapping';
 import type { SourceRow } from './parse/importSource';
 
 export type Counts = z.infer<typeof ImportCounts>;
+type Rejection = Counts['rejected'][number];
 
 /**
  * Where accepted contacts go: nowhere for the preview, straight into the database for the import
@@ -88,6 +92,13 @@ export function* planRows(
   const firstSeen = new FirstRows();
   const hasAddress = sink.hasAddress.bind(sink);
   const listed = IMPORT_LIMITS.maxListed;
+  const reject = (row: number, reason: Rejection['reason'], value: string) => {
+    counts.rejectedCount += 1;
+    if (counts.rejected.length < listed)
+      counts.rejected.push({ row, reason, value: ownCopy(value) });
+  };
+  // Set by a header row of a Mailchimp part that may not be mailed: the rows under it are refused.
+  let inactive: InactivePart | null = null;
 
   for (const { row, cells } of rows) {
     const width = filledWidth(cells);
@@ -120,21 +131,21 @@ export function* planRows(
             ? readAddressCell(textConstant(email) ?? '')
             : null;
       if (meant !== null && 'email' in meant) email = meant.email;
-      else {
-        counts.rejectedCount += 1;
-        if (counts.rejected.length < listed)
-          counts.rejected.push({
-            row,
-            reason: meant?.problem ?? problem,
-            value: ownCopy(email.slice(0, 120)),
-          });
+      else if (problem === 'invalidEmail' && isEmailHeader(email)) {
+        inactive = headerAgain(row, cells, columns);
+        reject(row, 'repeatedHeader', email);
+        continue;
+      } else {
+        reject(row, meant?.problem ?? problem, email.slice(0, 120));
         continue;
       }
     }
+    if (inactive !== null) {
+      reject(row, inactive === 'cleaned' ? 'mailchimpCleaned' : 'mailchimpUnsubscribed', email);
+      continue;
+    }
     if (consentIndex >= 0 && saysNo(cells[consentIndex])) {
-      counts.rejectedCount += 1;
-      if (counts.rejected.length < listed)
-        counts.rejected.push({ row, reason: 'noMarketingConsent', value: ownCopy(email) });
+      reject(row, 'noMarketingConsent', email);
       continue;
     }
     let data = fields.length === 0 ? '{}' : '';

@@ -7,6 +7,7 @@ import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
 import { isValidEmail } from '../../suppression/email';
 import { isEmailHeader } from '../emailHeaders';
+import { refuseInactiveExport } from '../mailchimpParts';
 
 export interface SourceRow {
   /** As the spreadsheet numbers it: the header is row 1 when it is the first line. */
@@ -47,6 +48,12 @@ export async function openImportSource(
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
   refuseOtherSpreadsheets(ext, bytes);
+  const source = await openByType(ext, bytes, sheetName);
+  refuseInactiveExport(fileName, source.header);
+  return source;
+}
+
+async function openByType(ext: string, bytes: Buffer, sheetName?: string): Promise<ImportSource> {
   if (ext === '.xlsx') {
     const workbook = await readXlsxRows(bytes, sheetName);
     return withHeader(
