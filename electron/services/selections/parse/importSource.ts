@@ -5,6 +5,7 @@ import { detectDelimiter, parseCsvChunks, readSepLine, type Delimiter } from './
 import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './decodeText';
 import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
+import { hasScientificNumbers } from './scientificNumbers';
 import { isValidEmail } from '../../suppression/email';
 import { isEmailHeader } from '../emailHeaders';
 import { refuseInactiveExport } from '../mailchimpParts';
@@ -172,16 +173,19 @@ function withHeader(
   function* all(): Generator<SourceRow> {
     for (const row of readRows()) if (row.row > headerRow) yield row;
   }
+  const preview = ahead
+    .filter((r) => !isEmptyRow(r.cells))
+    .slice(0, PREVIEW_ROWS)
+    .map((r) => r.cells);
+  const warnings = [...found.warnings];
+  if (titleRows > 0) warnings.push('selections:warnings.headerBelowTitle');
+  if (hasScientificNumbers(preview)) warnings.push('selections:warnings.scientificNumbers');
   return {
     ...kind,
     ...found,
-    warnings:
-      titleRows > 0 ? [...found.warnings, 'selections:warnings.headerBelowTitle'] : found.warnings,
+    warnings,
     header,
-    preview: ahead
-      .filter((r) => !isEmptyRow(r.cells))
-      .slice(0, PREVIEW_ROWS)
-      .map((r) => r.cells),
+    preview,
     rows: { [Symbol.iterator]: all },
     countRows: () => countRows(headerRow),
   };
