@@ -6,7 +6,7 @@ import { consentColumnIndex, saysNo } from './consentColumn';
 import { isEmailHeader } from './emailHeaders';
 import type { InactivePart } from './mailchimpParts';
 import { headerAgain } from './repeatedHeader';
-import { guardCell, looksLikeFormula, textConstant } from './cellGuard';
+import { guardCell, looksLikeFormula, textConstant, withoutTextMark } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import { FirstRows } from './firstRows';
@@ -155,7 +155,7 @@ export function* planRows(
         const guarded = guardCell(value);
         if (guarded.neutralised) counts.formulaCells += 1;
         value = guarded.text;
-      }
+      } else if (value.charCodeAt(0) === 39) value = withoutTextMark(value);
       values[i] = value;
       data += keys[i]! + JSON.stringify(value);
     }

@@ -96,17 +96,19 @@ describe('till and desktop exports', () => {
     }
   });
 
-  it('numbers Excel wrote as 6,12346E+08: a warning that the digits are lost, the cells as they are', async () => {
+  it('numbers Excel wrote as 6,12346E+08 and dates as day numbers: warnings, the cells as they are', async () => {
     t = await startTestApp();
     const bytes = fixture('excel-mangled-numbers.csv');
     expect((await analysisOf('klanten.csv', bytes)).warnings).toEqual([
       'selections:warnings.scientificNumbers',
+      'selections:warnings.serialDates',
     ]);
     expect(nl.warnings.scientificNumbers).toContain('Exporteer opnieuw uit het kassasysteem');
+    expect(nl.warnings.serialDates).toContain('Maak in Excel de kolom op als Datum');
     const { contacts } = await importedContacts(t, 'klanten.csv', bytes);
-    expect(contacts.map((c) => [c.email, c.telefoon, c.klantkaart])).toEqual([
-      ['hanna@example.nl', '6,12346E+08', '8,71234E+12'],
-      ['ivo@example.nl', '6,41234E+08', '8,71234E+12'],
+    expect(contacts.map((c) => [c.email, c.geboortedatum, c.telefoon, c.klantkaart])).toEqual([
+      ['hanna@example.nl', '31048', '6,12346E+08', '8,71234E+12'],
+      ['ivo@example.nl', '25569', '6,41234E+08', '8,71234E+12'],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { detectDelimiter, parseCsvChunks, readSepLine, type Delimiter } from './
 import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './decodeText';
 import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
-import { hasScientificNumbers } from './scientificNumbers';
+import { excelMangledWarnings } from './excelMangled';
 import { isValidEmail } from '../../suppression/email';
 import { isEmailHeader } from '../emailHeaders';
 import { refuseInactiveExport } from '../mailchimpParts';
@@ -179,7 +179,7 @@ function withHeader(
     .map((r) => r.cells);
   const warnings = [...found.warnings];
   if (titleRows > 0) warnings.push('selections:warnings.headerBelowTitle');
-  if (hasScientificNumbers(preview)) warnings.push('selections:warnings.scientificNumbers');
+  warnings.push(...excelMangledWarnings(header, preview));
   return {
     ...kind,
     ...found,
