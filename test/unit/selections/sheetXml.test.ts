@@ -32,6 +32,19 @@ describe('fitSheetXml', () => {
     expect(await fitted(xml, 5)).toBe(xml);
   });
 
+  it('after numbered first rows, still fits a later cell without attributes, a date cell and runs', async () => {
+    const xml =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c><v>2</v></c></row>' +
+      '<row r="3"><c r="A3" s="1" t="d"><v>2020-01-31</v></c><c r="B3" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row>';
+    expect(await fitted(xml, 45)).toBe(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>' +
+        '<row r="3"><c r="A3" s="1" t="inlineStr"><is><t xml:space="preserve">31-01-2020</t></is></c>' +
+        '<c r="B3" t="inlineStr"><is><t xml:space="preserve">ab</t></is></c></row>',
+    );
+  });
+
   it('counts columns past Z', async () => {
     const cells = Array.from({ length: 28 }, () => '<c><v>1</v></c>').join('');
     expect(await fitted(`<row>${cells}</row>`, 100)).toContain('<c r="AB1"><v>1</v></c></row>');

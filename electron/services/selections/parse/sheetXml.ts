@@ -16,7 +16,7 @@
 export async function* fitSheetXml(
   chunks: AsyncIterable<Buffer | string>,
 ): AsyncGenerator<Buffer | string> {
-  const position = { row: 0 };
+  const state: FitState = { row: 0, positioned: undefined };
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of chunks) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -28,21 +28,39 @@ export async function* fitSheetXml(
     }
     const cut = end + ROW_END.length;
     carry = piece.subarray(cut);
-    yield fitBytes(piece.subarray(0, cut), position);
+    yield fitBytes(piece.subarray(0, cut), state);
   }
-  if (carry.length > 0) yield fitBytes(carry, position);
+  if (carry.length > 0) yield fitBytes(carry, state);
+}
+
+interface FitState {
+  /** The last row's number. */
+  row: number;
+  /** Whether every row and cell of the first piece named its place first (`r="…"`). */
+  positioned: boolean | undefined;
 }
 
 const ROW_END = Buffer.from('</row>');
 const ROW_START = Buffer.from('<row r="');
+/** What exceljs misreads even in a sheet whose rows and cells are numbered. */
+const MISREAD = ['<c>', '<c/>', '<row>', '<row/>', ' t="d"', '<r>'].map((text) =>
+  Buffer.from(text),
+);
 
-/** The piece as it is when exceljs reads it right, else its text made fit. */
-function fitBytes(piece: Buffer, position: { row: number }): Buffer | string {
-  // The patterns are ASCII, so the one-byte (Latin-1) reading is enough and faster to search.
-  if (NEEDS_FIT.test(piece.toString('latin1'))) return fitPiece(piece.toString('utf8'), position);
+/**
+ * The piece as it is when exceljs reads it right, else its text made fit. A writer numbers every
+ * row and cell or leaves the numbers out from its first row on, so the first piece (some 150 rows)
+ * tells, with one regular expression; the rest is searched (memchr-fast, no string made) only for
+ * the tags that are never right.
+ */
+function fitBytes(piece: Buffer, state: FitState): Buffer | string {
+  // The patterns are ASCII, so the one-byte (Latin-1) reading is enough.
+  state.positioned ??= !NEEDS_FIT.test(piece.toString('latin1'));
+  if (!state.positioned || MISREAD.some((tag) => piece.includes(tag)))
+    return fitPiece(piece.toString('utf8'), state);
   const at = piece.lastIndexOf(ROW_START);
   const row = at === -1 ? NaN : parseInt(piece.toString('latin1', at + 8, at + 18), 10);
-  if (!Number.isNaN(row)) position.row = row;
+  if (!Number.isNaN(row)) state.row = row;
   return piece;
 }
 
