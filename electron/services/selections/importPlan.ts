@@ -131,12 +131,16 @@ export function* planRows(
             ? readAddressCell(textConstant(email) ?? '')
             : null;
       if (meant !== null && 'email' in meant) email = meant.email;
-      else if (problem === 'invalidEmail' && isEmailHeader(email)) {
-        inactive = headerAgain(row, cells, columns);
-        reject(row, 'repeatedHeader', email);
-        continue;
-      } else {
-        reject(row, meant?.problem ?? problem, email.slice(0, 120));
+      else {
+        const again =
+          problem === 'invalidEmail' && isEmailHeader(email)
+            ? headerAgain(row, cells, columns)
+            : 'notHeader';
+        if (again === 'notHeader') reject(row, meant?.problem ?? problem, email.slice(0, 120));
+        else {
+          inactive = again === 'same' ? null : again;
+          reject(row, 'repeatedHeader', email);
+        }
         continue;
       }
     }

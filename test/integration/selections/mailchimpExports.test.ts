@@ -113,6 +113,23 @@ describe('a header row again in the middle of a file', () => {
     ]);
   });
 
+  it('a customer with "e-mail" typed as the address is refused by row, not taken for a header', async () => {
+    t = await startTestApp();
+    const lines = [
+      'E-mail;Naam;Plaats',
+      'a@example.nl;Anne;Ede',
+      'e-mail;Bram;Gouda',
+      'c@example.nl;Cees;Ede',
+    ];
+    const { result, contacts } = await importedContacts(
+      t,
+      'kassa.csv',
+      Buffer.from(lines.join('\r\n'), 'utf8'),
+    );
+    expect(result.rejected).toEqual([{ row: 3, reason: 'invalidEmail', value: 'e-mail' }]);
+    expect(contacts.map((c) => c.email)).toEqual(['a@example.nl', 'c@example.nl']);
+  });
+
   it('other columns under a second header refuse the file, naming the row', async () => {
     t = await startTestApp();
     const lines = [
