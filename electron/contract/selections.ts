@@ -61,6 +61,9 @@ export const RowRejection = z.object({
     'formula',
     'multipleEmails',
     'noMarketingConsent',
+    'repeatedHeader',
+    'mailchimpUnsubscribed',
+    'mailchimpCleaned',
   ]),
   value: z.string(),
 });
@@ -91,7 +94,7 @@ export const ImportCounts = z.object({
 
 export const ImportAnalysis = ImportCounts.extend({
   format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf-8', 'utf-16', 'windows-1252']).nullable(),
+  encoding: z.enum(['utf-8', 'utf-16', 'windows-1252', 'macintosh']).nullable(),
   delimiter: z.enum([';', ',', '\t', '|']).nullable(),
   /** Of a workbook: every sheet's name and the one read. */
   sheets: z.array(z.string()),

@@ -7,7 +7,7 @@
 const PLAIN_NUMBER = /^[+-]?[\d\s.,()/-]+$/;
 
 export function guardCell(value: string): { text: string; neutralised: boolean } {
-  if (!looksLikeFormula(value)) return { text: value, neutralised: false };
+  if (!looksLikeFormula(value)) return { text: withoutTextMark(value), neutralised: false };
   const shown = textConstant(value);
   return shown !== null && !looksLikeFormula(shown)
     ? { text: shown, neutralised: false }
@@ -30,4 +30,15 @@ const TEXT_CONSTANT = /^="([^"]*)"$/;
  */
 export function textConstant(value: string): string | null {
   return value.charCodeAt(0) === 61 ? (TEXT_CONSTANT.exec(value)?.[1] ?? null) : null;
+}
+
+const TEXT_MARK = /^'[+\d][\d\sA-Za-z.,()/-]*$/;
+
+/**
+ * `'+31612345678`, `'3511 AB`, `'7012345678901`: the apostrophe webshops (Shopify) put before a
+ * number so Excel keeps it as text (its + and leading zeros). Excel hides it; in a mail it would
+ * show. Only before a digit or +, so `'s-Hertogenbosch` and `'t Hoekje` keep theirs.
+ */
+export function withoutTextMark(value: string): string {
+  return value.charCodeAt(0) === 39 && TEXT_MARK.test(value) ? value.slice(1) : value;
 }

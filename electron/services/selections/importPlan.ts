@@ -3,7 +3,10 @@ import type { ImportCounts } from '../../contract/selections';
 import { isValidEmail, normalizeEmail } from '../suppression/email';
 import { readAddressCell } from './addressCell';
 import { consentColumnIndex, saysNo } from './consentColumn';
-import { guardCell, looksLikeFormula, textConstant } from './cellGuard';
+import { isEmailHeader } from './emailHeaders';
+import type { InactivePart } from './mailchimpParts';
+import { headerAgain } from './repeatedHeader';
+import { guardCell, looksLikeFormula, textConstant, withoutTextMark } from './cellGuard';
 import { importError } from './importError';
 import { IMPORT_LIMITS } from './limits';
 import { FirstRows } from './firstRows';
@@ -11,6 +14,7 @@ import type { ColumnPlan } from './mapping';
 import type { SourceRow } from './parse/importSource';
 
 export type Counts = z.infer<typeof ImportCounts>;
+type Rejection = Counts['rejected'][number];
 
 /**
  * Where accepted contacts go: nowhere for the preview, straight into the database for the import
@@ -88,6 +92,13 @@ export function* planRows(
   const firstSeen = new FirstRows();
   const hasAddress = sink.hasAddress.bind(sink);
   const listed = IMPORT_LIMITS.maxListed;
+  const reject = (row: number, reason: Rejection['reason'], value: string) => {
+    counts.rejectedCount += 1;
+    if (counts.rejected.length < listed)
+      counts.rejected.push({ row, reason, value: ownCopy(value) });
+  };
+  // Set by a header row of a Mailchimp part that may not be mailed: the rows under it are refused.
+  let inactive: InactivePart | null = null;
 
   for (const { row, cells } of rows) {
     const width = filledWidth(cells);
@@ -121,20 +132,24 @@ export function* planRows(
             : null;
       if (meant !== null && 'email' in meant) email = meant.email;
       else {
-        counts.rejectedCount += 1;
-        if (counts.rejected.length < listed)
-          counts.rejected.push({
-            row,
-            reason: meant?.problem ?? problem,
-            value: ownCopy(email.slice(0, 120)),
-          });
+        const again =
+          problem === 'invalidEmail' && isEmailHeader(email)
+            ? headerAgain(row, cells, columns)
+            : 'notHeader';
+        if (again === 'notHeader') reject(row, meant?.problem ?? problem, email.slice(0, 120));
+        else {
+          inactive = again === 'same' ? null : again;
+          reject(row, 'repeatedHeader', email);
+        }
         continue;
       }
     }
+    if (inactive !== null) {
+      reject(row, inactive === 'cleaned' ? 'mailchimpCleaned' : 'mailchimpUnsubscribed', email);
+      continue;
+    }
     if (consentIndex >= 0 && saysNo(cells[consentIndex])) {
-      counts.rejectedCount += 1;
-      if (counts.rejected.length < listed)
-        counts.rejected.push({ row, reason: 'noMarketingConsent', value: ownCopy(email) });
+      reject(row, 'noMarketingConsent', email);
       continue;
     }
     let data = fields.length === 0 ? '{}' : '';
@@ -144,7 +159,7 @@ export function* planRows(
         const guarded = guardCell(value);
         if (guarded.neutralised) counts.formulaCells += 1;
         value = guarded.text;
-      }
+      } else if (value.charCodeAt(0) === 39) value = withoutTextMark(value);
       values[i] = value;
       data += keys[i]! + JSON.stringify(value);
     }

@@ -173,4 +173,49 @@ describe('webshop and till exports', () => {
       { row: 3, email: 'anne@example.nl', naam: 'Anne', adres: 'Straat 1\n1234 AB Ede' },
     ]);
   });
+
+  it("Shopify's export of 2025: addresses and notes over two lines, Excel's apostrophe before numbers gone, 's-Hertogenbosch kept", async () => {
+    t = await startTestApp();
+    const { result, contacts } = await importedContacts(
+      t,
+      'customers_export.csv',
+      fixture('shopify-customers-2025.csv'),
+    );
+    expect(result.rejected).toEqual([
+      { row: 3, reason: 'noMarketingConsent', value: 'tom@example.nl' },
+    ]);
+    expect(
+      contacts.map((c) => [
+        c.row,
+        c.email,
+        c.referentienummer,
+        c.default_address_address1,
+        c.default_address_city,
+        c.default_address_zip,
+        c.phone,
+        c.note,
+      ]),
+    ).toEqual([
+      [
+        2,
+        'sanne@example.nl',
+        '7012345678901',
+        'Kerkstraat 1\nAchterom, 2e verdieping',
+        'Utrecht',
+        '3511 AB',
+        '+31612345678',
+        "Belt altijd eerst.\nGraag 's ochtends bezorgen",
+      ],
+      [
+        4,
+        'fatma@example.nl',
+        '7012345678903',
+        "'t Hoekje 4",
+        "'s-Hertogenbosch",
+        '5211 AB',
+        '+31687654321',
+        '',
+      ],
+    ]);
+  });
 });

@@ -2,12 +2,13 @@ import { isUtf8 } from 'node:buffer';
 import type Iconv from 'iconv-lite';
 import { lazyRequire } from '../../core/lazyRequire';
 import { importError } from '../importError';
+import { looksLikeMacRoman } from './macRoman';
 import { isMostlyUtf8, repairMixedUtf8 } from './mixedUtf8';
 
 /** Some 5 MB, for a file that is not UTF-8: loaded when one comes. */
 const iconv = lazyRequire<typeof Iconv>('iconv-lite');
 
-export type TextEncoding = 'utf-8' | 'utf-16' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16' | 'windows-1252' | 'macintosh';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -19,7 +20,7 @@ const CHUNK_BYTES = 64 * 1024;
 
 /**
  * Dutch shop systems write UTF-8 (with or without BOM), Windows-1252 (Excel "CSV (gescheiden door
- * lijstscheidingsteken)") or UTF-16 ("Unicode-tekst", with or without BOM). Anything that is not
+ * lijstscheidingsteken)"), Mac Roman (Excel for Mac "CSV", macRoman.ts) or UTF-16 ("Unicode-tekst", with or without BOM). Anything that is not
  * text (a spreadsheet or a picture renamed .csv) is refused here.
  */
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
@@ -35,7 +36,7 @@ export interface DetectedEncoding {
   littleEndian: boolean;
   /** Bytes to skip: the byte order mark. */
   skip: number;
-  warning?: 'bomNotUtf8' | 'mixedEncoding';
+  warning?: 'bomNotUtf8' | 'mixedEncoding' | 'macRoman';
   /** UTF-8 with a few Windows-1252 bytes: the text repaired once (mixedUtf8.ts). */
   repaired?: Buffer;
 }
@@ -59,6 +60,8 @@ export function detectEncoding(bytes: Buffer): DetectedEncoding {
   // UTF-8 but for a few pasted bytes.
   if (isUtf8(bytes)) return { encoding: 'utf-8', littleEndian: false, skip: 0 };
   if (isMostlyUtf8(bytes)) return mixedUtf8(bytes, 0);
+  if (looksLikeMacRoman(bytes))
+    return { encoding: 'macintosh', littleEndian: false, skip: 0, warning: 'macRoman' };
   return { encoding: 'windows-1252', littleEndian: false, skip: 0 };
 }
 
@@ -105,9 +108,11 @@ export function* utf8Chunks(bytes: Buffer, detected: DetectedEncoding): Generato
   const decoder = iconv().getDecoder(
     detected.encoding === 'windows-1252'
       ? 'win1252'
-      : detected.littleEndian
-        ? 'utf-16le'
-        : 'utf-16be',
+      : detected.encoding === 'macintosh'
+        ? 'macintosh'
+        : detected.littleEndian
+          ? 'utf-16le'
+          : 'utf-16be',
   );
   for (let at = detected.skip; at < bytes.length; at += CHUNK_BYTES) {
     const text = decoder.write(bytes.subarray(at, Math.min(at + CHUNK_BYTES, bytes.length)));

@@ -5,8 +5,10 @@ import { detectDelimiter, parseCsvChunks, readSepLine, type Delimiter } from './
 import { detectEncoding, firstText, utf8Chunks, type TextEncoding } from './decodeText';
 import { countFilledLines } from './lineCount';
 import { readXlsxRows } from './xlsxRows';
+import { excelMangledWarnings } from './excelMangled';
 import { isValidEmail } from '../../suppression/email';
 import { isEmailHeader } from '../emailHeaders';
+import { refuseInactiveExport } from '../mailchimpParts';
 
 export interface SourceRow {
   /** As the spreadsheet numbers it: the header is row 1 when it is the first line. */
@@ -47,6 +49,12 @@ export async function openImportSource(
   if (bytes.length === 0) throw importError('empty', 'The file is empty');
   const ext = extname(fileName).toLowerCase();
   refuseOtherSpreadsheets(ext, bytes);
+  const source = await openByType(ext, bytes, sheetName);
+  refuseInactiveExport(fileName, source.header);
+  return source;
+}
+
+async function openByType(ext: string, bytes: Buffer, sheetName?: string): Promise<ImportSource> {
   if (ext === '.xlsx') {
     const workbook = await readXlsxRows(bytes, sheetName);
     return withHeader(
@@ -165,16 +173,19 @@ function withHeader(
   function* all(): Generator<SourceRow> {
     for (const row of readRows()) if (row.row > headerRow) yield row;
   }
+  const preview = ahead
+    .filter((r) => !isEmptyRow(r.cells))
+    .slice(0, PREVIEW_ROWS)
+    .map((r) => r.cells);
+  const warnings = [...found.warnings];
+  if (titleRows > 0) warnings.push('selections:warnings.headerBelowTitle');
+  warnings.push(...excelMangledWarnings(header, preview));
   return {
     ...kind,
     ...found,
-    warnings:
-      titleRows > 0 ? [...found.warnings, 'selections:warnings.headerBelowTitle'] : found.warnings,
+    warnings,
     header,
-    preview: ahead
-      .filter((r) => !isEmptyRow(r.cells))
-      .slice(0, PREVIEW_ROWS)
-      .map((r) => r.cells),
+    preview,
     rows: { [Symbol.iterator]: all },
     countRows: () => countRows(headerRow),
   };

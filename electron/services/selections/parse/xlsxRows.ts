@@ -3,6 +3,7 @@ import { DomainError } from '../../../contract/envelope';
 import { importError } from '../importError';
 import { IMPORT_LIMITS } from '../limits';
 import { formatExcelDate, formatExcelNumber } from './excelFormat';
+import { decodeSharedStringsWhole, fitSheetXml } from './sheetXml';
 
 export interface XlsxSheet {
   /** Every sheet's name, in the workbook's order. */
@@ -38,12 +39,16 @@ export async function readXlsxRows(bytes: Buffer, wanted?: string): Promise<Xlsx
       styles: 'cache',
       entries: 'ignore',
     });
+    decodeSharedStringsWhole(reader);
     for await (const sheet of reader) {
       const { name, state } = sheet as unknown as { name: string; state?: string };
       sheets.push(name);
       const visible = state === undefined || state === 'visible';
       const read = !chosen && (wanted === undefined ? visible : wanted === name);
       const rows: XlsxSheet['rows'] = [];
+      // exceljs's reader keeps the sheet's XML here (see fitSheetXml for what it misreads).
+      const reader = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
+      if (read) reader.iterator = fitSheetXml(reader.iterator);
       for await (const row of sheet) {
         if (!read) continue;
         const cells: string[] = [];
