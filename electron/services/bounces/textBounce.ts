@@ -34,8 +34,9 @@ export function textBounceDiagnostic(report: BounceReport): {
     errorLine(report.text) ||
     paragraphNaming(report.text, recipient) ||
     paragraphNaming(report.text, soleAddress(report, ours)) ||
-    explanationWithReply(report.text);
-  return { recipient, diagnostic };
+    explanationWithReply(report.text) ||
+    paragraphNamingWord(report.text, recipient?.split('@')[0] ?? '');
+  return { recipient, diagnostic: withGaveUpSubject(report.subject, diagnostic) };
 }
 
 /** The one address the explanation names besides the report's own sender, if it names one. */
@@ -66,6 +67,27 @@ function paragraphNaming(text: string, recipient: string | null): string {
   const lower = recipient.toLowerCase();
   const paragraph = text.split(/\r?\n[ \t]*\r?\n/).find((p) => p.toLowerCase().includes(lower));
   return clean(paragraph ?? '');
+}
+
+/**
+ * A list's or group's explanation names it by its name, not its address (Google Groups' "the
+ * group you tried to contact (shop)"): the paragraph naming the local part as a word.
+ */
+function paragraphNamingWord(text: string, word: string): string {
+  if (word.length < 3) return '';
+  const named = new RegExp(`(?<![\\w.@-])${word.replace(/[^\w]/g, '\\$&')}(?![\\w@-])`, 'i');
+  return clean(text.split(/\r?\n[ \t]*\r?\n/).find((p) => named.test(p)) ?? '');
+}
+
+/**
+ * Old Sendmail says it gave up only in its subject ("Returned mail: Cannot send message for 4
+ * days") and quotes the last connection error in the text: the subject's verdict goes first.
+ */
+const GAVE_UP_SUBJECT = /cannot send message for \d+ days?/i;
+
+function withGaveUpSubject(subject: string, diagnostic: string): string {
+  const verdict = GAVE_UP_SUBJECT.exec(subject)?.[0];
+  return verdict ? clean(`${verdict}: ${diagnostic}`) : diagnostic;
 }
 
 /**
