@@ -145,7 +145,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'userunknown',
     pattern:
-      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address could(n't| not) be found|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
+      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address could(n't| not) be found|address rejected|check if (the )?address is correct|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
   },
   {
     reason: 'expired',
