@@ -4,7 +4,7 @@ import { extractAddress } from './headerFields';
 import { actionFor, type BounceAction, type BounceReason } from './reasons';
 import type { BounceReport, DsnRecipient } from './report';
 import { innermostStatus } from './statusCodes';
-import { isDelayNotice, textBounceDiagnostic } from './textBounce';
+import { isDelayNotice, textBounceDiagnostic, withGaveUpSubject } from './textBounce';
 import { diagnosticFor } from './textFormats';
 
 export type BounceKind =
@@ -68,7 +68,10 @@ function fromDeliveryStatus(report: BounceReport): Verdict {
   // "smtp; 550 …" → "550 …": the shopkeeper reads the server's words, not the DSN syntax.
   const fromField = clean(subject.diagnosticCode).replace(/^[\w-]+;\s*/, '');
   // Status without Diagnostic-Code: the words are in the human-readable part, near the address.
-  const diagnostic = fromField || diagnosticFor(report.text, recipient ?? '');
+  const diagnostic = withGaveUpSubject(
+    report.subject,
+    fromField || diagnosticFor(report.text, recipient ?? ''),
+  );
   const decision = decideReason({
     status: subject.status,
     diagnostic,

@@ -85,7 +85,7 @@ function paragraphNamingWord(text: string, word: string): string {
  */
 const GAVE_UP_SUBJECT = /cannot send message for \d+ days?/i;
 
-function withGaveUpSubject(subject: string, diagnostic: string): string {
+export function withGaveUpSubject(subject: string, diagnostic: string): string {
   const verdict = GAVE_UP_SUBJECT.exec(subject)?.[0];
   return verdict ? clean(`${verdict}: ${diagnostic}`) : diagnostic;
 }
