@@ -194,8 +194,9 @@ function fromTextBounce(report: BounceReport): Verdict {
   return failure(report, decision, recipient, diagnostic);
 }
 
+// Lotus Notes writes "AUTO: Jan is out of the office (returning …)" and no RFC 3834 header.
 const AUTO_REPLY_SUBJECT =
-  /^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezig|afwezigheid|vakantie|niet aanwezig|abwesenheit|r[ée]ponse automatique)\b/i;
+  /^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezig|afwezigheid|vakantie|niet aanwezig|abwesenheit|r[ée]ponse automatique)\b|^auto: .*\bis out of (the )?office\b/i;
 
 /** RFC 3834 headers, the vendors' own headers, or the usual subjects of out-of-office replies. */
 function looksLikeAutoReply(report: BounceReport): boolean {
