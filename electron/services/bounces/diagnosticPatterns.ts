@@ -70,7 +70,7 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
 
 /** Words that name the customer's address as unknown beyond doubt (keep 5.7.x from pausing). */
 export const STRONG_UNKNOWN_USER =
-  /user unknown|unknown (user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^;\n]{0,60}?\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here|recipient name is not recognized/i;
+  /user unknown|unknown (or illegal )?(user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^;\n]{0,60}?\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here|recipient name is not recognized/i;
 
 /**
  * The remote server refused only after the message's data (Exim "after end of data", Postfix
@@ -108,7 +108,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
     // The relay's own verdict that it gave up wins over the last connection error it quotes.
     reason: 'expired',
     pattern:
-      /message expired|delivery time expired|unable to deliver in \d+ (minutes|hours)|too long in (the )?queue|cannot send message for \d+ days?/i,
+      /message expired|delivery time expired|unable to deliver in \d+ (minutes|hours)|too long in (the )?queue|cannot send message for \d+ days?|have been failing for a long time/i,
   },
   {
     reason: 'hasmoved',

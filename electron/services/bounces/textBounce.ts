@@ -25,7 +25,7 @@ export function textBounceDiagnostic(report: BounceReport): {
     extractAddress(report.original?.get('to') ?? '') ||
     soleAddress(report, ours) ||
     null;
-  const own = blocks.find((b) => b.recipient === recipient?.toLowerCase())?.diagnostic;
+  const own = ownDiagnostic(blocks, recipient);
   if (own !== undefined) return { recipient, diagnostic: own };
   if (blocks.length > 0) return { recipient, diagnostic: '' };
   // The explanation may name the address the mail was forwarded to, not the one we sent to.
@@ -37,6 +37,22 @@ export function textBounceDiagnostic(report: BounceReport): {
     explanationWithReply(report.text) ||
     paragraphNamingWord(report.text, recipient?.split('@')[0] ?? '');
   return { recipient, diagnostic: withGaveUpSubject(report.subject, diagnostic) };
+}
+
+/**
+ * The words of the recipient's blocks, joined: old Exim wraps "after RCPT TO:" and the address
+ * onto a line of its own, which reads as a second block for the same address. A lone block that
+ * names another address is still the recipient's: the report is about one mail, and Exim's
+ * X-Failed-Recipients may name the address before a rewrite.
+ */
+function ownDiagnostic(
+  blocks: readonly { recipient: string; diagnostic: string }[],
+  recipient: string | null,
+): string | undefined {
+  const lower = recipient?.toLowerCase();
+  const own = [...new Set(blocks.filter((b) => b.recipient === lower).map((b) => b.diagnostic))];
+  if (own.length > 0) return own.join(' ');
+  return blocks.length === 1 ? blocks[0]!.diagnostic : undefined;
 }
 
 /** The one address the explanation names besides the report's own sender, if it names one. */
