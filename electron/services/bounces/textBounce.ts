@@ -1,3 +1,4 @@
+import { recipientReason } from './diagnosticPatterns';
 import { extractAddress, extractAddresses } from './headerFields';
 import type { BounceReport } from './report';
 import { explanationWithReply, textBlocks } from './textFormats';
@@ -16,9 +17,13 @@ export function textBounceDiagnostic(report: BounceReport): {
 } {
   // A block for one of our own addresses (a salutation "a@b 様") is not about a recipient.
   const ours = new Set(report.envelopeHints.flatMap(extractAddresses).map((a) => a.toLowerCase()));
-  const blocks = textBlocks(report.text).filter(
-    (b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic),
-  );
+  const all = textBlocks(report.text);
+  const blocks = all.filter((b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic));
+  // A bounce relayed by a mailing list or sent to the recipient itself names only "our" address;
+  // with nothing else naming a recipient, its block with words about the refusal is the one.
+  if (blocks.length === 0 && report.failedRecipients.length === 0 && !report.original?.get('to')) {
+    blocks.push(...all.filter((b) => recipientReason(b.diagnostic) !== undefined));
+  }
   const recipient =
     report.failedRecipients[0] ||
     blocks[0]?.recipient ||
