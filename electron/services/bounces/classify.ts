@@ -4,7 +4,7 @@ import { extractAddress } from './headerFields';
 import { actionFor, type BounceAction, type BounceReason } from './reasons';
 import type { BounceReport, DsnRecipient } from './report';
 import { innermostStatus } from './statusCodes';
-import { isDelayNotice, textBounceDiagnostic } from './textBounce';
+import { isDelayNotice, textBounceDiagnostic, withGaveUpSubject } from './textBounce';
 import { diagnosticFor } from './textFormats';
 
 export type BounceKind =
@@ -68,7 +68,10 @@ function fromDeliveryStatus(report: BounceReport): Verdict {
   // "smtp; 550 …" → "550 …": the shopkeeper reads the server's words, not the DSN syntax.
   const fromField = clean(subject.diagnosticCode).replace(/^[\w-]+;\s*/, '');
   // Status without Diagnostic-Code: the words are in the human-readable part, near the address.
-  const diagnostic = fromField || diagnosticFor(report.text, recipient ?? '');
+  const diagnostic = withGaveUpSubject(
+    report.subject,
+    fromField || diagnosticFor(report.text, recipient ?? ''),
+  );
   const decision = decideReason({
     status: subject.status,
     diagnostic,
@@ -191,8 +194,9 @@ function fromTextBounce(report: BounceReport): Verdict {
   return failure(report, decision, recipient, diagnostic);
 }
 
+// Lotus Notes writes "AUTO: Jan is out of the office (returning …)" and no RFC 3834 header.
 const AUTO_REPLY_SUBJECT =
-  /^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezig|afwezigheid|vakantie|niet aanwezig|abwesenheit|r[ée]ponse automatique)\b/i;
+  /^(automatisch antwoord|automatic reply|auto(matic)?[- ]?(reply|response|antwoord)|autoreply|out of (the )?office|afwezig|afwezigheid|vakantie|niet aanwezig|abwesenheit|r[ée]ponse automatique)\b|^auto: .*\bis out of (the )?office\b/i;
 
 /** RFC 3834 headers, the vendors' own headers, or the usual subjects of out-of-office replies. */
 function looksLikeAutoReply(report: BounceReport): boolean {

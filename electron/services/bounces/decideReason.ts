@@ -1,4 +1,5 @@
 import {
+  AFTER_DATA,
   NULL_MX,
   RECIPIENT_ACCESS_DENIED,
   recipientReason,
@@ -57,6 +58,9 @@ export function decideReason(input: RecipientDiagnostic): ReasonDecision {
   }
   const words = recipientReason(text);
   if (words) {
+    if (words === 'userunknown' && AFTER_DATA.test(text)) {
+      return { reason: 'filtered', status, basis: 'text' };
+    }
     // X.4.4 is a missing host only when the words say so; a broken DNS reply is not.
     return { reason: words, status, basis: 'text' };
   }

@@ -43,7 +43,7 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'norelaying',
     pattern:
-      /relay(ing)? (access )?(denied|not (permitted|allowed)|prohibited|refused)|not (permitted|allowed) to relay|unable to relay|we do not relay|no relaying/i,
+      /relay(ing)? (access )?(denied|not (permitted|allowed)|prohibited|refused)|not (permitted|allowed) to relay|unable to relay|we do not relay|no relaying|insecure mail relay/i,
   },
   {
     // sisimai's "rejected": the envelope sender (MAIL FROM) was refused.
@@ -70,10 +70,18 @@ export const SENDER_SIDE_PATTERNS: readonly ReasonPattern[] = [
 
 /** Words that name the customer's address as unknown beyond doubt (keep 5.7.x from pausing). */
 export const STRONG_UNKNOWN_USER =
-  /user unknown|unknown (user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^;\n]{0,60}?\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here|recipient name is not recognized/i;
+  /user unknown|unknown (or illegal )?(user|recipient|mailbox|local[- ]?part)|no such (user|mailbox|recipient|account|person)|recipient not found|recipientnotfound|recipnotfound|user not found|mailbox not found|(user|mailbox|account|address|recipient)[^;\n]{0,60}?\b(does not|doesn't|did not) exist|not listed in (the )?(domino directory|public name)|doesn't have an? [\w.-]+ account|invalid (recipient|mailbox)|no mailbox here|recipient name is not recognized/i;
+
+/**
+ * The remote server refused only after the message's data (Exim "after end of data", Postfix
+ * "in reply to end of DATA command"): the address was accepted at RCPT, so a "user unknown" then
+ * is the recipient's own filter (ezweb, sisimai's "filtered"), not a missing address.
+ */
+export const AFTER_DATA = /after end of data|in reply to end of data command/i;
 
 /** RFC 7505 Null MX: the domain says it accepts no mail at all. */
-export const NULL_MX = /\bnull mx\b|doesn't receive email according to the administrator/i;
+export const NULL_MX =
+  /\bnull mx\b|doesn't receive email according to the administrator|mx or srv record indicated no smtp service/i;
 
 /**
  * Postfix's refusal of the recipient address by the receiver's access table ("Recipient address
@@ -100,7 +108,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
     // The relay's own verdict that it gave up wins over the last connection error it quotes.
     reason: 'expired',
     pattern:
-      /message expired|delivery time expired|unable to deliver in \d+ (minutes|hours)|too long in (the )?queue/i,
+      /message expired|delivery time expired|unable to deliver in \d+ (minutes|hours)|too long in (the )?queue|cannot send message for \d+ days?|have been failing for a long time/i,
   },
   {
     reason: 'hasmoved',
@@ -137,7 +145,7 @@ export const RECIPIENT_PATTERNS: readonly ReasonPattern[] = [
   {
     reason: 'userunknown',
     pattern:
-      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address could(n't| not) be found|address rejected|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
+      /unknown (address|account)|(address|recipient) (not found|unknown|invalid)|not a valid (mailbox|user|recipient|address)|no mailbox|mailbox unavailable|mailbox (is )?(unavailable|not available)|invalid address|does not exist|doesn't exist|recipient (address )?rejected|not our customer|no valid recipients|address could(n't| not) be found|address rejected|check if (the )?address is correct|bestaat niet|onbekende (gebruiker|ontvanger|geadresseerde)|ongeldig (e-?mail)?adres|unbekannt|existiert nicht|n'existe pas|inconnu|introuvable/i,
   },
   {
     reason: 'expired',

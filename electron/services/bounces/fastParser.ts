@@ -1,4 +1,5 @@
 import { decodeTransfer } from './charsets';
+import { withLineFeeds } from './lineEnds';
 import {
   firstHeader,
   firstValues,
@@ -16,7 +17,7 @@ import type { BounceReport } from './report';
  * anything it does not understand, so the caller falls back to mailparser.
  */
 export function parseBounceFast(source: Buffer): BounceReport | null {
-  const raw = source.toString('latin1');
+  const raw = withLineFeeds(source).toString('latin1');
   const top = splitHeadersAndBody(raw);
   const headers = parseHeaderBlock(top.headers);
   if (headers.size === 0) return null;

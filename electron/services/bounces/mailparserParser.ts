@@ -1,4 +1,5 @@
 import { splitHeadersAndBody } from './fastParser';
+import { withLineFeeds } from './lineEnds';
 import { firstValues, parseHeaderBlock } from './headerFields';
 import { buildReport, type ReportParts } from './reportBuilder';
 import { parseDeliveryStatus, parseFeedbackReport } from './reportFields';
@@ -9,7 +10,8 @@ import type { BounceReport } from './report';
  * message/delivery-status parts into the text, so the DSN fields are read from the text when no
  * separate part carries them.
  */
-export async function parseBounceWithMailparser(source: Buffer): Promise<BounceReport> {
+export async function parseBounceWithMailparser(raw: Buffer): Promise<BounceReport> {
+  const source = withLineFeeds(raw);
   // Loaded at the first odd bounce, not at app start.
   const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(source, {

@@ -60,6 +60,8 @@ export function reasonFromStatus(status: string): BounceReason {
       if (detail === 4) return 'exceedlimit';
       return 'systemerror';
     case 4:
+      // X.4.3: a directory (routing) server failed, the receiver's own trouble.
+      if (detail === 3) return 'systemerror';
       if (detail === 4) return 'hostunknown';
       if (detail === 7) return 'expired';
       return 'networkerror';

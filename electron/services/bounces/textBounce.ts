@@ -1,3 +1,4 @@
+import { recipientReason } from './diagnosticPatterns';
 import { extractAddress, extractAddresses } from './headerFields';
 import type { BounceReport } from './report';
 import { explanationWithReply, textBlocks } from './textFormats';
@@ -16,16 +17,20 @@ export function textBounceDiagnostic(report: BounceReport): {
 } {
   // A block for one of our own addresses (a salutation "a@b 様") is not about a recipient.
   const ours = new Set(report.envelopeHints.flatMap(extractAddresses).map((a) => a.toLowerCase()));
-  const blocks = textBlocks(report.text).filter(
-    (b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic),
-  );
+  const all = textBlocks(report.text);
+  const blocks = all.filter((b) => !ours.has(b.recipient) || /\b[245]\d\d\b/.test(b.diagnostic));
+  // A bounce relayed by a mailing list or sent to the recipient itself names only "our" address;
+  // with nothing else naming a recipient, its block with words about the refusal is the one.
+  if (blocks.length === 0 && report.failedRecipients.length === 0 && !report.original?.get('to')) {
+    blocks.push(...all.filter((b) => recipientReason(b.diagnostic) !== undefined));
+  }
   const recipient =
     report.failedRecipients[0] ||
     blocks[0]?.recipient ||
     extractAddress(report.original?.get('to') ?? '') ||
     soleAddress(report, ours) ||
     null;
-  const own = blocks.find((b) => b.recipient === recipient?.toLowerCase())?.diagnostic;
+  const own = ownDiagnostic(blocks, recipient);
   if (own !== undefined) return { recipient, diagnostic: own };
   if (blocks.length > 0) return { recipient, diagnostic: '' };
   // The explanation may name the address the mail was forwarded to, not the one we sent to.
@@ -34,8 +39,25 @@ export function textBounceDiagnostic(report: BounceReport): {
     errorLine(report.text) ||
     paragraphNaming(report.text, recipient) ||
     paragraphNaming(report.text, soleAddress(report, ours)) ||
-    explanationWithReply(report.text);
-  return { recipient, diagnostic };
+    explanationWithReply(report.text) ||
+    paragraphNamingWord(report.text, recipient?.split('@')[0] ?? '');
+  return { recipient, diagnostic: withGaveUpSubject(report.subject, diagnostic) };
+}
+
+/**
+ * The words of the recipient's blocks, joined: old Exim wraps "after RCPT TO:" and the address
+ * onto a line of its own, which reads as a second block for the same address. A lone block that
+ * names another address is still the recipient's: the report is about one mail, and Exim's
+ * X-Failed-Recipients may name the address before a rewrite.
+ */
+function ownDiagnostic(
+  blocks: readonly { recipient: string; diagnostic: string }[],
+  recipient: string | null,
+): string | undefined {
+  const lower = recipient?.toLowerCase();
+  const own = [...new Set(blocks.filter((b) => b.recipient === lower).map((b) => b.diagnostic))];
+  if (own.length > 0) return own.join(' ');
+  return blocks.length === 1 ? blocks[0]!.diagnostic : undefined;
 }
 
 /** The one address the explanation names besides the report's own sender, if it names one. */
@@ -66,6 +88,27 @@ function paragraphNaming(text: string, recipient: string | null): string {
   const lower = recipient.toLowerCase();
   const paragraph = text.split(/\r?\n[ \t]*\r?\n/).find((p) => p.toLowerCase().includes(lower));
   return clean(paragraph ?? '');
+}
+
+/**
+ * A list's or group's explanation names it by its name, not its address (Google Groups' "the
+ * group you tried to contact (shop)"): the paragraph naming the local part as a word.
+ */
+function paragraphNamingWord(text: string, word: string): string {
+  if (word.length < 3) return '';
+  const named = new RegExp(`(?<![\\w.@-])${word.replace(/[^\w]/g, '\\$&')}(?![\\w@-])`, 'i');
+  return clean(text.split(/\r?\n[ \t]*\r?\n/).find((p) => named.test(p)) ?? '');
+}
+
+/**
+ * Old Sendmail says it gave up only in its subject ("Returned mail: Cannot send message for 4
+ * days") and quotes the last connection error in the text: the subject's verdict goes first.
+ */
+const GAVE_UP_SUBJECT = /cannot send message for \d+ days?/i;
+
+export function withGaveUpSubject(subject: string, diagnostic: string): string {
+  const verdict = GAVE_UP_SUBJECT.exec(subject)?.[0];
+  return verdict ? clean(`${verdict}: ${diagnostic}`) : diagnostic;
 }
 
 /**
