@@ -16,7 +16,8 @@ describe('EventBuffer on a real SQLite store', () => {
 
   const stored = async () => (await store.eventsAfter(account.id, null, 10_000)).events.length;
 
-  it('writes in batches of at most maxBatch and drains everything on close', async () => {
+  /** The real store, with the size of each write it is given. */
+  const countingBatches = () => {
     const batches: number[] = [];
     const counting: TrackerStore = {
       ...store,
@@ -25,6 +26,11 @@ describe('EventBuffer on a real SQLite store', () => {
         return store.insertEvents(events);
       },
     };
+    return { batches, counting };
+  };
+
+  it('writes in batches of at most maxBatch and drains everything on close', async () => {
+    const { batches, counting } = countingBatches();
     const buffer = new EventBuffer(counting, { maxBatch: 100, intervalMs: 60_000 });
     for (let i = 0; i < 250; i += 1) buffer.push(event(account.id));
     await buffer.close();
@@ -34,14 +40,7 @@ describe('EventBuffer on a real SQLite store', () => {
   });
 
   it('written() resolves once the events pushed this turn are stored, in one write for all', async () => {
-    const batches: number[] = [];
-    const counting: TrackerStore = {
-      ...store,
-      insertEvents: (events) => {
-        batches.push(events.length);
-        return store.insertEvents(events);
-      },
-    };
+    const { batches, counting } = countingBatches();
     const buffer = new EventBuffer(counting, { intervalMs: 60_000 });
     const waits = Array.from({ length: 30 }, () => {
       buffer.push(event(account.id));
