@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brandingName } from './branding.mjs';
+import { mjmlWorkerBundling } from './mjmlWorkerBundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,13 +68,14 @@ export async function buildNode({ outDir = join(root, 'out'), branding = brandin
     packages: 'external',
     plugins: [keepImportMetaUrl(dirname(main))],
   });
-  // MJML's compile thread, found beside the main bundle (render/mjmlWorkerFile.ts).
+  // MJML's compile thread, found beside the main bundle (render/mjmlWorkerFile.ts), with MJML in
+  // it and the packages it never uses left out (mjmlWorkerBundle.mjs).
   await build({
     ...common,
     entryPoints: ['electron/services/render/mjmlWorker.ts'],
     outfile: join(dirname(main), 'mjmlWorker.mjs'),
     format: 'esm',
-    packages: 'external',
+    ...mjmlWorkerBundling(),
   });
   await build({
     ...common,

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 // @ts-expect-error: a plain .mjs build script without types.
 import { keepImportMetaUrl } from '../../scripts/build-node.mjs';
 
@@ -9,7 +9,11 @@ import { keepImportMetaUrl } from '../../scripts/build-node.mjs';
  * paths.ts and openDatabase.ts use to find the project and the migrations). So a bench can
  * measure the app as it ships, and tell what tsx adds. Returns the bundle's path.
  */
-export async function bundleForNode(entry: string, outfile: string): Promise<string> {
+export async function bundleForNode(
+  entry: string,
+  outfile: string,
+  bundling: Pick<BuildOptions, 'packages' | 'plugins' | 'banner'> = {},
+): Promise<string> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -19,7 +23,9 @@ export async function bundleForNode(entry: string, outfile: string): Promise<str
     format: 'esm',
     packages: 'external',
     logLevel: 'warning',
-    plugins: [keepImportMetaUrl(dirname(outfile))],
+    ...(bundling.packages ? { packages: bundling.packages } : {}),
+    ...(bundling.banner ? { banner: bundling.banner } : {}),
+    plugins: [keepImportMetaUrl(dirname(outfile)), ...(bundling.plugins ?? [])],
   });
   return outfile;
 }

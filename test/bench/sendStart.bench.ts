@@ -1,6 +1,7 @@
 import type { PeersReady } from './send/peers';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../electron/paths';
+import { mjmlWorkerBundling } from '../../scripts/mjmlWorkerBundle.mjs';
 import { bundleForNode } from './bundleForNode';
 import { sampleChildPeaks } from './send/memorySampler';
 import { exited, nextMessage, startProcess } from './send/processes';
@@ -38,6 +39,7 @@ export default async function sendStartBench(): Promise<Record<string, unknown>>
     await bundleForNode(
       join(PROJECT_ROOT, 'electron/services/render/mjmlWorker.ts'),
       join(PROJECT_ROOT, 'out/bench/mjmlWorker.mjs'),
+      mjmlWorkerBundling(),
     );
     const measured = await startProcess('startMeasured.ts', 'esbuild', {
       ...env,
