@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 /** Where a process's resident memory sits at one moment, in MB. */
 export interface MemoryBreakdown {
@@ -6,6 +7,8 @@ export interface MemoryBreakdown {
   /** V8's heap in use and reserved. */
   heapUsedMb: number;
   heapTotalMb: number;
+  /** V8's young generation reserved (new space; grows with the garbage, only a launch flag caps it). */
+  newSpaceMb: number;
   /** Memory of C++ objects bound to JS (Buffers, SQLite's is not counted here). */
   externalMb: number;
   arrayBuffersMb: number;
@@ -32,6 +35,9 @@ export function memoryBreakdown(): MemoryBreakdown {
     rssMb: mb(usage.rss),
     heapUsedMb: mb(usage.heapUsed),
     heapTotalMb: mb(usage.heapTotal),
+    newSpaceMb: mb(
+      getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
+    ),
     externalMb: mb(usage.external),
     arrayBuffersMb: mb(usage.arrayBuffers),
     rssAnonMb: Math.round(procStatusKb('RssAnon') / 1024),
