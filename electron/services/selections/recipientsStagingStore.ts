@@ -144,9 +144,17 @@ export class RecipientsStagingStore {
     return this.s.read.all(after, limit) as ReturnType<RecipientsStagingStore['readRecipients']>;
   }
 
+  /**
+   * Drops the staged tables and hands the connection's unused cache pages back to the process
+   * (`shrink_memory`): staging 100,000 recipients and writing their jobs fill both page caches,
+   * which otherwise stay allocated under the young generation a long send grows (issue 26: the
+   * sending's peak RSS 150–151 MB instead of 166–176). The next queries read their pages again
+   * from the operating system's file cache.
+   */
   drop(): void {
     this.sqlite.exec(`drop table if exists temp.${this.table}`);
     this.sqlite.exec(`drop table if exists temp.${this.audienceTable}`);
+    this.sqlite.pragma('shrink_memory');
   }
 
   /**
