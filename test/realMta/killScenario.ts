@@ -9,6 +9,7 @@ import {
   startChild,
 } from '../integration/sending/queueProcess';
 import { until } from '../integration/sending/seed';
+import { DEFAULT_MAX_CONNECTIONS } from '../../electron/services/sending/transport';
 import { startTracker } from '../integration/sync/trackerFixture';
 import { countDelivered, readDeliveries } from './maildir';
 import { LogTail, summarizeLog } from './postfixLog';
@@ -24,6 +25,11 @@ export type KillMoment =
   | 'justAccepted'
   /** The Maildir count grew: a message was delivered a moment after its 250. */
   | 'maildirGrew'
+  /**
+   * A slow server holds a message on every connection: cleanup logged one Message-ID per
+   * connection, and 300 ms went by for their final dots to arrive (their 250s come a second late).
+   */
+  | 'heldBySlowServer'
   /** At a random moment, 0.2–3 s after arming. */
   | 'random';
 
@@ -34,6 +40,8 @@ export interface KillScenario {
   moments: KillMoment[];
   /** Called after each kill, before the restart (the slow case makes Postfix fast again). */
   afterKill?: (index: number) => void;
+  /** How long a restarted send runs before the kill is armed: ms, at random in [min, max]. */
+  settleMs?: [number, number];
   finishTimeoutMs?: number;
 }
 
@@ -65,7 +73,8 @@ export async function runKillScenario(scenario: KillScenario) {
     for (const [index, moment] of scenario.moments.entries()) {
       const child = (rig.child = await startChild(rig.dir.path));
       // Let the restarted send get going, at a different pace each time.
-      await pause(500 + Math.random() * 2500);
+      const [min, max] = scenario.settleMs ?? [500, 3000];
+      await pause(min + Math.random() * (max - min));
       const deliveredBefore = countDelivered(postfix.maildir);
       const killedAt = await killWhen(child, moment, postfix);
       await exited(child);
@@ -171,6 +180,7 @@ const LOG_LINE_OF: Record<KillMoment, RegExp> = {
   envelopeBegun: /postfix\/smtpd\[\d+\]: \w+: client=/,
   dataUnderWay: /postfix\/cleanup\[\d+\]: \w+: message-id=/,
   justAccepted: /\(queue active\)/,
+  heldBySlowServer: /postfix\/cleanup\[\d+\]: \w+: message-id=/,
   maildirGrew: /status=sent/,
   random: /$^/,
 };
@@ -190,12 +200,15 @@ async function killWhen(
   const tail = new LogTail(postfix.logFile);
   const delivered = countDelivered(postfix.maildir);
   const pattern = LOG_LINE_OF[moment];
+  const needed = moment === 'heldBySlowServer' ? DEFAULT_MAX_CONNECTIONS : 1;
+  let seen = 0;
   for (let polls = 0; polls < 30_000; polls += 1) {
-    if (
+    seen +=
       moment === 'maildirGrew'
-        ? countDelivered(postfix.maildir) > delivered
-        : tail.newLines().some((l) => pattern.test(l))
-    ) {
+        ? Number(countDelivered(postfix.maildir) > delivered)
+        : tail.newLines().filter((l) => pattern.test(l)).length;
+    if (seen >= needed) {
+      if (moment === 'heldBySlowServer') await pause(300);
       child.kill('SIGKILL');
       return moment;
     }
