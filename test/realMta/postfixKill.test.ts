@@ -6,6 +6,7 @@ import { postfixUnavailable, startPostfix, type PostfixInstance } from './postfi
 import { verdicts } from './verdicts';
 
 const unavailable = postfixUnavailable();
+if (unavailable) console.warn(`Real-MTA tests skipped: ${unavailable}`);
 const title = (what: string) => (unavailable ? `${what} (skipped: ${unavailable})` : what);
 
 /**
