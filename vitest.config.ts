@@ -16,7 +16,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // realMta: the same promises against a real mail server, skipped where it is not installed.
+          include: ['test/integration/**/*.test.ts', 'test/realMta/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 120_000,
