@@ -149,8 +149,7 @@ export class RecipientsStagingStore {
    * (`shrink_memory`): staging 100,000 recipients and writing their jobs fill both page caches,
    * which otherwise stay allocated under the young generation a long send grows (issue 26: the
    * sending's peak RSS 150–162 MB in seven runs, against 166–176 in three without it). The next
-   * queries read their pages again
-   * from the operating system's file cache.
+   * queries read their pages again from the operating system's file cache.
    */
   drop(): void {
     this.sqlite.exec(`drop table if exists temp.${this.table}`);
