@@ -82,7 +82,9 @@ test('with the keyboard only: copy a template, add a text block, make a word bol
   await expect(page.getByRole('tab', { name: '6. Versturen' })).toBeFocused();
   await expect(page).toHaveTitle(/^Versturen – .+ – Winkelpost$/);
 
-  // Tick the three manual checks with the space bar.
+  // Tick the three manual checks with the space bar, once the checklist is on screen (a new
+  // mailing's first check starts the MJML worker: about a second, longer on a loaded machine).
+  await expect(page.getByRole('button', { name: 'Opnieuw controleren' })).toBeVisible();
   for (const label of [
     'Alle ontvangers hebben toestemming gegeven om deze mail te krijgen.',
     'Ik heb de testmail bekeken en hij ziet er goed uit.',

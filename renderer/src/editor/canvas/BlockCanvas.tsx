@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Grid, Group, Text } from '@mantine/core';
-import { Fragment, memo, useEffect, useState, type ComponentProps } from 'react';
+import { Fragment, memo, useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft, useDraftSnapshot } from '../../mailing/DraftContext';
 import type { Block, BlockType } from '../../mailing/mailingTypes';
@@ -72,12 +72,17 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
   };
 
   // Closed without a choice (Escape, ×): back to the "Klik hier…" that opened it, not to <body>.
+  // Only once the dialog has gone: until then its focus trap may still take focus back.
+  const returnToSlot = useRef<number | null>(null);
   const closePicker = () => {
-    const opener = pickerAt;
+    returnToSlot.current = pickerAt;
     setPickerAt(null);
-    requestAnimationFrame(() =>
-      window.document.querySelector<HTMLElement>(`[data-slot-index="${opener}"]`)?.focus(),
-    );
+  };
+  const pickerGone = () => {
+    const opener = returnToSlot.current;
+    returnToSlot.current = null;
+    if (opener === null) return;
+    window.document.querySelector<HTMLElement>(`[data-slot-index="${opener}"]`)?.focus();
   };
 
   return (
@@ -155,6 +160,7 @@ export function BlockCanvas({ readOnly }: { readOnly: boolean }) {
       <BlockPicker
         opened={pickerAt !== null}
         onClose={closePicker}
+        onGone={pickerGone}
         onPick={pick}
         onPickOwn={(id) => void pickOwn(id)}
       />

@@ -9,6 +9,8 @@ import { OwnBlocksSection } from '../library/OwnBlocksSection';
 export function BlockPicker(props: {
   opened: boolean;
   onClose: () => void;
+  /** After the closing transition, when the dialog is out of the page. */
+  onGone: () => void;
   onPick: (type: BlockType) => void;
   /** A "Mijn blok" chosen from the section below the block types. */
   onPickOwn: (id: string) => void;
@@ -18,6 +20,7 @@ export function BlockPicker(props: {
     <Modal
       opened={props.opened}
       onClose={props.onClose}
+      onExitTransitionEnd={props.onGone}
       title={t('picker.title')}
       size="lg"
       // Focus goes into the new block, not back to the "Klik hier…" button.
