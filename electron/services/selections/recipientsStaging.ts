@@ -111,6 +111,8 @@ export class StagedRecipients implements RecipientsAnswer {
         // Outside the audience counts as not in the selection at all (neither sent nor skipped).
         considered += statements.count(after, until, audience !== null);
         if (segment) within += statements.count(after, until, false);
+        // Counted range by range: the range's rows are still in SQLite's cache.
+        store.stateCounts();
         await turns.pause();
       }
       if (segment) this.outsideSegment += store.countSelection(selection.id) - within;

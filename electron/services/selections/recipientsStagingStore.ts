@@ -33,6 +33,13 @@ export class RecipientsStagingStore {
   readonly table: string;
   private readonly audienceTable: string;
   private readonly s;
+  /** stateCounts so far: the rows up to seq `counted`, which are never changed once staged. */
+  private readonly counts: Record<StagedState, number> = {
+    recipient: 0,
+    suppressed: 0,
+    recentlyMailed: 0,
+  };
+  private counted = 0;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -58,7 +65,10 @@ export class RecipientsStagingStore {
       countSelection: sqlite
         .prepare('select count(*) from contacts where selection_id = ?')
         .pluck(),
-      states: sqlite.prepare(`select state, count(*) as count from ${this.table} group by state`),
+      statesAfter: sqlite.prepare(
+        `select state, count(*) as count, max(seq) as last from ${this.table} where seq > ?
+         group by state`,
+      ),
       lastSeq: sqlite.prepare(`select max(seq) from ${this.table}`).pluck(),
       read: sqlite.prepare(
         `select s.seq, c.id as contactId, c.email, c.normalized_email as normalizedEmail, c.data
@@ -124,12 +134,23 @@ export class RecipientsStagingStore {
     };
   }
 
-  stateCounts(): Record<StagedState, number> {
-    const counts = { recipient: 0, suppressed: 0, recentlyMailed: 0 };
-    for (const row of this.s.states.all() as { state: StagedState; count: number }[]) {
-      counts[row.state] = row.count;
+  /**
+   * How many staged rows are in each state. The rows staged since the last call are counted and
+   * added (a range of seq): one count over 100,000 rows at the end held the loop 25–35 ms.
+   */
+  stateCounts(): Readonly<Record<StagedState, number>> {
+    let last = this.counted;
+    const rows = this.s.statesAfter.all(this.counted) as {
+      state: StagedState;
+      count: number;
+      last: number;
+    }[];
+    for (const row of rows) {
+      this.counts[row.state] += row.count;
+      last = Math.max(last, row.last);
     }
-    return counts;
+    this.counted = last;
+    return this.counts;
   }
 
   lastSeq(): number {

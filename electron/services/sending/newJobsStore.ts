@@ -41,7 +41,10 @@ const MESSAGE_ID_SQL = `printf('<%012x%s@%s>', @firstOrder + s.seq - @after - 1,
 export class NewJobsStore {
   private readonly insert: Database.Statement;
 
-  constructor(sqlite: Database.Database, stagingTable: string) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    stagingTable: string,
+  ) {
     this.insert = sqlite.prepare(
       `insert into send_jobs
          (send_id, mailing_id, contact_id, email, normalized_email, recipient_id, message_id, data,
@@ -70,5 +73,19 @@ export class NewJobsStore {
       recipientIds: recipientIdsFrom(firstOrder, count),
       domain: messageIdDomain(senderEmail),
     }).changes;
+  }
+
+  /**
+   * Copies the WAL's pages into the database now, as far as no reader needs them (PASSIVE);
+   * returns how many pages the WAL held (0 without a WAL).
+   */
+  checkpoint(): number {
+    const [result] = this.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    return Math.max(0, result?.log ?? 0);
+  }
+
+  /** The WAL's size in pages at which a commit checkpoints by itself (0: never). */
+  autoCheckpointPages(): number {
+    return Number(this.sqlite.pragma('wal_autocheckpoint', { simple: true }));
   }
 }

@@ -7,9 +7,13 @@ export class Waker {
   /** Set by a kick; the loop clears it at the start of each round. */
   kicked = false;
 
+  /**
+   * The woken loop goes on in a turn of its own: a kick comes at the end of long work (send.start's
+   * last transaction and its progress), to which the queue's first counts and claim would add.
+   */
   kick(): void {
     this.kicked = true;
-    this.wakeUp?.();
+    if (this.wakeUp) setImmediate(() => this.wakeUp?.());
   }
 
   /** Waits `ms`, or less when kicked or when `alsoOn` settles first. */

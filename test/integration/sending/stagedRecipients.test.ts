@@ -108,4 +108,17 @@ describe('staged recipients', () => {
     const narrowed = await agrees(app, mailingId);
     expect(narrowed.recipients.length).toBe(2);
   });
+
+  it('counts who was left out across the statements of a large selection', async () => {
+    t = await startTestApp({ sending: { resolver: fakeResolver() } });
+    const app = t;
+    // Staged 2,000 contact ids per statement and counted per statement: four ranges.
+    const { mailingId } = await seedMailing(app, { smtpPort: 2525, count: 7_000 });
+    for (const n of [1, 1_999, 2_001, 4_500, 6_999]) {
+      app.app.context.suppression.suppress(recipientAddress(n), 'manual', 'app');
+    }
+    const staged = await agrees(app, mailingId);
+    expect(staged.recipients.length).toBe(6_995);
+    expect(staged.skipped.suppressed.length).toBe(5);
+  });
 });
