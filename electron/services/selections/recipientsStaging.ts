@@ -112,7 +112,7 @@ export class StagedRecipients implements RecipientsAnswer {
         considered += statements.count(after, until, audience !== null);
         if (segment) within += statements.count(after, until, false);
         // Counted range by range: the range's rows are still in SQLite's cache.
-        store.stateCounts();
+        store.countNewlyStaged();
         await turns.pause();
       }
       if (segment) this.outsideSegment += store.countSelection(selection.id) - within;

@@ -33,7 +33,7 @@ export class RecipientsStagingStore {
   readonly table: string;
   private readonly audienceTable: string;
   private readonly s;
-  /** stateCounts so far: the rows up to seq `counted`, which are never changed once staged. */
+  /** The staged rows up to seq `counted`, by state (countNewlyStaged). */
   private readonly counts: Record<StagedState, number> = {
     recipient: 0,
     suppressed: 0,
@@ -135,11 +135,11 @@ export class RecipientsStagingStore {
   }
 
   /**
-   * How many staged rows are in each state. The rows staged since the last call are counted and
-   * added (a range of seq): one count over 100,000 rows at the end held the loop 25–35 ms.
+   * Counts the rows staged since the last call by state (a range of seq; staged rows never
+   * change). The fill calls it after each range: one count over 100,000 rows at the end held the
+   * loop 25–35 ms.
    */
-  stateCounts(): Readonly<Record<StagedState, number>> {
-    let last = this.counted;
+  countNewlyStaged(): void {
     const rows = this.s.statesAfter.all(this.counted) as {
       state: StagedState;
       count: number;
@@ -147,10 +147,14 @@ export class RecipientsStagingStore {
     }[];
     for (const row of rows) {
       this.counts[row.state] += row.count;
-      last = Math.max(last, row.last);
+      this.counted = Math.max(this.counted, row.last);
     }
-    this.counted = last;
-    return this.counts;
+  }
+
+  /** How many staged rows are in each state. */
+  stateCounts(): Record<StagedState, number> {
+    this.countNewlyStaged();
+    return { ...this.counts };
   }
 
   lastSeq(): number {
