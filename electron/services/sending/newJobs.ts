@@ -37,9 +37,10 @@ export async function insertJobs(
     // The last range ends at the last row: its ids and Message-IDs are made for rows that exist.
     const until = Math.min(after + size, last);
     const began = performance.now();
-    added += lightly(() => store.insertRange({ ...job, after, until }));
+    const written = lightly(() => store.insertRange({ ...job, after, until }));
+    added += written;
     size = nextSize(size, performance.now() - began);
-    wal.wrote(until - after);
+    wal.wrote(written);
     after = until;
     await turns.pause();
     if (wal.wouldOverflow(size)) {
