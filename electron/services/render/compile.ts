@@ -191,10 +191,11 @@ export const mjmlCompiler = new MjmlCompiler();
 
 /**
  * After a send's one compile its mails need no more: MJML's worker ends at once (or when the
- * compiles still waiting have answered), so its memory is not held while the mails go out.
+ * compiles still waiting have answered), so its memory is not held while the mails go out. The
+ * promise tells when a worker ended at once has exited.
  */
-export function releaseMjmlWorker(): void {
-  mjmlCompiler.release();
+export function releaseMjmlWorker(): Promise<void> {
+  return mjmlCompiler.release();
 }
 
 /** Once per mailing (each preview, each test send, once per real send): MJML is the slow part. */

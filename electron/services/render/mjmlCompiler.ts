@@ -78,7 +78,7 @@ export class MjmlCompiler {
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     return new Promise<MjmlOutput>((resolve, reject) => {
       const timer = setTimeout(
-        () => this.stop(new MjmlWorkerError(`MJML did not answer within ${timeoutMs} ms`)),
+        () => void this.stop(new MjmlWorkerError(`MJML did not answer within ${timeoutMs} ms`)),
         timeoutMs,
       );
       this.pending.set(id, { resolve, reject, timer });
@@ -86,16 +86,20 @@ export class MjmlCompiler {
         (w) => w.postMessage({ id, source } satisfies CompileRequest),
         (error: unknown) => {
           if (generation === this.generation)
-            this.stop(asWorkerError('MJML could not start', error));
+            void this.stop(asWorkerError('MJML could not start', error));
         },
       );
     });
   }
 
-  /** Ends the worker now when no compile waits, else once the last has answered. */
-  release(): void {
-    if (this.pending.size === 0) this.stop();
-    else this.releaseWhenDone = true;
+  /**
+   * Ends the worker now when no compile waits, else once the last has answered. Resolves when a
+   * worker ended now has exited (its isolate and memory gone), at once otherwise.
+   */
+  release(): Promise<void> {
+    if (this.pending.size === 0) return this.stop();
+    this.releaseWhenDone = true;
+    return Promise.resolve();
   }
 
   private async start(generation: number): Promise<Worker> {
@@ -108,10 +112,10 @@ export class MjmlCompiler {
       if (current()) this.answered(answer);
     });
     worker.on('error', (error) => {
-      if (current()) this.stop(asWorkerError('MJML stopped', error));
+      if (current()) void this.stop(asWorkerError('MJML stopped', error));
     });
     worker.on('exit', (code) => {
-      if (current()) this.stop(new MjmlWorkerError(`MJML stopped (exit code ${code})`));
+      if (current()) void this.stop(new MjmlWorkerError(`MJML stopped (exit code ${code})`));
     });
     // An idle worker never keeps the app from exiting.
     worker.unref();
@@ -126,14 +130,17 @@ export class MjmlCompiler {
     if ('failure' in answer) pending.reject(new MjmlWorkerError(`MJML failed: ${answer.failure}`));
     else pending.resolve({ html: answer.html, errors: answer.errors });
     if (this.pending.size > 0) return;
-    if (this.releaseWhenDone) this.stop();
-    else this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs ?? 60_000).unref();
+    if (this.releaseWhenDone) void this.stop();
+    else this.idleTimer = setTimeout(() => void this.stop(), this.options.idleMs ?? 60_000).unref();
   }
 
-  /** Ends the worker (its memory goes back); rejects what still waits with `error`. */
-  private stop(error: Error = new MjmlWorkerError('MJML stopped')): void {
+  /**
+   * Ends the worker (its memory goes back); rejects what still waits with `error`. Resolves once
+   * the thread has exited; never rejects.
+   */
+  private stop(error: Error = new MjmlWorkerError('MJML stopped')): Promise<void> {
     const worker = this.worker;
-    if (!worker) return;
+    if (!worker) return Promise.resolve();
     this.worker = undefined;
     this.generation++;
     this.releaseWhenDone = false;
@@ -143,8 +150,8 @@ export class MjmlCompiler {
       pending.reject(error);
     }
     this.pending.clear();
-    worker.then(
-      (w) => void w.terminate(),
+    return worker.then(
+      (w) => w.terminate().then(() => undefined),
       () => undefined,
     );
   }

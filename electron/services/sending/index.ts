@@ -122,7 +122,8 @@ async function guardAndStage(
   // send's own compile came first): its ~40 MB are gone before 100,000 recipients are staged
   // and their jobs written, so the two never add up in the process's peak.
   const compiled = await compileForChecklist(context, context.mailings.get(mailingId));
-  releaseMjmlWorker();
+  // Awaited: the thread's exit is when its memory is back, not the call that asks for it.
+  await releaseMjmlWorker();
   const staged = await StagedRecipients.stage(context, mailingId);
   try {
     await checklistGuard(context, deps, mailingId, confirmed, () => staged, { compiled });

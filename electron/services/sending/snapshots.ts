@@ -54,7 +54,7 @@ export async function snapshotOfSend(
   if (stored) return stored;
   const built = await compileSnapshot(deps, deps.mailings.get(send.mailingId));
   // The send's mails need no more compiles: MJML's worker need not wait for its idle end.
-  releaseMjmlWorker();
+  void releaseMjmlWorker();
   store.put(send.id, built, deps.clock.now());
   return store.get(send.id) ?? built;
 }

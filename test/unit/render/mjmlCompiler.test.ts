@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -28,7 +29,7 @@ function compiler(options: MjmlCompilerOptions = {}): MjmlCompiler {
   return made;
 }
 afterEach(() => {
-  for (const made of compilers.splice(0)) made.release();
+  for (const made of compilers.splice(0)) void made.release();
 });
 
 describe('MjmlCompiler (MJML in a worker thread)', () => {
@@ -60,14 +61,29 @@ describe('MjmlCompiler (MJML in a worker thread)', () => {
   it('ends the worker at once on release, or after the compile that still waits', async () => {
     const mjml = compiler();
     await mjml.compile(VALID);
-    mjml.release();
+    void mjml.release();
     expect(mjml.running).toBe(false);
     const waiting = mjml.compile(VALID);
-    mjml.release();
+    void mjml.release();
     expect(mjml.running).toBe(true);
     expect((await waiting).errors).toEqual([]);
     expect(mjml.running).toBe(false);
   }, 30_000);
+
+  it.runIf(process.platform === 'linux')(
+    'release resolves once the worker thread has exited, so its memory is back',
+    async () => {
+      // The process's threads as the kernel counts them: the worker is one while it runs.
+      const threads = () =>
+        Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+      const mjml = compiler();
+      await mjml.compile(VALID);
+      const running = threads();
+      await mjml.release();
+      expect(threads()).toBeLessThan(running);
+    },
+    30_000,
+  );
 
   it('rejects with a clear error when the worker crashes, and the next compile works', async () => {
     const mjml = compiler({ workerFile: firstWorker('crashingWorker.mjs') });

@@ -133,6 +133,16 @@ describe('composeForRecipient (the queue) against renderForRecipient + composeMe
     },
   );
 
+  it('gives each message bytes of its own: the next message does not change the one before', async () => {
+    // The queue holds several messages at once (one per connection): none may share bytes.
+    const compiled = await mailingWithEverything(true);
+    const messages = RECIPIENTS.map((r) => composeForRecipient(compiled, r, options(r.email)));
+    const copies = messages.map((m) => Buffer.from(m).toString('latin1'));
+    for (const r of [...RECIPIENTS].reverse()) composeForRecipient(compiled, r, options(r.email));
+    expect(messages.map((m) => m.toString('latin1'))).toEqual(copies);
+    expect(new Set(copies).size).toBe(RECIPIENTS.length);
+  });
+
   it('writes 7-bit lines of at most 76 characters that end in CRLF', async () => {
     const compiled = await mailingWithEverything(true);
     for (const recipient of RECIPIENTS) {
