@@ -40,7 +40,7 @@ async function emptyProcessRssMb(args: string[]): Promise<number> {
 /**
  * Imports a 100,000-row CSV through the real importer into a real SQLite file, in a process of its
  * own that holds only the app: RSS after app start, peak RSS during the import (sampled and the
- * kernel's maxRSS), rows per second (wall and CPU), the longest wait for an app.info answer.
+ * kernel's peak, peakRss.ts), rows per second (wall and CPU), the longest wait for an app.info answer.
  * Goals (issue 18): ≥ 100,000 rows/s and ≤ 1.5× bare inserts, ≤ 200 MB shipped (250 MB browser
  * mode), app.info answered within 100 ms.
  * Run twice: as the app ships (esbuild bundle, plain node) and under tsx, to show what tsx adds.

@@ -251,7 +251,7 @@ function summary(
     sinkConnectionsOwnPool: rounds[0]!.ownPool.sink.connections,
     trackerRequestsQueue: rounds[0]!.queue.sink.trackerRequests,
     renderPerSecond: Math.round((RECIPIENTS / build.buildMs) * 1000),
-    // The app process only, in the first queue round: its maxRSS up to the end of the send
+    // The app process only, in the first queue round: its kernel peak RSS up to the end of the send
     // (seeding included), and the highest RSS sampled while the send ran.
     peakRssMb: first.maxRssMb,
     goalPeakRssMb: GOALS.sendPeakRssMb.atMost,

@@ -1,7 +1,7 @@
 /**
  * One import in a process of its own that holds only the app: started by import.bench.ts (under
  * tsx or as an esbuild bundle), it prints one JSON line with its RSS after app start, its peak RSS
- * during the import (sampled, and the kernel's maxRSS), rows per second and CPU time, then a bare
+ * during the import (sampled, and the kernel's peak, peakRss.ts), rows per second and CPU time, then a bare
  * insert of the same number of rows as the baseline.
  *
  * argv: <csv file> <data dir> [path|upload|start-only]: the file as Electron names it (its path,
@@ -14,14 +14,15 @@ import { silentLogger } from '../../../electron/services/core/logger';
 import { aesSecretCipher } from '../../../electron/services/core/secrets';
 import { importsSettled } from '../../../electron/services/selections/importFile';
 import { receiveUpload } from '../../../electron/services/selections/uploads';
+import { peakRssMb } from '../peakRss';
 
 const MB = 1024 * 1024;
 const [csvPath, dataDir, mode] = process.argv.slice(2);
 if (!csvPath || !dataDir) throw new Error('usage: importChild <csv> <dataDir> [start-only]');
 
 const rssMb = () => Math.round(process.memoryUsage().rss / MB);
-/** maxRSS is in KiB: the highest RSS the kernel saw for this process, sampled or not. */
-const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** The highest RSS the kernel saw for this process, sampled or not (peakRss.ts). */
+const maxRssMb = peakRssMb;
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -117,9 +118,7 @@ if (mode !== 'start-only') {
     rssBeforeImportMb: Math.round(rssBefore / MB),
     peakRssSampledMb: Math.round(peakRss / MB),
     peakRssKernelMb: maxRssMb(),
-    importRssGrowthMb: Math.round(
-      (Math.max(peakRss, process.resourceUsage().maxRSS * 1024) - rssBefore) / MB,
-    ),
+    importRssGrowthMb: Math.round((Math.max(peakRss, peakRssMb() * MB) - rssBefore) / MB),
     longestEventLoopStallMs: Math.round(longestStallMs),
     longestAppInfoWaitMs: Math.round(longestAppInfoWaitMs),
     appInfoAnswers,

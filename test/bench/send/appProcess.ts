@@ -41,6 +41,7 @@ import {
   seedMailing,
 } from '../../integration/sending/seed';
 import type { RunningTracker } from '../../integration/sync/trackerFixture';
+import { peakRssMb } from '../peakRss';
 import { startPhaseProfile } from './phaseProfile';
 
 export interface AppProcessConfig {
@@ -61,7 +62,7 @@ export interface QueueFigures {
   pumpCpuMs: number;
   /** The same on the main thread alone (10 ms ticks; NaN where /proc is missing). */
   pumpMainThreadCpuMs: number;
-  /** process.resourceUsage().maxRSS when the send finished: the process's whole life so far. */
+  /** The kernel's peak RSS when the send finished (peakRss.ts): the process's whole life so far. */
   maxRssMb: number;
   /** Highest process.memoryUsage.rss() sampled while the send ran. */
   sampledPeakRssMb: number;
@@ -303,7 +304,7 @@ async function throughQueue(round: number): Promise<QueueFigures> {
     queueCpuMs: cpuMs(queueCpu),
     pumpCpuMs: cpuMs(pumpCpu),
     pumpMainThreadCpuMs: mainThreadCpuMs() - pumpMainThread,
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    maxRssMb: peakRssMb(),
     sampledPeakRssMb: mb(sampledPeak),
     rssAtQueueStartMb: mb(rssAtQueueStart),
     rssAfterStartMb: mb(rssAfterStart),

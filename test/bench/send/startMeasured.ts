@@ -8,6 +8,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ALL_TICKED } from '../../integration/sending/seedParts';
 import { memoryBreakdown, sampleMemoryPeak, type MemoryBreakdown } from './memorySampler';
+import { peakRssMb } from '../peakRss';
 import { startPhaseProfile } from './phaseProfile';
 import { openBenchApp, startBenchConfig } from './startShared';
 
@@ -18,7 +19,7 @@ export interface StartFigures {
   /** After checklist.get (the checklist's cache and the compiler loaded). */
   rssAfterChecklistMb: number;
   rssAfterSendStartMb: number;
-  /** process.resourceUsage().maxRSS at the end of the send: the process's whole life. */
+  /** The kernel's peak RSS at the end of the send (peakRss.ts): the process's whole life. */
   peakRssMb: number;
   sendStartMs: number;
   /** Without the memory sampler's own CPU (sendStartSamplingCpuMs), which ran in the window. */
@@ -96,7 +97,7 @@ const figures: StartFigures = {
   rssAtStartMb: mb(rssAtStart),
   rssAfterChecklistMb: mb(rssAfterChecklist),
   rssAfterSendStartMb: mb(rssAfterSendStart),
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  peakRssMb: peakRssMb(),
   sendStartMs: Math.round(sendStartMs),
   sendStartCpuMs: Math.round((used.user + used.system) / 1000 - samplingCpuMs),
   sendStartSamplingCpuMs: Math.round(samplingCpuMs * 10) / 10,
