@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import { contactFields, emptyCounts, NOWHERE, planRows } from '../importPlan';
-import { importError } from '../importError';
-import { IMPORT_LIMITS } from '../limits';
-import { openImportSource, tooLarge, type ImportSource } from '../parse/importSource';
+import { openImportSource, type ImportSource } from '../parse/importSource';
 import { lookupIn } from '../suppressedLookup';
 import type { FromWorker, ToWorker } from './protocol';
 import { ImportWorkerStore } from './importWorkerStore';
@@ -34,22 +31,12 @@ port.on('message', (message: ToWorker) => {
   });
 });
 
-/** The file's bytes: read here from its path (after a size check), or as handed over. */
-function readImportFile(file: { path: string } | { bytes: Uint8Array }): Buffer {
-  if ('bytes' in file)
-    return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
-  const size = statSync(file.path, { throwIfNoEntry: false })?.size;
-  if (size === undefined) throw importError('uploadMissing', 'The file is gone');
-  if (size > IMPORT_LIMITS.maxBytes) throw tooLarge(size);
-  return readFileSync(file.path);
-}
-
 async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'open') {
-    const bytes = readImportFile(message.file);
+    const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length);
     source = await openImportSource(message.fileName, bytes, message.sheet);
     const { rows: _rows, countRows: _countRows, ...opened } = source;
-    const fingerprint = createHash('sha256').update(bytes).digest('hex');
+    const fingerprint = message.fingerprint ?? createHash('sha256').update(bytes).digest('hex');
     send({ type: 'opened', source: { ...opened, fingerprint } });
     return;
   }

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../contract/envelope';
 import type { Counts } from '../importPlan';
 import type { FromWorker, ImportFileSource, OpenedSource, ToWorker } from './protocol';
+import { fileForWorker } from './fileForWorker';
 import { workerEntry } from './workerEntry';
 
 /**
@@ -60,15 +61,16 @@ export class ImportWorkerClient {
   }
 
   /**
-   * Opens the file in the worker: a path it reads itself, or bytes. A buffer that owns its memory
-   * (a decoded base64 upload) moves there instead of being copied, so the file is not held twice;
-   * the caller must not use `bytes` afterwards. A slice of a shared pool is copied.
+   * Opens the file in the worker. A path is read (and hashed) on this side while the worker thread
+   * starts (fileForWorker.ts). The bytes move to the worker instead of being copied when the
+   * buffer owns its memory (a file read here, a decoded base64 upload), so the file is not held
+   * twice; the caller must not use `bytes` afterwards. A slice of a shared pool is copied.
    */
-  open(fileName: string, file: ImportFileSource, sheet?: string): Promise<OpenedSource> {
-    const bytes = 'bytes' in file ? file.bytes : undefined;
-    const owned = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  async open(fileName: string, file: ImportFileSource, sheet?: string): Promise<OpenedSource> {
+    const { bytes, fingerprint } = await fileForWorker(file);
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return this.ask(
-      { type: 'open', fileName, file, sheet },
+      { type: 'open', fileName, bytes, fingerprint, sheet },
       (message, resolve) => {
         if (message.type === 'opened') resolve(message.source);
       },

@@ -28,7 +28,9 @@ export type ToWorker =
   | {
       type: 'open';
       fileName: string;
-      file: { path: string } | { bytes: Uint8Array };
+      bytes: Uint8Array;
+      /** SHA-256 of the bytes when the main thread has it already; else the worker hashes. */
+      fingerprint?: string;
       sheet?: string;
     }
   | {
