@@ -13,6 +13,12 @@ export const HttpUrl = z
   .url({ message: 'common:errors.url' })
   .refine((v) => /^https?:\/\//i.test(v), { message: 'common:errors.url' });
 export const OptionalHttpUrl = z.union([z.literal(''), HttpUrl]);
+/** A web address as a shopkeeper types it: "www.winkel.nl" gets its https:// added. */
+export const WebsiteUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' || /^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+  .pipe(OptionalHttpUrl);
 export const Language = z.enum(['nl', 'en']);
 /** Milliseconds since the epoch. */
 export const Timestamp = z.number().int().nonnegative();

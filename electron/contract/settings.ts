@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { EmailAddress, Empty, Id, Language, OptionalEmailAddress, OptionalHttpUrl } from './common';
+import {
+  EmailAddress,
+  Empty,
+  Id,
+  Language,
+  OptionalEmailAddress,
+  OptionalHttpUrl,
+  WebsiteUrl,
+} from './common';
 
 export const SenderIdentity = z.object({
   id: Id,
@@ -21,7 +29,7 @@ export const ShopDetails = z.object({
   postalCode: z.string().trim().max(20).default(''),
   city: z.string().trim().max(100).default(''),
   phone: z.string().trim().max(40).default(''),
-  website: OptionalHttpUrl.default(''),
+  website: WebsiteUrl.default(''),
   email: OptionalEmailAddress.default(''),
 });
 

@@ -74,6 +74,10 @@ test('without a mail server: verify a sender with the code from the outbox, test
   await expect(page.getByTestId('test-freshness')).toContainText(
     'Er is nog geen testmail verstuurd.',
   );
+  // A mistyped address is named under its own field, not only in a general message.
+  await page.getByLabel('E-mailadres 1').fill('eigenaar@bakkerij');
+  await page.getByRole('button', { name: 'Testmail versturen' }).click();
+  await expect(page.getByLabel('E-mailadres 1')).toHaveAccessibleDescription(/geldig e-mailadres/);
   await page.getByLabel('E-mailadres 1').fill('eigenaar@bakkerij.nl');
   await page.getByRole('button', { name: 'Testmail versturen' }).click();
   await expect(page.getByTestId('test-results')).toContainText('eigenaar@bakkerij.nl');

@@ -56,7 +56,7 @@ export function BundlesCard({ credits, onOrdered }: { credits: Credits; onOrdere
           {t('bundles')}
         </Title>
         {credits.bundles.length === 0 ? (
-          <Text c="dimmed">{t('noBundles')}</Text>
+          <Text c="dimmed">{t(credits.linked ? 'noBundlesLinked' : 'noBundles')}</Text>
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="bundles">
             {credits.bundles.map((bundle) => (

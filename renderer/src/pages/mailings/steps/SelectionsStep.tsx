@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../electron/contract';
 import { api } from '../../../api';
@@ -40,34 +40,56 @@ export function SelectionsStep({ mailingId }: StepProps) {
   /** The mailing's recipients as the main side answered them after saving. */
   const setSummary = (next: Summary) => client.setQueryData(recipientsKey, next);
 
+  /** The ticks waiting for a save while one runs: saves go one at a time, the latest wins. */
+  const waiting = useRef<Set<string> | null>(null);
+  const running = useRef(false);
+
+  const saveNow = async (set: Set<string>) => {
+    const usable = new Set(selections?.filter((s) => s.usable).map((s) => s.id));
+    const result = await api.call('mailings.setSelections', {
+      id: mailingId,
+      selectionIds: [...set].filter((id) => usable.has(id)),
+    });
+    setSummary(result);
+    // Other selections have other columns for the segment's conditions.
+    void client.invalidateQueries({
+      queryKey: channelKey('mailings.segment', { id: mailingId }),
+    });
+    // A tick made while this save ran is kept on screen; its own save follows.
+    if (!waiting.current) setTicked(new Set(result.selectionIds));
+  };
+
+  /** Saves `set` now, or right after the save that runs; a tick is never left unsaved. */
+  const save = async (set: Set<string>) => {
+    waiting.current = set;
+    if (running.current) return;
+    running.current = true;
+    setState('saving');
+    try {
+      while (waiting.current) {
+        const next = waiting.current;
+        waiting.current = null;
+        await saveNow(next);
+      }
+      setSaveError('');
+      setState('saved');
+    } catch (e) {
+      waiting.current = null;
+      setSaveError(errorMessage(e, t));
+      setState('idle');
+    } finally {
+      running.current = false;
+    }
+  };
+
+  // A tick saves at once, as every other step does: leaving the step never loses it, and the
+  // recipients and credits below follow the ticks.
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(id);
     else next.delete(id);
     setTicked(next);
-    setState('idle');
-  };
-
-  const save = async () => {
-    setState('saving');
-    try {
-      const usable = new Set(selections?.filter((s) => s.usable).map((s) => s.id));
-      const result = await api.call('mailings.setSelections', {
-        id: mailingId,
-        selectionIds: [...chosen].filter((id) => usable.has(id)),
-      });
-      setSummary(result);
-      // Other selections have other columns for the segment's conditions.
-      void client.invalidateQueries({
-        queryKey: channelKey('mailings.segment', { id: mailingId }),
-      });
-      setTicked(new Set(result.selectionIds));
-      setSaveError('');
-      setState('saved');
-    } catch (e) {
-      setSaveError(errorMessage(e, t));
-      setState('idle');
-    }
+    void save(next);
   };
 
   if (!selections) return error ? <Alert color="red">{error}</Alert> : null;
@@ -100,7 +122,7 @@ export function SelectionsStep({ mailingId }: StepProps) {
         </Alert>
       )}
       <Group>
-        <Button onClick={() => void save()} loading={state === 'saving'}>
+        <Button onClick={() => void save(chosen)} loading={state === 'saving'}>
           {t('step.save')}
         </Button>
         {state === 'saved' && (

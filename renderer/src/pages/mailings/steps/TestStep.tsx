@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
-import { errorText } from '../../../components/fieldErrors';
+import { errorText, toFieldErrors } from '../../../components/fieldErrors';
 import { usePreviewContacts } from './usePreviewContacts';
 import { formatDateTime } from '../../../format';
 
@@ -41,6 +41,13 @@ export function TestStep({ mailingId }: StepProps) {
 
   const format = (ms: number) => formatDateTime(ms, i18n.language);
   const filled = addresses.map((a) => a.trim()).filter((a) => a !== '');
+  // The main side names a refused address by its place among the filled ones ("to.1").
+  const fieldErrors = toFieldErrors(error, t);
+  const errorOf = (index: number) => {
+    if (addresses[index]!.trim() === '') return undefined;
+    const place = addresses.slice(0, index).filter((a) => a.trim() !== '').length;
+    return fieldErrors[`to.${place}`];
+  };
 
   const send = async () => {
     setBusy(true);
@@ -85,6 +92,7 @@ export function TestStep({ mailingId }: StepProps) {
             type="email"
             label={t('test.address', { n: index + 1 })}
             value={address}
+            error={errorOf(index)}
             onChange={(event) => {
               const next = [...addresses];
               next[index] = event.currentTarget.value;
