@@ -76,3 +76,25 @@ test('the account page saves every section, refuses an invalid field, and keeps 
   await expect(page.getByTestId('data-dir')).toHaveValue(winkelpost.dataDir);
   expect(winkelpost.app.context.settings.smtpPassword()).toBe('heel-geheim');
 });
+
+test('a checklist fix link to one card of the account page brings that card into view and focus', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/account?section=identity`);
+  const identity = page.getByTestId('section-identity');
+  await expect(identity).toBeFocused();
+  await expect(identity).toBeInViewport();
+  // The first cards are scrolled past: the page does not open at its top.
+  await expect(page.getByTestId('section-senders')).not.toBeInViewport();
+  // The shop's website as typed, without https://, is taken (and given its https://).
+  await page.goto(`${winkelpost.url}/#/account?section=shop`);
+  const shop = page.getByTestId('section-shop');
+  await expect(shop).toBeFocused();
+  await shop.getByLabel('Website').fill('www.bakkerijdevries.nl');
+  await shop.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(shop.getByRole('status')).toHaveText('Opgeslagen');
+  expect(winkelpost.app.context.settings.read().shop.website).toBe(
+    'https://www.bakkerijdevries.nl',
+  );
+});

@@ -1,8 +1,16 @@
 import type { ChecklistItemT } from '../../contract/checklist';
+import type { AccountSection } from '../../contract/plain/accountSections';
 import { fixes, item } from './items';
 
 type Params = Record<string, string | number>;
-type FixPlace = 'general' | 'content' | 'selections' | 'test' | 'account' | 'credits';
+type FixPlace =
+  | 'general'
+  | 'content'
+  | 'selections'
+  | 'test'
+  | 'account'
+  | 'credits'
+  | { account: AccountSection };
 
 /**
  * What one check found. The line's text is `sending:checklist.<id>.<outcome>` (so a new check
@@ -40,7 +48,12 @@ const FIX_PLACE: Record<string, FixPlace> = {
 
 export function toItem(check: Check, mailingId: string): ChecklistItemT {
   const place = check.fixAt ?? FIX_PLACE[check.id] ?? 'account';
-  const fix = place === 'account' || place === 'credits' ? fixes[place] : fixes[place](mailingId);
+  const fix =
+    typeof place === 'object'
+      ? fixes.accountSection(place.account)
+      : place === 'account' || place === 'credits'
+        ? fixes[place]
+        : fixes[place](mailingId);
   return item(
     check.id,
     check.status,

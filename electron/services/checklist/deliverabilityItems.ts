@@ -28,7 +28,7 @@ export function trackerAddressItem(
       'ok',
       'Tracker on https',
       'sending:checklist.trackerAddress.ok',
-      fixes.account,
+      fixes.accountSection('link'),
       { address },
     );
   const optedOut =
@@ -39,7 +39,7 @@ export function trackerAddressItem(
         'warn',
         'Tracker on plain http (allowed here)',
         'sending:checklist.trackerAddress.httpAllowed',
-        fixes.account,
+        fixes.accountSection('link'),
         { address },
       )
     : item(
@@ -47,7 +47,7 @@ export function trackerAddressItem(
         'fail',
         'Tracker address is not https',
         'sending:checklist.trackerAddress.http',
-        fixes.account,
+        fixes.accountSection('link'),
         { address },
       );
 }
@@ -61,7 +61,7 @@ export function unsubscribeMailItem(context: Pick<AppContext, 'kv' | 'cipher'>):
         'ok',
         'Unsubscribe requests by mail are processed',
         'sending:checklist.unsubscribeMail.ok',
-        fixes.account,
+        fixes.accountSection('bouncebox'),
         { address: bounces.address },
       )
     : item(
@@ -69,7 +69,7 @@ export function unsubscribeMailItem(context: Pick<AppContext, 'kv' | 'cipher'>):
         'warn',
         'Unsubscribe requests by mail cannot be processed',
         'sending:checklist.unsubscribeMail.notRead',
-        fixes.account,
+        fixes.accountSection('bouncebox'),
       );
 }
 

@@ -26,9 +26,16 @@ export async function dnsItems(
     dnsCache.set(cacheKey, cached);
   }
   return cached.checks.map((check) =>
-    item(check.id, check.status, `${check.id}: ${check.key}`, check.key, fixes.account, {
-      domain,
-      ...check.params,
-    }),
+    item(
+      check.id,
+      check.status,
+      `${check.id}: ${check.key}`,
+      check.key,
+      fixes.accountSection('dns'),
+      {
+        domain,
+        ...check.params,
+      },
+    ),
   );
 }

@@ -44,7 +44,13 @@ export function senderChecks(
     checks: [
       identity.verified
         ? { id: 'from', status: 'ok', outcome: 'ok', params: email }
-        : { id: 'from', status: 'fail', outcome: 'unverified', params: email, fixAt: 'account' },
+        : {
+            id: 'from',
+            status: 'fail',
+            outcome: 'unverified',
+            params: email,
+            fixAt: { account: 'verification' },
+          },
       replyTo
         ? { id: 'replyTo', status: 'ok', outcome: 'ok', params: { email: replyTo } }
         : { id: 'replyTo', status: 'warn', outcome: 'missing' },

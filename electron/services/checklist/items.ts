@@ -1,4 +1,5 @@
 import type { ChecklistItemT } from '../../contract/checklist';
+import { accountSectionLink } from '../../contract/plain/accountSections';
 
 type Params = Record<string, string | number>;
 
@@ -21,5 +22,7 @@ export const fixes = {
   selections: (id: string) => `#/mailings/${id}/selecties`,
   test: (id: string) => `#/mailings/${id}/testen`,
   account: '#/account',
+  /** One card of the account page (the shop's details, the logo, DNS, …). */
+  accountSection: accountSectionLink,
   credits: '#/credits',
 } as const;

@@ -28,7 +28,12 @@ function variablesCheck(warnings: Warnings): Check {
 function footerCheck(context: Pick<AppContext, 'settings'>, mailing: MailingT): Check {
   const shop = context.settings.read().shop;
   if ([shop.name, shop.address, shop.city].some((field) => field.trim() === '')) {
-    return { id: 'footer', status: 'fail', outcome: 'detailsMissing', fixAt: 'account' };
+    return {
+      id: 'footer',
+      status: 'fail',
+      outcome: 'detailsMissing',
+      fixAt: { account: 'shop' },
+    };
   }
   if (mailing.document.blocks.some((b) => b.type === 'footer')) {
     return { id: 'footer', status: 'ok', outcome: 'ok' };

@@ -31,7 +31,7 @@ export function placeholderItems(context: AppContext, mailing: MailingT): Checkl
       'fail',
       'A template placeholder image is still in the mailing',
       hasLogo ? 'sending:checklist.placeholder.replace' : 'sending:checklist.placeholder.noLogo',
-      hasLogo ? fixes.content(mailing.id) : fixes.account,
+      hasLogo ? fixes.content(mailing.id) : fixes.accountSection('identity'),
       { blocks: [...new Set(blocks)].join(', ') },
     ),
   ];

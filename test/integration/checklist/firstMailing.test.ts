@@ -27,11 +27,11 @@ describe('a first mailing from a BASIS template', () => {
     const template = await basis('basis-waardebon');
     const before = await t.call('mailings.create', { type: 'voucher', fromId: template.id });
 
-    // No shop logo yet: the fix is on the account page.
+    // No shop logo yet: the fix is the logo's card on the account page.
     expect((await byId(before.id)).placeholder).toMatchObject({
       status: 'fail',
       key: 'sending:checklist.placeholder.noLogo',
-      fix: '#/account',
+      fix: '#/account?section=identity',
       params: { blocks: '1' },
     });
 

@@ -28,6 +28,13 @@ describe('checklist lines from checks', () => {
       toItem({ id: 'footer', status: 'fail', outcome: 'detailsMissing', fixAt: 'account' }, 'm1')
         .fix,
     ).toBe('#/account');
+    // A card of the account page by name: the shop's details, not the top of a long page.
+    expect(
+      toItem(
+        { id: 'footer', status: 'fail', outcome: 'detailsMissing', fixAt: { account: 'shop' } },
+        'm1',
+      ).fix,
+    ).toBe('#/account?section=shop');
     expect(
       toItem(
         {

@@ -18,6 +18,7 @@ import { DkimSection } from './DkimSection';
 import { OutboxSection } from './OutboxSection';
 import { SecretsNotice } from './SecretsNotice';
 import { PageTitle } from '../../a11y/PageTitle';
+import { useScrollToSection } from './useScrollToSection';
 
 /** Overig - account: every setting of the shop, one card per subject. */
 export function AccountPage() {
@@ -31,6 +32,7 @@ export function AccountPage() {
 function AccountSections() {
   const { t } = useTranslation('settings');
   const { settings, loadError } = useSettings();
+  useScrollToSection(settings !== null);
   if (loadError) return <Alert color="red">{t('common:errors.internal')}</Alert>;
   if (!settings) return <Loader />;
   return (
