@@ -46,3 +46,25 @@ test('the overview lists the templates, copies BASIS - nieuwsbrief and deletes t
   }[];
   expect(list.map((m) => m.id)).not.toContain(copyId);
 });
+
+test('a template opened by its name says what editing it means, is never offered for sending, and copies in one click', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(`${winkelpost.url}/#/mailings`);
+  await page
+    .getByTestId('open-mailings')
+    .getByRole('link', { name: 'BASIS - nieuwsbrief', exact: true })
+    .click();
+  const notice = page.getByTestId('template-notice');
+  await expect(notice).toContainText('staat voortaan in elke nieuwe kopie');
+  await page.getByRole('tab', { name: /Versturen/ }).click();
+  await expect(page.getByTestId('template-not-sent')).toHaveText(
+    'Een BASIS- of VOORBEELD-mailing kan niet verstuurd worden. Kopieer hem eerst.',
+  );
+  await expect(page.getByRole('button', { name: /^Versturen/ })).toHaveCount(0);
+
+  await notice.getByRole('button', { name: 'Kopie maken en bewerken' }).click();
+  await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
+  await expect(page.getByTestId('template-notice')).toHaveCount(0);
+});

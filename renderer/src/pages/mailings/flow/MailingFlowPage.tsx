@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../a11y/PageTitle';
@@ -10,6 +10,7 @@ import { DraftContext, useDraftSnapshot } from '../../../mailing/DraftContext';
 import { SaveStatus } from './SaveStatus';
 import { STEP_KEYS, stepComponents, type StepKey } from './steps';
 import { useFlushOnLeave } from '../../../mailing/useFlushOnLeave';
+import { useCopyMailing } from '../useCopyMailing';
 
 function isStep(value: string | undefined): value is StepKey {
   return (STEP_KEYS as readonly string[]).includes(value ?? '');
@@ -82,8 +83,29 @@ function FlowHeader({ step }: { step: StepKey }) {
             {t('flow.readOnly')}
           </Text>
         )}
+        {mailing.templateKey && <TemplateNotice />}
       </div>
       {!readOnly && <SaveStatus />}
     </Group>
+  );
+}
+
+/**
+ * A BASIS or own template opened by its name: what is changed here is in every later copy, and a
+ * template is never sent. The way to a mailing of its own is one click away.
+ */
+function TemplateNotice() {
+  const { t } = useTranslation('mailings');
+  const mailing = useDraftSnapshot((s) => s.mailing);
+  const { copy, copyingId } = useCopyMailing();
+  return (
+    <Alert color="yellow" mt="xs" data-testid="template-notice" maw={720}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('flow.template')}</Text>
+        <Button size="xs" loading={copyingId === mailing.id} onClick={() => void copy(mailing)}>
+          {t('flow.templateCopy')}
+        </Button>
+      </Stack>
+    </Alert>
   );
 }

@@ -39,6 +39,19 @@ function localInputValue(ms: number): string {
  * per visit of this page: a double click or a second window starts one send.
  */
 export function SendStep({ mailingId }: StepProps) {
+  const { t } = useTranslation('mailings');
+  const isTemplate = useDraftSnapshot((s) => s.mailing.templateKey !== null);
+  // A template is never sent (the main side refuses it too): no checklist, no send button.
+  if (isTemplate)
+    return (
+      <Alert color="yellow" maw={760} data-testid="template-not-sent">
+        {t('errors.templateSend')}
+      </Alert>
+    );
+  return <SendControls mailingId={mailingId} />;
+}
+
+function SendControls({ mailingId }: StepProps) {
   const { t } = useTranslation('sending');
   const format = useFormat();
   const draft = useDraft();
