@@ -167,6 +167,17 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
 
     await page.goto(`${winkelpost.url}/#/versturen`);
     await expect(page.getByTestId('send-progress')).toHaveAttribute('data-state', 'finished');
+
+    // Step 3 of the sent mailing tells whom it went to, not whom it would go to now (nobody: all
+    // were mailed minutes ago), and offers nothing to change.
+    await page.goto(`${winkelpost.url}/#/mailings/${mailingId}/selecties`);
+    await expect(page.getByTestId('selections-sent')).toHaveText(
+      /^Deze mailing is verstuurd naar 12 ontvangers\./,
+    );
+    const step = page.getByTestId('selections-step');
+    await expect(step.getByRole('checkbox')).toHaveCount(1);
+    await expect(step.getByRole('checkbox')).toBeDisabled();
+    await expect(step.getByRole('button', { name: 'Opslaan' })).toHaveCount(0);
   } finally {
     await sink.close();
     await tracker.close();

@@ -10,6 +10,8 @@ import { errorMessage } from '../../../components/fieldErrors';
 import { formatDate, formatDateTime } from '../../../format';
 import { CREDITS_PER_MAIL } from '../../../../../electron/contract/plain/credits';
 import { useDraftSnapshot } from '../../../mailing/DraftContext';
+import { isReadOnly } from '../../../mailing/mailingTypes';
+import { useSendStatus } from '../../sending/useSendStatus';
 import type { StepProps } from '../flow/stepProps';
 import { SelectionsRecipients } from './SelectionsRecipients';
 import { SegmentEditor } from './segments/SegmentEditor';
@@ -24,6 +26,8 @@ type Summary = ChannelOutput<'mailings.recipients'>;
 export function SelectionsStep({ mailingId }: StepProps) {
   const { t, i18n } = useTranslation('selections');
   const mailingType = useDraftSnapshot((s) => s.mailing.type);
+  const readOnly = useDraftSnapshot((s) => isReadOnly(s.mailing));
+  const send = useSendStatus(mailingId);
   const client = useQueryClient();
   const selectionsQuery = useChannelQuery('selections.list', {});
   const recipientsKey = channelKey('mailings.recipients', { id: mailingId });
@@ -93,6 +97,33 @@ export function SelectionsStep({ mailingId }: StepProps) {
   };
 
   if (!selections) return error ? <Alert color="red">{error}</Alert> : null;
+  if (readOnly) {
+    // Sent or on its way: the send's own figures, and the ticks as they were, not to be changed.
+    return (
+      <Stack gap="md" maw={960} data-testid="selections-step">
+        <Title order={3}>{t('step.title')}</Title>
+        {send && (
+          <Alert color="gray" data-testid="selections-sent">
+            {t(send.state === 'finished' ? 'step.sentTo' : 'step.goingTo', {
+              count: send.recipients,
+            })}
+          </Alert>
+        )}
+        <Stack gap="xs">
+          {selections
+            .filter((s) => chosen.has(s.id))
+            .map((s) => (
+              <Checkbox
+                key={s.id}
+                disabled
+                checked
+                label={`${s.description} — ${formatDateTime(s.createdAt, i18n.language, { seconds: true })} — ${t('list.count')}: ${s.count}`}
+              />
+            ))}
+        </Stack>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md" maw={960} data-testid="selections-step">
       <div>
