@@ -49,6 +49,8 @@ test('BASIS - waardebon: placeholder logo and missing barcodes fail, Versturen a
     await expect(page).toHaveURL(/#\/mailings\/[^/]+\/algemeen$/);
     const mailingId = /#\/mailings\/([^/]+)\//.exec(page.url())![1]!;
     await page.getByLabel('Onderwerp').fill('Jouw waardebon');
+    // A voucher's top line is asked for by the checklist: the field says so before anything fails.
+    await expect(page.getByLabel('Voorregel')).toHaveAttribute('required');
     await page.getByLabel('Voorregel').fill('Een cadeautje voor [[voornaam|u]]');
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
     const copied = await call<{ from: string; replyTo: string }>('mailings.get', { id: mailingId });

@@ -47,9 +47,15 @@ export function GeneralStep() {
           />
           <Textarea
             label={t('general.topLine')}
-            description={t('general.topLineHelp')}
+            description={
+              // The checklist asks a voucher's top line (it tells what the voucher is worth).
+              mailing.type === 'voucher'
+                ? t('general.topLineHelpVoucher')
+                : t('general.topLineHelp')
+            }
             value={mailing.topLine}
             maxLength={300}
+            required={mailing.type === 'voucher'}
             autosize
             minRows={2}
             readOnly={readOnly}
