@@ -96,6 +96,15 @@ export function formatMoment(ms: number, language: string): string {
   ).format(ms);
 }
 
+/** "maandag 7 december 2026 om 23:05": a moment ahead, written out so no reader can misread it. */
+export function formatLongMoment(ms: number, language: string): string {
+  const locale = localeOf(language);
+  return cached(
+    `lm|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }),
+  ).format(ms);
+}
+
 /** 1 → "januari" (Dutch) or "January" (English). */
 export function formatMonthName(month: number, language: string): string {
   const locale = localeOf(language);

@@ -145,6 +145,12 @@ test('with an account and a mail server: the checklist passes, Versturen sends o
     ]) {
       await page.getByLabel(label).check();
     }
+    // A later moment is written out in Dutch under the field, whatever format the browser uses.
+    await page.getByLabel('Op een later moment').check();
+    await expect(page.getByLabel('Datum en tijd')).toHaveAccessibleDescription(
+      /^Versturen op (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/,
+    );
+    await page.getByLabel('Nu', { exact: true }).check();
     // Versturen asks first; a double click on the confirmation starts one send.
     await page.getByTestId('send-button').click();
     const confirm = page.getByRole('dialog', { name: 'Mailing versturen' });

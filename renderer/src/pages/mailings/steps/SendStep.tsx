@@ -23,7 +23,7 @@ import { ManualChecks } from '../../../components/ManualChecks';
 import { useDraft, useDraftSnapshot } from '../../../mailing/DraftContext';
 import type { StepProps } from '../flow/stepProps';
 import { errorText } from '../../../components/fieldErrors';
-import { useFormat } from '../../../format';
+import { formatLongMoment, useFormat } from '../../../format';
 import { useChannelQuery } from '../../../data/useChannelQuery';
 import { useInvalidate } from '../../../data/useInvalidate';
 
@@ -52,7 +52,7 @@ export function SendStep({ mailingId }: StepProps) {
 }
 
 function SendControls({ mailingId }: StepProps) {
-  const { t } = useTranslation('sending');
+  const { t, i18n } = useTranslation('sending');
   const format = useFormat();
   const draft = useDraft();
   // The open draft is saved before every check, so the checklist sees what is on screen.
@@ -198,6 +198,13 @@ function SendControls({ mailingId }: StepProps) {
         <TextInput
           type="datetime-local"
           label={t('send.moment')}
+          // The field shows the browser's own format (12/07/2026 in an English browser): the
+          // moment written out in the app's language below it leaves no doubt.
+          description={
+            atMs !== undefined && Number.isFinite(atMs)
+              ? t('send.momentWritten', { moment: formatLongMoment(atMs, i18n.language) })
+              : undefined
+          }
           value={at}
           onChange={(event) => setAt(event.currentTarget.value)}
           error={momentValid ? undefined : t('send.momentInPast')}
