@@ -108,10 +108,16 @@ export function verifyCode(context: Ctx, senderId: string, typed: string): Verif
       'sending:errors.tooManyAttempts',
     );
   }
-  const digits = typed.replace(/\s+/g, '');
-  const right =
-    /^\d{6}$/.test(digits) &&
-    timingSafeEqual(hashCode(senderId, digits), Buffer.from(pending.codeHash, 'hex'));
+  // As the mail shows it or as typed: "667 131", "667-131", with a space or a dash.
+  const digits = typed.replace(/[\s\-.]+/g, '');
+  // Not six digits is a slip of the keyboard, not a guess: it costs no attempt.
+  if (!/^\d{6}$/.test(digits))
+    throw new DomainError(
+      ERROR_CODES.invalidInput,
+      'A code is six digits',
+      'sending:errors.codeFormat',
+    );
+  const right = timingSafeEqual(hashCode(senderId, digits), Buffer.from(pending.codeHash, 'hex'));
   if (!right) {
     const attemptsLeft = pending.attemptsLeft - 1;
     context.kv.set(keyFor(senderId), { ...pending, attemptsLeft });
