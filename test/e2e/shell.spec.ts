@@ -85,3 +85,29 @@ test('an address that leads nowhere says so and offers the way home', async ({
   await page.getByRole('link', { name: 'Naar de startpagina' }).click();
   await expect(page.getByRole('heading', { name: 'Welkom bij Winkelpost' })).toBeVisible();
 });
+
+test('a new shop finds its first steps on Home, each linked to the card where it is done', async ({
+  page,
+  winkelpost,
+}) => {
+  await page.goto(winkelpost.url);
+  const steps = page.getByTestId('first-steps');
+  await expect(steps.getByRole('listitem')).toHaveCount(5);
+  await expect(steps.locator('[data-done="false"]')).toHaveCount(5);
+  await expect(page.getByTestId('home-credits')).toHaveText('Nog niet gekoppeld');
+
+  // The shop's details: the link opens their card, and once filled the step says so.
+  await steps.getByRole('link', { name: 'Nu doen: Vul uw winkelgegevens in' }).click();
+  await expect(page).toHaveURL(/#\/account\?section=shop$/);
+  const shop = page.getByTestId('section-shop');
+  await expect(shop).toBeFocused();
+  await shop.getByLabel('Naam winkel').fill('Bakkerij De Vries');
+  await shop.getByLabel('Adres', { exact: true }).fill('Dorpsstraat 1');
+  await shop.getByLabel('Postcode').fill('3511 AB');
+  await shop.getByLabel('Plaats').fill('Utrecht');
+  await shop.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(shop.getByRole('status')).toHaveText('Opgeslagen');
+  await page.goto(winkelpost.url);
+  await expect(steps.locator('[data-step="shop"]')).toHaveAttribute('data-done', 'true');
+  await expect(steps.locator('[data-step="shop"]')).toContainText('Gedaan');
+});

@@ -4,7 +4,9 @@
  */
 export const ACCOUNT_SECTIONS = {
   link: 'section-account-link',
+  senders: 'section-senders',
   shop: 'section-shop',
+  smtp: 'section-smtp',
   identity: 'section-identity',
   verification: 'sender-verification',
   dns: 'dkim-section',

@@ -3,21 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { HomeStatsCards } from '../statistics/HomeStatsCards';
 import { PageTitle } from '../../a11y/PageTitle';
+import { useChannelQuery } from '../../data/useChannelQuery';
+import { FirstSteps } from './FirstSteps';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { info } = useAppInfo();
+  const credits = useChannelQuery('credits.get', {}).data;
   return (
     <Stack maw={900}>
       <PageTitle>{t('home.title')}</PageTitle>
       <Text c="dimmed">{t('home.intro')}</Text>
+      <FirstSteps />
       <Group align="stretch">
         <Card withBorder padding="lg" miw={220}>
           <Text size="sm" c="dimmed">
             {t('home.creditsLeft')}
           </Text>
           <Text size="xl" fw={700} data-testid="home-credits">
-            {info ? info.credits.balance : '…'}
+            {!info || !credits
+              ? '…'
+              : credits.linked
+                ? info.credits.balance
+                : t('home.firstSteps.notLinked')}
           </Text>
         </Card>
       </Group>
