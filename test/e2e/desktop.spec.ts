@@ -62,7 +62,11 @@ test.describe('on the first start', () => {
     winkelpost,
   }) => {
     await page.goto(`${winkelpost.url}/#/account`);
-    await expect(page).toHaveURL(/#\/overeenkomsten$/);
+    await expect(page).toHaveURL(/#\/overeenkomsten\?na=%2Faccount$/);
+    // The page says why the shop came here instead of where it clicked.
+    await expect(page.getByTestId('agreements-first')).toContainText(
+      'Lees en accepteer eerst de overeenkomsten hieronder',
+    );
     await expect(
       page.getByRole('heading', { name: 'Gebruiksvoorwaarden', level: 3 }),
     ).toBeVisible();
@@ -75,7 +79,9 @@ test.describe('on the first start', () => {
     await expect(accept).toBeDisabled();
     await page.getByRole('checkbox').check();
     await accept.click();
-    await expect(page).toHaveURL(/#\/$/);
+    // On to the page the shop asked for.
+    await expect(page).toHaveURL(/#\/account$/);
+    await expect(page.getByTestId('section-shop')).toBeVisible();
 
     await page.goto(`${winkelpost.url}/#/overeenkomsten`);
     await expect(page.getByTestId('agreements-accepted')).toBeVisible();

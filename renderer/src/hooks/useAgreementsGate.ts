@@ -7,7 +7,19 @@ const AGREEMENTS_PATH = '/overeenkomsten';
 const OPEN_PATHS = [AGREEMENTS_PATH, '/handleiding'];
 
 function isOpen(path: string): boolean {
-  return OPEN_PATHS.some((open) => path === open || path.startsWith(`${open}/`));
+  const bare = path.split('?')[0]!;
+  return OPEN_PATHS.some((open) => bare === open || bare.startsWith(`${open}/`));
+}
+
+/**
+ * The page a shop asked for before accepting (`?na=/account`), if it is one of the app's own
+ * routes: the agreements page says why it came there and goes on to it after "Akkoord".
+ */
+export function askedPath(path: string): string | null {
+  const asked = new URLSearchParams(path.split('?')[1] ?? '').get('na');
+  return asked !== null && asked.startsWith('/') && !asked.startsWith('//') && !isOpen(asked)
+    ? asked
+    : null;
 }
 
 /**
@@ -26,7 +38,10 @@ export function useAgreementsGate(path: string): void {
       .then((state) => {
         if (cancelled) return;
         if (!state.mustAccept) setAccepted(true);
-        else if (!isOpen(path)) navigate(AGREEMENTS_PATH);
+        else if (!isOpen(path))
+          navigate(
+            path === '/' ? AGREEMENTS_PATH : `${AGREEMENTS_PATH}?na=${encodeURIComponent(path)}`,
+          );
       })
       .catch(() => undefined);
     return () => {

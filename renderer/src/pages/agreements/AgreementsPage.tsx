@@ -18,7 +18,8 @@ import { channelKey } from '../../data/channelKey';
 import { useChannelQuery } from '../../data/useChannelQuery';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { errorMessage } from '../../components/fieldErrors';
-import { navigate } from '../../router';
+import { navigate, usePath } from '../../router';
+import { askedPath } from '../../hooks/useAgreementsGate';
 import { Prose } from '../manual/Prose';
 import { parseProse } from '../manual/prose';
 import { AGREEMENT_DOCUMENTS, agreementText, type AgreementDocument } from './documents';
@@ -40,6 +41,7 @@ export function AgreementsPage() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState('');
   const productName = useAppInfo().info?.branding.productName ?? 'Winkelpost';
+  const asked = askedPath(usePath());
 
   const doc = useMemo(
     () => parseProse(agreementText(i18n.language, tab, productName)),
@@ -53,7 +55,7 @@ export function AgreementsPage() {
     try {
       const accepted = await api.call('desktop.agreements.accept', { version: state.version });
       client.setQueryData(channelKey('desktop.agreements.get', {}), accepted);
-      navigate('/');
+      navigate(asked ?? '/');
     } catch (error) {
       setSaveError(errorMessage(error, t));
     } finally {
@@ -74,6 +76,11 @@ export function AgreementsPage() {
           {t('version', { version: state.version })}
         </Text>
       </div>
+      {state.mustAccept && asked !== null && (
+        <Alert color="blue" data-testid="agreements-first">
+          {t('acceptFirst')}
+        </Alert>
+      )}
       {!state.mustAccept && state.acceptedAt !== null && (
         <Alert color="green" data-testid="agreements-accepted">
           {t('acceptedOn', {
