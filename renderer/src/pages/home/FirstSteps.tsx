@@ -16,13 +16,14 @@ interface Step {
  */
 export function FirstSteps() {
   const { t } = useTranslation();
-  const credits = useChannelQuery('credits.get', {}).data;
+  // The local account state, not credits.get: that asks the tracker on every visit of Home.
+  const account = useChannelQuery('account.status', {}).data;
   const settings = useChannelQuery('settings.get', {}).data;
   const selections = useChannelQuery('selections.list', {}).data;
-  if (!credits || !settings || !selections) return null;
+  if (!account || !settings || !selections) return null;
   const { shop } = settings;
   const steps: Step[] = [
-    { key: 'account', done: credits.linked, href: accountSectionLink('link') },
+    { key: 'account', done: account.linked, href: accountSectionLink('link') },
     {
       key: 'sender',
       done: settings.senders.some((s) => s.verified),

@@ -9,7 +9,8 @@ import { FirstSteps } from './FirstSteps';
 export function HomePage() {
   const { t } = useTranslation();
   const { info } = useAppInfo();
-  const credits = useChannelQuery('credits.get', {}).data;
+  // The local account state, not credits.get: that asks the tracker on every visit of Home.
+  const account = useChannelQuery('account.status', {}).data;
   return (
     <Stack maw={900}>
       <PageTitle>{t('home.title')}</PageTitle>
@@ -21,9 +22,9 @@ export function HomePage() {
             {t('home.creditsLeft')}
           </Text>
           <Text size="xl" fw={700} data-testid="home-credits">
-            {!info || !credits
+            {!info || !account
               ? '…'
-              : credits.linked
+              : account.linked
                 ? info.credits.balance
                 : t('home.firstSteps.notLinked')}
           </Text>
